@@ -1,0 +1,101 @@
+package io.athanor.orm.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One pooled database connection, checked out by {@link Engine#connect()} and returned by
+ * {@link #close()}. Use it in try-with-resources.
+ *
+ * <p><b>Transactions.</b> As in SQLAlchemy 2.0, a connection is always inside a transaction: the first
+ * statement begins one, {@link #commit()} makes the work permanent, {@link #rollback()} discards it,
+ * and {@link #close()} rolls back anything not committed. {@link #begin()} marks an explicit block
+ * (and refuses to nest; use {@link #savepoint()} for that). {@link #autocommit(boolean)} switches to
+ * statement-at-a-time commits, for statements such as {@code CREATE DATABASE} that cannot run in a
+ * transaction.
+ *
+ * <p><b>Statements</b> are {@link Text} with named parameters; every value is bound, never spliced
+ * into the SQL. Each statement fires the engine's {@link EngineEvents}. A database error becomes a
+ * {@link io.athanor.orm.error.DatabaseException} (or one of its kinds) carrying the SQL, the
+ * parameters and the {@code SQLState}; on PostgreSQL the transaction is then unusable until rolled
+ * back.
+ *
+ * <p>Not thread-safe: one thread at a time. Settings changed here (isolation, read-only, autocommit)
+ * are reset when the connection returns to the pool.
+ *
+ * @see Engine#inTransaction(java.util.function.Function)
+ */
+public interface Connection extends AutoCloseable {
+
+    /** Runs a statement that has no parameters; see {@link #execute(Text, Map)}. */
+    Result execute(Text sql);
+
+    /**
+     * Runs a statement: a query's rows, or the row count of DML.
+     *
+     * @param sql    the statement
+     * @param params a value for each of its {@code :name} parameters; {@link Params#of} allows nulls
+     * @throws io.athanor.orm.error.AthanorException    if a parameter has no value or a value names none
+     * @throws io.athanor.orm.error.DatabaseException   if the database rejects the statement
+     * @throws IllegalStateException                     if the connection is closed
+     */
+    Result execute(Text sql, Map<String, ?> params);
+
+    /** Runs DML and returns how many rows it changed; same rules as {@link #execute(Text, Map)}. */
+    long executeUpdate(Text sql, Map<String, ?> params);
+
+    /**
+     * Runs one statement many times as a JDBC batch (one round trip per batch on drivers that support
+     * it), once for each map of parameters.
+     *
+     * @return the rows changed by each execution, in order ({@code -2} where the driver does not say)
+     */
+    long[] executeBatch(Text sql, List<? extends Map<String, ?>> paramsPerRow);
+
+    /**
+     * Marks the start of an explicit transaction and returns its handle.
+     *
+     * @throws IllegalStateException if an explicit transaction is already open on this connection
+     */
+    Transaction begin();
+
+    /** Commits the current transaction (explicit or begun by the first statement). */
+    void commit();
+
+    /** Rolls back the current transaction. */
+    void rollback();
+
+    /** Sets a savepoint with a generated name inside the current transaction. */
+    Savepoint savepoint();
+
+    /** Sets a savepoint named {@code name} (letters, digits, underscores) inside the current transaction. */
+    Savepoint savepoint(String name);
+
+    /** Whether an explicit transaction from {@link #begin()} is open. */
+    boolean inTransaction();
+
+    /** Sets this connection's isolation level until it returns to the pool. Call before the first statement of a transaction. */
+    void isolationLevel(IsolationLevel level);
+
+    /** This connection's current isolation level. */
+    IsolationLevel isolationLevel();
+
+    /** Makes the following transactions read-only (or not) until the connection returns to the pool. */
+    void readOnly(boolean readOnly);
+
+    /** Switches statement-at-a-time autocommit on or off (off by default) until the connection returns to the pool. */
+    void autocommit(boolean autocommit);
+
+    /**
+     * The JDBC connection underneath, for work that needs JDBC itself. Statements run on it bypass
+     * events, echo and error translation. Never close it: close this {@code Connection}.
+     */
+    java.sql.Connection jdbc();
+
+    /** Whether {@link #close()} was called. */
+    boolean isClosed();
+
+    /** Rolls back uncommitted work and returns the connection to the pool. Closing twice does nothing. */
+    @Override
+    void close();
+}

@@ -1,0 +1,62 @@
+package io.athanor.orm.engine;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * An engine's settings, frozen by {@link EngineBuilder#build()}. Immutable and thread-safe;
+ * {@link #toString()} never shows the password.
+ *
+ * @param jdbcUrl              the JDBC URL (no password in it), or {@code null} for a supplied DataSource
+ * @param user                 the user, or {@code null} to use the driver's default
+ * @param password             the password, or {@code null}
+ * @param dataSource           the supplied DataSource, or {@code null} for the built-in pool
+ * @param name                 the pool's name, used in thread names and messages
+ * @param poolSize             connections kept open
+ * @param maxOverflow          extra connections opened under load and closed once idle
+ * @param poolTimeout          how long {@code connect()} waits for a free connection
+ * @param poolRecycle          the longest a connection lives before it is replaced ({@code ZERO}: forever)
+ * @param overflowIdleTimeout  how long an overflow connection may sit idle before it is closed
+ * @param validationTimeout    how long a pre-ping may take
+ * @param leakDetectionThreshold log a warning with the stack of a connection held longer than this ({@code ZERO}: off)
+ * @param prePing              check each connection alive when it is checked out
+ * @param echo                 log every statement with its parameters at INFO on {@code io.athanor.orm.sql}
+ * @param hideParameters       keep parameter values out of logs and exception messages
+ * @param isolationLevel       the default isolation level, or {@code null} for the database's
+ * @param connectionProperties driver properties
+ */
+public record EngineConfig(String jdbcUrl, String user, String password, DataSource dataSource, String name,
+                           int poolSize, int maxOverflow, Duration poolTimeout, Duration poolRecycle,
+                           Duration overflowIdleTimeout, Duration validationTimeout, Duration leakDetectionThreshold,
+                           boolean prePing, boolean echo, boolean hideParameters, IsolationLevel isolationLevel,
+                           Map<String, String> connectionProperties) {
+
+    /** The most connections the pool will open: {@code poolSize + maxOverflow}. */
+    public int maxConnections() {
+        return poolSize + maxOverflow;
+    }
+
+    /** The default isolation level, if one was set. */
+    public Optional<IsolationLevel> defaultIsolation() {
+        return Optional.ofNullable(isolationLevel);
+    }
+
+    /** Where the engine connects, for messages: the URL and user, never the password. */
+    public String describeTarget() {
+        if (dataSource != null) {
+            return "DataSource " + dataSource.getClass().getName();
+        }
+        return jdbcUrl + (user == null ? "" : " as user '" + user + "'");
+    }
+
+    @Override
+    public String toString() {
+        return "EngineConfig[" + describeTarget() + ", name=" + name + ", poolSize=" + poolSize + ", maxOverflow="
+                + maxOverflow + ", poolTimeout=" + poolTimeout + ", poolRecycle=" + poolRecycle + ", prePing=" + prePing
+                + ", echo=" + echo + ", hideParameters=" + hideParameters + ", isolationLevel=" + isolationLevel
+                + ", password=" + (password == null ? "none" : "***") + ", connectionProperties="
+                + connectionProperties.keySet() + "]";
+    }
+}

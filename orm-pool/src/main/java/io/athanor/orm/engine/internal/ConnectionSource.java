@@ -1,0 +1,22 @@
+package io.athanor.orm.engine.internal;
+
+import io.athanor.orm.engine.PoolStatus;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Where an engine's JDBC connections come from: the built-in pool or a supplied DataSource. */
+interface ConnectionSource {
+
+    /** A connection in manual-commit mode. */
+    Connection acquire() throws SQLException;
+
+    /** Returns a healthy connection. */
+    void release(Connection connection) throws SQLException;
+
+    /** Throws a dead connection away so it is never handed out again. */
+    void discard(Connection connection);
+
+    PoolStatus status();
+
+    void close();
+}

@@ -1,0 +1,443 @@
+package io.athanor.orm.engine.internal;
+
+import io.athanor.orm.engine.AfterExecuteEvent;
+import io.athanor.orm.engine.BeforeExecuteEvent;
+import io.athanor.orm.engine.CheckinEvent;
+import io.athanor.orm.engine.Connection;
+import io.athanor.orm.engine.IsolationLevel;
+import io.athanor.orm.engine.Result;
+import io.athanor.orm.engine.Savepoint;
+import io.athanor.orm.engine.Text;
+import io.athanor.orm.engine.Transaction;
+import io.athanor.orm.error.AthanorException;
+import io.athanor.orm.error.DatabaseException;
+import java.sql.BatchUpdateException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** A checked-out connection; see {@link Connection} for the contract. */
+final class DefaultConnection implements Connection {
+    private static final Pattern SAVEPOINT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
+    private final DefaultEngine engine;
+    private final java.sql.Connection jdbc;
+    private final long checkoutNanos;
+    private boolean closed;
+    private boolean autocommit;
+    /** Statements ran since the last commit or rollback, so close() must roll back. */
+    private boolean dirty;
+    /** A statement failed in the current transaction; only rollback (or a savepoint rollback) may follow. */
+    private boolean failed;
+    private boolean broken;
+    private TransactionHandle explicit;
+    private int savepointNumber;
+
+    DefaultConnection(DefaultEngine engine, java.sql.Connection jdbc, long checkoutNanos) {
+        this.engine = engine;
+        this.jdbc = jdbc;
+        this.checkoutNanos = checkoutNanos;
+    }
+
+    @Override
+    public Result execute(Text sql) {
+        return execute(sql, Map.of());
+    }
+
+    @Override
+    public Result execute(Text sql, Map<String, ?> params) {
+        Text.Bound bound = sql.bind(params);
+        return run(bound.sql(), bound.values());
+    }
+
+    @Override
+    public long executeUpdate(Text sql, Map<String, ?> params) {
+        return execute(sql, params).rowCount();
+    }
+
+    private Result run(String sql, Object[] values) {
+        checkUsable();
+        EventHub.Listeners listeners = engine.eventHub().listeners();
+        BeforeExecuteEvent event = null;
+        long start = 0L;
+        if (listeners.statements) {
+            event = new BeforeExecuteEvent(sql, List.of(paramList(values)), false);
+            listeners.fireBefore(event);
+            start = System.nanoTime();
+        }
+        dirty = true;
+        Result result;
+        try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                JdbcValues.bind(ps, i + 1, values[i]);
+            }
+            if (ps.execute()) {
+                try (ResultSet rs = ps.getResultSet()) {
+                    result = read(rs);
+                }
+            } else {
+                result = Result.ofUpdateCount(Math.max(0, ps.getUpdateCount()));
+            }
+        } catch (SQLException e) {
+            DatabaseException error = failure(e, sql, paramList(values));
+            if (event != null) {
+                listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), -1, error));
+            }
+            throw error;
+        }
+        if (event != null) {
+            listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), result.rowCount(), null));
+        }
+        return result;
+    }
+
+    private static Result read(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        int n = md.getColumnCount();
+        List<String> labels = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            labels.add(md.getColumnLabel(i));
+        }
+        JdbcValues.ColumnReader[] readers = JdbcValues.readers(md);
+        List<Object[]> rows = new ArrayList<>();
+        while (rs.next()) {
+            Object[] row = new Object[n];
+            for (int i = 0; i < n; i++) {
+                row[i] = readers[i].read(rs, i + 1);
+            }
+            rows.add(row);
+        }
+        return Result.ofRows(labels, rows);
+    }
+
+    @Override
+    public long[] executeBatch(Text sql, List<? extends Map<String, ?>> paramsPerRow) {
+        checkUsable();
+        if (paramsPerRow.isEmpty()) {
+            return new long[0];
+        }
+        String statement = null;
+        List<Object[]> rows = new ArrayList<>(paramsPerRow.size());
+        for (Map<String, ?> params : paramsPerRow) {
+            Text.Bound bound = sql.bind(params);
+            if (statement == null) {
+                statement = bound.sql();
+            } else if (!statement.equals(bound.sql())) {
+                throw new AthanorException("Batch row " + rows.size() + " expands a collection parameter to a different size than "
+                        + "row 0, so the rows do not share one statement. Give every row collections of the same size, or run "
+                        + "them as separate statements. Statement: " + sql.sql());
+            }
+            rows.add(bound.values());
+        }
+        EventHub.Listeners listeners = engine.eventHub().listeners();
+        BeforeExecuteEvent event = null;
+        long start = 0L;
+        if (listeners.statements) {
+            List<List<Object>> sets = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                sets.add(paramList(row));
+            }
+            event = new BeforeExecuteEvent(statement, Collections.unmodifiableList(sets), true);
+            listeners.fireBefore(event);
+            start = System.nanoTime();
+        }
+        dirty = true;
+        long[] counts;
+        try (PreparedStatement ps = jdbc.prepareStatement(statement)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    JdbcValues.bind(ps, i + 1, row[i]);
+                }
+                ps.addBatch();
+            }
+            int[] raw = ps.executeBatch();
+            counts = new long[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                counts[i] = raw[i];
+            }
+        } catch (SQLException e) {
+            SQLException cause = e instanceof BatchUpdateException && e.getSQLState() == null && e.getNextException() != null
+                    ? e.getNextException() : e;
+            DatabaseException error = failure(cause, statement, paramList(rows.get(0)));
+            if (event != null) {
+                listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), -1, error));
+            }
+            throw error;
+        }
+        if (event != null) {
+            long total = 0;
+            for (long c : counts) {
+                total += Math.max(0, c);
+            }
+            listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), total, null));
+        }
+        return counts;
+    }
+
+    private DatabaseException failure(SQLException e, String sql, List<Object> params) {
+        if (!autocommit) {
+            failed = true;
+        }
+        String state = e.getSQLState();
+        if (state != null && state.startsWith("08")) {
+            broken = true;
+        }
+        return engine.errors().statement(e, sql, params);
+    }
+
+    private static List<Object> paramList(Object[] values) {
+        return Collections.unmodifiableList(Arrays.asList(values));
+    }
+
+    @Override
+    public Transaction begin() {
+        checkOpen();
+        if (explicit != null && explicit.active) {
+            throw new IllegalStateException("A transaction begun with begin() is still open on this connection; commit or "
+                    + "roll it back first, or use savepoint() for a nested one.");
+        }
+        if (autocommit) {
+            throw new IllegalStateException("This connection is in autocommit mode, where each statement commits by itself; "
+                    + "call autocommit(false) before begin().");
+        }
+        explicit = new TransactionHandle();
+        return explicit;
+    }
+
+    @Override
+    public void commit() {
+        checkOpen();
+        if (failed) {
+            throw new IllegalStateException("A statement failed in this transaction, so it cannot be committed: call rollback() "
+                    + "(or roll back to a savepoint set before the failure), then run the work again.");
+        }
+        endTransaction(true);
+    }
+
+    @Override
+    public void rollback() {
+        checkOpen();
+        endTransaction(false);
+    }
+
+    private void endTransaction(boolean commit) {
+        if (explicit != null) {
+            explicit.active = false;
+            explicit = null;
+        }
+        if (autocommit) {
+            return;
+        }
+        try {
+            if (commit) {
+                jdbc.commit();
+            } else {
+                jdbc.rollback();
+            }
+        } catch (SQLException e) {
+            throw failure(e, commit ? "COMMIT" : "ROLLBACK", List.of());
+        } finally {
+            dirty = false;
+            failed = false;
+        }
+    }
+
+    @Override
+    public Savepoint savepoint() {
+        return savepoint("athanor_sp_" + (++savepointNumber));
+    }
+
+    @Override
+    public Savepoint savepoint(String name) {
+        checkUsable();
+        if (name == null || !SAVEPOINT_NAME.matcher(name).matches()) {
+            throw new AthanorException("Savepoint name '" + name + "' is not allowed: use letters, digits and underscores, "
+                    + "starting with a letter or underscore, at most 63 characters.");
+        }
+        if (autocommit) {
+            throw new IllegalStateException("Savepoints need a transaction, but this connection is in autocommit mode; "
+                    + "call autocommit(false) first.");
+        }
+        dirty = true;
+        try {
+            return new SavepointHandle(name, jdbc.setSavepoint(name));
+        } catch (SQLException e) {
+            throw failure(e, "SAVEPOINT " + name, List.of());
+        }
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return explicit != null && explicit.active;
+    }
+
+    @Override
+    public void isolationLevel(IsolationLevel level) {
+        checkOpen();
+        try {
+            jdbc.setTransactionIsolation(level.jdbcLevel());
+        } catch (SQLException e) {
+            throw failure(e, "SET TRANSACTION ISOLATION LEVEL " + level.name().replace('_', ' '), List.of());
+        }
+    }
+
+    @Override
+    public IsolationLevel isolationLevel() {
+        checkOpen();
+        try {
+            return IsolationLevel.ofJdbc(jdbc.getTransactionIsolation());
+        } catch (SQLException e) {
+            throw failure(e, "(read isolation level)", List.of());
+        }
+    }
+
+    @Override
+    public void readOnly(boolean readOnly) {
+        checkOpen();
+        try {
+            jdbc.setReadOnly(readOnly);
+        } catch (SQLException e) {
+            throw failure(e, "SET TRANSACTION READ " + (readOnly ? "ONLY" : "WRITE"), List.of());
+        }
+    }
+
+    @Override
+    public void autocommit(boolean on) {
+        checkOpen();
+        if (on == autocommit) {
+            return;
+        }
+        if (on && dirty) {
+            throw new IllegalStateException("This connection has uncommitted work; commit() or rollback() before switching "
+                    + "autocommit on.");
+        }
+        try {
+            jdbc.setAutoCommit(on);
+            autocommit = on;
+        } catch (SQLException e) {
+            throw failure(e, "(set autocommit " + on + ")", List.of());
+        }
+    }
+
+    @Override
+    public java.sql.Connection jdbc() {
+        checkOpen();
+        dirty = true;
+        return jdbc;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (dirty && !autocommit && !broken) {
+                jdbc.rollback();
+            }
+        } catch (SQLException e) {
+            broken = true;
+        } finally {
+            engine.release(jdbc, broken);
+            EventHub.Listeners listeners = engine.eventHub().listeners();
+            if (listeners.checkin) {
+                listeners.fireCheckin(new CheckinEvent(Duration.ofNanos(checkoutNanos == 0L ? 0L : System.nanoTime() - checkoutNanos)));
+            }
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("This connection is closed; get a new one from engine.connect().");
+        }
+    }
+
+    private void checkUsable() {
+        checkOpen();
+        if (failed) {
+            throw new IllegalStateException("A statement failed earlier in this transaction; call rollback() (or roll back to "
+                    + "a savepoint set before the failure) before running more statements.");
+        }
+    }
+
+    private final class TransactionHandle implements Transaction {
+        boolean active = true;
+
+        @Override
+        public void commit() {
+            if (!active) {
+                throw new IllegalStateException("This transaction has already ended (committed or rolled back).");
+            }
+            DefaultConnection.this.commit();
+        }
+
+        @Override
+        public void rollback() {
+            if (active) {
+                DefaultConnection.this.rollback();
+            }
+        }
+
+        @Override
+        public boolean isActive() {
+            return active && !closed;
+        }
+
+        @Override
+        public void close() {
+            if (active && !closed) {
+                DefaultConnection.this.rollback();
+            }
+        }
+    }
+
+    private final class SavepointHandle implements Savepoint {
+        private final String name;
+        private final java.sql.Savepoint savepoint;
+
+        SavepointHandle(String name, java.sql.Savepoint savepoint) {
+            this.name = name;
+            this.savepoint = savepoint;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void rollback() {
+            checkOpen();
+            try {
+                jdbc.rollback(savepoint);
+                failed = false;
+            } catch (SQLException e) {
+                throw failure(e, "ROLLBACK TO SAVEPOINT " + name, List.of());
+            }
+        }
+
+        @Override
+        public void release() {
+            checkUsable();
+            try {
+                jdbc.releaseSavepoint(savepoint);
+            } catch (SQLException e) {
+                throw failure(e, "RELEASE SAVEPOINT " + name, List.of());
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.athanor.orm.engine.internal;
+
+import io.athanor.orm.engine.DatabaseUrl;
+import io.athanor.orm.engine.EngineConfig;
+import io.athanor.orm.engine.PoolStatus;
+import io.athanor.orm.error.AthanorException;
+import io.athanor.orm.error.ConnectionFailedException;
+import io.athanor.orm.error.ConstraintViolationException;
+import io.athanor.orm.error.DatabaseException;
+import io.athanor.orm.error.ForeignKeyViolationException;
+import io.athanor.orm.error.NotNullViolationException;
+import io.athanor.orm.error.PoolTimeoutException;
+import io.athanor.orm.error.TransactionConflictException;
+import io.athanor.orm.error.UniqueViolationException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+
+/** Turns driver exceptions into Athanor's, by SQLState first and vendor code where the state is shared. */
+final class SqlErrors {
+    private final EngineConfig config;
+    private final ParameterFormat format;
+
+    SqlErrors(EngineConfig config, ParameterFormat format) {
+        this.config = config;
+        this.format = format;
+    }
+
+    DatabaseException statement(SQLException e, String sql, List<Object> params) {
+        List<Object> shown = format.hides() ? List.of() : params;
+        String message = firstLine(e) + stateSuffix(e) + "\nSQL: " + sql + "\nParameters: " + format.format(params);
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        int code = e.getErrorCode();
+        if (state.equals("23505") || code == 1062 || code == 1586) {
+            return new UniqueViolationException(message, sql, shown, e);
+        }
+        if (state.equals("23503") || state.equals("23506") || code == 1451 || code == 1452 || code == 1216 || code == 1217) {
+            return new ForeignKeyViolationException(message, sql, shown, e);
+        }
+        if (state.equals("23502") || code == 1048 || code == 1364) {
+            return new NotNullViolationException(message, sql, shown, e);
+        }
+        if (state.startsWith("23")) {
+            return new ConstraintViolationException(message, sql, shown, e);
+        }
+        if (state.equals("40001") || state.equals("40P01") || code == 1213 || code == 1205) {
+            return new TransactionConflictException(message + "\nThe transaction was aborted by a conflict with another one: "
+                    + "roll back and run it again.", sql, shown, e);
+        }
+        return new DatabaseException(message, sql, shown, e);
+    }
+
+    /** An error while opening or checking out a connection. */
+    AthanorException checkout(SQLException e, PoolStatus status) {
+        SQLException cause = driverCause(e);
+        if (cause == null && e instanceof SQLTransientConnectionException) {
+            return new PoolTimeoutException("No connection became free within poolTimeout (" + config.poolTimeout().toMillis()
+                    + " ms) in pool '" + config.name() + "' (" + status + "; max = poolSize " + config.poolSize()
+                    + " + maxOverflow " + config.maxOverflow() + "). Close every Connection and Session when done "
+                    + "(try-with-resources), or raise poolSize/maxOverflow, or poolTimeout.", e);
+        }
+        return connectFailure(cause != null ? cause : e);
+    }
+
+    ConnectionFailedException connectFailure(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String target = config.describeTarget();
+        String detail = DatabaseUrl.redact(firstLine(e)) + stateSuffix(e);
+        String advice;
+        if (state.startsWith("28") || e.getErrorCode() == 1045) {
+            advice = "The server refused the login. Check the user and password given to Engine.builder(...).user(...).password(...) "
+                    + "or in the URL, and that the user may connect to this database.";
+        } else if (state.equals("3D000") || e.getErrorCode() == 1049) {
+            advice = "The database named in the URL does not exist. Create it, or fix the database name in the URL.";
+        } else if (isNetwork(e) || state.startsWith("08")) {
+            advice = "The server could not be reached. Check that it is running, that the URL's host and port are right, "
+                    + "and that no firewall is in the way.";
+        } else {
+            advice = "Check the URL, the user and password, and that the server is running.";
+        }
+        return new ConnectionFailedException("Could not connect to " + target + ": " + detail + "\n" + advice, e);
+    }
+
+    private static boolean isNetwork(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
+                    || t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The driver's own exception under a pool's wrapper, or null when the pool raised it itself. */
+    private static SQLException driverCause(SQLException e) {
+        if (!(e instanceof SQLTransientConnectionException)) {
+            return e;
+        }
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof SQLException)) {
+            cause = cause.getCause();
+        }
+        if (cause == null && e.getNextException() != null) {
+            return e.getNextException();
+        }
+        return (SQLException) cause;
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage();
+        if (m == null) {
+            return e.getClass().getSimpleName();
+        }
+        return m.strip();
+    }
+
+    private static String stateSuffix(SQLException e) {
+        return e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]";
+    }
+}
