@@ -1,0 +1,33 @@
+package io.athanor.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The README's first command runs this app; it must keep working on embedded H2. */
+class ExampleAppTest {
+
+    @Test
+    void walksThroughTheEngineSectionOnEmbeddedH2() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        new ExampleApp(new PrintStream(buffer, true, StandardCharsets.UTF_8)).run("h2:mem:example_app_test");
+        String out = buffer.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("Database     H2")
+                .contains("poolSize=20, maxOverflow=30, prePing=true, echo=false")
+                .contains("Inserted 4 users in one batch")
+                .containsPattern("2 +Alan Turing +1912\\.06")
+                .contains("All 4 users are still there")
+                .contains("rolled back")
+                .contains("User 5 exists after the rollback: false")
+                .containsPattern("active=0, idle=\\d+, waiting=0, total=\\d+, max=50")
+                .contains("Statements run: 8");
+    }
+
+    @Test
+    void databaseSwitchPicksTheUrl() {
+        assertThat(ExampleApp.databaseUrl()).isEqualTo("h2:mem:athanor_example");
+    }
+}

@@ -1,0 +1,78 @@
+package io.athanor.orm.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.athanor.orm.error.AthanorException;
+import io.athanor.orm.error.ConfigurationException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextTest {
+
+    @Test
+    void namedParametersBecomePlaceholdersInOrder() {
+        Text t = Text.text("select * from users where name = :name and age > :age or nick = :name");
+        assertThat(t.positionalSql()).isEqualTo("select * from users where name = ? and age > ? or nick = ?");
+        assertThat(t.parameterNames()).containsExactly("name", "age");
+        Text.Bound b = t.bind(Params.of("name", "ada", "age", 30));
+        assertThat(b.values()).containsExactly("ada", 30, "ada");
+    }
+
+    @Test
+    void quotesCommentsCastsAndDollarQuotesAreLeftAlone() {
+        Text t = Text.text("select ':no', \"a:b\", `c:d`, x::text, $$ :no $$, $tag$ :no $tag$ -- :no\n"
+                + "/* :no /* nested :no */ */ from t where y = :yes and z = 'it''s :no'");
+        assertThat(t.parameterNames()).containsExactly("yes");
+        assertThat(t.positionalSql()).contains("x::text").contains("$$ :no $$").contains("'it''s :no'").endsWith("'it''s :no'");
+    }
+
+    @Test
+    void escapedColonAndAssignmentStayLiteral() {
+        Text t = Text.text("select \\:literal, @v := 1, :p");
+        assertThat(t.positionalSql()).isEqualTo("select :literal, @v := 1, ?");
+    }
+
+    @Test
+    void positionalPlaceholdersAreRefusedButDoubledQuestionMarkPasses() {
+        assertThatThrownBy(() -> Text.text("select * from t where a = ?"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("named parameters only").hasMessageContaining(":name");
+        assertThat(Text.text("select data ?? 'k' from t").positionalSql()).isEqualTo("select data ?? 'k' from t");
+        assertThat(Text.text("select '?' from t").parameterNames()).isEmpty();
+    }
+
+    @Test
+    void unclosedQuotesAndCommentsAreReported() {
+        assertThatThrownBy(() -> Text.text("select 'abc")).hasMessageContaining("Unclosed ' quote");
+        assertThatThrownBy(() -> Text.text("select /* abc")).hasMessageContaining("Unclosed /* comment");
+        assertThatThrownBy(() -> Text.text("select $q$ abc")).hasMessageContaining("Unclosed $q$ quote");
+    }
+
+    @Test
+    void missingAndUnknownParametersAreNamed() {
+        Text t = Text.text("select :a, :b");
+        assertThatThrownBy(() -> t.bind(Params.of("a", 1)))
+                .isInstanceOf(AthanorException.class).hasMessageContaining("Parameter :b has no value");
+        assertThatThrownBy(() -> t.bind(Params.of("a", 1, "b", 2, "c", 3)))
+                .isInstanceOf(AthanorException.class).hasMessageContaining("no parameter :c");
+    }
+
+    @Test
+    void collectionsExpandForIn() {
+        Text t = Text.text("select * from t where id in (:ids) and k = :k");
+        Text.Bound b = t.bind(Params.of("ids", List.of(1, 2, 3), "k", "x"));
+        assertThat(b.sql()).isEqualTo("select * from t where id in (?, ?, ?) and k = ?");
+        assertThat(b.values()).containsExactly(1, 2, 3, "x");
+        assertThatThrownBy(() -> t.bind(Params.of("ids", List.of(), "k", "x")))
+                .hasMessageContaining("empty collection");
+    }
+
+    @Test
+    void paramsAllowNullsAndCheckPairs() {
+        assertThat(Params.of("a", null)).containsEntry("a", null);
+        assertThatThrownBy(() -> Params.of("a")).isInstanceOf(ConfigurationException.class).hasMessageContaining("pairs");
+        assertThatThrownBy(() -> Params.of(1, 2)).hasMessageContaining("parameter name");
+        assertThatThrownBy(() -> Params.of("a", 1, "a", 2)).hasMessageContaining("twice");
+    }
+}
