@@ -39,7 +39,7 @@ public final class DatabaseTestExtension implements TestTemplateInvocationContex
             classContext = classContext.getParent().get();
         }
         String owner = classContext.getRequiredTestClass().getSimpleName();
-        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(kind, k -> TestDatabase.create(kind, owner), TestDatabase.class);
+        return classContext.getStore(NAMESPACE).computeIfAbsent(kind, k -> TestDatabase.create(kind, owner), TestDatabase.class);
     }
 
     private static final class Invocation implements TestTemplateInvocationContext {

@@ -113,6 +113,7 @@ class ConnectionTest {
     }
 
     @DatabaseTest
+    @SuppressWarnings("try")
     void explicitTransactionsRollBackUnlessCommittedAndRefuseToNest(Engine engine) {
         createTable(engine, "create table tx_explicit (id int primary key)");
         try (Connection c = engine.connect()) {

@@ -127,6 +127,7 @@ class EventsTest {
     }
 
     @DatabaseTest
+    @SuppressWarnings("try")
     void slowQueryLogReportsStatementsOverTheThreshold(TestDatabase db) {
         Engine engine = db.newEngine(b -> b.poolSize(1).maxOverflow(0));
         try (LogCapture log = new LogCapture("io.athanor.orm.sql.slow")) {

@@ -38,12 +38,11 @@ class SqlRecorderTest {
             sql.clear();
             assertThat(sql.count()).isZero();
         }
-        try (SqlRecorder closed = SqlRecorder.attach(engine)) {
-            closed.close();
-            try (Connection c = engine.connect()) {
-                c.execute(text("select 1"), Map.of());
-            }
-            assertThat(closed.count()).isZero();
+        SqlRecorder stopped = SqlRecorder.attach(engine);
+        stopped.close();
+        try (Connection c = engine.connect()) {
+            c.execute(text("select 1"), Map.of());
         }
+        assertThat(stopped.count()).isZero();
     }
 }
