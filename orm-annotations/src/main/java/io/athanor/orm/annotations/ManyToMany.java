@@ -1,0 +1,30 @@
+package io.athanor.orm.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A many-to-many collection through a link table. The owning side describes the table with
+ * {@link JoinTable} (or takes the default {@code <owner table>_<target table>}); the other side names
+ * the owning field in {@link #mappedBy()}.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface ManyToMany {
+
+    /** On the inverse side: the owning field of the target entity. */
+    String mappedBy() default "";
+
+    /** How the collection is loaded. */
+    FetchMode fetch() default FetchMode.SELECT;
+
+    /** The order of the loaded collection: field names of the target, each optionally followed by {@code asc} or {@code desc}. */
+    String orderBy() default "";
+
+    /** Session operations that pass to the elements. */
+    CascadeType[] cascade() default {};
+}
