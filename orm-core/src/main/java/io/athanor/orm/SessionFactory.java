@@ -1,0 +1,35 @@
+package io.athanor.orm;
+
+import io.athanor.orm.dialect.Dialect;
+import io.athanor.orm.engine.Engine;
+import io.athanor.orm.schema.SchemaManager;
+
+/**
+ * The compiled mapping of a set of entities over one {@link Engine}: SQLAlchemy's {@code sessionmaker}
+ * together with its {@code MetaData}. Build one per engine at start-up and share it:
+ *
+ * <pre>{@code
+ * SessionFactory sessions = SessionFactory.builder(engine)
+ *         .entities(User.class, Order.class, Article.class)
+ *         .build();
+ * sessions.schema().createAll();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public interface SessionFactory {
+
+    /** Starts configuring a session factory over {@code engine}. */
+    static SessionFactoryBuilder builder(Engine engine) {
+        return new SessionFactoryBuilder(engine);
+    }
+
+    /** The engine sessions get their connections from. */
+    Engine engine();
+
+    /** The dialect, detected from the engine's database once at build time. */
+    Dialect dialect();
+
+    /** Creates and drops the mapped tables. */
+    SchemaManager schema();
+}

@@ -1,0 +1,61 @@
+package io.athanor.orm;
+
+import io.athanor.orm.dialect.Dialect;
+import io.athanor.orm.dialect.Dialects;
+import io.athanor.orm.engine.Engine;
+import io.athanor.orm.error.ConfigurationException;
+import io.athanor.orm.internal.DefaultSessionFactory;
+import io.athanor.orm.internal.meta.MetadataBuilder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Collects the entities and options of a {@link SessionFactory}; {@link #build()} reads and checks the
+ * whole mapping at once. Not thread-safe; build on one thread, then share the factory.
+ */
+public final class SessionFactoryBuilder {
+    private final Engine engine;
+    private final List<Class<?>> entities = new ArrayList<>();
+    private Dialect dialect;
+
+    SessionFactoryBuilder(Engine engine) {
+        if (engine == null) {
+            throw new ConfigurationException("SessionFactory.builder(engine) was given null; build an Engine first.");
+        }
+        this.engine = engine;
+    }
+
+    /** Registers entity classes (annotated {@code @Entity}). */
+    public SessionFactoryBuilder entities(Class<?>... types) {
+        return entities(Arrays.asList(types));
+    }
+
+    /** Registers entity classes (annotated {@code @Entity}). */
+    public SessionFactoryBuilder entities(Collection<Class<?>> types) {
+        entities.addAll(types);
+        return this;
+    }
+
+    /** Uses {@code dialect} instead of detecting it from the engine's database. */
+    public SessionFactoryBuilder dialect(Dialect dialect) {
+        this.dialect = dialect;
+        return this;
+    }
+
+    /**
+     * Reads and checks the mapping and creates the factory. Detecting the dialect checks out one
+     * connection, once.
+     *
+     * @throws MappingException       listing every mapping problem found, each with its fix
+     * @throws ConfigurationException if no entity was registered or the database is not supported
+     */
+    public SessionFactory build() {
+        if (entities.isEmpty()) {
+            throw new ConfigurationException("No entities were registered; call entities(User.class, ...) before build().");
+        }
+        Dialect d = dialect != null ? dialect : Dialects.detect(engine.database());
+        return new DefaultSessionFactory(engine, d, MetadataBuilder.build(entities, d));
+    }
+}

@@ -1,0 +1,126 @@
+package io.athanor.orm.dialect;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What Athanor needs to know about one database: capability flags, type names and identifier quoting.
+ * Code is gated on capabilities, not on database names. One instance per database kind; immutable and
+ * thread-safe.
+ */
+public abstract class Dialect {
+    private final String name;
+    private final Set<String> reserved;
+
+    /**
+     * @param name     the dialect's name ({@code postgresql}, {@code h2}, {@code mariadb})
+     * @param reserved extra words, beyond the common SQL ones, that must be quoted as identifiers
+     */
+    protected Dialect(String name, Set<String> reserved) {
+        this.name = name;
+        this.reserved = reserved;
+    }
+
+    /** The dialect's name. */
+    public final String name() {
+        return name;
+    }
+
+    /** The database type for {@code type}, as written in DDL. */
+    public String typeName(SqlType type) {
+        if (type.custom() != null) {
+            return type.custom();
+        }
+        return typeNameFor(type);
+    }
+
+    /** The database type name for a type with no custom override. */
+    protected abstract String typeNameFor(SqlType type);
+
+    /** The clause after a column's type that makes the database generate its value on insert. */
+    public abstract String identityClause();
+
+    /** The character that quotes identifiers. */
+    protected char quoteChar() {
+        return '"';
+    }
+
+    /**
+     * The identifier as it must appear in SQL: quoted when it is a reserved word or is not a plain
+     * lower-case name, so names such as {@code order} and {@code user} work as tables and columns.
+     */
+    public final String quote(String identifier) {
+        if (needsQuoting(identifier)) {
+            char q = quoteChar();
+            return q + identifier.replace(String.valueOf(q), String.valueOf(q) + q) + q;
+        }
+        return identifier;
+    }
+
+    private boolean needsQuoting(String identifier) {
+        if (identifier.isEmpty() || !(Character.isLowerCase(identifier.charAt(0)) || identifier.charAt(0) == '_')) {
+            return true;
+        }
+        for (int i = 1; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '_') {
+                return true;
+            }
+        }
+        String upper = identifier.toUpperCase(Locale.ROOT);
+        return ReservedWords.COMMON.contains(upper) || reserved.contains(upper);
+    }
+
+    /** {@code schema.name}, each part quoted as needed; just the name when {@code schema} is empty. */
+    public final String qualify(String schema, String name) {
+        return schema == null || schema.isEmpty() ? quote(name) : quote(schema) + "." + quote(name);
+    }
+
+    /** Whether {@code INSERT ... RETURNING} is available. */
+    public abstract boolean supportsReturning();
+
+    /** Whether sequences exist ({@code CREATE SEQUENCE}). */
+    public boolean supportsSequences() {
+        return true;
+    }
+
+    /** Whether {@code CREATE SCHEMA} creates a namespace inside the database (rather than a database, as on MariaDB). */
+    public abstract boolean schemasAreNamespaces();
+
+    /** Whether timestamps with time zone keep their offset (H2) rather than being normalised to UTC. */
+    public abstract boolean keepsTimeZoneOffset();
+
+    /** Whether the database has a native UUID column type that the driver binds from {@link java.util.UUID}. */
+    public abstract boolean bindsUuidNatively();
+
+    /** Whether the database has a timestamp-with-time-zone type; without one, instants are stored as UTC. */
+    public abstract boolean hasTimestampWithTimeZone();
+
+    /**
+     * Whether text for a column of the custom type {@code sqlType} must be bound untyped, letting the
+     * database convert it (PostgreSQL's {@code json}, {@code jsonb}, {@code xml} refuse a varchar).
+     */
+    public boolean bindsTextAsUntyped(String sqlType) {
+        return false;
+    }
+
+    /** Whether {@code DROP TABLE ... CASCADE} is accepted. */
+    public boolean supportsDropCascade() {
+        return true;
+    }
+
+    /** The statement that creates a sequence if it does not exist. */
+    public String createSequence(String qualifiedName, long start, int increment) {
+        return "CREATE SEQUENCE IF NOT EXISTS " + qualifiedName + " START WITH " + start + " INCREMENT BY " + increment;
+    }
+
+    /** The statement that creates a schema if it does not exist. */
+    public String createSchema(String schema) {
+        return "CREATE SCHEMA IF NOT EXISTS " + quote(schema);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,96 @@
+package io.athanor.orm.dialect;
+
+import java.util.Set;
+
+/** MariaDB 10.6 and later (and MySQL-compatible servers through the MariaDB driver). */
+public final class MariaDbDialect extends Dialect {
+
+    /** The one instance. */
+    public static final MariaDbDialect INSTANCE = new MariaDbDialect();
+
+    private MariaDbDialect() {
+        super("mariadb", Set.of("ACCESSIBLE", "ANALYZE", "BEFORE", "BIGINT", "BLOB", "CALL", "CHANGE", "CONDITION",
+                "DATABASE", "DATABASES", "DAY_HOUR", "DECIMAL", "DELAYED", "DESCRIBE", "DIV", "DUAL", "EACH", "ELSEIF",
+                "ENCLOSED", "ESCAPED", "EXIT", "EXPLAIN", "FLOAT", "FORCE", "FULLTEXT", "HIGH_PRIORITY", "IF", "IGNORE",
+                "INDEX", "INFILE", "INT", "INTEGER", "ITERATE", "KEYS", "KILL", "LEAVE", "LINES", "LOAD", "LOCK", "LONG",
+                "LOOP", "MATCH", "MOD", "MODIFIES", "OPTIMIZE", "OPTION", "OUT", "OUTFILE", "PROCEDURE", "PURGE", "READ",
+                "REGEXP", "RELEASE", "RENAME", "REPEAT", "REPLACE", "REQUIRE", "RESTRICT", "RETURN", "REVOKE", "RLIKE",
+                "SCHEMA", "SCHEMAS", "SEPARATOR", "SHOW", "SPATIAL", "SQL", "STARTING", "STRAIGHT_JOIN", "TERMINATED",
+                "TRIGGER", "UNDO", "UNLOCK", "UNSIGNED", "USAGE", "USE", "UTC_DATE", "UTC_TIME", "UTC_TIMESTAMP",
+                "VARCHAR", "WHILE", "WRITE", "XOR", "YEAR_MONTH", "ZEROFILL"));
+    }
+
+    @Override
+    protected char quoteChar() {
+        return '`';
+    }
+
+    @Override
+    protected String typeNameFor(SqlType t) {
+        switch (t.kind()) {
+            case BOOLEAN:
+                return "boolean";
+            case TINYINT:
+                return "tinyint";
+            case SMALLINT:
+                return "smallint";
+            case INTEGER:
+                return "integer";
+            case BIGINT:
+                return "bigint";
+            case REAL:
+                return "float";
+            case DOUBLE:
+                return "double";
+            case DECIMAL:
+                return "decimal(" + t.precision() + "," + t.scale() + ")";
+            case VARCHAR:
+                return t.length() > 16_383 ? "longtext" : "varchar(" + t.length() + ")";
+            case CHAR:
+                return "char(1)";
+            case BINARY:
+                return t.length() > 0 && t.length() <= 65_535 ? "varbinary(" + t.length() + ")" : "longblob";
+            case UUID:
+                return "uuid";
+            case DATE:
+                return "date";
+            case TIME:
+                return "time(6)";
+            case TIMESTAMP:
+            case TIMESTAMP_TZ:
+                return "datetime(6)";
+            default:
+                throw new IllegalArgumentException("No MariaDB type for " + t);
+        }
+    }
+
+    @Override
+    public String identityClause() {
+        return "AUTO_INCREMENT";
+    }
+
+    @Override
+    public boolean supportsReturning() {
+        return false;
+    }
+
+    @Override
+    public boolean schemasAreNamespaces() {
+        return false;
+    }
+
+    @Override
+    public boolean keepsTimeZoneOffset() {
+        return false;
+    }
+
+    @Override
+    public boolean bindsUuidNatively() {
+        return false;
+    }
+
+    @Override
+    public boolean hasTimestampWithTimeZone() {
+        return false;
+    }
+}

@@ -1,0 +1,19 @@
+package io.athanor.orm.internal.meta;
+
+import io.athanor.orm.internal.types.ColumnType;
+
+/**
+ * One column of a table.
+ *
+ * @param name          the column name (unquoted)
+ * @param type          how values travel to and from it
+ * @param nullable      whether it accepts NULL
+ * @param unique        whether it has a single-column unique constraint
+ * @param insertable    whether INSERT writes it
+ * @param updatable     whether UPDATE writes it
+ * @param serverDefault a DEFAULT expression, or empty
+ * @param identity      whether the database generates it on insert
+ */
+public record ColumnModel(String name, ColumnType type, boolean nullable, boolean unique, boolean insertable,
+                          boolean updatable, String serverDefault, boolean identity) {
+}

@@ -1,0 +1,62 @@
+package io.athanor.orm.internal.meta;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The mutable first phase of an entity's mapping, while annotations are read and relationships resolved. */
+final class EntityDraft {
+    final Class<?> type;
+    final String name;
+    final String schema;
+    final String table;
+    final Supplier<Object> constructor;
+    final List<PropertyModel> properties = new ArrayList<>();
+    final List<RelationshipDraft> relationships = new ArrayList<>();
+    /** Columns that belong to no field: foreign keys of relationships. */
+    final List<ColumnModel> extraColumns = new ArrayList<>();
+    final List<ForeignKeyModel> foreignKeys = new ArrayList<>();
+    final List<IndexModel> indexes = new ArrayList<>();
+    /** Which field a column came from, for duplicate-column messages. */
+    final List<String[]> columnOrigins = new ArrayList<>();
+
+    EntityDraft(Class<?> type, String name, String schema, String table, Supplier<Object> constructor) {
+        this.type = type;
+        this.name = name;
+        this.schema = schema;
+        this.table = table;
+        this.constructor = constructor;
+    }
+
+    List<PropertyModel> ids() {
+        List<PropertyModel> ids = new ArrayList<>();
+        for (PropertyModel p : properties) {
+            if (p.id()) {
+                ids.add(p);
+            }
+        }
+        return ids;
+    }
+
+    PropertyModel propertyForColumn(String column) {
+        for (PropertyModel p : properties) {
+            if (p.column().name().equals(column)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    List<ColumnModel> columns() {
+        List<ColumnModel> all = new ArrayList<>();
+        for (PropertyModel p : properties) {
+            all.add(p.column());
+        }
+        all.addAll(extraColumns);
+        return all;
+    }
+
+    String simpleName() {
+        return type.getSimpleName();
+    }
+}

@@ -1,0 +1,387 @@
+package io.athanor.orm.internal.meta;
+
+import io.athanor.orm.annotations.AttributeConverter;
+import io.athanor.orm.annotations.CascadeType;
+import io.athanor.orm.annotations.Column;
+import io.athanor.orm.annotations.Convert;
+import io.athanor.orm.annotations.Embeddable;
+import io.athanor.orm.annotations.Embedded;
+import io.athanor.orm.annotations.EnumType;
+import io.athanor.orm.annotations.Enumerated;
+import io.athanor.orm.annotations.GeneratedValue;
+import io.athanor.orm.annotations.GenerationType;
+import io.athanor.orm.annotations.Id;
+import io.athanor.orm.annotations.Index;
+import io.athanor.orm.annotations.JoinColumn;
+import io.athanor.orm.annotations.JoinTable;
+import io.athanor.orm.annotations.ManyToMany;
+import io.athanor.orm.annotations.ManyToOne;
+import io.athanor.orm.annotations.OneToMany;
+import io.athanor.orm.annotations.OneToOne;
+import io.athanor.orm.annotations.Table;
+import io.athanor.orm.annotations.Transient;
+import io.athanor.orm.annotations.UniqueConstraint;
+import io.athanor.orm.annotations.Version;
+import io.athanor.orm.dialect.Dialect;
+import io.athanor.orm.internal.types.ColumnType;
+import io.athanor.orm.internal.types.ColumnTypes;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** Reads one entity class's annotations into a draft, noting every problem it finds. */
+final class EntityReader {
+    private static final Set<Class<?>> VERSION_TYPES = Set.of(Integer.class, Long.class, Short.class);
+    private static final Set<Class<?>> IDENTITY_TYPES = Set.of(Integer.class, Long.class, Short.class);
+
+    private final Class<?> type;
+    private final Dialect dialect;
+    private final List<String> problems;
+    private MethodHandles.Lookup lookup;
+
+    EntityReader(Class<?> type, Dialect dialect, List<String> problems) {
+        this.type = type;
+        this.dialect = dialect;
+        this.problems = problems;
+    }
+
+    /** The draft, or {@code null} when the class itself cannot be mapped. */
+    EntityDraft read() {
+        io.athanor.orm.annotations.Entity entity = type.getAnnotation(io.athanor.orm.annotations.Entity.class);
+        if (entity == null) {
+            problems.add(type.getName() + " is not annotated @Entity; annotate it, or do not register it.");
+            return null;
+        }
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            problems.add(type.getName() + " is abstract; entities must be concrete classes.");
+            return null;
+        }
+        if (Modifier.isFinal(type.getModifiers())) {
+            problems.add(type.getName() + " is final; lazy relationships load through a subclass proxy, so entity "
+                    + "classes must not be final. Remove 'final'.");
+        }
+        try {
+            lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+        } catch (IllegalAccessException e) {
+            problems.add("Athanor cannot access " + type.getName() + ": its module does not open package "
+                    + type.getPackageName() + ". Add 'opens " + type.getPackageName() + ";' to module-info.java.");
+            return null;
+        }
+        Supplier<Object> constructor = constructor(type, "Entity");
+        Table table = type.getAnnotation(Table.class);
+        String tableName = table != null && !table.name().isEmpty() ? table.name() : Names.snake(type.getSimpleName());
+        String schema = table != null ? table.schema() : "";
+        String name = entity.name().isEmpty() ? type.getSimpleName() : entity.name();
+        EntityDraft draft = new EntityDraft(type, name, schema, tableName, constructor);
+        readFields(draft, type, "", "", null);
+        if (draft.ids().isEmpty()) {
+            problems.add("Entity " + type.getName() + " has no @Id field: mark its primary key field with @Id.");
+        }
+        if (table != null) {
+            for (UniqueConstraint u : table.uniqueConstraints()) {
+                String n = u.name().isEmpty() ? "uq_" + tableName + "_" + String.join("_", u.columns()) : u.name();
+                draft.indexes.add(new IndexModel(n, List.of(u.columns()), true, true));
+            }
+            for (Index i : table.indexes()) {
+                String n = i.name().isEmpty() ? "ix_" + tableName + "_" + String.join("_", i.columns()) : i.name();
+                draft.indexes.add(new IndexModel(n, List.of(i.columns()), i.unique(), false));
+            }
+        }
+        long versions = draft.properties.stream().filter(PropertyModel::version).count();
+        if (versions > 1) {
+            problems.add("Entity " + type.getName() + " has " + versions + " @Version fields; keep one.");
+        }
+        return draft;
+    }
+
+    private Supplier<Object> constructor(Class<?> c, String what) {
+        try {
+            MethodHandle ctor = MethodHandles.privateLookupIn(c, MethodHandles.lookup())
+                    .findConstructor(c, MethodType.methodType(void.class)).asType(MethodType.methodType(Object.class));
+            return () -> {
+                try {
+                    return (Object) ctor.invokeExact();
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable t) {
+                    throw new IllegalStateException("The constructor of " + c.getName() + " threw " + t, t);
+                }
+            };
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            problems.add(what + " " + c.getName() + " has no no-argument constructor; Athanor creates instances with it "
+                    + "when loading rows. Add one (it may be protected or private).");
+            return () -> {
+                throw new IllegalStateException("no constructor");
+            };
+        }
+    }
+
+    private void readFields(EntityDraft draft, Class<?> holder, String pathPrefix, String columnPrefix, EmbeddedHolder outer) {
+        for (Field f : holder.getDeclaredFields()) {
+            int mod = f.getModifiers();
+            if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || f.isSynthetic() || f.isAnnotationPresent(Transient.class)) {
+                continue;
+            }
+            String where = holder.getName() + "." + f.getName();
+            if (Modifier.isFinal(mod)) {
+                problems.add("Field " + where + " is final; Athanor sets mapped fields when loading rows. Remove 'final', "
+                        + "or mark the field @Transient.");
+                continue;
+            }
+            Accessor accessor;
+            try {
+                FieldAccessor own = new FieldAccessor(f, MethodHandles.privateLookupIn(holder, MethodHandles.lookup()));
+                accessor = outer == null ? own : new NestedAccessor(outer, outer::create, own);
+            } catch (IllegalAccessException e) {
+                problems.add("Athanor cannot access field " + where + ": " + e.getMessage());
+                continue;
+            }
+            if (isRelationship(f)) {
+                if (outer != null) {
+                    problems.add("Field " + where + " is a relationship inside an @Embeddable; relationships belong on the entity.");
+                    continue;
+                }
+                readRelationship(draft, f, accessor);
+            } else if (f.isAnnotationPresent(Embedded.class)) {
+                readEmbedded(draft, f, pathPrefix, columnPrefix, outer);
+            } else {
+                readBasic(draft, f, pathPrefix, columnPrefix, accessor);
+            }
+        }
+    }
+
+    private static boolean isRelationship(Field f) {
+        return f.isAnnotationPresent(ManyToOne.class) || f.isAnnotationPresent(OneToOne.class)
+                || f.isAnnotationPresent(OneToMany.class) || f.isAnnotationPresent(ManyToMany.class);
+    }
+
+    private void readEmbedded(EntityDraft draft, Field f, String pathPrefix, String columnPrefix, EmbeddedHolder outer) {
+        Class<?> valueType = f.getType();
+        String where = f.getDeclaringClass().getName() + "." + f.getName();
+        if (!valueType.isAnnotationPresent(Embeddable.class)) {
+            problems.add("Field " + where + " is @Embedded, but " + valueType.getName() + " is not annotated @Embeddable.");
+            return;
+        }
+        Supplier<Object> create = constructor(valueType, "Embeddable");
+        Accessor own;
+        try {
+            own = new FieldAccessor(f, MethodHandles.privateLookupIn(f.getDeclaringClass(), MethodHandles.lookup()));
+        } catch (IllegalAccessException e) {
+            problems.add("Athanor cannot access field " + where + ": " + e.getMessage());
+            return;
+        }
+        Accessor holder = outer == null ? own : new NestedAccessor(outer, outer::create, own);
+        String prefix = f.getAnnotation(Embedded.class).prefix();
+        String cols = columnPrefix + ("\0".equals(prefix) ? Names.snake(f.getName()) + "_" : prefix);
+        readFields(draft, valueType, pathPrefix + f.getName() + ".", cols, new EmbeddedHolder(holder, create));
+    }
+
+    private void readBasic(EntityDraft draft, Field f, String pathPrefix, String columnPrefix, Accessor accessor) {
+        String where = f.getDeclaringClass().getName() + "." + f.getName();
+        Class<?> javaType = ColumnTypes.box(f.getType());
+        Column column = f.getAnnotation(Column.class);
+        ColumnType columnType = columnType(f, javaType, column, where);
+        if (columnType == null) {
+            return;
+        }
+        boolean id = f.isAnnotationPresent(Id.class);
+        boolean version = f.isAnnotationPresent(Version.class);
+        if (version && !VERSION_TYPES.contains(javaType)) {
+            problems.add("@Version field " + where + " is a " + f.getType().getSimpleName()
+                    + ", which cannot be incremented; use int, long or short (or their boxes).");
+        }
+        GeneratedValue generated = f.getAnnotation(GeneratedValue.class);
+        GenerationType generation = null;
+        SequenceModel sequence = null;
+        String tableName = draft.table;
+        String columnName = columnPrefix + (column != null && !column.name().isEmpty() ? column.name() : Names.snake(f.getName()));
+        if (generated != null) {
+            generation = generated.strategy();
+            if (!id) {
+                problems.add("Field " + where + " has @GeneratedValue but is not an @Id.");
+            } else if (generation == GenerationType.UUID && javaType != UUID.class) {
+                problems.add("Field " + where + " uses GenerationType.UUID but is a " + f.getType().getSimpleName()
+                        + "; make it a java.util.UUID, or pick IDENTITY or SEQUENCE.");
+            } else if (generation != GenerationType.UUID && !IDENTITY_TYPES.contains(javaType)) {
+                problems.add("Field " + where + " uses GenerationType." + generation + " but is a " + f.getType().getSimpleName()
+                        + "; database-generated keys must be int, long or short (or their boxes).");
+            } else if (generation == GenerationType.SEQUENCE) {
+                if (generated.allocationSize() < 1) {
+                    problems.add("Field " + where + " has allocationSize " + generated.allocationSize() + "; it must be 1 or more.");
+                }
+                String seq = generated.sequenceName().isEmpty() ? tableName + "_" + columnName + "_seq" : generated.sequenceName();
+                sequence = new SequenceModel(draft.schema, seq, Math.max(1, generated.allocationSize()));
+            }
+        }
+        boolean nullable = !id && !f.getType().isPrimitive() && (column == null || column.nullable());
+        ColumnModel model = new ColumnModel(columnName, columnType, nullable, column != null && column.unique(),
+                column == null || column.insertable(), column == null || column.updatable(),
+                column == null ? "" : column.serverDefault(), generation == GenerationType.IDENTITY);
+        draft.properties.add(new PropertyModel(pathPrefix + f.getName(), javaType, accessor, model, id, version, generation, sequence));
+        draft.columnOrigins.add(new String[] {columnName, where});
+    }
+
+    @SuppressWarnings("unchecked")
+    private ColumnType columnType(Field f, Class<?> javaType, Column column, String where) {
+        int length = column == null ? 0 : column.length();
+        int precision = column == null ? 0 : column.precision();
+        int scale = column == null ? -1 : column.scale();
+        String sqlType = column == null ? "" : column.sqlType();
+        Convert convert = f.getAnnotation(Convert.class);
+        if (convert != null) {
+            Class<?> databaseType = converterDatabaseType(convert.value());
+            if (databaseType == null || !ColumnTypes.isSupported(databaseType)) {
+                problems.add("Converter " + convert.value().getName() + " on " + where + " must implement "
+                        + "AttributeConverter<A, D> with D one of: " + ColumnTypes.SUPPORTED + ".");
+                return null;
+            }
+            AttributeConverter<Object, Object> converter;
+            try {
+                converter = (AttributeConverter<Object, Object>) convert.value().getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                problems.add("Converter " + convert.value().getName() + " on " + where
+                        + " needs a public no-argument constructor: " + e);
+                return null;
+            }
+            return ColumnTypes.converted(converter, ColumnTypes.of(databaseType, EnumType.STRING, length, precision, scale,
+                    sqlType, dialect));
+        }
+        if (!ColumnTypes.isSupported(javaType)) {
+            problems.add("Field " + where + " has type " + f.getType().getName() + ", which Athanor does not map. Supported: "
+                    + ColumnTypes.SUPPORTED + ". Add @Convert with an AttributeConverter, mark it @Embedded (for an "
+                    + "@Embeddable), or mark it @Transient.");
+            return null;
+        }
+        Enumerated enumerated = f.getAnnotation(Enumerated.class);
+        return ColumnTypes.of(javaType, enumerated == null ? EnumType.STRING : enumerated.value(), length, precision, scale,
+                sqlType, dialect);
+    }
+
+    private static Class<?> converterDatabaseType(Class<?> converter) {
+        for (Class<?> c = converter; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Type t : c.getGenericInterfaces()) {
+                if (t instanceof ParameterizedType && ((ParameterizedType) t).getRawType() == AttributeConverter.class) {
+                    Type d = ((ParameterizedType) t).getActualTypeArguments()[1];
+                    return d instanceof Class ? (Class<?>) d : null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void readRelationship(EntityDraft draft, Field f, Accessor accessor) {
+        RelationshipDraft r = new RelationshipDraft();
+        r.field = f;
+        r.accessor = accessor;
+        ManyToOne m2o = f.getAnnotation(ManyToOne.class);
+        OneToOne o2o = f.getAnnotation(OneToOne.class);
+        OneToMany o2m = f.getAnnotation(OneToMany.class);
+        ManyToMany m2m = f.getAnnotation(ManyToMany.class);
+        if (m2o != null) {
+            r.kind = RelationshipModel.Kind.MANY_TO_ONE;
+            r.fetch = m2o.fetch();
+            r.cascade = cascade(m2o.cascade());
+            r.optional = m2o.optional();
+        } else if (o2o != null) {
+            r.kind = RelationshipModel.Kind.ONE_TO_ONE;
+            r.fetch = o2o.fetch();
+            r.cascade = cascade(o2o.cascade());
+            r.optional = o2o.optional();
+            r.mappedBy = o2o.mappedBy();
+            r.orphanRemoval = o2o.orphanRemoval();
+        } else if (o2m != null) {
+            r.kind = RelationshipModel.Kind.ONE_TO_MANY;
+            r.fetch = o2m.fetch();
+            r.cascade = cascade(o2m.cascade());
+            r.mappedBy = o2m.mappedBy();
+            r.orderBy = o2m.orderBy();
+            r.orphanRemoval = o2m.orphanRemoval();
+        } else {
+            r.kind = RelationshipModel.Kind.MANY_TO_MANY;
+            r.fetch = m2m.fetch();
+            r.cascade = cascade(m2m.cascade());
+            r.mappedBy = m2m.mappedBy();
+            r.orderBy = m2m.orderBy();
+        }
+        r.joinColumn = f.getAnnotation(JoinColumn.class);
+        r.joinTable = f.getAnnotation(JoinTable.class);
+        if (r.kind == RelationshipModel.Kind.ONE_TO_MANY || r.kind == RelationshipModel.Kind.MANY_TO_MANY) {
+            Type generic = f.getGenericType();
+            if (!(generic instanceof ParameterizedType) || ((ParameterizedType) generic).getActualTypeArguments().length != 1
+                    || !(((ParameterizedType) generic).getActualTypeArguments()[0] instanceof Class)
+                    || !isCollectionType(f.getType())) {
+                problems.add("Field " + r.describe() + " is a to-many relationship, so it must be a List<T>, Set<T>, "
+                        + "Collection<T> or DynamicCollection<T> of the target entity; it is " + generic.getTypeName() + ".");
+                return;
+            }
+            r.collectionType = f.getType();
+            r.target = (Class<?>) ((ParameterizedType) generic).getActualTypeArguments()[0];
+            if (r.mappedBy.isEmpty() && r.kind == RelationshipModel.Kind.ONE_TO_MANY) {
+                problems.add("Field " + r.describe() + " is @OneToMany without mappedBy; name the @ManyToOne field of "
+                        + r.target.getSimpleName() + " that refers back to " + draft.simpleName() + ".");
+                return;
+            }
+        } else {
+            r.target = f.getType();
+        }
+        draft.relationships.add(r);
+    }
+
+    private static boolean isCollectionType(Class<?> c) {
+        return c == java.util.List.class || c == java.util.Set.class || c == Collection.class
+                || c.getName().equals("io.athanor.orm.DynamicCollection");
+    }
+
+    private static Set<CascadeType> cascade(CascadeType[] types) {
+        if (types.length == 0) {
+            return Set.of();
+        }
+        EnumSet<CascadeType> set = EnumSet.noneOf(CascadeType.class);
+        set.addAll(Arrays.asList(types));
+        if (set.contains(CascadeType.ALL)) {
+            set = EnumSet.allOf(CascadeType.class);
+        }
+        return Set.copyOf(set);
+    }
+
+    /** The holder field of an embedded value, creating the value on first write. */
+    private static final class EmbeddedHolder implements Accessor {
+        private final Accessor field;
+        private final Supplier<Object> create;
+
+        EmbeddedHolder(Accessor field, Supplier<Object> create) {
+            this.field = field;
+            this.create = create;
+        }
+
+        @Override
+        public Object get(Object entity) {
+            return field.get(entity);
+        }
+
+        @Override
+        public void set(Object entity, Object value) {
+            field.set(entity, value);
+        }
+
+        Object create() {
+            return create.get();
+        }
+
+        @Override
+        public String toString() {
+            return field.toString();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.athanor.orm.internal.meta;
+
+import io.athanor.orm.error.AthanorException;
+import io.athanor.orm.internal.types.ColumnTypes;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+
+/**
+ * Field access through method handles made once at start-up and adapted to {@code (Object)Object}, so
+ * reading and writing a field per row involves no reflection.
+ */
+final class FieldAccessor implements Accessor {
+    private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
+    private static final MethodType SETTER = MethodType.methodType(void.class, Object.class, Object.class);
+
+    private final Field field;
+    private final MethodHandle getter;
+    private final MethodHandle setter;
+
+    FieldAccessor(Field field, MethodHandles.Lookup lookup) throws IllegalAccessException {
+        this.field = field;
+        this.getter = lookup.unreflectGetter(field).asType(GETTER);
+        this.setter = lookup.unreflectSetter(field).asType(SETTER);
+    }
+
+    @Override
+    public Object get(Object entity) {
+        try {
+            return (Object) getter.invokeExact(entity);
+        } catch (Throwable t) {
+            throw fail("read", t);
+        }
+    }
+
+    @Override
+    public void set(Object entity, Object value) {
+        if (value == null && field.getType().isPrimitive()) {
+            throw new AthanorException("Cannot set the primitive field " + field.getDeclaringClass().getSimpleName() + "."
+                    + field.getName() + " to NULL; make it a boxed type (" + ColumnTypes.box(field.getType()).getSimpleName()
+                    + ") if the column can be NULL.");
+        }
+        try {
+            setter.invokeExact(entity, value);
+        } catch (Throwable t) {
+            throw fail("write", t);
+        }
+    }
+
+    private AthanorException fail(String what, Throwable t) {
+        if (t instanceof Error) {
+            throw (Error) t;
+        }
+        return new AthanorException("Could not " + what + " field " + field.getDeclaringClass().getName() + "."
+                + field.getName() + ": " + t, t);
+    }
+
+    @Override
+    public String toString() {
+        return field.getDeclaringClass().getSimpleName() + "." + field.getName();
+    }
+}

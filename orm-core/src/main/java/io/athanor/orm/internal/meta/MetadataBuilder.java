@@ -1,0 +1,142 @@
+package io.athanor.orm.internal.meta;
+
+import io.athanor.orm.MappingException;
+import io.athanor.orm.dialect.Dialect;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds {@link Metadata} in two phases: annotations are read into mutable drafts and checked (every
+ * problem collected, then reported together), and the drafts are frozen into the immutable model.
+ */
+public final class MetadataBuilder {
+    private MetadataBuilder() {
+    }
+
+    /**
+     * Reads, checks and freezes the mapping of {@code classes}.
+     *
+     * @throws MappingException listing every problem found
+     */
+    public static Metadata build(Collection<Class<?>> classes, Dialect dialect) {
+        List<String> problems = new ArrayList<>();
+        Map<Class<?>, EntityDraft> drafts = new LinkedHashMap<>();
+        for (Class<?> type : new LinkedHashSet<>(classes)) {
+            EntityDraft draft = new EntityReader(type, dialect, problems).read();
+            if (draft != null) {
+                drafts.put(type, draft);
+            }
+        }
+        failIfAny(problems);
+        List<TableModel> joinTables = new RelationshipResolver(drafts, problems).resolve();
+        Map<Class<?>, TableModel> tables = new LinkedHashMap<>();
+        for (EntityDraft d : drafts.values()) {
+            tables.put(d.type, table(d, problems));
+        }
+        List<TableModel> all = new ArrayList<>(tables.values());
+        all.addAll(joinTables);
+        checkDuplicateTables(drafts, joinTables, problems);
+        failIfAny(problems);
+
+        Map<Class<?>, EntityModel> entities = new LinkedHashMap<>();
+        List<SequenceModel> sequences = new ArrayList<>();
+        Set<String> schemas = new LinkedHashSet<>();
+        for (EntityDraft d : drafts.values()) {
+            List<RelationshipModel> relationships = new ArrayList<>();
+            for (RelationshipDraft r : d.relationships) {
+                relationships.add(r.model);
+            }
+            entities.put(d.type, new EntityModel(d.type, d.name, tables.get(d.type), d.properties, relationships, d.constructor));
+            for (PropertyModel p : d.properties) {
+                if (p.sequence() != null && sequences.stream().noneMatch(s -> s.name().equals(p.sequence().name())
+                        && s.schema().equals(p.sequence().schema()))) {
+                    sequences.add(p.sequence());
+                }
+            }
+        }
+        List<TableModel> ordered = TableOrder.sort(all);
+        for (TableModel t : ordered) {
+            if (!t.schema().isEmpty()) {
+                schemas.add(t.schema());
+            }
+        }
+        for (SequenceModel s : sequences) {
+            if (!s.schema().isEmpty()) {
+                schemas.add(s.schema());
+            }
+        }
+        return new Metadata(dialect, entities, ordered, sequences, new ArrayList<>(schemas));
+    }
+
+    private static TableModel table(EntityDraft d, List<String> problems) {
+        Map<String, String> seen = new HashMap<>();
+        for (String[] origin : d.columnOrigins) {
+            String previous = seen.putIfAbsent(origin[0].toLowerCase(Locale.ROOT), origin[1]);
+            if (previous != null) {
+                problems.add("Fields " + previous + " and " + origin[1] + " both map to column '" + origin[0] + "' of table "
+                        + d.table + "; give one a different @Column(name).");
+            }
+        }
+        List<ColumnModel> columns = new ArrayList<>();
+        List<String> primaryKey = new ArrayList<>();
+        for (PropertyModel p : d.ids()) {
+            columns.add(p.column());
+            primaryKey.add(p.column().name());
+        }
+        for (ColumnModel c : d.columns()) {
+            if (!primaryKey.contains(c.name())) {
+                columns.add(c);
+            }
+        }
+        List<IndexModel> indexes = new ArrayList<>();
+        for (ColumnModel c : columns) {
+            if (c.unique()) {
+                indexes.add(new IndexModel("uq_" + d.table + "_" + c.name(), List.of(c.name()), true, true));
+            }
+        }
+        for (IndexModel i : d.indexes) {
+            for (String col : i.columns()) {
+                if (columns.stream().noneMatch(c -> c.name().equals(col))) {
+                    problems.add((i.constraint() ? "Unique constraint " : "Index ") + i.name() + " on " + d.type.getName()
+                            + " names column '" + col + "', which table " + d.table + " does not have; its columns are "
+                            + columns.stream().map(ColumnModel::name).collect(java.util.stream.Collectors.toList()) + ".");
+                }
+            }
+            indexes.add(i);
+        }
+        return new TableModel(d.schema, d.table, columns, primaryKey, List.copyOf(d.foreignKeys), indexes);
+    }
+
+    private static void checkDuplicateTables(Map<Class<?>, EntityDraft> drafts, List<TableModel> joinTables, List<String> problems) {
+        Map<String, String> owners = new HashMap<>();
+        for (EntityDraft d : drafts.values()) {
+            String key = (d.schema + "." + d.table).toLowerCase(Locale.ROOT);
+            String previous = owners.putIfAbsent(key, "entity " + d.type.getName());
+            if (previous != null) {
+                problems.add("Entity " + d.type.getName() + " and " + previous + " both map to table "
+                        + (d.schema.isEmpty() ? d.table : d.schema + "." + d.table) + "; give one a different @Table(name).");
+            }
+        }
+        for (TableModel t : joinTables) {
+            String key = (t.schema() + "." + t.name()).toLowerCase(Locale.ROOT);
+            String previous = owners.putIfAbsent(key, "link table " + t.name());
+            if (previous != null) {
+                problems.add("Link table " + t.fullName() + " has the same name as " + previous
+                        + "; name it with @JoinTable(name = ...).");
+            }
+        }
+    }
+
+    private static void failIfAny(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new MappingException(problems);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.athanor.orm.internal.meta;
+
+import io.athanor.orm.annotations.CascadeType;
+import io.athanor.orm.annotations.FetchMode;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A relationship between two entities, with both sides linked.
+ *
+ * <p>The owning side of a to-one holds {@link #joinColumns()} in its own table; the owning side of a
+ * many-to-many holds {@link #joinTable()}; an inverse side ({@code mappedBy}) holds neither and points
+ * at its owner through {@link #inverse()}.
+ */
+public final class RelationshipModel {
+
+    /** The four kinds of relationship. */
+    public enum Kind { MANY_TO_ONE, ONE_TO_ONE, ONE_TO_MANY, MANY_TO_MANY }
+
+    private final Kind kind;
+    private final Class<?> owner;
+    private final String name;
+    private final Class<?> target;
+    private final Class<?> collectionType;
+    private final Accessor accessor;
+    private final FetchMode fetch;
+    private final Set<CascadeType> cascade;
+    private final boolean orphanRemoval;
+    private final String orderBy;
+    private final String mappedBy;
+    private final List<String> joinColumns;
+    private final TableModel joinTable;
+    private RelationshipModel inverse;
+
+    RelationshipModel(Kind kind, Class<?> owner, String name, Class<?> target, Class<?> collectionType, Accessor accessor,
+                      FetchMode fetch, Set<CascadeType> cascade, boolean orphanRemoval, String orderBy, String mappedBy,
+                      List<String> joinColumns, TableModel joinTable) {
+        this.kind = kind;
+        this.owner = owner;
+        this.name = name;
+        this.target = target;
+        this.collectionType = collectionType;
+        this.accessor = accessor;
+        this.fetch = fetch;
+        this.cascade = cascade;
+        this.orphanRemoval = orphanRemoval;
+        this.orderBy = orderBy;
+        this.mappedBy = mappedBy;
+        this.joinColumns = joinColumns;
+        this.joinTable = joinTable;
+    }
+
+    /** Links the other side; called once while the metadata is built. */
+    void linkInverse(RelationshipModel other) {
+        this.inverse = other;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Class<?> owner() {
+        return owner;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Class<?> target() {
+        return target;
+    }
+
+    /** For to-many: the field's collection type ({@code List}, {@code Set}, ...); {@code null} for to-one. */
+    public Class<?> collectionType() {
+        return collectionType;
+    }
+
+    public Accessor accessor() {
+        return accessor;
+    }
+
+    public FetchMode fetch() {
+        return fetch;
+    }
+
+    public Set<CascadeType> cascade() {
+        return cascade;
+    }
+
+    public boolean orphanRemoval() {
+        return orphanRemoval;
+    }
+
+    public String orderBy() {
+        return orderBy;
+    }
+
+    /** The owning field on the other side, for an inverse side; empty for an owning side. */
+    public String mappedBy() {
+        return mappedBy;
+    }
+
+    /** Whether this side holds the foreign key or the link table. */
+    public boolean owning() {
+        return mappedBy.isEmpty();
+    }
+
+    /** Whether the relationship holds many entities. */
+    public boolean toMany() {
+        return kind == Kind.ONE_TO_MANY || kind == Kind.MANY_TO_MANY;
+    }
+
+    /** For an owning to-one: the foreign key columns in the owner's table. */
+    public List<String> joinColumns() {
+        return joinColumns;
+    }
+
+    /** For an owning many-to-many: the link table. */
+    public TableModel joinTable() {
+        return joinTable;
+    }
+
+    /** The other side, or {@code null} when only one side is mapped. */
+    public RelationshipModel inverse() {
+        return inverse;
+    }
+
+    @Override
+    public String toString() {
+        return owner.getSimpleName() + "." + name;
+    }
+}

@@ -1,0 +1,136 @@
+package io.athanor.orm.internal.schema;
+
+import io.athanor.orm.annotations.OnDelete;
+import io.athanor.orm.dialect.Dialect;
+import io.athanor.orm.internal.meta.ColumnModel;
+import io.athanor.orm.internal.meta.ForeignKeyModel;
+import io.athanor.orm.internal.meta.IndexModel;
+import io.athanor.orm.internal.meta.Metadata;
+import io.athanor.orm.internal.meta.SequenceModel;
+import io.athanor.orm.internal.meta.TableModel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Renders CREATE and DROP statements for tables, in dependency order, for one dialect. */
+public final class DdlGenerator {
+    private final Metadata metadata;
+    private final Dialect dialect;
+
+    public DdlGenerator(Metadata metadata) {
+        this.metadata = metadata;
+        this.dialect = metadata.dialect();
+    }
+
+    /** Statements that create {@code tables} (in the metadata's order), their schemas, sequences and indexes. */
+    public List<String> create(List<TableModel> tables, List<SequenceModel> sequences) {
+        List<String> out = new ArrayList<>();
+        Set<String> schemas = new java.util.LinkedHashSet<>();
+        tables.forEach(t -> addSchema(schemas, t.schema()));
+        sequences.forEach(s -> addSchema(schemas, s.schema()));
+        for (String schema : schemas) {
+            out.add(dialect.createSchema(schema));
+        }
+        for (SequenceModel s : sequences) {
+            out.add(dialect.createSequence(dialect.qualify(s.schema(), s.name()), 1, s.allocationSize()));
+        }
+        Set<String> created = new HashSet<>();
+        List<String> deferred = new ArrayList<>();
+        for (TableModel t : tables) {
+            created.add(t.fullName());
+            out.add(createTable(t, created, deferred));
+            for (IndexModel i : t.indexes()) {
+                if (!i.constraint()) {
+                    out.add("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " + dialect.quote(i.name()) + " ON "
+                            + qualified(t) + " (" + columns(i.columns()) + ")");
+                }
+            }
+        }
+        out.addAll(deferred);
+        return out;
+    }
+
+    /** Statements that drop {@code tables} (children first) and {@code sequences}; schemas are left alone. */
+    public List<String> drop(List<TableModel> tables, List<SequenceModel> sequences) {
+        List<String> out = new ArrayList<>();
+        for (int i = tables.size() - 1; i >= 0; i--) {
+            out.add("DROP TABLE IF EXISTS " + qualified(tables.get(i)) + (dialect.supportsDropCascade() ? " CASCADE" : ""));
+        }
+        for (SequenceModel s : sequences) {
+            out.add("DROP SEQUENCE IF EXISTS " + dialect.qualify(s.schema(), s.name()));
+        }
+        return out;
+    }
+
+    /** The tables of the whole metadata, for {@link #create} and {@link #drop}. */
+    public List<String> createAll() {
+        return create(metadata.tables(), metadata.sequences());
+    }
+
+    public List<String> dropAll() {
+        return drop(metadata.tables(), metadata.sequences());
+    }
+
+    private static void addSchema(Set<String> schemas, String schema) {
+        if (!schema.isEmpty()) {
+            schemas.add(schema);
+        }
+    }
+
+    private String createTable(TableModel t, Set<String> created, List<String> deferred) {
+        List<String> lines = new ArrayList<>();
+        for (ColumnModel c : t.columns()) {
+            lines.add(column(c));
+        }
+        if (!t.primaryKey().isEmpty()) {
+            lines.add("CONSTRAINT " + dialect.quote("pk_" + t.name()) + " PRIMARY KEY (" + columns(t.primaryKey()) + ")");
+        }
+        for (IndexModel i : t.indexes()) {
+            if (i.constraint()) {
+                lines.add("CONSTRAINT " + dialect.quote(i.name()) + " UNIQUE (" + columns(i.columns()) + ")");
+            }
+        }
+        for (ForeignKeyModel fk : t.foreignKeys()) {
+            String target = fk.referencedSchema().isEmpty() ? fk.referencedTable() : fk.referencedSchema() + "." + fk.referencedTable();
+            if (created.contains(target)) {
+                lines.add(foreignKey(fk));
+            } else {
+                deferred.add("ALTER TABLE " + qualified(t) + " ADD " + foreignKey(fk));
+            }
+        }
+        return "CREATE TABLE IF NOT EXISTS " + qualified(t) + " (\n    " + String.join(",\n    ", lines) + "\n)";
+    }
+
+    private String column(ColumnModel c) {
+        StringBuilder b = new StringBuilder(dialect.quote(c.name())).append(' ').append(dialect.typeName(c.type().sqlType()));
+        if (c.identity()) {
+            b.append(' ').append(dialect.identityClause());
+        }
+        if (!c.nullable()) {
+            b.append(" NOT NULL");
+        }
+        if (!c.serverDefault().isEmpty()) {
+            b.append(" DEFAULT ").append(c.serverDefault());
+        }
+        return b.toString();
+    }
+
+    private String foreignKey(ForeignKeyModel fk) {
+        String s = "CONSTRAINT " + dialect.quote(fk.name()) + " FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES "
+                + dialect.qualify(fk.referencedSchema(), fk.referencedTable()) + " (" + columns(fk.referencedColumns()) + ")";
+        if (fk.onDelete() != OnDelete.NO_ACTION) {
+            s += " ON DELETE " + fk.onDelete().name().replace('_', ' ');
+        }
+        return s;
+    }
+
+    private String qualified(TableModel t) {
+        return dialect.qualify(t.schema(), t.name());
+    }
+
+    private String columns(List<String> names) {
+        return names.stream().map(dialect::quote).collect(Collectors.joining(", "));
+    }
+}

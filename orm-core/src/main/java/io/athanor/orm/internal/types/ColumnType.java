@@ -1,0 +1,19 @@
+package io.athanor.orm.internal.types;
+
+import io.athanor.orm.dialect.SqlType;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** How one Java type travels to and from one column on one dialect. Immutable, shared by all rows. */
+public interface ColumnType {
+
+    /** The column's database type (before the dialect names it). */
+    SqlType sqlType();
+
+    /** Binds {@code value} (of the field's type, possibly null). */
+    void bind(PreparedStatement ps, int index, Object value) throws SQLException;
+
+    /** Reads the column as the field's type; {@code null} for SQL NULL. */
+    Object read(ResultSet rs, int index) throws SQLException;
+}

@@ -1,0 +1,279 @@
+package io.athanor.orm.internal.types;
+
+import io.athanor.orm.annotations.AttributeConverter;
+import io.athanor.orm.annotations.EnumType;
+import io.athanor.orm.dialect.Dialect;
+import io.athanor.orm.dialect.SqlType;
+import io.athanor.orm.dialect.SqlType.Kind;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.UUID;
+
+/** Chooses the {@link ColumnType} for a Java type on a dialect. */
+public final class ColumnTypes {
+    /** The Java types Athanor maps without a converter (primitives by their boxes), for messages. */
+    public static final String SUPPORTED = "boolean, byte, short, int, long, float, double (and their boxes), char, "
+            + "String, BigDecimal, BigInteger, byte[], UUID, enums, LocalDate, LocalTime, LocalDateTime, "
+            + "OffsetDateTime, Instant, Duration";
+
+    private static final Set<Class<?>> BASIC = Set.of(Boolean.class, Byte.class, Short.class, Integer.class, Long.class,
+            Float.class, Double.class, Character.class, String.class, BigDecimal.class, BigInteger.class, byte[].class,
+            UUID.class, LocalDate.class, LocalTime.class, LocalDateTime.class, OffsetDateTime.class, Instant.class,
+            Duration.class);
+
+    private ColumnTypes() {
+    }
+
+    /** Whether {@code type} (boxed) maps without a converter. */
+    public static boolean isSupported(Class<?> type) {
+        Class<?> boxed = box(type);
+        return BASIC.contains(boxed) || boxed.isEnum();
+    }
+
+    /** The box of a primitive type, or the type itself. */
+    public static Class<?> box(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        if (type == int.class) {
+            return Integer.class;
+        } else if (type == long.class) {
+            return Long.class;
+        } else if (type == boolean.class) {
+            return Boolean.class;
+        } else if (type == double.class) {
+            return Double.class;
+        } else if (type == float.class) {
+            return Float.class;
+        } else if (type == short.class) {
+            return Short.class;
+        } else if (type == byte.class) {
+            return Byte.class;
+        } else if (type == char.class) {
+            return Character.class;
+        }
+        throw new IllegalArgumentException(type.getName());
+    }
+
+    /**
+     * The column type for a field.
+     *
+     * @param type      the field's type (must satisfy {@link #isSupported})
+     * @param enumType  for enums: by name or position
+     * @param length    {@code @Column(length)}, 0 for the default
+     * @param precision {@code @Column(precision)}, 0 for the default
+     * @param scale     {@code @Column(scale)}, -1 for the default
+     * @param custom    {@code @Column(sqlType)}, empty for none
+     */
+    public static ColumnType of(Class<?> type, EnumType enumType, int length, int precision, int scale, String custom,
+                                Dialect dialect) {
+        Class<?> t = box(type);
+        String c = custom == null || custom.isEmpty() ? null : custom;
+        if (t.isEnum()) {
+            return enumType == EnumType.ORDINAL ? new OrdinalEnumType(t, sized(Kind.INTEGER, c))
+                    : new NameEnumType(t, new SqlType(Kind.VARCHAR, length > 0 ? length : Math.max(32, longestName(t)), 0, 0, c));
+        }
+        if (t == String.class) {
+            SqlType sql = new SqlType(Kind.VARCHAR, length > 0 ? length : 255, 0, 0, c);
+            return c != null && dialect.bindsTextAsUntyped(c) ? new Simple(sql, (ps, i, v) -> ps.setObject(i, v, Types.OTHER), ResultSet::getString)
+                    : new Simple(sql, (ps, i, v) -> ps.setString(i, (String) v), ResultSet::getString);
+        }
+        if (t == Long.class) {
+            return new Simple(sized(Kind.BIGINT, c), (ps, i, v) -> ps.setLong(i, (Long) v), (rs, i) -> nullable(rs, rs.getLong(i)));
+        } else if (t == Integer.class) {
+            return new Simple(sized(Kind.INTEGER, c), (ps, i, v) -> ps.setInt(i, (Integer) v), (rs, i) -> nullable(rs, rs.getInt(i)));
+        } else if (t == Short.class) {
+            return new Simple(sized(Kind.SMALLINT, c), (ps, i, v) -> ps.setShort(i, (Short) v), (rs, i) -> nullable(rs, rs.getShort(i)));
+        } else if (t == Byte.class) {
+            return new Simple(sized(Kind.TINYINT, c), (ps, i, v) -> ps.setByte(i, (Byte) v), (rs, i) -> nullable(rs, rs.getByte(i)));
+        } else if (t == Boolean.class) {
+            return new Simple(sized(Kind.BOOLEAN, c), (ps, i, v) -> ps.setBoolean(i, (Boolean) v),
+                    (rs, i) -> nullable(rs, rs.getBoolean(i)));
+        } else if (t == Double.class) {
+            return new Simple(sized(Kind.DOUBLE, c), (ps, i, v) -> ps.setDouble(i, (Double) v), (rs, i) -> nullable(rs, rs.getDouble(i)));
+        } else if (t == Float.class) {
+            return new Simple(sized(Kind.REAL, c), (ps, i, v) -> ps.setFloat(i, (Float) v), (rs, i) -> nullable(rs, rs.getFloat(i)));
+        } else if (t == BigDecimal.class) {
+            int p = precision > 0 ? precision : 19;
+            int s = scale >= 0 ? scale : 2;
+            return new Simple(new SqlType(Kind.DECIMAL, 0, p, s, c), (ps, i, v) -> ps.setBigDecimal(i, (BigDecimal) v),
+                    ResultSet::getBigDecimal);
+        } else if (t == BigInteger.class) {
+            return new Simple(new SqlType(Kind.DECIMAL, 0, precision > 0 ? precision : 38, 0, c),
+                    (ps, i, v) -> ps.setBigDecimal(i, new BigDecimal((BigInteger) v)),
+                    (rs, i) -> {
+                        BigDecimal d = rs.getBigDecimal(i);
+                        return d == null ? null : d.toBigIntegerExact();
+                    });
+        } else if (t == Character.class) {
+            return new Simple(sized(Kind.CHAR, c), (ps, i, v) -> ps.setString(i, v.toString()), (rs, i) -> {
+                String s = rs.getString(i);
+                return s == null ? null : s.isEmpty() ? ' ' : s.charAt(0);
+            });
+        } else if (t == byte[].class) {
+            return new Simple(new SqlType(Kind.BINARY, length, 0, 0, c), (ps, i, v) -> ps.setBytes(i, (byte[]) v), ResultSet::getBytes);
+        } else if (t == UUID.class) {
+            if (dialect.bindsUuidNatively()) {
+                return new Simple(sized(Kind.UUID, c), (ps, i, v) -> ps.setObject(i, v), (rs, i) -> rs.getObject(i, UUID.class));
+            }
+            return new Simple(sized(Kind.UUID, c), (ps, i, v) -> ps.setString(i, v.toString()), (rs, i) -> {
+                String s = rs.getString(i);
+                return s == null ? null : UUID.fromString(s);
+            });
+        } else if (t == LocalDate.class) {
+            return new Simple(sized(Kind.DATE, c), (ps, i, v) -> ps.setObject(i, v), (rs, i) -> rs.getObject(i, LocalDate.class));
+        } else if (t == LocalTime.class) {
+            return new Simple(sized(Kind.TIME, c), (ps, i, v) -> ps.setObject(i, v), (rs, i) -> rs.getObject(i, LocalTime.class));
+        } else if (t == LocalDateTime.class) {
+            return new Simple(sized(Kind.TIMESTAMP, c), (ps, i, v) -> ps.setObject(i, v),
+                    (rs, i) -> rs.getObject(i, LocalDateTime.class));
+        } else if (t == OffsetDateTime.class) {
+            if (!dialect.hasTimestampWithTimeZone()) {
+                return new Simple(sized(Kind.TIMESTAMP_TZ, c),
+                        (ps, i, v) -> ps.setObject(i, ((OffsetDateTime) v).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()),
+                        (rs, i) -> {
+                            LocalDateTime l = rs.getObject(i, LocalDateTime.class);
+                            return l == null ? null : l.atOffset(ZoneOffset.UTC);
+                        });
+            }
+            return new Simple(sized(Kind.TIMESTAMP_TZ, c), (ps, i, v) -> ps.setObject(i, v),
+                    (rs, i) -> rs.getObject(i, OffsetDateTime.class));
+        } else if (t == Instant.class) {
+            if (!dialect.hasTimestampWithTimeZone()) {
+                return new Simple(sized(Kind.TIMESTAMP_TZ, c),
+                        (ps, i, v) -> ps.setObject(i, LocalDateTime.ofInstant((Instant) v, ZoneOffset.UTC)),
+                        (rs, i) -> {
+                            LocalDateTime l = rs.getObject(i, LocalDateTime.class);
+                            return l == null ? null : l.toInstant(ZoneOffset.UTC);
+                        });
+            }
+            return new Simple(sized(Kind.TIMESTAMP_TZ, c),
+                    (ps, i, v) -> ps.setObject(i, OffsetDateTime.ofInstant((Instant) v, ZoneOffset.UTC)),
+                    (rs, i) -> {
+                        OffsetDateTime o = rs.getObject(i, OffsetDateTime.class);
+                        return o == null ? null : o.toInstant();
+                    });
+        } else if (t == Duration.class) {
+            return new Simple(sized(Kind.BIGINT, c), (ps, i, v) -> ps.setLong(i, ((Duration) v).toNanos()), (rs, i) -> {
+                long n = rs.getLong(i);
+                return rs.wasNull() ? null : Duration.ofNanos(n);
+            });
+        }
+        throw new IllegalArgumentException("Unsupported type " + type.getName());
+    }
+
+    /** A column type that converts through {@code converter} to a column of {@code databaseType}. */
+    public static ColumnType converted(AttributeConverter<Object, Object> converter, ColumnType database) {
+        return new Converted(converter, database);
+    }
+
+    private static SqlType sized(Kind kind, String custom) {
+        return new SqlType(kind, 0, 0, 0, custom);
+    }
+
+    private static Object nullable(ResultSet rs, Object value) throws SQLException {
+        return rs.wasNull() ? null : value;
+    }
+
+    private static int longestName(Class<?> enumType) {
+        int max = 0;
+        for (Object constant : enumType.getEnumConstants()) {
+            max = Math.max(max, ((Enum<?>) constant).name().length());
+        }
+        return max;
+    }
+
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement ps, int index, Object value) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface Reader {
+        Object read(ResultSet rs, int index) throws SQLException;
+    }
+
+    /** A type bound by one binder and read by one reader; nulls handled here. */
+    private static final class Simple implements ColumnType {
+        private final SqlType sqlType;
+        private final Binder binder;
+        private final Reader reader;
+        private final int nullType;
+
+        Simple(SqlType sqlType, Binder binder, Reader reader) {
+            this.sqlType = sqlType;
+            this.binder = binder;
+            this.reader = reader;
+            this.nullType = jdbcType(sqlType.kind());
+        }
+
+        @Override
+        public SqlType sqlType() {
+            return sqlType;
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+            if (value == null) {
+                ps.setNull(index, nullType);
+            } else {
+                binder.bind(ps, index, value);
+            }
+        }
+
+        @Override
+        public Object read(ResultSet rs, int index) throws SQLException {
+            return reader.read(rs, index);
+        }
+    }
+
+    static int jdbcType(Kind kind) {
+        switch (kind) {
+            case BOOLEAN:
+                return Types.BOOLEAN;
+            case TINYINT:
+                return Types.TINYINT;
+            case SMALLINT:
+                return Types.SMALLINT;
+            case INTEGER:
+                return Types.INTEGER;
+            case BIGINT:
+                return Types.BIGINT;
+            case REAL:
+                return Types.REAL;
+            case DOUBLE:
+                return Types.DOUBLE;
+            case DECIMAL:
+                return Types.NUMERIC;
+            case VARCHAR:
+                return Types.VARCHAR;
+            case CHAR:
+                return Types.CHAR;
+            case BINARY:
+                return Types.VARBINARY;
+            case DATE:
+                return Types.DATE;
+            case TIME:
+                return Types.TIME;
+            case TIMESTAMP:
+                return Types.TIMESTAMP;
+            case TIMESTAMP_TZ:
+                return Types.TIMESTAMP_WITH_TIMEZONE;
+            case UUID:
+            default:
+                return Types.OTHER;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Schema management: CREATE and DROP of the mapped tables, and their DDL as text. */
+package io.athanor.orm.schema;

@@ -1,0 +1,3 @@
+package io.athanor.orm.model.types;
+
+public enum Mood { CALM, CURIOUS, EXTRAORDINARILY_ENTHUSIASTIC }
