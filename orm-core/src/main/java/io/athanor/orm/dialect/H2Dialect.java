@@ -12,7 +12,7 @@ public final class H2Dialect extends Dialect {
         super("h2", Set.of("CURRENT_CATALOG", "CURRENT_PATH", "CURRENT_ROLE", "CURRENT_SCHEMA", "DAY", "HOUR", "IF",
                 "ILIKE", "INTERSECTS", "LOCALTIME", "LOCALTIMESTAMP", "MINUS", "MINUTE", "MONTH", "QUALIFY", "REGEXP",
                 "ROWNUM", "SECOND", "SYSDATE", "SYSTIME", "SYSTIMESTAMP", "TODAY", "TOP", "UESCAPE", "UNKNOWN", "VALUE",
-                "YEAR", "_ROWID_"));
+                "YEAR", "_ROWID_", "ASYMMETRIC", "AUTHORIZATION", "GROUPS", "OVER", "PARTITION", "SYMMETRIC", "SYSTEM_USER"));
     }
 
     @Override
