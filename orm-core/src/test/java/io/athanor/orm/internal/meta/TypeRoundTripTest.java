@@ -8,8 +8,10 @@ import io.athanor.orm.engine.Engine;
 import io.athanor.orm.internal.DefaultSessionFactory;
 import io.athanor.orm.model.types.Address;
 import io.athanor.orm.model.types.AllTypes;
+import io.athanor.orm.model.types.JsonDoc;
 import io.athanor.orm.model.types.Mood;
 import io.athanor.orm.model.types.Point;
+import io.athanor.orm.test.DatabaseKind;
 import io.athanor.orm.test.DatabaseTest;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -141,6 +143,34 @@ class TypeRoundTripTest {
                     }
                 }
                 assertThat(loaded.notStored).isEqualTo("never");
+            }
+        } finally {
+            sessions.schema().dropAll();
+        }
+    }
+
+    @DatabaseTest(DatabaseKind.POSTGRESQL)
+    void aConverterCanStoreIntoJsonb(Engine engine) {
+        SessionFactory sessions = SessionFactory.builder(engine).entities(JsonDoc.class).build();
+        sessions.schema().createAll();
+        try {
+            EntityModel model = ((DefaultSessionFactory) sessions).metadata().entity(JsonDoc.class);
+            PropertyModel point = model.property("point");
+            JsonDoc doc = new JsonDoc();
+            doc.id = 1L;
+            doc.point = new Point(7, -8);
+            engine.runInTransaction(c -> {
+                try (PreparedStatement ps = c.jdbc().prepareStatement("insert into json_doc (id, point) values (?, ?)")) {
+                    ps.setLong(1, 1L);
+                    point.column().type().bind(ps, 2, point.accessor().get(doc));
+                    ps.executeUpdate();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try (Connection c = engine.connect()) {
+                assertThat(c.execute(io.athanor.orm.engine.Text.text("select point ->> 'y' as y, pg_typeof(point)::text as t "
+                        + "from json_doc")).one().asMap()).containsEntry("y", "-8").containsEntry("t", "jsonb");
             }
         } finally {
             sessions.schema().dropAll();
