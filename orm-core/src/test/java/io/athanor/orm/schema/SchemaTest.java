@@ -16,6 +16,8 @@ import io.athanor.orm.model.Article;
 import io.athanor.orm.model.Order;
 import io.athanor.orm.model.User;
 import io.athanor.orm.model.UserStats;
+import io.athanor.orm.model.links.Post;
+import io.athanor.orm.model.links.Tag;
 import io.athanor.orm.model.reserved.Group;
 import io.athanor.orm.model.reserved.Purchase;
 import io.athanor.orm.test.DatabaseKind;
@@ -92,6 +94,34 @@ class SchemaTest {
         }
         assertThat(sessions.schema().createSql()).startsWith("CREATE TABLE IF NOT EXISTS users (").endsWith(");\n");
         assertThat(sessions.schema().dropStatements()).hasSize(3);
+    }
+
+    @DatabaseTest
+    void sequencesLinkTablesAndOneToOneKeysAreCreated(Engine engine, DatabaseKind kind) {
+        SessionFactory sessions = SessionFactory.builder(engine).entities(Post.class, Tag.class).build();
+        assertThat(sessions.schema().createStatements()).contains(
+                "CREATE SEQUENCE IF NOT EXISTS post_id_seq START WITH 1 INCREMENT BY 20");
+        sessions.schema().createAll();
+        try (Connection c = engine.connect()) {
+            String next = kind == DatabaseKind.POSTGRESQL ? "select nextval('post_id_seq')" : "select next value for post_id_seq";
+            long first = c.execute(text(next)).scalar(Long.class);
+            assertThat(c.execute(text(next)).scalar(Long.class)).isEqualTo(first + 20);
+            c.execute(text("insert into post (id, title, version) values (1, 'a', 0)"));
+            c.execute(text("insert into post (id, title, version, previous_id) values (2, 'b', 0, 1)"));
+            assertThatThrownBy(() -> c.execute(text("insert into post (id, title, version, previous_id) values (3, 'c', 0, 1)")))
+                    .as("a one-to-one key is unique").isInstanceOf(UniqueViolationException.class);
+            c.rollback();
+            c.execute(text("insert into post (id, title, version) values (1, 'a', 0)"));
+            java.util.UUID tagId = java.util.UUID.randomUUID();
+            c.execute(text("insert into tag (id, label) values (:id, 'java')"),
+                    Params.of("id", kind == DatabaseKind.MARIADB ? tagId.toString() : tagId));
+            c.execute(text("insert into post_tag (post_id, tag_id) select 1, id from tag"));
+            c.execute(text("delete from post where id = 1"));
+            assertThat(c.execute(text("select count(*) from post_tag")).scalar(Long.class)).as("link rows cascade").isZero();
+            c.commit();
+        } finally {
+            sessions.schema().dropAll();
+        }
     }
 
     @DatabaseTest(DatabaseKind.POSTGRESQL)
