@@ -28,10 +28,14 @@ import javax.tools.Diagnostic;
  * <p>Mapped fields are the fields a class declares itself (inherited fields are not mapped) that are
  * not {@code static}, {@code transient} or {@code @Transient}.
  *
- * <p>Errors: a class whose field types javac can't resolve yet is retried in the next round. The
- * processor never throws; an unexpected failure is reported as an error on the class. When
+ * <p>Errors: mapping mistakes visible in the source (an entity without {@code @Id}, a final entity or
+ * one without a no-argument constructor, a {@code mappedBy} that does not name the owning side, a
+ * to-many field that is not a generic collection, an {@code @Embedded} field whose type is not
+ * {@code @Embeddable}) are reported as compile errors on the class or field, and no metamodel is
+ * written for that class. A class whose field types javac can't resolve yet is retried in the next
+ * round. The processor never throws; an unexpected failure is reported as an error on the class. When
  * {@code io.athanor.orm.query} is not on the class path (a module holding only mapped domain classes),
- * no metamodel is written.
+ * the checks still run but no metamodel is written.
  *
  * <p>Found by javac through {@code META-INF/services/javax.annotation.processing.Processor}. Javac
  * calls a processor from one thread; an instance is not thread-safe and serves one compilation.
@@ -40,8 +44,10 @@ public final class MetamodelProcessor extends AbstractProcessor {
 
     private static final String QUERY_API = "io.athanor.orm.query.Attribute";
 
+    private final Set<String> inCompilation = new HashSet<>();
     private final Set<String> handled = new HashSet<>();
     private final Set<String> deferred = new LinkedHashSet<>();
+    private MappingChecks checks;
     private MetamodelWriter writer;
     private boolean queryApiMissingReported;
 
@@ -54,6 +60,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
         super.init(processingEnv);
         FieldClassifier classifier = new FieldClassifier();
         Elements elements = processingEnv.getElementUtils();
+        checks = new MappingChecks(processingEnv.getMessager(), elements, processingEnv.getTypeUtils(), classifier, inCompilation);
         writer = new MetamodelWriter(elements, processingEnv.getTypeUtils(), classifier);
     }
 
@@ -88,6 +95,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 for (Element element : round.getElementsAnnotatedWith(annotationType)) {
                     if (element instanceof TypeElement type) {
                         candidates.add(type);
+                        inCompilation.add(type.getQualifiedName().toString());
                     }
                 }
             }
@@ -116,7 +124,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 return;
             }
             handled.add(name);
-            if (queryApiPresent(type)) {
+            if (checks.check(type) && queryApiPresent(type)) {
                 write(type);
             }
         } catch (RuntimeException e) {
