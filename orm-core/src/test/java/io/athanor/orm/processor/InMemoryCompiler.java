@@ -38,6 +38,11 @@ final class InMemoryCompiler {
      * @param out an empty directory for generated sources ({@code out/src}) and classes ({@code out/classes})
      */
     static Result compile(Path out, Map<String, String> sources) {
+        return compile(out, sources, List.of());
+    }
+
+    /** As {@link #compile(Path, Map)}, with extra javac options such as {@code -Akey=value}. */
+    static Result compile(Path out, Map<String, String> sources, List<String> extraOptions) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Path generated = out.resolve("src");
@@ -49,7 +54,8 @@ final class InMemoryCompiler {
             files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
             List<JavaFileObject> units = new ArrayList<>();
             sources.forEach((name, text) -> units.add(new Source(name, text)));
-            List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-Xlint:all");
+            List<String> options = new ArrayList<>(List.of("-classpath", System.getProperty("java.class.path"), "-Xlint:all"));
+            options.addAll(extraOptions);
             JavaCompiler.CompilationTask task = compiler.getTask(null, files, diagnostics, options, null, units);
             task.setProcessors(List.of(new MetamodelProcessor()));
             boolean success = task.call();

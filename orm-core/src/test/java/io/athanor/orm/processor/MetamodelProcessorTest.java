@@ -365,6 +365,18 @@ class MetamodelProcessorTest {
     }
 
     @Test
+    void checksCanBeReportedAsWarningsForDeliberatelyWrongSources() {
+        String user = USER.replace("    @Id\n", "");
+        Result result = InMemoryCompiler.compile(out, shop("shop.User", user), List.of("-Aathanor.metamodel.checks=warning"));
+
+        assertThat(result.success()).isTrue();
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.diagnostics()).anySatisfy(d -> assertThat(d.getMessage(java.util.Locale.ROOT))
+                .isEqualTo("Entity shop.User has no @Id field: mark its primary key field with @Id."));
+        assertThat(result.generatedExists("shop.User_")).isFalse();
+    }
+
+    @Test
     void finalEntityIsAnError() {
         String user = USER.replace("public class User", "public final class User");
         Result result = InMemoryCompiler.compile(out, shop("shop.User", user));

@@ -24,10 +24,12 @@ import javax.tools.Diagnostic;
 final class InverseSideCheck {
 
     private final Messager messager;
+    private final Diagnostic.Kind severity;
     private final Types types;
     private final FieldClassifier classifier;
 
-    InverseSideCheck(Messager messager, Types types, FieldClassifier classifier) {
+    InverseSideCheck(Messager messager, Diagnostic.Kind severity, Types types, FieldClassifier classifier) {
+        this.severity = severity;
         this.messager = messager;
         this.types = types;
         this.classifier = classifier;
@@ -110,7 +112,7 @@ final class InverseSideCheck {
     }
 
     private boolean error(VariableElement field, String message) {
-        messager.printMessage(Diagnostic.Kind.ERROR, message, field);
+        messager.printMessage(severity, message, field);
         return false;
     }
 }

@@ -33,6 +33,7 @@ import javax.tools.Diagnostic;
 final class MappingChecks {
 
     private final Messager messager;
+    private final Diagnostic.Kind severity;
     private final Elements elements;
     private final Types types;
     private final FieldClassifier classifier;
@@ -43,12 +44,14 @@ final class MappingChecks {
      * @param inCompilation qualified names of the annotated classes compiled in this run; the processor
      *                      adds to it as rounds find more
      */
-    MappingChecks(Messager messager, Elements elements, Types types, FieldClassifier classifier, Set<String> inCompilation) {
+    MappingChecks(Messager messager, Diagnostic.Kind severity, Elements elements, Types types, FieldClassifier classifier,
+                  Set<String> inCompilation) {
+        this.severity = severity;
         this.messager = messager;
         this.elements = elements;
         this.types = types;
         this.classifier = classifier;
-        this.inverse = new InverseSideCheck(messager, types, classifier);
+        this.inverse = new InverseSideCheck(messager, severity, types, classifier);
         this.inCompilation = inCompilation;
     }
 
@@ -266,7 +269,7 @@ final class MappingChecks {
     }
 
     private boolean error(Element element, String message) {
-        messager.printMessage(Diagnostic.Kind.ERROR, message, element);
+        messager.printMessage(severity, message, element);
         return false;
     }
 }

@@ -37,12 +37,18 @@ import javax.tools.Diagnostic;
  * {@code io.athanor.orm.query} is not on the class path (a module holding only mapped domain classes),
  * the checks still run but no metamodel is written.
  *
+ * <p>Option {@code -Aathanor.metamodel.checks=warning} reports mapping mistakes as warnings instead of
+ * errors (still writing no metamodel for the faulty class), for sources that hold deliberately wrong
+ * mappings, such as tests of the runtime checks.
+ *
  * <p>Found by javac through {@code META-INF/services/javax.annotation.processing.Processor}. Javac
  * calls a processor from one thread; an instance is not thread-safe and serves one compilation.
  */
 public final class MetamodelProcessor extends AbstractProcessor {
 
     private static final String QUERY_API = "io.athanor.orm.query.Attribute";
+    /** Processor option: {@code error} (the default) or {@code warning}, for how mapping mistakes are reported. */
+    static final String CHECKS_OPTION = "athanor.metamodel.checks";
 
     private final Set<String> inCompilation = new HashSet<>();
     private final Set<String> handled = new HashSet<>();
@@ -60,8 +66,26 @@ public final class MetamodelProcessor extends AbstractProcessor {
         super.init(processingEnv);
         FieldClassifier classifier = new FieldClassifier();
         Elements elements = processingEnv.getElementUtils();
-        checks = new MappingChecks(processingEnv.getMessager(), elements, processingEnv.getTypeUtils(), classifier, inCompilation);
+        checks = new MappingChecks(processingEnv.getMessager(), severity(processingEnv), elements, processingEnv.getTypeUtils(),
+                classifier, inCompilation);
         writer = new MetamodelWriter(elements, processingEnv.getTypeUtils(), classifier);
+    }
+
+    private static Diagnostic.Kind severity(ProcessingEnvironment env) {
+        String value = env.getOptions().getOrDefault(CHECKS_OPTION, "error");
+        if (value.equalsIgnoreCase("warning")) {
+            return Diagnostic.Kind.WARNING;
+        }
+        if (!value.equalsIgnoreCase("error")) {
+            env.getMessager().printMessage(Diagnostic.Kind.WARNING, "-A" + CHECKS_OPTION + "=" + value
+                    + " is not understood; use 'error' or 'warning'. Reporting mapping mistakes as errors.");
+        }
+        return Diagnostic.Kind.ERROR;
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(CHECKS_OPTION);
     }
 
     @Override
