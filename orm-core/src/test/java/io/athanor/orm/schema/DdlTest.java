@@ -75,6 +75,16 @@ class DdlTest {
     }
 
     @Test
+    void compositePrimaryKeys() {
+        assertThat(new DdlGenerator(MetadataBuilder.build(List.of(io.athanor.orm.model.links.OrderLine.class),
+                PostgresDialect.INSTANCE)).createAll()).containsExactly("CREATE TABLE IF NOT EXISTS order_line (\n"
+                + "    order_id bigint NOT NULL,\n"
+                + "    line_no integer NOT NULL,\n"
+                + "    sku varchar(255),\n"
+                + "    CONSTRAINT pk_order_line PRIMARY KEY (order_id, line_no)\n)");
+    }
+
+    @Test
     void dropsChildrenFirst() {
         List<String> drop = new DdlGenerator(MetadataBuilder.build(List.of(User.class, Order.class, Article.class),
                 PostgresDialect.INSTANCE)).dropAll();

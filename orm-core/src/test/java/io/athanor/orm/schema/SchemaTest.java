@@ -98,7 +98,8 @@ class SchemaTest {
 
     @DatabaseTest
     void sequencesLinkTablesAndOneToOneKeysAreCreated(Engine engine, DatabaseKind kind) {
-        SessionFactory sessions = SessionFactory.builder(engine).entities(Post.class, Tag.class).build();
+        SessionFactory sessions = SessionFactory.builder(engine)
+                .entities(Post.class, Tag.class, io.athanor.orm.model.links.OrderLine.class).build();
         assertThat(sessions.schema().createStatements()).contains(
                 "CREATE SEQUENCE IF NOT EXISTS post_id_seq START WITH 1 INCREMENT BY 20");
         sessions.schema().createAll();
@@ -116,9 +117,15 @@ class SchemaTest {
             c.execute(text("insert into tag (id, label) values (:id, 'java')"),
                     Params.of("id", kind == DatabaseKind.MARIADB ? tagId.toString() : tagId));
             c.execute(text("insert into post_tag (post_id, tag_id) select 1, id from tag"));
+            assertThat(c.execute(text("select count(*) from post_tag")).scalar(Long.class)).isEqualTo(1);
             c.execute(text("delete from post where id = 1"));
             assertThat(c.execute(text("select count(*) from post_tag")).scalar(Long.class)).as("link rows cascade").isZero();
             c.commit();
+            c.execute(text("insert into order_line (order_id, line_no, sku) values (1, 1, 'a')"));
+            c.execute(text("insert into order_line (order_id, line_no, sku) values (1, 2, 'b')"));
+            assertThatThrownBy(() -> c.execute(text("insert into order_line (order_id, line_no) values (1, 2)")))
+                    .as("the composite key is unique").isInstanceOf(UniqueViolationException.class);
+            c.rollback();
         } finally {
             sessions.schema().dropAll();
         }

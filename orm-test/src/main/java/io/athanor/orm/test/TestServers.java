@@ -90,7 +90,7 @@ public final class TestServers {
         return Containers.dockerAvailable();
     }
 
-    private static void check(TestServer server, String env) {
+    static void check(TestServer server, String env) {
         try (Connection c = open(server, server.jdbcUrl())) {
             c.isValid(5);
         } catch (SQLException e) {
