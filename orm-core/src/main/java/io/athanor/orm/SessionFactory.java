@@ -32,4 +32,10 @@ public interface SessionFactory {
 
     /** Creates and drops the mapped tables. */
     SchemaManager schema();
+
+    /** Opens a session; it takes a connection from the engine on its first statement. */
+    Session open();
+
+    /** The figures of the compiled-statement cache. */
+    io.athanor.orm.query.QueryCacheStats queryCacheStats();
 }

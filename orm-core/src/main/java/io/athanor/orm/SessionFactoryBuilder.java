@@ -19,6 +19,7 @@ public final class SessionFactoryBuilder {
     private final Engine engine;
     private final List<Class<?>> entities = new ArrayList<>();
     private Dialect dialect;
+    private int queryCacheSize = 500;
 
     SessionFactoryBuilder(Engine engine) {
         if (engine == null) {
@@ -35,6 +36,20 @@ public final class SessionFactoryBuilder {
     /** Registers entity classes (annotated {@code @Entity}). */
     public SessionFactoryBuilder entities(Collection<Class<?>> types) {
         entities.addAll(types);
+        return this;
+    }
+
+    /**
+     * How many compiled statement shapes to keep (default 500; 0 turns the cache off). A shape is a
+     * statement's structure without its values: a query built in a loop with different values is one.
+     *
+     * @throws ConfigurationException if negative
+     */
+    public SessionFactoryBuilder queryCacheSize(int size) {
+        if (size < 0) {
+            throw new ConfigurationException("queryCacheSize must be 0 or more; it was " + size + ".");
+        }
+        this.queryCacheSize = size;
         return this;
     }
 
@@ -56,6 +71,6 @@ public final class SessionFactoryBuilder {
             throw new ConfigurationException("No entities were registered; call entities(User.class, ...) before build().");
         }
         Dialect d = dialect != null ? dialect : Dialects.detect(engine.database());
-        return new DefaultSessionFactory(engine, d, MetadataBuilder.build(entities, d));
+        return new DefaultSessionFactory(engine, d, MetadataBuilder.build(entities, d), queryCacheSize);
     }
 }

@@ -104,6 +104,20 @@ public abstract class Dialect {
         return false;
     }
 
+    /** Whether {@code ILIKE} exists (otherwise it is emulated with {@code LOWER()}). */
+    public abstract boolean supportsIlike();
+
+    /** Whether {@code ORDER BY ... NULLS FIRST/LAST} exists (otherwise it is emulated). */
+    public abstract boolean supportsNullsOrdering();
+
+    /** Whether {@code FOR UPDATE SKIP LOCKED} exists. */
+    public abstract boolean supportsSkipLocked();
+
+    /** Whether OFFSET needs a LIMIT before it (MariaDB). */
+    public boolean requiresLimitWithOffset() {
+        return false;
+    }
+
     /** Whether {@code DROP TABLE ... CASCADE} is accepted. */
     public boolean supportsDropCascade() {
         return true;

@@ -84,4 +84,19 @@ public final class H2Dialect extends Dialect {
     public boolean hasTimestampWithTimeZone() {
         return true;
     }
+
+    @Override
+    public boolean supportsIlike() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsNullsOrdering() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSkipLocked() {
+        return false;
+    }
 }

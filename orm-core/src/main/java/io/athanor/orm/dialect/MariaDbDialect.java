@@ -105,4 +105,24 @@ public final class MariaDbDialect extends Dialect {
     public boolean hasTimestampWithTimeZone() {
         return false;
     }
+
+    @Override
+    public boolean supportsIlike() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsNullsOrdering() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsSkipLocked() {
+        return true;
+    }
+
+    @Override
+    public boolean requiresLimitWithOffset() {
+        return true;
+    }
 }

@@ -88,4 +88,19 @@ public final class PostgresDialect extends Dialect {
         String t = sqlType.trim().toLowerCase(java.util.Locale.ROOT);
         return t.equals("json") || t.equals("jsonb") || t.equals("xml");
     }
+
+    @Override
+    public boolean supportsIlike() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsNullsOrdering() {
+        return true;
+    }
+
+    @Override
+    public boolean supportsSkipLocked() {
+        return true;
+    }
 }

@@ -1,6 +1,10 @@
 package io.athanor.orm.internal;
 
+import io.athanor.orm.Session;
 import io.athanor.orm.SessionFactory;
+import io.athanor.orm.internal.session.DefaultSession;
+import io.athanor.orm.internal.sql.QueryCompiler;
+import io.athanor.orm.query.QueryCacheStats;
 import io.athanor.orm.dialect.Dialect;
 import io.athanor.orm.engine.Engine;
 import io.athanor.orm.internal.meta.Metadata;
@@ -13,12 +17,29 @@ public final class DefaultSessionFactory implements SessionFactory {
     private final Dialect dialect;
     private final Metadata metadata;
     private final SchemaManager schema;
+    private final QueryCompiler compiler;
 
-    public DefaultSessionFactory(Engine engine, Dialect dialect, Metadata metadata) {
+    public DefaultSessionFactory(Engine engine, Dialect dialect, Metadata metadata, int queryCacheSize) {
         this.engine = engine;
         this.dialect = dialect;
         this.metadata = metadata;
         this.schema = new DefaultSchemaManager(engine, metadata);
+        this.compiler = new QueryCompiler(metadata, queryCacheSize);
+    }
+
+    @Override
+    public Session open() {
+        return new DefaultSession(this);
+    }
+
+    @Override
+    public QueryCacheStats queryCacheStats() {
+        return compiler.stats();
+    }
+
+    /** The statement compiler of this factory's dialect. */
+    public QueryCompiler compiler() {
+        return compiler;
     }
 
     @Override

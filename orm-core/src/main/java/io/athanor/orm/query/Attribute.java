@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param <E> the entity type
  * @param <T> the field's Java type (boxed for primitives)
  */
-public class Attribute<E, T> {
+public class Attribute<E, T> extends Expression<T> {
     private final Class<E> entityType;
     private final String path;
     private final Class<T> javaType;
@@ -44,8 +44,20 @@ public class Attribute<E, T> {
     }
 
     /** The field's Java type (boxed for primitives; the element type for collections). */
+    @Override
     public final Class<T> javaType() {
         return javaType;
+    }
+
+    @Override
+    public final Attribute<?, ?> attribute() {
+        return this;
+    }
+
+    /** Renders the field's column, in the FROM item of its entity. */
+    @Override
+    public void render(SqlBuilder b) {
+        b.column(entityType, this);
     }
 
     @Override

@@ -53,6 +53,19 @@ public interface Connection extends AutoCloseable {
     long[] executeBatch(Text sql, List<? extends Map<String, ?>> paramsPerRow);
 
     /**
+     * Runs a query compiled by a layer above the engine: positional SQL, with {@code binder} binding its
+     * parameters and {@code reader} reading the rows. Events, echo and error translation apply as for
+     * {@link #execute(Text, Map)}; {@code parameters} are what they report.
+     *
+     * @param sql        SQL with {@code ?} placeholders, never built from values
+     * @param parameters the values {@code binder} binds, in order, for events, logs and errors
+     */
+    <T> T query(String sql, List<Object> parameters, PreparedWork.Binder binder, PreparedWork.Reader<T> reader);
+
+    /** As {@link #query}, for DML: returns the number of rows changed. */
+    long update(String sql, List<Object> parameters, PreparedWork.Binder binder);
+
+    /**
      * Marks the start of an explicit transaction and returns its handle.
      *
      * @throws IllegalStateException if an explicit transaction is already open on this connection

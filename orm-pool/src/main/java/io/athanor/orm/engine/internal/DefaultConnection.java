@@ -4,6 +4,7 @@ import io.athanor.orm.engine.AfterExecuteEvent;
 import io.athanor.orm.engine.BeforeExecuteEvent;
 import io.athanor.orm.engine.CheckinEvent;
 import io.athanor.orm.engine.Connection;
+import io.athanor.orm.engine.PreparedWork;
 import io.athanor.orm.engine.IsolationLevel;
 import io.athanor.orm.engine.Result;
 import io.athanor.orm.engine.Savepoint;
@@ -64,37 +65,66 @@ final class DefaultConnection implements Connection {
     }
 
     private Result run(String sql, Object[] values) {
+        return prepared(sql, paramList(values), ps -> {
+            for (int i = 0; i < values.length; i++) {
+                JdbcValues.bind(ps, i + 1, values[i]);
+            }
+        }, ps -> {
+            if (ps.execute()) {
+                try (ResultSet rs = ps.getResultSet()) {
+                    return read(rs);
+                }
+            }
+            return Result.ofUpdateCount(Math.max(0, ps.getUpdateCount()));
+        }, Result::rowCount);
+    }
+
+    @Override
+    public <T> T query(String sql, List<Object> parameters, PreparedWork.Binder binder, PreparedWork.Reader<T> reader) {
+        return prepared(sql, parameters, binder, ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                return reader.read(rs);
+            }
+        }, r -> r instanceof java.util.Collection ? ((java.util.Collection<?>) r).size() : -1);
+    }
+
+    @Override
+    public long update(String sql, List<Object> parameters, PreparedWork.Binder binder) {
+        return prepared(sql, parameters, binder, ps -> (long) ps.executeUpdate(), n -> n);
+    }
+
+    @FunctionalInterface
+    private interface Execution<T> {
+        T run(PreparedStatement ps) throws SQLException;
+    }
+
+    /** One statement: events around it, the binder, the execution, error translation. */
+    private <T> T prepared(String sql, List<Object> parameters, PreparedWork.Binder binder, Execution<T> execution,
+                           java.util.function.ToLongFunction<T> rowCount) {
         checkUsable();
         EventHub.Listeners listeners = engine.eventHub().listeners();
         BeforeExecuteEvent event = null;
         long start = 0L;
         if (listeners.statements) {
-            event = new BeforeExecuteEvent(sql, List.of(paramList(values)), false);
+            event = new BeforeExecuteEvent(sql, List.of(parameters), false);
             listeners.fireBefore(event);
             start = System.nanoTime();
         }
         dirty = true;
-        Result result;
+        T result;
         try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                JdbcValues.bind(ps, i + 1, values[i]);
-            }
-            if (ps.execute()) {
-                try (ResultSet rs = ps.getResultSet()) {
-                    result = read(rs);
-                }
-            } else {
-                result = Result.ofUpdateCount(Math.max(0, ps.getUpdateCount()));
-            }
+            binder.bind(ps);
+            result = execution.run(ps);
         } catch (SQLException e) {
-            DatabaseException error = failure(e, sql, paramList(values));
+            DatabaseException error = failure(e, sql, parameters);
             if (event != null) {
                 listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), -1, error));
             }
             throw error;
         }
         if (event != null) {
-            listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), result.rowCount(), null));
+            listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start),
+                    rowCount.applyAsLong(result), null));
         }
         return result;
     }

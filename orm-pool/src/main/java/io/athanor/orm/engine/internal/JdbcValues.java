@@ -98,7 +98,6 @@ final class JdbcValues {
 
     /** Reads one column of the current row. */
     @FunctionalInterface
-    interface ColumnReader {
-        Object read(ResultSet rs, int index) throws SQLException;
+    interface ColumnReader extends io.athanor.orm.engine.PreparedWork.ColumnReader {
     }
 }

@@ -1,0 +1,67 @@
+package io.athanor.orm.internal.sql;
+
+import io.athanor.orm.error.AthanorException;
+import io.athanor.orm.internal.meta.Metadata;
+import io.athanor.orm.internal.types.ColumnType;
+import io.athanor.orm.query.Expression;
+import io.athanor.orm.query.QueryCacheStats;
+import io.athanor.orm.query.Select;
+import java.util.List;
+
+/**
+ * Compiles statements for one metadata (and so one dialect), once per shape: a statement whose
+ * structure was seen before only has its values collected. Thread-safe.
+ */
+public final class QueryCompiler {
+    private final Metadata metadata;
+    private final StatementCache cache;
+
+    public QueryCompiler(Metadata metadata, int cacheSize) {
+        this.metadata = metadata;
+        this.cache = new StatementCache(cacheSize);
+    }
+
+    /** The compiled form of {@code select} and its bind values, in placeholder order. */
+    public Bound compile(Select<?> select) {
+        ShapeBuilder shape = new ShapeBuilder(metadata.dialect());
+        select.render(shape);
+        ShapeKey key = shape.key();
+        CompiledSelect compiled = cache.get(key);
+        if (compiled == null) {
+            compiled = render(select);
+            if (compiled.binders().length != shape.values().size()) {
+                throw new AthanorException("Internal error: the statement rendered " + compiled.binders().length
+                        + " parameters but its shape has " + shape.values().size() + ": " + select);
+            }
+            cache.put(key, compiled);
+        }
+        return new Bound(compiled, shape.values());
+    }
+
+    private CompiledSelect render(Select<?> select) {
+        SqlRenderer r = new SqlRenderer(metadata);
+        select.render(r);
+        if (select.selectsEntity()) {
+            return new CompiledSelect(r.sql(), r.binders(), r.entityOf(select.entitySource()), List.of(), null);
+        }
+        List<Expression<?>> columns = select.columns();
+        ColumnType[] readers = new ColumnType[columns.size()];
+        for (int i = 0; i < readers.length; i++) {
+            readers[i] = r.readerFor(columns.get(i));
+        }
+        return new CompiledSelect(r.sql(), r.binders(), null, select.labels(), readers);
+    }
+
+    public QueryCacheStats stats() {
+        return cache.stats();
+    }
+
+    /**
+     * A compiled statement with this execution's values.
+     *
+     * @param compiled the shape's SQL, binders and readers
+     * @param values   the bind values, in placeholder order
+     */
+    public record Bound(CompiledSelect compiled, List<Object> values) {
+    }
+}

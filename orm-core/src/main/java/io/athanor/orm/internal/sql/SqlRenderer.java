@@ -1,0 +1,280 @@
+package io.athanor.orm.internal.sql;
+
+import io.athanor.orm.dialect.Dialect;
+import io.athanor.orm.error.AthanorException;
+import io.athanor.orm.internal.meta.EntityModel;
+import io.athanor.orm.internal.meta.Metadata;
+import io.athanor.orm.internal.meta.PropertyModel;
+import io.athanor.orm.internal.meta.RelationshipModel;
+import io.athanor.orm.internal.meta.TableModel;
+import io.athanor.orm.internal.types.ColumnType;
+import io.athanor.orm.query.Aliased;
+import io.athanor.orm.query.Attribute;
+import io.athanor.orm.query.Expression;
+import io.athanor.orm.query.Select;
+import io.athanor.orm.query.SqlBuilder;
+import io.athanor.orm.query.Table;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The full walk: renders SQL for one dialect, resolving fields to qualified columns, numbering
+ * aliases, inferring join conditions from foreign keys, and noting how each parameter binds.
+ */
+final class SqlRenderer implements SqlBuilder {
+    private final Metadata metadata;
+    private final Dialect dialect;
+    private final StringBuilder sql = new StringBuilder(256);
+    private final List<ColumnType> binders = new ArrayList<>();
+    private final Deque<List<Source>> scopes = new ArrayDeque<>();
+    private final Set<String> usedAliases = new HashSet<>();
+    private final List<Source> allSources = new ArrayList<>();
+
+    SqlRenderer(Metadata metadata) {
+        this.metadata = metadata;
+        this.dialect = metadata.dialect();
+    }
+
+    String sql() {
+        return sql.toString();
+    }
+
+    ColumnType[] binders() {
+        return binders.toArray(new ColumnType[0]);
+    }
+
+    /** The entity behind {@code source} (class or alias), for reading entity rows. */
+    EntityModel entityOf(Object source) {
+        return metadata.entity(source instanceof Aliased ? ((Aliased<?>) source).entityType() : (Class<?>) source);
+    }
+
+    /** The column type of a selected expression, when it is a mapped field; {@code null} otherwise. */
+    ColumnType readerFor(Expression<?> e) {
+        Attribute<?, ?> a = e.attribute();
+        if (a == null) {
+            return null;
+        }
+        EntityModel entity = metadata.entity(a.entityType());
+        return entity.relationship(a.path()) != null ? null : entity.property(a.path()).column().type();
+    }
+
+    @Override
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public SqlBuilder sql(String fragment) {
+        sql.append(fragment);
+        return this;
+    }
+
+    @Override
+    public SqlBuilder identifier(String name) {
+        sql.append(dialect.quote(name));
+        return this;
+    }
+
+    @Override
+    public SqlBuilder bind(Object value, Expression<?> typeHint) {
+        sql.append('?');
+        ColumnType type = null;
+        if (typeHint instanceof Attribute) {
+            Attribute<?, ?> a = (Attribute<?, ?>) typeHint;
+            EntityModel e = metadata.entity(a.entityType());
+            if (e.relationship(a.path()) == null) {
+                type = e.property(a.path()).column().type();
+            }
+        }
+        binders.add(type);
+        return this;
+    }
+
+    @Override
+    public SqlBuilder visit(Expression<?> expression) {
+        expression.render(this);
+        return this;
+    }
+
+    @Override
+    public SqlBuilder column(Object source, Attribute<?, ?> attribute) {
+        Source s = find(source, attribute);
+        EntityModel entity = s.entity;
+        RelationshipModel r = entity.relationship(attribute.path());
+        if (r != null) {
+            if (r.owning() && r.joinColumns().size() == 1) {
+                sql.append(s.alias).append('.').append(dialect.quote(r.joinColumns().get(0)));
+                return this;
+            }
+            throw new AthanorException(attribute + " is a relationship without a column of its own; compare its key "
+                    + "instead, or join it.");
+        }
+        sql.append(s.alias).append('.').append(dialect.quote(entity.property(attribute.path()).column().name()));
+        return this;
+    }
+
+    @Override
+    public SqlBuilder column(Table table, String column) {
+        Source s = find(table, null);
+        sql.append(s.alias).append('.').append(dialect.quote(column));
+        return this;
+    }
+
+    private Source find(Object source, Attribute<?, ?> attribute) {
+        for (List<Source> scope : scopes) {
+            for (Source s : scope) {
+                if (s.matches(source)) {
+                    return s;
+                }
+            }
+        }
+        String what = attribute != null ? attribute.toString() : String.valueOf(source);
+        throw new AthanorException(what + " belongs to " + describe(source) + ", which is not in this query's FROM clause. "
+                + "Add .from(" + describe(source) + ") or join it.");
+    }
+
+    private static String describe(Object source) {
+        if (source instanceof Class) {
+            return ((Class<?>) source).getSimpleName() + ".class";
+        }
+        return String.valueOf(source);
+    }
+
+    @Override
+    public SqlBuilder subquery(Select<?> select) {
+        select.render(this);
+        return this;
+    }
+
+    @Override
+    public SqlBuilder openScope(List<Object> sources) {
+        List<Source> scope = new ArrayList<>(sources.size());
+        for (Object s : sources) {
+            Source source = new Source(s);
+            scope.add(source);
+            allSources.add(source);
+        }
+        scopes.push(scope);
+        return this;
+    }
+
+    @Override
+    public SqlBuilder closeScope() {
+        scopes.pop();
+        return this;
+    }
+
+    @Override
+    public SqlBuilder source(Object source) {
+        Source s = current(source);
+        sql.append(dialect.qualify(s.schema, s.table));
+        if (!s.alias.equals(dialect.quote(s.table)) || !s.schema.isEmpty()) {
+            sql.append(' ').append(s.alias);
+        }
+        return this;
+    }
+
+    private Source current(Object source) {
+        for (Source s : scopes.peek()) {
+            if (s.matches(source)) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("source not in scope: " + source);
+    }
+
+    @Override
+    public SqlBuilder entityColumns(Object source) {
+        Source s = current(source);
+        if (s.entity == null) {
+            throw new AthanorException("Only entities can be selected whole; select the columns of " + source + " instead.");
+        }
+        List<PropertyModel> properties = s.entity.properties();
+        for (int i = 0; i < properties.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            sql.append(s.alias).append('.').append(dialect.quote(properties.get(i).column().name()));
+        }
+        return this;
+    }
+
+    @Override
+    public SqlBuilder joinCondition(Object target) {
+        List<Source> scope = scopes.peek();
+        Source joined = current(target);
+        List<String> conditions = new ArrayList<>();
+        for (Source earlier : scope) {
+            if (earlier == joined) {
+                break;
+            }
+            if (earlier.entity == null || joined.entity == null) {
+                continue;
+            }
+            addForeignKeyConditions(earlier, joined, conditions);
+            addForeignKeyConditions(joined, earlier, conditions);
+        }
+        if (conditions.size() != 1) {
+            String names = joined.entity == null ? String.valueOf(target) : joined.entity.name();
+            throw new AthanorException((conditions.isEmpty() ? "There is no foreign key between " + names
+                    + " and the tables before it in the query" : "There are " + conditions.size() + " foreign keys that could join "
+                    + names + " (" + String.join("; ", conditions) + ")") + ", so the join condition cannot be inferred. Give it "
+                    + "explicitly: .join(" + names + ".class, <condition>).");
+        }
+        sql.append(conditions.get(0));
+        return this;
+    }
+
+    /** Conditions for each owning to-one of {@code from} that points at {@code to}'s entity. */
+    private void addForeignKeyConditions(Source from, Source to, List<String> out) {
+        for (RelationshipModel r : from.entity.relationships()) {
+            if (r.owning() && !r.toMany() && r.target() == to.entity.type() && r.joinColumns().size() == 1) {
+                String key = to.entity.idProperties().get(0).column().name();
+                out.add(from.alias + "." + dialect.quote(r.joinColumns().get(0)) + " = " + to.alias + "." + dialect.quote(key));
+            }
+        }
+    }
+
+    private String newAlias(String base) {
+        String alias = base;
+        for (int n = 2; !usedAliases.add(alias); n++) {
+            alias = base + "_" + n;
+        }
+        return dialect.quote(alias);
+    }
+
+    /** A FROM item with its table and SQL alias. */
+    private final class Source {
+        final Object key;
+        final EntityModel entity;
+        final String schema;
+        final String table;
+        final String alias;
+
+        Source(Object key) {
+            this.key = key;
+            if (key instanceof Table) {
+                Table t = (Table) key;
+                this.entity = null;
+                this.schema = t.schema();
+                this.table = t.name();
+                this.alias = newAlias(t.name());
+            } else {
+                this.entity = entityOf(key);
+                TableModel t = entity.table();
+                this.schema = t.schema();
+                this.table = t.name();
+                String requested = key instanceof Aliased ? ((Aliased<?>) key).name() : null;
+                this.alias = requested != null ? newAlias(requested) : newAlias(t.name());
+            }
+        }
+
+        boolean matches(Object other) {
+            return key instanceof Aliased ? key == other : key.equals(other);
+        }
+    }
+}

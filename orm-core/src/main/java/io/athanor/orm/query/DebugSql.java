@@ -1,0 +1,116 @@
+package io.athanor.orm.query;
+
+import io.athanor.orm.dialect.Dialect;
+import io.athanor.orm.dialect.PostgresDialect;
+import java.util.List;
+
+/** Renders expressions for {@code toString()}: PostgreSQL syntax, fields by name, values inline. */
+final class DebugSql implements SqlBuilder {
+    private final StringBuilder out = new StringBuilder();
+
+    static String render(Expression<?> e) {
+        DebugSql b = new DebugSql();
+        b.visit(e);
+        return b.out.toString();
+    }
+
+    static String render(Select<?> s) {
+        DebugSql b = new DebugSql();
+        try {
+            s.render(b);
+        } catch (RuntimeException e) {
+            return "Select(<" + e.getMessage() + ">)";
+        }
+        return b.out.toString();
+    }
+
+    @Override
+    public Dialect dialect() {
+        return PostgresDialect.INSTANCE;
+    }
+
+    @Override
+    public SqlBuilder sql(String fragment) {
+        out.append(fragment);
+        return this;
+    }
+
+    @Override
+    public SqlBuilder identifier(String name) {
+        out.append(dialect().quote(name));
+        return this;
+    }
+
+    @Override
+    public SqlBuilder bind(Object value, Expression<?> typeHint) {
+        if (value instanceof CharSequence || value instanceof Character) {
+            out.append('\'').append(value.toString().replace("'", "''")).append('\'');
+        } else {
+            out.append(value == null ? "NULL" : value);
+        }
+        return this;
+    }
+
+    @Override
+    public SqlBuilder visit(Expression<?> expression) {
+        expression.render(this);
+        return this;
+    }
+
+    @Override
+    public SqlBuilder column(Object source, Attribute<?, ?> attribute) {
+        out.append(name(source)).append('.').append(attribute.path());
+        return this;
+    }
+
+    @Override
+    public SqlBuilder column(Table table, String column) {
+        out.append(table).append('.').append(column);
+        return this;
+    }
+
+    @Override
+    public SqlBuilder subquery(Select<?> select) {
+        select.render(this);
+        return this;
+    }
+
+    @Override
+    public SqlBuilder openScope(List<Object> sources) {
+        return this;
+    }
+
+    @Override
+    public SqlBuilder closeScope() {
+        return this;
+    }
+
+    @Override
+    public SqlBuilder source(Object source) {
+        out.append(name(source));
+        return this;
+    }
+
+    @Override
+    public SqlBuilder entityColumns(Object source) {
+        out.append(name(source)).append(".*");
+        return this;
+    }
+
+    @Override
+    public SqlBuilder joinCondition(Object target) {
+        out.append("<foreign key>");
+        return this;
+    }
+
+    private static String name(Object source) {
+        if (source instanceof Class) {
+            return ((Class<?>) source).getSimpleName();
+        }
+        if (source instanceof Aliased) {
+            Aliased<?> a = (Aliased<?>) source;
+            return a.name() != null ? a.name() : a.entityType().getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(a));
+        }
+        return String.valueOf(source);
+    }
+}

@@ -1,0 +1,13 @@
+package io.athanor.orm.query;
+
+import java.util.List;
+
+/**
+ * Runs {@link Select} statements: what a session gives the queries it builds. Implemented by the
+ * session; a query built with {@link Sql#select} has none until handed to one.
+ */
+public interface QueryExecutor {
+
+    /** Runs {@code select} and returns all its results. */
+    <R> List<R> list(Select<R> select);
+}

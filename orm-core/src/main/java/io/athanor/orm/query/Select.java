@@ -1,0 +1,423 @@
+package io.athanor.orm.query;
+
+import io.athanor.orm.error.AthanorException;
+import io.athanor.orm.error.ResultCountException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A SELECT statement, built step by step: SQLAlchemy's {@code select()}. Each method returns a new
+ * statement; a {@code Select} never changes, so one can be kept in a constant and refined per call.
+ *
+ * <pre>{@code
+ * // the seed's get_user_statistics
+ * session.select(User_.id, User_.name, count(Order_.id).as("order_count"), sum(Order_.amount).as("total_spent"))
+ *        .outerJoin(Order.class)
+ *        .groupBy(User_.id, User_.name)
+ *        .list();
+ * }</pre>
+ *
+ * <p>The FROM clause defaults to the entity of the first selected column; {@link #join(Object)} and
+ * {@link #outerJoin(Object)} infer their ON condition from the foreign key between the tables. A
+ * statement built by a session runs with {@link #list()} and its relatives; one built with
+ * {@link Sql#select} is a plain statement, usable as a subquery or run with {@code session.list(...)}.
+ *
+ * <p>Immutable and thread-safe (running it uses its session, which is not).
+ *
+ * @param <R> what each result is: an entity, or a {@code Row}
+ */
+public final class Select<R> {
+    private final Object entitySource;
+    private final List<Expression<?>> columns;
+    private final Object from;
+    private final List<Join> joins;
+    private final Expression<Boolean> where;
+    private final List<Expression<?>> groupBy;
+    private final Expression<Boolean> having;
+    private final List<Order> orderBy;
+    private final Integer limit;
+    private final Integer offset;
+    private final boolean distinct;
+    private final Lock lock;
+    private final QueryExecutor executor;
+
+    private Select(Object entitySource, List<Expression<?>> columns, Object from, List<Join> joins, Expression<Boolean> where,
+                   List<Expression<?>> groupBy, Expression<Boolean> having, List<Order> orderBy, Integer limit, Integer offset,
+                   boolean distinct, Lock lock, QueryExecutor executor) {
+        this.entitySource = entitySource;
+        this.columns = columns;
+        this.from = from;
+        this.joins = joins;
+        this.where = where;
+        this.groupBy = groupBy;
+        this.having = having;
+        this.orderBy = orderBy;
+        this.limit = limit;
+        this.offset = offset;
+        this.distinct = distinct;
+        this.lock = lock;
+        this.executor = executor;
+    }
+
+    static <E> Select<E> ofEntity(Object source, QueryExecutor executor) {
+        return new Select<>(source, List.of(), source, List.of(), null, List.of(), null, List.of(), null, null, false, null,
+                executor);
+    }
+
+    static <R> Select<R> ofColumns(List<Expression<?>> columns, QueryExecutor executor) {
+        if (columns.isEmpty()) {
+            throw new AthanorException("select() needs at least one column or expression.");
+        }
+        return new Select<>(null, List.copyOf(columns), null, List.of(), null, List.of(), null, List.of(), null, null, false,
+                null, executor);
+    }
+
+    private Select<R> copy(Object from, List<Join> joins, Expression<Boolean> where, List<Expression<?>> groupBy,
+                           Expression<Boolean> having, List<Order> orderBy, Integer limit, Integer offset, boolean distinct,
+                           Lock lock, QueryExecutor executor) {
+        return new Select<>(entitySource, columns, from, joins, where, groupBy, having, orderBy, limit, offset, distinct, lock,
+                executor);
+    }
+
+    /** The statement selecting from {@code source}: an entity class, an {@link Aliased} entity or a {@link Table}. */
+    public Select<R> from(Object source) {
+        return copy(checkSource(source), joins, where, groupBy, having, orderBy, limit, offset, distinct, lock, executor);
+    }
+
+    /** An inner join to {@code target}, ON inferred from the foreign key between it and the tables before it. */
+    public Select<R> join(Object target) {
+        return addJoin(false, target, null);
+    }
+
+    /** An inner join to {@code target} ON {@code condition}. */
+    public Select<R> join(Object target, Expression<Boolean> condition) {
+        return addJoin(false, target, condition);
+    }
+
+    /** A LEFT OUTER JOIN to {@code target}, ON inferred from the foreign key: the seed's {@code .outerjoin(Order)}. */
+    public Select<R> outerJoin(Object target) {
+        return addJoin(true, target, null);
+    }
+
+    /** A LEFT OUTER JOIN to {@code target} ON {@code condition}. */
+    public Select<R> outerJoin(Object target, Expression<Boolean> condition) {
+        return addJoin(true, target, condition);
+    }
+
+    private Select<R> addJoin(boolean outer, Object target, Expression<Boolean> on) {
+        List<Join> j = new ArrayList<>(joins);
+        j.add(new Join(outer, checkSource(target), on));
+        return copy(from, List.copyOf(j), where, groupBy, having, orderBy, limit, offset, distinct, lock, executor);
+    }
+
+    private static Object checkSource(Object source) {
+        if (source instanceof Class || source instanceof Aliased || source instanceof Table) {
+            return source;
+        }
+        throw new AthanorException("A FROM or JOIN item must be an entity class, an Aliased entity or a Table; got "
+                + (source == null ? "null" : source.getClass().getName()) + ".");
+    }
+
+    /** Adds conditions, joined with AND to any already given. */
+    @SafeVarargs
+    public final Select<R> where(Expression<Boolean>... conditions) {
+        List<Expression<Boolean>> all = new ArrayList<>();
+        if (where != null) {
+            all.add(where);
+        }
+        all.addAll(Arrays.asList(conditions));
+        return copy(from, joins, all.isEmpty() ? null : Logical.of(" AND ", all), groupBy, having, orderBy, limit, offset,
+                distinct, lock, executor);
+    }
+
+    /** GROUP BY these expressions. */
+    public Select<R> groupBy(Expression<?>... expressions) {
+        return copy(from, joins, where, List.of(expressions), having, orderBy, limit, offset, distinct, lock, executor);
+    }
+
+    /** HAVING {@code condition}. */
+    public Select<R> having(Expression<Boolean> condition) {
+        return copy(from, joins, where, groupBy, condition, orderBy, limit, offset, distinct, lock, executor);
+    }
+
+    /** ORDER BY these items ({@code User_.name.asc()}, {@code sum(...).desc().nullsLast()}). */
+    public Select<R> orderBy(Order... orders) {
+        return copy(from, joins, where, groupBy, having, List.of(orders), limit, offset, distinct, lock, executor);
+    }
+
+    /** ORDER BY these expressions, ascending. */
+    public Select<R> orderBy(Expression<?>... expressions) {
+        List<Order> o = new ArrayList<>();
+        for (Expression<?> e : expressions) {
+            o.add(e.asc());
+        }
+        return copy(from, joins, where, groupBy, having, List.copyOf(o), limit, offset, distinct, lock, executor);
+    }
+
+    /**
+     * At most {@code n} rows.
+     *
+     * @throws AthanorException if {@code n} is negative
+     */
+    public Select<R> limit(int n) {
+        if (n < 0) {
+            throw new AthanorException("limit must be 0 or more; it was " + n + ".");
+        }
+        return copy(from, joins, where, groupBy, having, orderBy, n, offset, distinct, lock, executor);
+    }
+
+    /**
+     * Skips the first {@code n} rows.
+     *
+     * @throws AthanorException if {@code n} is negative
+     */
+    public Select<R> offset(int n) {
+        if (n < 0) {
+            throw new AthanorException("offset must be 0 or more; it was " + n + ".");
+        }
+        return copy(from, joins, where, groupBy, having, orderBy, limit, n, distinct, lock, executor);
+    }
+
+    /** SELECT DISTINCT. */
+    public Select<R> distinct() {
+        return copy(from, joins, where, groupBy, having, orderBy, limit, offset, true, lock, executor);
+    }
+
+    /** Locks the selected rows until the transaction ends ({@code FOR UPDATE}). */
+    public Select<R> forUpdate() {
+        return copy(from, joins, where, groupBy, having, orderBy, limit, offset, distinct, Lock.WAIT, executor);
+    }
+
+    /** {@code FOR UPDATE SKIP LOCKED}: rows locked by others are left out (PostgreSQL, MariaDB). */
+    public Select<R> forUpdateSkipLocked() {
+        return copy(from, joins, where, groupBy, having, orderBy, limit, offset, distinct, Lock.SKIP_LOCKED, executor);
+    }
+
+    /** {@code FOR UPDATE NOWAIT}: fails at once if a row is locked by another transaction. */
+    public Select<R> forUpdateNoWait() {
+        return copy(from, joins, where, groupBy, having, orderBy, limit, offset, distinct, Lock.NOWAIT, executor);
+    }
+
+    /** This statement for use inside another (its session, if any, dropped): the seed's {@code .subquery()}. */
+    public Select<R> subquery() {
+        return copy(from, joins, where, groupBy, having, orderBy, limit, offset, distinct, lock, null);
+    }
+
+    /** This statement as a value ({@code (SELECT ...)}), for a subquery that returns one row and column. */
+    public <T> Expression<T> asScalar() {
+        return new ScalarSubquery<>(subquery());
+    }
+
+    /** This statement bound to {@code executor}, so that {@link #list()} runs it there. */
+    public Select<R> on(QueryExecutor executor) {
+        return copy(from, joins, where, groupBy, having, orderBy, limit, offset, distinct, lock, executor);
+    }
+
+    // ---- running ----
+
+    /**
+     * Runs the statement and returns every result.
+     *
+     * @throws AthanorException if the statement belongs to no session
+     */
+    public List<R> list() {
+        if (executor == null) {
+            throw new AthanorException("This query belongs to no session: build it with session.select(...), or run it with "
+                    + "session.list(query).");
+        }
+        return executor.list(this);
+    }
+
+    /**
+     * The only result.
+     *
+     * @throws ResultCountException if there were none or more than one
+     */
+    public R one() {
+        List<R> all = limit == null ? limit(2).list() : list();
+        if (all.size() != 1) {
+            throw new ResultCountException("Expected exactly one result but the query returned " + (all.isEmpty() ? "none"
+                    : "more than one") + "; " + (all.isEmpty() ? "use oneOrNull() or first() when no result is a valid answer."
+                    : "add a condition that picks one, or use first()."), all.size());
+        }
+        return all.get(0);
+    }
+
+    /**
+     * The only result, or {@code null}.
+     *
+     * @throws ResultCountException if there was more than one
+     */
+    public R oneOrNull() {
+        List<R> all = limit == null ? limit(2).list() : list();
+        if (all.size() > 1) {
+            throw new ResultCountException("Expected at most one result but the query returned more than one; add a "
+                    + "condition that picks one, or use first().", all.size());
+        }
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    /** The first result (the query runs with LIMIT 1), or {@code null}. */
+    public R first() {
+        List<R> all = limit(1).list();
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    // ---- compiler access ----
+
+    /** Whether the statement selects whole entities. */
+    public boolean selectsEntity() {
+        return entitySource != null;
+    }
+
+    /** The entity source (class or {@link Aliased}) of an entity select; {@code null} otherwise. */
+    public Object entitySource() {
+        return entitySource;
+    }
+
+    /** The selected expressions of a column select, in order; empty for an entity select. */
+    public List<Expression<?>> columns() {
+        return columns;
+    }
+
+    /** The label each selected column reads back under: its {@code as(...)} label, or its field name. */
+    public List<String> labels() {
+        List<String> labels = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            Expression<?> c = columns.get(i);
+            if (c instanceof Label) {
+                labels.add(((Label<?>) c).label());
+            } else if (c instanceof Attribute) {
+                labels.add(((Attribute<?, ?>) c).path());
+            } else if (c instanceof ColumnRef) {
+                labels.add(((ColumnRef<?>) c).attribute().path());
+            } else if (c instanceof Table.Column) {
+                labels.add(((Table.Column<?>) c).name());
+            } else {
+                labels.add("col" + (i + 1));
+            }
+        }
+        return labels;
+    }
+
+    /** The FROM item the statement starts from: given, or the entity of its first column. */
+    public Object fromSource() {
+        if (from != null) {
+            return from;
+        }
+        for (Expression<?> c : columns) {
+            Object s = sourceOf(c);
+            if (s != null) {
+                return s;
+            }
+        }
+        throw new AthanorException("Cannot tell which table to select from: no selected column belongs to an entity or "
+                + "table. Add .from(Entity.class) or .from(table).");
+    }
+
+    private static Object sourceOf(Expression<?> e) {
+        Expression<?> inner = e instanceof Label ? ((Label<?>) e).expression() : e;
+        if (inner instanceof Attribute) {
+            return ((Attribute<?, ?>) inner).entityType();
+        }
+        if (inner instanceof Table.Column) {
+            return ((Table.Column<?>) inner).table();
+        }
+        return null;
+    }
+
+    /** Every FROM and JOIN item, in order. */
+    public List<Object> sources() {
+        List<Object> all = new ArrayList<>(joins.size() + 1);
+        all.add(fromSource());
+        for (Join j : joins) {
+            all.add(j.target);
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    /** Renders the statement; called by the compiler. */
+    public void render(SqlBuilder b) {
+        b.openScope(sources());
+        b.sql(distinct ? "SELECT DISTINCT " : "SELECT ");
+        if (entitySource != null) {
+            b.entityColumns(entitySource);
+        } else {
+            for (int i = 0; i < columns.size(); i++) {
+                if (i > 0) {
+                    b.sql(", ");
+                }
+                b.visit(columns.get(i));
+            }
+        }
+        b.sql(" FROM ").source(fromSource());
+        for (Join j : joins) {
+            b.sql(j.outer ? " LEFT OUTER JOIN " : " JOIN ").source(j.target).sql(" ON ");
+            if (j.on != null) {
+                b.visit(j.on);
+            } else {
+                b.joinCondition(j.target);
+            }
+        }
+        if (where != null) {
+            b.sql(" WHERE ").visit(where);
+        }
+        if (!groupBy.isEmpty()) {
+            b.sql(" GROUP BY ");
+            for (int i = 0; i < groupBy.size(); i++) {
+                if (i > 0) {
+                    b.sql(", ");
+                }
+                Expression<?> g = groupBy.get(i);
+                b.visit(g instanceof Label ? ((Label<?>) g).expression() : g);
+            }
+        }
+        if (having != null) {
+            b.sql(" HAVING ").visit(having);
+        }
+        if (!orderBy.isEmpty()) {
+            b.sql(" ORDER BY ");
+            for (int i = 0; i < orderBy.size(); i++) {
+                if (i > 0) {
+                    b.sql(", ");
+                }
+                orderBy.get(i).render(b);
+            }
+        }
+        if (limit != null) {
+            b.sql(" LIMIT ").bind(limit, null);
+        }
+        if (offset != null) {
+            if (limit == null && b.dialect().requiresLimitWithOffset()) {
+                b.sql(" LIMIT ").sql(Long.toString(Long.MAX_VALUE));
+            }
+            b.sql(" OFFSET ").bind(offset, null);
+        }
+        if (lock != null) {
+            if (lock == Lock.SKIP_LOCKED && !b.dialect().supportsSkipLocked()) {
+                throw new AthanorException("FOR UPDATE SKIP LOCKED is not supported by " + b.dialect().name()
+                        + "; use forUpdate() or forUpdateNoWait().");
+            }
+            b.sql(lock.sql);
+        }
+        b.closeScope();
+    }
+
+    /** Readable SQL, values inline, for debugging. */
+    @Override
+    public String toString() {
+        return DebugSql.render(this);
+    }
+
+    private enum Lock {
+        WAIT(" FOR UPDATE"), NOWAIT(" FOR UPDATE NOWAIT"), SKIP_LOCKED(" FOR UPDATE SKIP LOCKED");
+
+        final String sql;
+
+        Lock(String sql) {
+            this.sql = sql;
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.athanor.orm.query;
+
+import io.athanor.orm.engine.Row;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Static factories of the query language; {@code import static io.athanor.orm.query.Sql.*}.
+ *
+ * <pre>{@code
+ * select(User_.id, User_.name, count(Order_.id).as("order_count"), sum(Order_.amount).as("total_spent"))
+ *     .outerJoin(Order.class)
+ *     .groupBy(User_.id, User_.name)
+ * }</pre>
+ *
+ * Statements made here belong to no session; run them with {@code session.list(query)} or use them as
+ * subqueries. Thread-safe (everything it returns is immutable).
+ */
+public final class Sql {
+    private Sql() {
+    }
+
+    /** SELECT every column of an entity; results are entity instances. */
+    public static <E> Select<E> select(Class<E> entity) {
+        return Select.ofEntity(entity, null);
+    }
+
+    /** SELECT every column of an aliased entity. */
+    public static <E> Select<E> select(Aliased<E> entity) {
+        return Select.ofEntity(entity, null);
+    }
+
+    /** SELECT these expressions; results are {@link Row}s. */
+    public static Select<Row> select(Expression<?>... columns) {
+        return Select.ofColumns(Arrays.asList(columns), null);
+    }
+
+    /** SELECT these expressions; results are {@link Row}s. */
+    public static Select<Row> select(List<? extends Expression<?>> columns) {
+        return Select.ofColumns(List.copyOf(columns), null);
+    }
+
+    /** A new alias of {@code entity}, numbered by the compiler. */
+    public static <E> Aliased<E> aliased(Class<E> entity) {
+        return new Aliased<>(entity, null);
+    }
+
+    /** A new alias of {@code entity} named {@code name} in SQL. */
+    public static <E> Aliased<E> aliased(Class<E> entity, String name) {
+        return new Aliased<>(entity, name);
+    }
+
+    /** A value as an expression (a bind parameter), e.g. to compare two values or select a constant. */
+    @SuppressWarnings("unchecked")
+    public static <T> Expression<T> value(T value) {
+        return Param.of(value, value == null ? Object.class : value.getClass());
+    }
+
+    // ---- logic ----
+
+    /** All conditions hold: {@code (a AND b AND ...)}. */
+    @SafeVarargs
+    public static Expression<Boolean> and(Expression<Boolean>... conditions) {
+        return Logical.of(" AND ", Arrays.asList(conditions));
+    }
+
+    /** Any condition holds: {@code (a OR b OR ...)}. */
+    @SafeVarargs
+    public static Expression<Boolean> or(Expression<Boolean>... conditions) {
+        return Logical.of(" OR ", Arrays.asList(conditions));
+    }
+
+    /** {@code NOT (condition)}. */
+    public static Expression<Boolean> not(Expression<Boolean> condition) {
+        return new Not(condition);
+    }
+
+    /** {@code EXISTS (subquery)}. */
+    public static Expression<Boolean> exists(Select<?> subquery) {
+        return new Exists(subquery.subquery(), false);
+    }
+
+    /** {@code NOT EXISTS (subquery)}. */
+    public static Expression<Boolean> notExists(Select<?> subquery) {
+        return new Exists(subquery.subquery(), true);
+    }
+
+    // ---- aggregates ----
+
+    /** {@code COUNT(*)}. */
+    public static Expression<Long> count() {
+        return new Function<>("COUNT", Long.class, new Star());
+    }
+
+    /** {@code COUNT(expression)}: rows where it is not NULL. */
+    public static Expression<Long> count(Expression<?> expression) {
+        return new Function<>("COUNT", Long.class, expression);
+    }
+
+    /** {@code COUNT(DISTINCT expression)}. */
+    public static Expression<Long> countDistinct(Expression<?> expression) {
+        return new Function<>("COUNT", Long.class, true, expression);
+    }
+
+    /** {@code SUM(expression)}; NULL over no rows. */
+    public static <N extends Number> Expression<N> sum(Expression<N> expression) {
+        return new Function<>("SUM", expression.javaType(), expression);
+    }
+
+    /** {@code AVG(expression)}. */
+    public static Expression<Double> avg(Expression<? extends Number> expression) {
+        return new Function<>("AVG", Double.class, expression);
+    }
+
+    /** {@code MIN(expression)}. */
+    public static <T> Expression<T> min(Expression<T> expression) {
+        return new Function<>("MIN", expression.javaType(), expression);
+    }
+
+    /** {@code MAX(expression)}. */
+    public static <T> Expression<T> max(Expression<T> expression) {
+        return new Function<>("MAX", expression.javaType(), expression);
+    }
+
+    // ---- functions ----
+
+    /**
+     * Any SQL function by name: {@code func("date_trunc", LocalDateTime.class, value("day"), Order_.createdAt)}.
+     * The name is written as given (it is code, not data); arguments are expressions, values bound.
+     *
+     * @throws io.athanor.orm.error.AthanorException if the name is not a plain identifier
+     */
+    public static <T> Expression<T> func(String name, Class<T> resultType, Expression<?>... args) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
+            throw new io.athanor.orm.error.AthanorException("Function name '" + name + "' is not a plain SQL identifier.");
+        }
+        return new Function<>(name, resultType, args);
+    }
+
+    /** {@code COALESCE(a, b, ...)}: the first that is not NULL. */
+    @SafeVarargs
+    public static <T> Expression<T> coalesce(Expression<? extends T>... expressions) {
+        return new Function<>("COALESCE", expressions[0].javaType(), expressions);
+    }
+
+    /** {@code COALESCE(expression, fallback)}. */
+    public static <T> Expression<T> coalesce(Expression<T> expression, T fallback) {
+        return new Function<>("COALESCE", expression.javaType(), expression, Param.of(fallback, expression));
+    }
+
+    /** {@code LOWER(text)}. */
+    public static Expression<String> lower(Expression<String> text) {
+        return new Function<>("LOWER", String.class, text);
+    }
+
+    /** {@code UPPER(text)}. */
+    public static Expression<String> upper(Expression<String> text) {
+        return new Function<>("UPPER", String.class, text);
+    }
+
+    /** {@code CAST(expression AS sqlType)}; the type is written as given, e.g. {@code "varchar(20)"}. */
+    public static <T> Expression<T> cast(Expression<?> expression, String sqlType, Class<T> resultType) {
+        if (!sqlType.matches("[A-Za-z][A-Za-z0-9_ ,()]*")) {
+            throw new io.athanor.orm.error.AthanorException("Cast type '" + sqlType + "' is not a plain SQL type name.");
+        }
+        return new Cast<>(expression, sqlType, resultType);
+    }
+
+    /** {@code CASE WHEN condition THEN result ...}; add branches with {@link Case#when} and {@link Case#otherwise}. */
+    public static <T> Case<T> caseWhen(Expression<Boolean> condition, T result) {
+        return new Case<T>(List.of(), List.of(), null).when(condition, result);
+    }
+
+    /** {@code CASE WHEN condition THEN result ...} with an expression result. */
+    public static <T> Case<T> caseWhen(Expression<Boolean> condition, Expression<T> result) {
+        return new Case<T>(List.of(), List.of(), null).when(condition, result);
+    }
+
+    /** {@code *} inside {@code COUNT(*)}. */
+    private static final class Star extends Expression<Object> {
+        @Override
+        public void render(SqlBuilder b) {
+            b.sql("*");
+        }
+    }
+}

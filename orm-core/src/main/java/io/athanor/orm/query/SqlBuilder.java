@@ -1,0 +1,66 @@
+package io.athanor.orm.query;
+
+import io.athanor.orm.dialect.Dialect;
+
+/**
+ * What an expression renders itself into. The compiler walks a statement twice with the same code:
+ * once to compute its <em>shape</em> (the cache key: structure, names and bind types, but not bind
+ * values) and, when that shape has not been compiled before, once to render SQL. Implementations of
+ * {@link Expression#render(SqlBuilder)} must therefore call these methods in an order that depends only
+ * on the expression's structure and the {@link #dialect()}, never on bind values.
+ *
+ * <p>Not thread-safe; one builder serves one walk.
+ */
+public interface SqlBuilder {
+
+    /** The dialect being compiled for; expressions may branch on its capabilities. */
+    Dialect dialect();
+
+    /** Appends constant SQL text: keywords, operators, punctuation. */
+    SqlBuilder sql(String fragment);
+
+    /** Appends an identifier, quoted as the dialect needs. */
+    SqlBuilder identifier(String name);
+
+    /**
+     * Appends a bind parameter ({@code ?}) carrying {@code value}. When {@code typeHint} is a mapped
+     * column, the value is bound the way that column stores it (enums by name or position, converters,
+     * UUIDs on MariaDB...).
+     */
+    SqlBuilder bind(Object value, Expression<?> typeHint);
+
+    /** Renders a nested expression. */
+    SqlBuilder visit(Expression<?> expression);
+
+    /** Renders the column of {@code attribute}, qualified by the FROM item {@code source} stands for. */
+    SqlBuilder column(Object source, Attribute<?, ?> attribute);
+
+    /** Renders a column of a table declared in code ({@link Table}). */
+    SqlBuilder column(Table table, String column);
+
+    /** Renders a nested statement (a subquery), with its own FROM scope that can see the enclosing one. */
+    SqlBuilder subquery(Select<?> select);
+
+    /**
+     * Opens the FROM scope of a statement: its sources (entity classes, {@link Aliased}, {@link Table})
+     * in order, so that columns rendered before the FROM clause can be qualified.
+     */
+    SqlBuilder openScope(java.util.List<Object> sources);
+
+    /** Closes the scope opened last. */
+    SqlBuilder closeScope();
+
+    /** Renders a FROM item: its table and, where needed, its alias. */
+    SqlBuilder source(Object source);
+
+    /** Renders every mapped column of the entity behind {@code source}, for selecting whole entities. */
+    SqlBuilder entityColumns(Object source);
+
+    /**
+     * Renders the ON condition joining {@code target} to the sources before it in the scope, inferred
+     * from the foreign key between them.
+     *
+     * @throws io.athanor.orm.error.AthanorException (in render mode) if there is no foreign key path, or more than one
+     */
+    SqlBuilder joinCondition(Object target);
+}
