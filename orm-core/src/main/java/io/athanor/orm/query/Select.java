@@ -318,14 +318,7 @@ public final class Select<R> {
     }
 
     private static Object sourceOf(Expression<?> e) {
-        Expression<?> inner = e instanceof Label ? ((Label<?>) e).expression() : e;
-        if (inner instanceof Attribute) {
-            return ((Attribute<?, ?>) inner).entityType();
-        }
-        if (inner instanceof Table.Column) {
-            return ((Table.Column<?>) inner).table();
-        }
-        return null;
+        return SourceFinder.of(e);
     }
 
     /** Every FROM and JOIN item, in order. */
