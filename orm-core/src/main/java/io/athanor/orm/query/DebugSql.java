@@ -64,7 +64,7 @@ final class DebugSql implements SqlBuilder {
     }
 
     @Override
-    public SqlBuilder column(Table table, String column) {
+    public SqlBuilder column(Object table, String column) {
         out.append(table).append('.').append(column);
         return this;
     }

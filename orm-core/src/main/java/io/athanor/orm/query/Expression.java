@@ -232,6 +232,11 @@ public abstract class Expression<T> {
         return new Label<>(this, label);
     }
 
+    /** This (aggregate or ranking) function over a window: {@code f(...) OVER (PARTITION BY ... ORDER BY ...)}. */
+    public final Expression<T> over(Window window) {
+        return new Over<>(this, window);
+    }
+
     /** Ascending order, for {@code orderBy}. */
     public final Order asc() {
         return new Order(this, true, null);

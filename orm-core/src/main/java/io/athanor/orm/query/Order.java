@@ -41,17 +41,4 @@ public final class Order {
         return expression + (ascending ? " ASC" : " DESC") + (nullsFirst == null ? "" : nullsFirst ? " NULLS FIRST" : " NULLS LAST");
     }
 
-    /** A reference to a selected column by its label. */
-    private static final class LabelRef extends Expression<Object> {
-        private final String label;
-
-        LabelRef(String label) {
-            this.label = label;
-        }
-
-        @Override
-        public void render(SqlBuilder b) {
-            b.identifier(label);
-        }
-    }
 }

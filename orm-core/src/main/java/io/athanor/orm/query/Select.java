@@ -42,10 +42,11 @@ public final class Select<R> {
     private final boolean distinct;
     private final Lock lock;
     private final QueryExecutor executor;
+    private final List<SetOperation> setOperations;
 
     private Select(Object entitySource, List<Expression<?>> columns, Object from, List<Join> joins, Expression<Boolean> where,
                    List<Expression<?>> groupBy, Expression<Boolean> having, List<Order> orderBy, Integer limit, Integer offset,
-                   boolean distinct, Lock lock, QueryExecutor executor) {
+                   boolean distinct, Lock lock, QueryExecutor executor, List<SetOperation> setOperations) {
         this.entitySource = entitySource;
         this.columns = columns;
         this.from = from;
@@ -59,11 +60,12 @@ public final class Select<R> {
         this.distinct = distinct;
         this.lock = lock;
         this.executor = executor;
+        this.setOperations = setOperations;
     }
 
     static <E> Select<E> ofEntity(Object source, QueryExecutor executor) {
         return new Select<>(source, List.of(), source, List.of(), null, List.of(), null, List.of(), null, null, false, null,
-                executor);
+                executor, List.of());
     }
 
     static <R> Select<R> ofColumns(List<Expression<?>> columns, QueryExecutor executor) {
@@ -71,14 +73,53 @@ public final class Select<R> {
             throw new AthanorException("select() needs at least one column or expression.");
         }
         return new Select<>(null, List.copyOf(columns), null, List.of(), null, List.of(), null, List.of(), null, null, false,
-                null, executor);
+                null, executor, List.of());
     }
 
     private Select<R> copy(Object from, List<Join> joins, Expression<Boolean> where, List<Expression<?>> groupBy,
                            Expression<Boolean> having, List<Order> orderBy, Integer limit, Integer offset, boolean distinct,
                            Lock lock, QueryExecutor executor) {
         return new Select<>(entitySource, columns, from, joins, where, groupBy, having, orderBy, limit, offset, distinct, lock,
-                executor);
+                executor, setOperations);
+    }
+
+    private Select<R> combine(String operator, Select<?> other) {
+        if (!other.orderBy.isEmpty() || other.limit != null || other.offset != null || !other.setOperations.isEmpty()) {
+            throw new AthanorException("A statement combined with " + operator.trim() + " must have no ORDER BY, LIMIT or "
+                    + "OFFSET of its own, nor set operations; order and limit the combined statement instead.");
+        }
+        if (!orderBy.isEmpty() || limit != null || offset != null) {
+            throw new AthanorException("Call " + operator.trim().toLowerCase(java.util.Locale.ROOT).replace(' ', '_')
+                    + " before orderBy, limit and offset: those apply to the combined statement.");
+        }
+        List<SetOperation> ops = new ArrayList<>(setOperations);
+        ops.add(new SetOperation(operator, other.subquery()));
+        return new Select<>(entitySource, columns, from, joins, where, groupBy, having, orderBy, limit, offset, distinct, lock,
+                executor, List.copyOf(ops));
+    }
+
+    /**
+     * {@code this UNION other}: the rows of both, duplicates removed. Both select the same number and
+     * kinds of columns. ORDER BY, LIMIT and OFFSET given afterwards apply to the whole; order by
+     * output column with {@link Sql#ref(String)}.
+     */
+    public Select<R> union(Select<?> other) {
+        return combine(" UNION ", other);
+    }
+
+    /** {@code this UNION ALL other}: the rows of both, duplicates kept. */
+    public Select<R> unionAll(Select<?> other) {
+        return combine(" UNION ALL ", other);
+    }
+
+    /** {@code this INTERSECT other}: rows in both. */
+    public Select<R> intersect(Select<?> other) {
+        return combine(" INTERSECT ", other);
+    }
+
+    /** {@code this EXCEPT other}: rows of this that are not in other. */
+    public Select<R> except(Select<?> other) {
+        return combine(" EXCEPT ", other);
     }
 
     /** The statement selecting from {@code source}: an entity class, an {@link Aliased} entity or a {@link Table}. */
@@ -113,10 +154,10 @@ public final class Select<R> {
     }
 
     private static Object checkSource(Object source) {
-        if (source instanceof Class || source instanceof Aliased || source instanceof Table) {
+        if (source instanceof Class || source instanceof Aliased || source instanceof Table || source instanceof DerivedTable) {
             return source;
         }
-        throw new AthanorException("A FROM or JOIN item must be an entity class, an Aliased entity or a Table; got "
+        throw new AthanorException("A FROM or JOIN item must be an entity class, an Aliased entity, a Table or a DerivedTable; got "
                 + (source == null ? "null" : source.getClass().getName()) + ".");
     }
 
@@ -203,6 +244,11 @@ public final class Select<R> {
     /** This statement for use inside another (its session, if any, dropped): the seed's {@code .subquery()}. */
     public Select<R> subquery() {
         return copy(from, joins, where, groupBy, having, orderBy, limit, offset, distinct, lock, null);
+    }
+
+    /** This statement as a derived table named {@code alias}, to select from. */
+    public DerivedTable as(String alias) {
+        return new DerivedTable(subquery(), alias);
     }
 
     /** This statement as a value ({@code (SELECT ...)}), for a subquery that returns one row and column. */
@@ -333,6 +379,23 @@ public final class Select<R> {
 
     /** Renders the statement; called by the compiler. */
     public void render(SqlBuilder b) {
+        if (setOperations.isEmpty()) {
+            renderCore(b);
+            renderTail(b);
+            b.closeScope();
+            return;
+        }
+        renderCore(b);
+        b.closeScope();
+        for (SetOperation op : setOperations) {
+            b.sql(op.operator);
+            op.select.renderCore(b);
+            b.closeScope();
+        }
+        renderTail(b);
+    }
+
+    private void renderCore(SqlBuilder b) {
         b.openScope(sources());
         b.sql(distinct ? "SELECT DISTINCT " : "SELECT ");
         if (entitySource != null) {
@@ -370,6 +433,9 @@ public final class Select<R> {
         if (having != null) {
             b.sql(" HAVING ").visit(having);
         }
+    }
+
+    private void renderTail(SqlBuilder b) {
         if (!orderBy.isEmpty()) {
             b.sql(" ORDER BY ");
             for (int i = 0; i < orderBy.size(); i++) {
@@ -395,13 +461,47 @@ public final class Select<R> {
             }
             b.sql(lock.sql);
         }
-        b.closeScope();
+    }
+
+    /** Runs {@code SELECT COUNT(*)} over this statement (its order dropped) and returns the count. */
+    public long count() {
+        Select<R> unordered = copy(from, joins, where, groupBy, having, List.of(), limit, offset, distinct, lock, null);
+        Select<io.athanor.orm.engine.Row> counting = Select.<io.athanor.orm.engine.Row>ofColumns(List.of(Sql.count()), executor)
+                .from(unordered.as("counted"));
+        return counting.one().get(0, Long.class);
+    }
+
+    /**
+     * Runs the statement and maps each row to {@code type} through its constructor, column by column
+     * (a record's canonical constructor, or the one constructor whose parameter count matches).
+     *
+     * @throws AthanorException if no constructor fits, or a value cannot become its parameter's type
+     */
+    public <T> List<T> list(Class<T> type) {
+        RowMapper<T> mapper = RowMapper.of(type, columns.size());
+        List<R> rows = list();
+        List<T> out = new ArrayList<>(rows.size());
+        for (R row : rows) {
+            out.add(mapper.map((io.athanor.orm.engine.Row) row));
+        }
+        return out;
     }
 
     /** Readable SQL, values inline, for debugging. */
     @Override
     public String toString() {
         return DebugSql.render(this);
+    }
+
+    /** One UNION, INTERSECT or EXCEPT part. */
+    private static final class SetOperation {
+        final String operator;
+        final Select<?> select;
+
+        SetOperation(String operator, Select<?> select) {
+            this.operator = operator;
+            this.select = select;
+        }
     }
 
     private enum Lock {

@@ -51,7 +51,7 @@ final class SourceFinder implements SqlBuilder {
     }
 
     @Override
-    public SqlBuilder column(Table table, String column) {
+    public SqlBuilder column(Object table, String column) {
         if (found == null) {
             found = table;
         }

@@ -122,6 +122,38 @@ public final class Sql {
         return new Function<>("MAX", expression.javaType(), expression);
     }
 
+    // ---- windows ----
+
+    /** An empty window: {@code OVER ()}. */
+    public static Window window() {
+        return new Window(List.of(), List.of());
+    }
+
+    /** A window partitioned by these expressions. */
+    public static Window partitionBy(Expression<?>... expressions) {
+        return window().partitionBy(expressions);
+    }
+
+    /** {@code ROW_NUMBER()}, for use with {@link Expression#over(Window)}. */
+    public static Expression<Long> rowNumber() {
+        return new Function<>("ROW_NUMBER", Long.class);
+    }
+
+    /** {@code RANK()}, for use with {@link Expression#over(Window)}. */
+    public static Expression<Long> rank() {
+        return new Function<>("RANK", Long.class);
+    }
+
+    /** {@code DENSE_RANK()}, for use with {@link Expression#over(Window)}. */
+    public static Expression<Long> denseRank() {
+        return new Function<>("DENSE_RANK", Long.class);
+    }
+
+    /** A selected column by its label, for ordering combined statements ({@code union}) and by aggregates. */
+    public static Expression<Object> ref(String label) {
+        return new LabelRef(label);
+    }
+
     // ---- functions ----
 
     /**

@@ -35,8 +35,8 @@ public interface SqlBuilder {
     /** Renders the column of {@code attribute}, qualified by the FROM item {@code source} stands for. */
     SqlBuilder column(Object source, Attribute<?, ?> attribute);
 
-    /** Renders a column of a table declared in code ({@link Table}). */
-    SqlBuilder column(Table table, String column);
+    /** Renders a named column of a {@link Table} declared in code or of a {@link DerivedTable}. */
+    SqlBuilder column(Object table, String column);
 
     /** Renders a nested statement (a subquery), with its own FROM scope that can see the enclosing one. */
     SqlBuilder subquery(Select<?> select);

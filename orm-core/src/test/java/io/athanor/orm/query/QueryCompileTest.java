@@ -270,6 +270,42 @@ class QueryCompileTest {
     }
 
     @Test
+    void setOperationsOrderedByOutputColumn() {
+        Select<?> s = select(User_.name.as("label")).where(User_.id.lt(3L))
+                .union(select(Order_.productName).where(Order_.id.gt(1L)))
+                .unionAll(select(User_.name))
+                .orderBy(Sql.ref("label").asc()).limit(5);
+        assertThat(pg(s)).isEqualTo("SELECT users.name AS label FROM users WHERE users.id < ? UNION SELECT orders.product_name "
+                + "FROM orders WHERE orders.id > ? UNION ALL SELECT users_2.name FROM users users_2 ORDER BY label ASC LIMIT ?");
+        assertThat(maria(select(User_.id).intersect(select(Order_.userId)).except(select(Order_.id))))
+                .isEqualTo("SELECT users.id FROM users INTERSECT SELECT orders.user_id FROM orders EXCEPT SELECT orders_2.id "
+                        + "FROM orders orders_2");
+        assertThatThrownBy(() -> select(User_.id).orderBy(User_.id).union(select(Order_.id)))
+                .hasMessageContaining("Call union before orderBy");
+        assertThatThrownBy(() -> select(User_.id).union(select(Order_.id).limit(1))).hasMessageContaining("no ORDER BY, LIMIT");
+    }
+
+    @Test
+    void windowFunctions() {
+        Select<?> s = select(Order_.id, Sql.rowNumber().over(Sql.partitionBy(Order_.userId).orderBy(Order_.createdAt.desc()))
+                .as("recency"), sum(Order_.amount).over(Sql.window()).as("grand_total"));
+        assertThat(pg(s)).isEqualTo("SELECT orders.id, ROW_NUMBER() OVER (PARTITION BY orders.user_id ORDER BY orders.created_at "
+                + "DESC) AS recency, SUM(orders.amount) OVER () AS grand_total FROM orders");
+    }
+
+    @Test
+    void derivedTablesInFrom() {
+        DerivedTable totals = select(Order_.userId, sum(Order_.amount).as("total")).groupBy(Order_.userId).as("totals");
+        Select<?> s = select(max(totals.column("total", BigDecimal.class)).as("biggest")).from(totals);
+        assertThat(pg(s)).isEqualTo("SELECT MAX(totals.total) AS biggest FROM (SELECT orders.user_id, SUM(orders.amount) AS "
+                + "total FROM orders GROUP BY orders.user_id) totals");
+        Select<?> joined = select(User_.name, totals.column("total", BigDecimal.class))
+                .join(totals, totals.column("user_id", Long.class).eq(User_.id));
+        assertThat(pg(joined)).isEqualTo("SELECT users.name, totals.total FROM users JOIN (SELECT orders.user_id, "
+                + "SUM(orders.amount) AS total FROM orders GROUP BY orders.user_id) totals ON totals.user_id = users.id");
+    }
+
+    @Test
     void oneCompilationPerShape() {
         QueryCompiler compiler = new QueryCompiler(MetadataBuilder.build(List.of(User.class, Order.class, Article.class), PostgresDialect.INSTANCE), 10);
         for (long i = 0; i < 25; i++) {

@@ -277,6 +277,65 @@ class QueryExecutionTest {
         }
     }
 
+    /** A projection target. */
+    record Spending(String name, Long orders, BigDecimal total) {
+    }
+
+    @DatabaseTest
+    void rowsMapOntoRecords(Engine engine) {
+        try (Session s = seeded(engine).open()) {
+            List<Spending> spending = s.select(User_.name, count(Order_.id), sum(Order_.amount)).outerJoin(Order.class)
+                    .groupBy(User_.id, User_.name).orderBy(User_.id).list(Spending.class);
+            assertThat(spending.get(0)).isEqualTo(new Spending("ada", 2L, spending.get(0).total()));
+            assertThat(spending.get(0).total()).isEqualByComparingTo("14.75");
+            assertThat(spending.get(2).total()).isNull();
+            assertThatThrownBy(() -> s.select(User_.name).list(Spending.class)).hasMessageContaining("exactly 1 values");
+        }
+    }
+
+    @DatabaseTest
+    void countOfAnyQuery(Engine engine) {
+        try (Session s = seeded(engine).open()) {
+            assertThat(s.select(Order.class).where(Order_.amount.isNotNull()).orderBy(Order_.id).count()).isEqualTo(4);
+            assertThat(s.select(Order_.userId).distinct().count()).isEqualTo(3);
+            assertThat(s.select(User_.id, count(Order_.id)).outerJoin(Order.class).groupBy(User_.id).count()).isEqualTo(4);
+        }
+    }
+
+    @DatabaseTest
+    void unionIntersectAndExcept(Engine engine) {
+        try (Session s = seeded(engine).open()) {
+            List<Row> names = s.select(User_.name.as("label")).where(User_.id.le(2L))
+                    .union(select(Order_.productName).where(Order_.id.le(2L)))
+                    .orderBy(Sql.ref("label").asc()).list();
+            assertThat(names).extracting(r -> r.get("label")).containsExactly("ada", "alan", "book", "pen");
+            assertThat(s.select(User_.id).intersect(select(Order_.userId)).count()).isEqualTo(3);
+            assertThat(s.select(User_.id).except(select(Order_.userId)).list()).extracting(r -> r.get(0, Long.class))
+                    .containsExactly(3L);
+        }
+    }
+
+    @DatabaseTest
+    void windowFunctionsRankWithinPartitions(Engine engine) {
+        try (Session s = seeded(engine).open()) {
+            List<Row> rows = s.select(Order_.id, Sql.rowNumber().over(Sql.partitionBy(Order_.userId)
+                    .orderBy(Order_.createdAt.desc())).as("recency")).orderBy(Order_.id).list();
+            assertThat(rows).extracting(r -> r.get("recency", Long.class)).containsExactly(1L, 2L, 1L, 2L, 1L);
+        }
+    }
+
+    @DatabaseTest
+    void derivedTablesInFrom(Engine engine) {
+        try (Session s = seeded(engine).open()) {
+            DerivedTable totals = select(Order_.userId, sum(Order_.amount).as("total")).groupBy(Order_.userId).as("totals");
+            Row biggest = s.select(Sql.max(totals.column("total", BigDecimal.class)).as("biggest")).from(totals).one();
+            assertThat(biggest.get("biggest", BigDecimal.class)).isEqualByComparingTo("999.99");
+            List<Row> named = s.select(User_.name, totals.column("total", BigDecimal.class).as("total"))
+                    .join(totals, totals.column("user_id", Long.class).eq(User_.id)).orderBy(User_.id).list();
+            assertThat(named).extracting(r -> r.get("name")).containsExactly("ada", "alan", EVIL);
+        }
+    }
+
     @DatabaseTest
     void ormStatementsFireEngineEvents(Engine engine) {
         try (Session s = seeded(engine).open(); SqlRecorder sql = SqlRecorder.attach(engine)) {

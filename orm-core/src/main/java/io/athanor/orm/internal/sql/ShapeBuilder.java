@@ -3,6 +3,7 @@ package io.athanor.orm.internal.sql;
 import io.athanor.orm.dialect.Dialect;
 import io.athanor.orm.query.Aliased;
 import io.athanor.orm.query.Attribute;
+import io.athanor.orm.query.DerivedTable;
 import io.athanor.orm.query.Expression;
 import io.athanor.orm.query.Select;
 import io.athanor.orm.query.SqlBuilder;
@@ -39,7 +40,10 @@ final class ShapeBuilder implements SqlBuilder {
 
     private void source(Object s, Object marker) {
         tokens.add(marker);
-        if (s instanceof Aliased) {
+        if (s instanceof DerivedTable) {
+            tokens.add(ALIAS);
+            tokens.add(((DerivedTable) s).alias());
+        } else if (s instanceof Aliased) {
             Aliased<?> a = (Aliased<?>) s;
             Integer n = aliases.computeIfAbsent(a, k -> aliases.size());
             tokens.add(ALIAS);
@@ -90,7 +94,7 @@ final class ShapeBuilder implements SqlBuilder {
     }
 
     @Override
-    public SqlBuilder column(Table table, String column) {
+    public SqlBuilder column(Object table, String column) {
         tokens.add(table);
         tokens.add(column);
         return this;
@@ -121,6 +125,9 @@ final class ShapeBuilder implements SqlBuilder {
     @Override
     public SqlBuilder source(Object source) {
         source(source, "from");
+        if (source instanceof DerivedTable) {
+            ((DerivedTable) source).select().render(this);
+        }
         return this;
     }
 

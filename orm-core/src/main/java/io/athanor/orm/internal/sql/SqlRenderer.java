@@ -10,6 +10,7 @@ import io.athanor.orm.internal.meta.TableModel;
 import io.athanor.orm.internal.types.ColumnType;
 import io.athanor.orm.query.Aliased;
 import io.athanor.orm.query.Attribute;
+import io.athanor.orm.query.DerivedTable;
 import io.athanor.orm.query.Expression;
 import io.athanor.orm.query.Select;
 import io.athanor.orm.query.SqlBuilder;
@@ -118,10 +119,15 @@ final class SqlRenderer implements SqlBuilder {
     }
 
     @Override
-    public SqlBuilder column(Table table, String column) {
+    public SqlBuilder column(Object table, String column) {
         Source s = find(table, null);
         sql.append(s.alias).append('.').append(dialect.quote(column));
         return this;
+    }
+
+    /** Where a column's value is read from: the derived table's own select, for a derived column. */
+    private static Select<?> derived(Object source) {
+        return source instanceof DerivedTable ? ((DerivedTable) source).select() : null;
     }
 
     private Source find(Object source, Attribute<?, ?> attribute) {
@@ -171,6 +177,12 @@ final class SqlRenderer implements SqlBuilder {
     @Override
     public SqlBuilder source(Object source) {
         Source s = current(source);
+        if (derived(source) != null) {
+            sql.append('(');
+            derived(source).render(this);
+            sql.append(") ").append(s.alias);
+            return this;
+        }
         sql.append(dialect.qualify(s.schema, s.table));
         if (!s.alias.equals(dialect.quote(s.table)) || !s.schema.isEmpty()) {
             sql.append(' ').append(s.alias);
@@ -257,7 +269,12 @@ final class SqlRenderer implements SqlBuilder {
 
         Source(Object key) {
             this.key = key;
-            if (key instanceof Table) {
+            if (key instanceof DerivedTable) {
+                this.entity = null;
+                this.schema = "";
+                this.table = ((DerivedTable) key).alias();
+                this.alias = newAlias(table);
+            } else if (key instanceof Table) {
                 Table t = (Table) key;
                 this.entity = null;
                 this.schema = t.schema();
@@ -274,7 +291,7 @@ final class SqlRenderer implements SqlBuilder {
         }
 
         boolean matches(Object other) {
-            return key instanceof Aliased ? key == other : key.equals(other);
+            return key instanceof Aliased || key instanceof DerivedTable ? key == other : key.equals(other);
         }
     }
 }

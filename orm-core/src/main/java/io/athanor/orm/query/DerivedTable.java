@@ -1,0 +1,64 @@
+package io.athanor.orm.query;
+
+/**
+ * A SELECT used in a FROM clause under an alias (a derived table), from {@link Select#as(String)}:
+ *
+ * <pre>{@code
+ * DerivedTable totals = select(Order_.userId, sum(Order_.amount).as("total")).groupBy(Order_.userId).as("totals");
+ * select(avg(totals.column("total", BigDecimal.class))).from(totals)
+ * }</pre>
+ *
+ * Each instance is a distinct FROM item. Immutable and thread-safe.
+ */
+public final class DerivedTable {
+    private final Select<?> select;
+    private final String alias;
+
+    DerivedTable(Select<?> select, String alias) {
+        this.select = select;
+        this.alias = alias;
+    }
+
+    /** The statement. */
+    public Select<?> select() {
+        return select;
+    }
+
+    /** The alias. */
+    public String alias() {
+        return alias;
+    }
+
+    /** A column of the derived table, by the label its SELECT gives it. */
+    public <T> Expression<T> column(String label, Class<T> type) {
+        return new Named<>(this, label, type);
+    }
+
+    @Override
+    public String toString() {
+        return "(" + select + ") " + alias;
+    }
+
+    /** A column of a derived table. */
+    private static final class Named<T> extends Expression<T> {
+        private final DerivedTable table;
+        private final String label;
+        private final Class<T> type;
+
+        Named(DerivedTable table, String label, Class<T> type) {
+            this.table = table;
+            this.label = label;
+            this.type = type;
+        }
+
+        @Override
+        public Class<?> javaType() {
+            return type;
+        }
+
+        @Override
+        public void render(SqlBuilder b) {
+            b.column(table, label);
+        }
+    }
+}

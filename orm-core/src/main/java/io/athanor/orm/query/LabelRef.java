@@ -1,0 +1,15 @@
+package io.athanor.orm.query;
+
+/** A reference to a selected column by its label, for ORDER BY. */
+final class LabelRef extends Expression<Object> {
+    private final String label;
+
+    LabelRef(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public void render(SqlBuilder b) {
+        b.identifier(label);
+    }
+}

@@ -1,0 +1,75 @@
+package io.athanor.orm.query;
+
+import io.athanor.orm.engine.Row;
+import io.athanor.orm.error.AthanorException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+
+/** Maps rows onto a class's constructor, column by column, through one method handle. */
+final class RowMapper<T> {
+    private final Class<T> type;
+    private final Class<?>[] parameterTypes;
+    private final MethodHandle constructor;
+
+    private RowMapper(Class<T> type, Constructor<?> ctor) throws IllegalAccessException {
+        this.type = type;
+        this.parameterTypes = ctor.getParameterTypes();
+        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+        this.constructor = lookup.unreflectConstructor(ctor)
+                .asSpreader(Object[].class, parameterTypes.length)
+                .asType(MethodType.methodType(Object.class, Object[].class));
+    }
+
+    static <T> RowMapper<T> of(Class<T> type, int columns) {
+        Constructor<?> chosen = null;
+        try {
+            if (type.isRecord()) {
+                RecordComponent[] components = type.getRecordComponents();
+                Class<?>[] types = new Class<?>[components.length];
+                for (int i = 0; i < types.length; i++) {
+                    types[i] = components[i].getType();
+                }
+                chosen = type.getDeclaredConstructor(types);
+            } else {
+                for (Constructor<?> c : type.getDeclaredConstructors()) {
+                    if (c.getParameterCount() == columns) {
+                        if (chosen != null) {
+                            throw new AthanorException(type.getName() + " has several constructors taking " + columns
+                                    + " parameters; use a record, or keep one such constructor.");
+                        }
+                        chosen = c;
+                    }
+                }
+            }
+            if (chosen == null || chosen.getParameterCount() != columns) {
+                throw new AthanorException("Cannot map rows of " + columns + " columns onto " + type.getName() + ": it needs a "
+                        + "constructor (or record components) taking exactly " + columns + " values, in column order.");
+            }
+            return new RowMapper<>(type, chosen);
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new AthanorException("Cannot use the constructor of " + type.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    T map(Row row) {
+        Object[] args = new Object[parameterTypes.length];
+        for (int i = 0; i < args.length; i++) {
+            Object v = row.get(i, parameterTypes[i]);
+            if (v == null && parameterTypes[i].isPrimitive()) {
+                throw new AthanorException("Column " + row.columns().get(i) + " is NULL, but parameter " + i + " of "
+                        + type.getSimpleName() + " is a primitive " + parameterTypes[i] + "; make it a boxed type.");
+            }
+            args[i] = v;
+        }
+        try {
+            return type.cast(constructor.invokeExact(args));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AthanorException("The constructor of " + type.getName() + " threw " + t, t);
+        }
+    }
+}
