@@ -46,6 +46,15 @@ public interface Session extends AutoCloseable {
      */
     <R> List<R> list(Select<R> query);
 
+    /** An INSERT into {@code entity}'s table, to fill and run ({@code .set(...).execute()}). */
+    <E> io.athanor.orm.query.Insert<E> insert(Class<E> entity);
+
+    /** An UPDATE of {@code entity}'s table; it leaves instances already in this session as they are. */
+    <E> io.athanor.orm.query.Update<E> update(Class<E> entity);
+
+    /** A DELETE from {@code entity}'s table; it leaves instances already in this session as they are. */
+    <E> io.athanor.orm.query.Delete<E> delete(Class<E> entity);
+
     /**
      * The entity of {@code type} with primary key {@code id}: from the identity map if this session
      * already loaded it, otherwise with one SELECT; {@code null} if there is no such row.

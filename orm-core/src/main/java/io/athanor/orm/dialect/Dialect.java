@@ -79,6 +79,27 @@ public abstract class Dialect {
     /** Whether {@code INSERT ... RETURNING} is available. */
     public abstract boolean supportsReturning();
 
+    /**
+     * Whether {@code RETURNING} is available on {@code statement} ({@code "INSERT"}, {@code "UPDATE"}
+     * or {@code "DELETE"}).
+     */
+    public boolean supportsReturningOn(String statement) {
+        return supportsReturning();
+    }
+
+    /** How an insert-or-update is written. */
+    public enum UpsertStyle {
+        /** {@code INSERT ... ON CONFLICT (keys) DO UPDATE SET ... / DO NOTHING} (PostgreSQL). */
+        ON_CONFLICT,
+        /** {@code INSERT ... ON DUPLICATE KEY UPDATE ...} (MariaDB, MySQL). */
+        ON_DUPLICATE_KEY,
+        /** {@code MERGE INTO ... USING (VALUES ...) ... WHEN MATCHED ... WHEN NOT MATCHED ...} (H2, the SQL standard). */
+        MERGE
+    }
+
+    /** How this dialect writes an upsert. */
+    public abstract UpsertStyle upsertStyle();
+
     /** Whether sequences exist ({@code CREATE SEQUENCE}). */
     public boolean supportsSequences() {
         return true;

@@ -99,4 +99,9 @@ public final class H2Dialect extends Dialect {
     public boolean supportsSkipLocked() {
         return false;
     }
+
+    @Override
+    public UpsertStyle upsertStyle() {
+        return UpsertStyle.MERGE;
+    }
 }

@@ -83,7 +83,7 @@ public final class MariaDbDialect extends Dialect {
 
     @Override
     public boolean supportsReturning() {
-        return false;
+        return true;
     }
 
     @Override
@@ -124,5 +124,15 @@ public final class MariaDbDialect extends Dialect {
     @Override
     public boolean requiresLimitWithOffset() {
         return true;
+    }
+
+    @Override
+    public UpsertStyle upsertStyle() {
+        return UpsertStyle.ON_DUPLICATE_KEY;
+    }
+
+    @Override
+    public boolean supportsReturningOn(String statement) {
+        return !statement.equals("UPDATE");
     }
 }

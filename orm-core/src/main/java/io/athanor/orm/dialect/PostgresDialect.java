@@ -103,4 +103,9 @@ public final class PostgresDialect extends Dialect {
     public boolean supportsSkipLocked() {
         return true;
     }
+
+    @Override
+    public UpsertStyle upsertStyle() {
+        return UpsertStyle.ON_CONFLICT;
+    }
 }

@@ -14,7 +14,7 @@ final class DebugSql implements SqlBuilder {
         return b.out.toString();
     }
 
-    static String render(Select<?> s) {
+    static String render(Statement s) {
         DebugSql b = new DebugSql();
         try {
             s.render(b);
@@ -60,6 +60,12 @@ final class DebugSql implements SqlBuilder {
     @Override
     public SqlBuilder column(Object source, Attribute<?, ?> attribute) {
         out.append(name(source)).append('.').append(attribute.path());
+        return this;
+    }
+
+    @Override
+    public SqlBuilder columnName(Attribute<?, ?> attribute) {
+        out.append(attribute.path());
         return this;
     }
 

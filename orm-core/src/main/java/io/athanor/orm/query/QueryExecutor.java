@@ -10,4 +10,10 @@ public interface QueryExecutor {
 
     /** Runs {@code select} and returns all its results. */
     <R> List<R> list(Select<R> select);
+
+    /** Runs a data change ({@link Insert}, {@link Update}, {@link Delete}) and returns how many rows it changed. */
+    long execute(Statement change);
+
+    /** Runs a data change with a RETURNING clause and returns the rows it gave back. */
+    List<io.athanor.orm.engine.Row> fetch(Statement change);
 }

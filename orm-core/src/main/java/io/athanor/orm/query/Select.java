@@ -28,7 +28,7 @@ import java.util.List;
  *
  * @param <R> what each result is: an entity, or a {@code Row}
  */
-public final class Select<R> {
+public final class Select<R> implements Statement {
     private final Object entitySource;
     private final List<Expression<?>> columns;
     private final Object from;
@@ -330,22 +330,17 @@ public final class Select<R> {
 
     /** The label each selected column reads back under: its {@code as(...)} label, or its field name. */
     public List<String> labels() {
-        List<String> labels = new ArrayList<>(columns.size());
-        for (int i = 0; i < columns.size(); i++) {
-            Expression<?> c = columns.get(i);
-            if (c instanceof Label) {
-                labels.add(((Label<?>) c).label());
-            } else if (c instanceof Attribute) {
-                labels.add(((Attribute<?, ?>) c).path());
-            } else if (c instanceof ColumnRef) {
-                labels.add(((ColumnRef<?>) c).attribute().path());
-            } else if (c instanceof Table.Column) {
-                labels.add(((Table.Column<?>) c).name());
-            } else {
-                labels.add("col" + (i + 1));
-            }
-        }
-        return labels;
+        return Labels.of(columns);
+    }
+
+    @Override
+    public List<Expression<?>> returnedColumns() {
+        return columns;
+    }
+
+    @Override
+    public List<String> returnedLabels() {
+        return labels();
     }
 
     /** The FROM item the statement starts from: given, or the entity of its first column. */
@@ -378,6 +373,7 @@ public final class Select<R> {
     }
 
     /** Renders the statement; called by the compiler. */
+    @Override
     public void render(SqlBuilder b) {
         if (setOperations.isEmpty()) {
             renderCore(b);

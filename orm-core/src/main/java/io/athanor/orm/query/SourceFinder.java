@@ -51,6 +51,11 @@ final class SourceFinder implements SqlBuilder {
     }
 
     @Override
+    public SqlBuilder columnName(Attribute<?, ?> attribute) {
+        return this;
+    }
+
+    @Override
     public SqlBuilder column(Object table, String column) {
         if (found == null) {
             found = table;

@@ -40,6 +40,21 @@ public final class Sql {
         return Select.ofColumns(List.copyOf(columns), null);
     }
 
+    /** An INSERT into {@code entity}'s table. */
+    public static <E> Insert<E> insert(Class<E> entity) {
+        return Insert.into(entity, null);
+    }
+
+    /** An UPDATE of {@code entity}'s table. */
+    public static <E> Update<E> update(Class<E> entity) {
+        return Update.of(entity, null);
+    }
+
+    /** A DELETE from {@code entity}'s table. */
+    public static <E> Delete<E> delete(Class<E> entity) {
+        return Delete.from(entity, null);
+    }
+
     /** A new alias of {@code entity}, numbered by the compiler. */
     public static <E> Aliased<E> aliased(Class<E> entity) {
         return new Aliased<>(entity, null);

@@ -35,6 +35,9 @@ public interface SqlBuilder {
     /** Renders the column of {@code attribute}, qualified by the FROM item {@code source} stands for. */
     SqlBuilder column(Object source, Attribute<?, ?> attribute);
 
+    /** Renders the bare (unqualified) column name of {@code attribute}, as in an INSERT column list or SET. */
+    SqlBuilder columnName(Attribute<?, ?> attribute);
+
     /** Renders a named column of a {@link Table} declared in code or of a {@link DerivedTable}. */
     SqlBuilder column(Object table, String column);
 

@@ -305,6 +305,53 @@ class QueryCompileTest {
                 + "SUM(orders.amount) AS total FROM orders GROUP BY orders.user_id) totals ON totals.user_id = users.id");
     }
 
+    private static String pg(Statement s) {
+        return compiler(PostgresDialect.INSTANCE).compile(s).compiled().sql();
+    }
+
+    private static String maria(Statement s) {
+        return compiler(MariaDbDialect.INSTANCE).compile(s).compiled().sql();
+    }
+
+    private static String h2(Statement s) {
+        return compiler(H2Dialect.INSTANCE).compile(s).compiled().sql();
+    }
+
+    @Test
+    void insertUpdateDeleteWithReturning() {
+        Insert<User> insert = Sql.insert(User.class).set(User_.id, 7L).set(User_.name, "ada").returning(User_.id);
+        assertThat(pg(insert)).isEqualTo("INSERT INTO users (id, name) VALUES (?, ?) RETURNING id");
+        assertThat(maria(insert)).isEqualTo("INSERT INTO users (id, name) VALUES (?, ?) RETURNING id");
+        assertThatThrownBy(() -> h2(insert)).hasMessage("RETURNING is not supported by h2 on INSERT; run a SELECT after the "
+                + "change instead.");
+        Update<Order> update = Sql.update(Order.class).set(Order_.amount, Order_.amount.times(new BigDecimal("2")))
+                .set(Order_.productName, "x").where(Order_.userId.eq(1L));
+        assertThat(pg(update)).isEqualTo("UPDATE orders SET amount = (orders.amount * ?), product_name = ? WHERE orders.user_id = ?");
+        assertThatThrownBy(() -> maria(update.returning(Order_.id))).hasMessageContaining("not supported by mariadb on UPDATE");
+        assertThat(pg(Sql.delete(Order.class).where(Order_.amount.isNull()).returning(Order_.id)))
+                .isEqualTo("DELETE FROM orders WHERE orders.amount IS NULL RETURNING id");
+        assertThat(pg(Sql.insert(Order.class).fromSelect(select(User_.id, User_.name).where(User_.id.gt(1L)), Order_.userId,
+                Order_.productName))).isEqualTo("INSERT INTO orders (user_id, product_name) SELECT users.id, users.name FROM users "
+                + "WHERE users.id > ?");
+        assertThat(pg(Sql.insert(Order.class).set(Order_.user, null))).isEqualTo("INSERT INTO orders (user_id) VALUES (?)");
+        assertThatThrownBy(() -> pg(Sql.insert(User.class))).hasMessageContaining("sets no columns");
+    }
+
+    @Test
+    void upsertPerDialect() {
+        Insert<User> upsert = Sql.insert(User.class).set(User_.id, 7L).set(User_.name, "ada").onConflict(User_.id).doUpdate(User_.name);
+        assertThat(pg(upsert)).isEqualTo("INSERT INTO users (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name");
+        assertThat(maria(upsert)).isEqualTo("INSERT INTO users (id, name) VALUES (?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name)");
+        assertThat(h2(upsert)).isEqualTo("MERGE INTO users USING (VALUES (?, ?)) excluded (id, name) ON (users.id = excluded.id) "
+                + "WHEN MATCHED THEN UPDATE SET name = excluded.name WHEN NOT MATCHED THEN INSERT (id, name) VALUES (excluded.id, "
+                + "excluded.name)");
+        Insert<User> keep = Sql.insert(User.class).set(User_.id, 7L).set(User_.name, "ada").onConflict(User_.id).doNothing();
+        assertThat(pg(keep)).endsWith("ON CONFLICT (id) DO NOTHING");
+        assertThat(maria(keep)).endsWith("ON DUPLICATE KEY UPDATE id = id");
+        assertThat(h2(keep)).doesNotContain("WHEN MATCHED").contains("WHEN NOT MATCHED THEN INSERT");
+        assertThatThrownBy(() -> Sql.insert(User.class).doNothing()).hasMessageContaining("Call onConflict(keys...) before");
+    }
+
     @Test
     void oneCompilationPerShape() {
         QueryCompiler compiler = new QueryCompiler(MetadataBuilder.build(List.of(User.class, Order.class, Article.class), PostgresDialect.INSTANCE), 10);

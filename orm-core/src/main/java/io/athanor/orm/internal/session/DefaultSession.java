@@ -17,7 +17,11 @@ import io.athanor.orm.query.Aliased;
 import io.athanor.orm.query.Attribute;
 import io.athanor.orm.query.Expression;
 import io.athanor.orm.query.QueryExecutor;
+import io.athanor.orm.query.Delete;
+import io.athanor.orm.query.Insert;
 import io.athanor.orm.query.Select;
+import io.athanor.orm.query.Statement;
+import io.athanor.orm.query.Update;
 import io.athanor.orm.query.Sql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -74,6 +78,37 @@ public final class DefaultSession implements Session, QueryExecutor {
         List<Object> values = bound.values();
         return connection().query(c.sql(), values, ps -> bind(ps, c.binders(), values),
                 rs -> (List<R>) (c.entity() != null ? readEntities(rs, c.entity()) : readRows(rs, c)));
+    }
+
+    @Override
+    public long execute(Statement change) {
+        QueryCompiler.Bound bound = factory.compiler().compile(change);
+        CompiledSelect c = bound.compiled();
+        List<Object> values = bound.values();
+        return connection().update(c.sql(), values, ps -> bind(ps, c.binders(), values));
+    }
+
+    @Override
+    public List<Row> fetch(Statement change) {
+        QueryCompiler.Bound bound = factory.compiler().compile(change);
+        CompiledSelect c = bound.compiled();
+        List<Object> values = bound.values();
+        return connection().query(c.sql(), values, ps -> bind(ps, c.binders(), values), rs -> readRows(rs, c));
+    }
+
+    @Override
+    public <E> Insert<E> insert(Class<E> entity) {
+        return Sql.insert(entity).on(this);
+    }
+
+    @Override
+    public <E> Update<E> update(Class<E> entity) {
+        return Sql.update(entity).on(this);
+    }
+
+    @Override
+    public <E> Delete<E> delete(Class<E> entity) {
+        return Sql.delete(entity).on(this);
     }
 
     private static void bind(PreparedStatement ps, ColumnType[] binders, List<Object> values) throws SQLException {

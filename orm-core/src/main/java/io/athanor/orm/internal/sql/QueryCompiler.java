@@ -6,6 +6,7 @@ import io.athanor.orm.internal.types.ColumnType;
 import io.athanor.orm.query.Expression;
 import io.athanor.orm.query.QueryCacheStats;
 import io.athanor.orm.query.Select;
+import io.athanor.orm.query.Statement;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ public final class QueryCompiler {
     }
 
     /** The compiled form of {@code select} and its bind values, in placeholder order. */
-    public Bound compile(Select<?> select) {
+    public Bound compile(Statement select) {
         ShapeBuilder shape = new ShapeBuilder(metadata.dialect());
         select.render(shape);
         ShapeKey key = shape.key();
@@ -38,18 +39,18 @@ public final class QueryCompiler {
         return new Bound(compiled, shape.values());
     }
 
-    private CompiledSelect render(Select<?> select) {
+    private CompiledSelect render(Statement statement) {
         SqlRenderer r = new SqlRenderer(metadata);
-        select.render(r);
-        if (select.selectsEntity()) {
-            return new CompiledSelect(r.sql(), r.binders(), r.entityOf(select.entitySource()), List.of(), null);
+        statement.render(r);
+        if (statement instanceof Select && ((Select<?>) statement).selectsEntity()) {
+            return new CompiledSelect(r.sql(), r.binders(), r.entityOf(((Select<?>) statement).entitySource()), List.of(), null);
         }
-        List<Expression<?>> columns = select.columns();
+        List<Expression<?>> columns = statement.returnedColumns();
         ColumnType[] readers = new ColumnType[columns.size()];
         for (int i = 0; i < readers.length; i++) {
             readers[i] = r.readerFor(columns.get(i));
         }
-        return new CompiledSelect(r.sql(), r.binders(), null, select.labels(), readers);
+        return new CompiledSelect(r.sql(), r.binders(), null, statement.returnedLabels(), readers);
     }
 
     public QueryCacheStats stats() {

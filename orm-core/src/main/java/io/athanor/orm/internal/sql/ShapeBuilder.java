@@ -94,6 +94,13 @@ final class ShapeBuilder implements SqlBuilder {
     }
 
     @Override
+    public SqlBuilder columnName(Attribute<?, ?> attribute) {
+        tokens.add("name");
+        tokens.add(attribute);
+        return this;
+    }
+
+    @Override
     public SqlBuilder column(Object table, String column) {
         tokens.add(table);
         tokens.add(column);

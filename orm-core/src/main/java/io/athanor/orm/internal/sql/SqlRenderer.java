@@ -119,6 +119,16 @@ final class SqlRenderer implements SqlBuilder {
     }
 
     @Override
+    public SqlBuilder columnName(Attribute<?, ?> attribute) {
+        EntityModel entity = metadata.entity(attribute.entityType());
+        RelationshipModel r = entity.relationship(attribute.path());
+        String name = r != null && r.owning() && r.joinColumns().size() == 1 ? r.joinColumns().get(0)
+                : entity.property(attribute.path()).column().name();
+        sql.append(dialect.quote(name));
+        return this;
+    }
+
+    @Override
     public SqlBuilder column(Object table, String column) {
         Source s = find(table, null);
         sql.append(s.alias).append('.').append(dialect.quote(column));
