@@ -43,10 +43,12 @@ public final class Select<R> implements Statement {
     private final Lock lock;
     private final QueryExecutor executor;
     private final List<SetOperation> setOperations;
+    private final List<CommonTable> commonTables;
 
     private Select(Object entitySource, List<Expression<?>> columns, Object from, List<Join> joins, Expression<Boolean> where,
                    List<Expression<?>> groupBy, Expression<Boolean> having, List<Order> orderBy, Integer limit, Integer offset,
-                   boolean distinct, Lock lock, QueryExecutor executor, List<SetOperation> setOperations) {
+                   boolean distinct, Lock lock, QueryExecutor executor, List<SetOperation> setOperations,
+                   List<CommonTable> commonTables) {
         this.entitySource = entitySource;
         this.columns = columns;
         this.from = from;
@@ -61,11 +63,12 @@ public final class Select<R> implements Statement {
         this.lock = lock;
         this.executor = executor;
         this.setOperations = setOperations;
+        this.commonTables = commonTables;
     }
 
     static <E> Select<E> ofEntity(Object source, QueryExecutor executor) {
         return new Select<>(source, List.of(), source, List.of(), null, List.of(), null, List.of(), null, null, false, null,
-                executor, List.of());
+                executor, List.of(), List.of());
     }
 
     static <R> Select<R> ofColumns(List<Expression<?>> columns, QueryExecutor executor) {
@@ -73,14 +76,14 @@ public final class Select<R> implements Statement {
             throw new AthanorException("select() needs at least one column or expression.");
         }
         return new Select<>(null, List.copyOf(columns), null, List.of(), null, List.of(), null, List.of(), null, null, false,
-                null, executor, List.of());
+                null, executor, List.of(), List.of());
     }
 
     private Select<R> copy(Object from, List<Join> joins, Expression<Boolean> where, List<Expression<?>> groupBy,
                            Expression<Boolean> having, List<Order> orderBy, Integer limit, Integer offset, boolean distinct,
                            Lock lock, QueryExecutor executor) {
         return new Select<>(entitySource, columns, from, joins, where, groupBy, having, orderBy, limit, offset, distinct, lock,
-                executor, setOperations);
+                executor, setOperations, commonTables);
     }
 
     private Select<R> combine(String operator, Select<?> other) {
@@ -95,7 +98,7 @@ public final class Select<R> implements Statement {
         List<SetOperation> ops = new ArrayList<>(setOperations);
         ops.add(new SetOperation(operator, other.subquery()));
         return new Select<>(entitySource, columns, from, joins, where, groupBy, having, orderBy, limit, offset, distinct, lock,
-                executor, List.copyOf(ops));
+                executor, List.copyOf(ops), commonTables);
     }
 
     /**
@@ -154,7 +157,8 @@ public final class Select<R> implements Statement {
     }
 
     private static Object checkSource(Object source) {
-        if (source instanceof Class || source instanceof Aliased || source instanceof Table || source instanceof DerivedTable) {
+        if (source instanceof Class || source instanceof Aliased || source instanceof Table || source instanceof DerivedTable
+                || source instanceof CommonTable) {
             return source;
         }
         throw new AthanorException("A FROM or JOIN item must be an entity class, an Aliased entity, a Table or a DerivedTable; got "
@@ -244,6 +248,14 @@ public final class Select<R> implements Statement {
     /** This statement for use inside another (its session, if any, dropped): the seed's {@code .subquery()}. */
     public Select<R> subquery() {
         return copy(from, joins, where, groupBy, having, orderBy, limit, offset, distinct, lock, null);
+    }
+
+    /** The statement with these common tables defined in front ({@code WITH [RECURSIVE] ...}). */
+    public Select<R> with(CommonTable... tables) {
+        List<CommonTable> all = new ArrayList<>(commonTables);
+        all.addAll(Arrays.asList(tables));
+        return new Select<>(entitySource, columns, from, joins, where, groupBy, having, orderBy, limit, offset, distinct, lock,
+                executor, setOperations, List.copyOf(all));
     }
 
     /** This statement as a derived table named {@code alias}, to select from. */
@@ -375,6 +387,17 @@ public final class Select<R> implements Statement {
     /** Renders the statement; called by the compiler. */
     @Override
     public void render(SqlBuilder b) {
+        if (!commonTables.isEmpty()) {
+            boolean recursive = commonTables.stream().anyMatch(CommonTable::recursive);
+            b.sql(recursive ? "WITH RECURSIVE " : "WITH ");
+            for (int i = 0; i < commonTables.size(); i++) {
+                if (i > 0) {
+                    b.sql(", ");
+                }
+                commonTables.get(i).renderDefinition(b);
+            }
+            b.sql(" ");
+        }
         if (setOperations.isEmpty()) {
             renderCore(b);
             renderTail(b);

@@ -71,6 +71,22 @@ public final class Sql {
         return Param.of(value, value == null ? Object.class : value.getClass());
     }
 
+    /**
+     * Raw SQL inside a statement, with named parameters bound from {@code params}:
+     * {@code text("lower(name) = :n", Params.of("n", "ada"), Boolean.class)}. The text is code, not data:
+     * never build it from user input; put values in {@code params}.
+     *
+     * @throws io.athanor.orm.error.AthanorException if a parameter has no value or a value names no parameter
+     */
+    public static <T> Expression<T> text(String sql, java.util.Map<String, ?> params, Class<T> type) {
+        return new TextFragment<>(io.athanor.orm.engine.Text.text(sql), params, type);
+    }
+
+    /** Raw SQL without parameters, as a condition. */
+    public static Expression<Boolean> text(String sql) {
+        return new TextFragment<>(io.athanor.orm.engine.Text.text(sql), java.util.Map.of(), Boolean.class);
+    }
+
     // ---- logic ----
 
     /** All conditions hold: {@code (a AND b AND ...)}. */

@@ -93,6 +93,30 @@ class DmlExecutionTest {
         }
     }
 
+    @DatabaseTest
+    void recursiveCommonTablesWalkAChain(Engine engine) {
+        SessionFactory f = SessionFactory.builder(engine).entities(io.athanor.orm.model.links.Post.class,
+                io.athanor.orm.model.links.Tag.class).build();
+        f.schema().dropAll();
+        f.schema().createAll();
+        try (Session s = f.open()) {
+            s.execute(io.athanor.orm.engine.Text.text("insert into post (id, title, version) values (1, 'a', 0)"), java.util.Map.of());
+            s.execute(io.athanor.orm.engine.Text.text("insert into post (id, title, version, previous_id) values (2, 'b', 0, 1)"),
+                    java.util.Map.of());
+            s.execute(io.athanor.orm.engine.Text.text("insert into post (id, title, version, previous_id) values (3, 'c', 0, 2)"),
+                    java.util.Map.of());
+            CommonTable chain = CommonTable.named("chain", "id", "previous_id");
+            chain = chain.asRecursive(select(io.athanor.orm.model.links.Post_.id, io.athanor.orm.model.links.Post_.previous)
+                    .where(io.athanor.orm.model.links.Post_.id.eq(3L))
+                    .unionAll(select(io.athanor.orm.model.links.Post_.id, io.athanor.orm.model.links.Post_.previous)
+                            .join(chain, io.athanor.orm.model.links.Post_.id.eq(chain.column("previous_id", Long.class)))));
+            List<Row> walk = s.list(select(chain.column("id", Long.class).as("id")).from(chain).with(chain));
+            assertThat(walk).extracting(r -> r.get("id", Long.class)).containsExactlyInAnyOrder(3L, 2L, 1L);
+        } finally {
+            f.schema().dropAll();
+        }
+    }
+
     @DatabaseTest(DatabaseKind.POSTGRESQL)
     void updateReturningOnPostgres(Engine engine) {
         try (Session s = fresh(engine).open()) {

@@ -37,6 +37,7 @@ import io.athanor.orm.model.User;
 import io.athanor.orm.model.UserStats;
 import io.athanor.orm.model.UserStats_;
 import io.athanor.orm.model.links.Post;
+import io.athanor.orm.model.links.Post_;
 import io.athanor.orm.model.links.Tag;
 import io.athanor.orm.model.User_;
 import io.athanor.orm.model.reserved.Group;
@@ -350,6 +351,39 @@ class QueryCompileTest {
         assertThat(maria(keep)).endsWith("ON DUPLICATE KEY UPDATE id = id");
         assertThat(h2(keep)).doesNotContain("WHEN MATCHED").contains("WHEN NOT MATCHED THEN INSERT");
         assertThatThrownBy(() -> Sql.insert(User.class).doNothing()).hasMessageContaining("Call onConflict(keys...) before");
+    }
+
+    @Test
+    void commonTableExpressionsRecursiveToo() {
+        CommonTable big = CommonTable.named("big").as(select(Order_.id, Order_.userId).where(Order_.amount.gt(BigDecimal.TEN)));
+        assertThat(pg(select(big.column("id", Long.class)).from(big).with(big))).isEqualTo("WITH big AS (SELECT orders.id, "
+                + "orders.user_id FROM orders WHERE orders.amount > ?) SELECT big.id FROM big");
+        CommonTable chain = CommonTable.named("chain", "id", "previous_id");
+        chain = chain.asRecursive(select(Post_.id, Post_.previous).where(Post_.id.eq(3L))
+                .unionAll(select(Post_.id, Post_.previous).join(chain, Post_.id.eq(chain.column("previous_id", Long.class)))));
+        String expected = "WITH RECURSIVE chain (id, previous_id) AS (SELECT post.id, post.previous_id FROM post WHERE post.id = ? "
+                + "UNION ALL SELECT post_2.id, post_2.previous_id FROM post post_2 JOIN chain ON post_2.id = chain.previous_id) "
+                + "SELECT chain_2.id FROM chain chain_2";
+        assertThat(pg(select(chain.column("id", Long.class)).from(chain).with(chain))).isEqualTo(expected);
+        assertThatThrownBy(() -> CommonTable.named("x").asRecursive(select(User_.id))).hasMessageContaining("needs its column names");
+    }
+
+    @Test
+    void rawTextFragmentsBindTheirParameters() {
+        Select<?> s = select(User.class).where(Sql.text("lower(users.name) = :n or users.id = :id", Map.of("n", "ada", "id", 3L),
+                Boolean.class), Sql.text("1 = 1"));
+        assertThat(pg(s)).isEqualTo("SELECT users.id, users.name FROM users WHERE ((lower(users.name) = ? or users.id = ?) AND (1 = 1))");
+        assertThat(values(s)).containsExactly("ada", 3L);
+        assertThatThrownBy(() -> Sql.text("x = :missing", Map.of(), Boolean.class)).hasMessageContaining(":missing has no value");
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void aValueOfTheWrongTypeIsRefusedBeforeSqlIsSent() {
+        Expression raw = User_.id;
+        assertThatThrownBy(() -> compiler(PostgresDialect.INSTANCE).compile(select(User.class).where(raw.eq("seven"))))
+                .isInstanceOf(AthanorException.class)
+                .hasMessage("The value seven (java.lang.String) is given for User.id, which holds java.lang.Long. Pass a Long.");
     }
 
     @Test

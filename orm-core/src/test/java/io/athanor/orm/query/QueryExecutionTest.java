@@ -337,6 +337,29 @@ class QueryExecutionTest {
     }
 
     @DatabaseTest
+    void rawTextFragmentsMixWithTheLanguage(Engine engine) {
+        try (Session s = seeded(engine).open()) {
+            List<User> users = s.select(User.class)
+                    .where(Sql.text("upper(users.name) = :n or users.id = :id", Map.of("n", "ADA", "id", 2L), Boolean.class),
+                            User_.id.lt(2L))
+                    .list();
+            assertThat(users).extracting(User::getName).containsExactly("ada");
+        }
+    }
+
+    @DatabaseTest
+    void commonTablesAndAggregatesOverThem(Engine engine) {
+        try (Session s = seeded(engine).open()) {
+            CommonTable spenders = CommonTable.named("spenders").as(select(Order_.userId, sum(Order_.amount).as("total"))
+                    .groupBy(Order_.userId));
+            List<Row> rows = s.select(User_.name, spenders.column("total", BigDecimal.class).as("total")).from(User.class)
+                    .join(spenders, spenders.column("user_id", Long.class).eq(User_.id)).with(spenders)
+                    .orderBy(User_.id).list();
+            assertThat(rows).extracting(r -> r.get("name")).containsExactly("ada", "alan", EVIL);
+        }
+    }
+
+    @DatabaseTest
     void ormStatementsFireEngineEvents(Engine engine) {
         try (Session s = seeded(engine).open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
             s.select(User.class).where(User_.name.eq("alan")).list();

@@ -78,6 +78,20 @@ public final class Text {
         return positionalSql;
     }
 
+    /**
+     * The SQL split around its parameters: {@code fragments().get(i)} comes before parameter
+     * {@code slots().get(i)}, and the last fragment ends the statement ({@code fragments().size() ==
+     * slots().size() + 1}). For layers that embed text in statements of their own.
+     */
+    public List<String> fragments() {
+        return List.of(fragments);
+    }
+
+    /** The parameter name at each placeholder, in order (a name used twice appears twice). */
+    public List<String> slots() {
+        return List.of(slots);
+    }
+
     /** The distinct parameter names, in order of first use. */
     public List<String> parameterNames() {
         return names;

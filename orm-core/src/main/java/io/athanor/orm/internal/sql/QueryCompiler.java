@@ -36,6 +36,7 @@ public final class QueryCompiler {
             }
             cache.put(key, compiled);
         }
+        compiled.checkTypes(shape.values());
         return new Bound(compiled, shape.values());
     }
 
@@ -43,14 +44,15 @@ public final class QueryCompiler {
         SqlRenderer r = new SqlRenderer(metadata);
         statement.render(r);
         if (statement instanceof Select && ((Select<?>) statement).selectsEntity()) {
-            return new CompiledSelect(r.sql(), r.binders(), r.entityOf(((Select<?>) statement).entitySource()), List.of(), null);
+            return new CompiledSelect(r.sql(), r.binders(), r.entityOf(((Select<?>) statement).entitySource()), List.of(), null,
+                    r.bindTargets());
         }
         List<Expression<?>> columns = statement.returnedColumns();
         ColumnType[] readers = new ColumnType[columns.size()];
         for (int i = 0; i < readers.length; i++) {
             readers[i] = r.readerFor(columns.get(i));
         }
-        return new CompiledSelect(r.sql(), r.binders(), null, statement.returnedLabels(), readers);
+        return new CompiledSelect(r.sql(), r.binders(), null, statement.returnedLabels(), readers, r.bindTargets());
     }
 
     public QueryCacheStats stats() {

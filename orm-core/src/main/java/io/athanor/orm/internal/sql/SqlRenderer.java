@@ -10,6 +10,7 @@ import io.athanor.orm.internal.meta.TableModel;
 import io.athanor.orm.internal.types.ColumnType;
 import io.athanor.orm.query.Aliased;
 import io.athanor.orm.query.Attribute;
+import io.athanor.orm.query.CommonTable;
 import io.athanor.orm.query.DerivedTable;
 import io.athanor.orm.query.Expression;
 import io.athanor.orm.query.Select;
@@ -31,6 +32,7 @@ final class SqlRenderer implements SqlBuilder {
     private final Dialect dialect;
     private final StringBuilder sql = new StringBuilder(256);
     private final List<ColumnType> binders = new ArrayList<>();
+    private final List<Attribute<?, ?>> bindTargets = new ArrayList<>();
     private final Deque<List<Source>> scopes = new ArrayDeque<>();
     private final Set<String> usedAliases = new HashSet<>();
     private final List<Source> allSources = new ArrayList<>();
@@ -46,6 +48,11 @@ final class SqlRenderer implements SqlBuilder {
 
     ColumnType[] binders() {
         return binders.toArray(new ColumnType[0]);
+    }
+
+    /** Per parameter: the mapped field it is compared with or written to, or {@code null}. */
+    Attribute<?, ?>[] bindTargets() {
+        return bindTargets.toArray(new Attribute<?, ?>[0]);
     }
 
     /** The entity behind {@code source} (class or alias), for reading entity rows. */
@@ -84,14 +91,17 @@ final class SqlRenderer implements SqlBuilder {
     public SqlBuilder bind(Object value, Expression<?> typeHint) {
         sql.append('?');
         ColumnType type = null;
+        Attribute<?, ?> target = null;
         if (typeHint instanceof Attribute) {
             Attribute<?, ?> a = (Attribute<?, ?>) typeHint;
             EntityModel e = metadata.entity(a.entityType());
             if (e.relationship(a.path()) == null) {
                 type = e.property(a.path()).column().type();
+                target = a;
             }
         }
         binders.add(type);
+        bindTargets.add(target);
         return this;
     }
 
@@ -279,7 +289,12 @@ final class SqlRenderer implements SqlBuilder {
 
         Source(Object key) {
             this.key = key;
-            if (key instanceof DerivedTable) {
+            if (key instanceof CommonTable) {
+                this.entity = null;
+                this.schema = "";
+                this.table = ((CommonTable) key).name();
+                this.alias = newAlias(table);
+            } else if (key instanceof DerivedTable) {
                 this.entity = null;
                 this.schema = "";
                 this.table = ((DerivedTable) key).alias();
