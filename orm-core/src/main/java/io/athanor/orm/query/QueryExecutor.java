@@ -11,6 +11,9 @@ public interface QueryExecutor {
     /** Runs {@code select} and returns all its results. */
     <R> List<R> list(Select<R> select);
 
+    /** Runs {@code select} and streams its results from a server-side cursor, {@code fetchSize} rows at a time. */
+    <R> java.util.stream.Stream<R> stream(Select<R> select, int fetchSize);
+
     /** Runs a data change ({@link Insert}, {@link Update}, {@link Delete}) and returns how many rows it changed. */
     long execute(Statement change);
 

@@ -289,6 +289,39 @@ public final class Select<R> implements Statement {
     }
 
     /**
+     * Runs the statement and streams its results from a server-side cursor, 500 rows at a time, so
+     * that a large result never sits in memory whole. Close the stream (try-with-resources); run no
+     * other statement in the session until it is closed.
+     */
+    public java.util.stream.Stream<R> stream() {
+        return stream(500);
+    }
+
+    /** {@link #stream()} reading {@code fetchSize} rows per round trip. */
+    public java.util.stream.Stream<R> stream(int fetchSize) {
+        if (fetchSize < 1) {
+            throw new AthanorException("fetchSize must be 1 or more; it was " + fetchSize + ".");
+        }
+        if (executor == null) {
+            throw new AthanorException("This query belongs to no session: build it with session.select(...).");
+        }
+        return executor.stream(this, fetchSize);
+    }
+
+    /**
+     * The first column of the only row, as {@code type}: for {@code select(count()).from(...)} and the like.
+     *
+     * @throws ResultCountException if there was not exactly one row
+     */
+    public <T> T scalar(Class<T> type) {
+        Object only = one();
+        if (!(only instanceof io.athanor.orm.engine.Row)) {
+            throw new AthanorException("scalar() is for queries of columns; this one selects whole entities.");
+        }
+        return ((io.athanor.orm.engine.Row) only).get(0, type);
+    }
+
+    /**
      * The only result.
      *
      * @throws ResultCountException if there were none or more than one

@@ -360,6 +360,24 @@ class QueryExecutionTest {
     }
 
     @DatabaseTest
+    void streamsReadFromACursorAndCloseIt(Engine engine) {
+        try (Session s = seeded(engine).open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
+            try (java.util.stream.Stream<Order> orders = s.select(Order.class).orderBy(Order_.id).stream(2)) {
+                assertThat(orders.map(Order::getId)).containsExactly(1L, 2L, 3L, 4L, 5L);
+            }
+            assertThat(sql.statements().get(0).rowCount()).as("reported when the stream closed").isEqualTo(5);
+            try (java.util.stream.Stream<Row> rows = s.select(User_.name).where(User_.id.le(2L)).orderBy(User_.id).stream()) {
+                assertThat(rows.map(r -> r.get("name"))).containsExactly("ada", "alan");
+            }
+            User ada = s.get(User.class, 1L);
+            try (java.util.stream.Stream<User> users = s.select(User.class).where(User_.id.eq(1L)).stream()) {
+                assertThat(users.findFirst()).containsSame(ada);
+            }
+            assertThat(s.select(count()).from(Order.class).scalar(Long.class)).isEqualTo(5L);
+        }
+    }
+
+    @DatabaseTest
     void ormStatementsFireEngineEvents(Engine engine) {
         try (Session s = seeded(engine).open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
             s.select(User.class).where(User_.name.eq("alan")).list();

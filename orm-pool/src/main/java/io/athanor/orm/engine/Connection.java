@@ -62,6 +62,17 @@ public interface Connection extends AutoCloseable {
      */
     <T> T query(String sql, List<Object> parameters, PreparedWork.Binder binder, PreparedWork.Reader<T> reader);
 
+    /**
+     * Runs a query and returns its rows as a lazy stream, read from a server-side cursor
+     * {@code fetchSize} rows at a time, so that large results never sit in memory whole. The stream
+     * must be closed (try-with-resources); closing it closes the cursor. While it is open, run no
+     * other statement on this connection (MariaDB cannot).
+     *
+     * @param rowReader maps the current row of the result set; it must not move the cursor
+     */
+    <T> java.util.stream.Stream<T> stream(String sql, List<Object> parameters, PreparedWork.Binder binder, int fetchSize,
+                                          PreparedWork.Reader<T> rowReader);
+
     /** As {@link #query}, for DML: returns the number of rows changed. */
     long update(String sql, List<Object> parameters, PreparedWork.Binder binder);
 

@@ -122,15 +122,33 @@ public final class DefaultSession implements Session, QueryExecutor {
     }
 
     private List<Object> readEntities(ResultSet rs, EntityModel model) throws SQLException {
-        List<PropertyModel> properties = model.properties();
-        int[] idColumns = new int[model.idProperties().size()];
-        for (int i = 0, k = 0; i < properties.size(); i++) {
-            if (properties.get(i).id()) {
-                idColumns[k++] = i;
-            }
-        }
+        EntityRowReader reader = new EntityRowReader(model);
         List<Object> out = new ArrayList<>();
         while (rs.next()) {
+            out.add(reader.read(rs));
+        }
+        return out;
+    }
+
+    /** Reads one entity per row, through the identity map. */
+    private final class EntityRowReader implements PreparedWork.Reader<Object> {
+        private final EntityModel model;
+        private final List<PropertyModel> properties;
+        private final int[] idColumns;
+
+        EntityRowReader(EntityModel model) {
+            this.model = model;
+            this.properties = model.properties();
+            this.idColumns = new int[model.idProperties().size()];
+            for (int i = 0, k = 0; i < properties.size(); i++) {
+                if (properties.get(i).id()) {
+                    idColumns[k++] = i;
+                }
+            }
+        }
+
+        @Override
+        public Object read(ResultSet rs) throws SQLException {
             Object id = idColumns.length == 1 ? properties.get(idColumns[0]).column().type().read(rs, idColumns[0] + 1)
                     : compositeId(rs, properties, idColumns);
             EntityKey key = new EntityKey(model.type(), id);
@@ -147,9 +165,34 @@ public final class DefaultSession implements Session, QueryExecutor {
                 identityMap.put(key, instance);
                 keys.put(instance, key);
             }
-            out.add(instance);
+            return instance;
         }
-        return out;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <R> java.util.stream.Stream<R> stream(Select<R> query, int fetchSize) {
+        QueryCompiler.Bound bound = factory.compiler().compile(query);
+        CompiledSelect c = bound.compiled();
+        List<Object> values = bound.values();
+        PreparedWork.Reader<Object> rowReader;
+        if (c.entity() != null) {
+            rowReader = new EntityRowReader(c.entity());
+        } else {
+            rowReader = new PreparedWork.Reader<>() {
+                private PreparedWork.ColumnReader[] generic;
+
+                @Override
+                public Object read(ResultSet rs) throws SQLException {
+                    if (generic == null) {
+                        generic = PreparedWork.columnReaders(rs.getMetaData());
+                    }
+                    return readRow(rs, c, generic);
+                }
+            };
+        }
+        return (java.util.stream.Stream<R>) connection().stream(c.sql(), values, ps -> bind(ps, c.binders(), values), fetchSize,
+                rowReader);
     }
 
     private static Object compositeId(ResultSet rs, List<PropertyModel> properties, int[] idColumns) throws SQLException {
@@ -161,17 +204,24 @@ public final class DefaultSession implements Session, QueryExecutor {
     }
 
     private static List<Row> readRows(ResultSet rs, CompiledSelect c) throws SQLException {
-        ColumnType[] readers = c.readers();
         PreparedWork.ColumnReader[] generic = PreparedWork.columnReaders(rs.getMetaData());
         List<Object[]> rows = new ArrayList<>();
         while (rs.next()) {
-            Object[] row = new Object[readers.length];
-            for (int i = 0; i < readers.length; i++) {
-                row[i] = readers[i] != null ? readers[i].read(rs, i + 1) : generic[i].read(rs, i + 1);
-            }
-            rows.add(row);
+            rows.add(values(rs, c.readers(), generic));
         }
         return Result.ofRows(c.labels(), rows).rows();
+    }
+
+    private static Object[] values(ResultSet rs, ColumnType[] readers, PreparedWork.ColumnReader[] generic) throws SQLException {
+        Object[] row = new Object[readers.length];
+        for (int i = 0; i < readers.length; i++) {
+            row[i] = readers[i] != null ? readers[i].read(rs, i + 1) : generic[i].read(rs, i + 1);
+        }
+        return row;
+    }
+
+    private static Row readRow(ResultSet rs, CompiledSelect c, PreparedWork.ColumnReader[] generic) throws SQLException {
+        return Result.ofRows(c.labels(), List.<Object[]>of(values(rs, c.readers(), generic))).rows().get(0);
     }
 
     @Override

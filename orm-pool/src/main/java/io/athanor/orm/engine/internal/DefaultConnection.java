@@ -89,6 +89,109 @@ final class DefaultConnection implements Connection {
     }
 
     @Override
+    public <T> java.util.stream.Stream<T> stream(String sql, List<Object> parameters, PreparedWork.Binder binder, int fetchSize,
+                                                 PreparedWork.Reader<T> rowReader) {
+        checkUsable();
+        EventHub.Listeners listeners = engine.eventHub().listeners();
+        BeforeExecuteEvent event = listeners.statements ? new BeforeExecuteEvent(sql, List.of(parameters), false) : null;
+        if (event != null) {
+            listeners.fireBefore(event);
+        }
+        long start = event != null ? System.nanoTime() : 0L;
+        dirty = true;
+        PreparedStatement ps = null;
+        ResultSet rs;
+        try {
+            ps = jdbc.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(fetchSize);
+            binder.bind(ps);
+            rs = ps.executeQuery();
+        } catch (SQLException e) {
+            closeQuietly(ps);
+            DatabaseException error = failure(e, sql, parameters);
+            if (event != null) {
+                listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), -1, error));
+            }
+            throw error;
+        }
+        Cursor<T> cursor = new Cursor<>(ps, rs, rowReader, sql, parameters, listeners, event, start);
+        return java.util.stream.StreamSupport.stream(cursor, false).onClose(cursor::close);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // already failing; the first error is the one to report
+            }
+        }
+    }
+
+    /** An open result set read row by row; closing it closes the statement and fires the after-event. */
+    private final class Cursor<T> extends java.util.Spliterators.AbstractSpliterator<T> {
+        private final PreparedStatement ps;
+        private final ResultSet rs;
+        private final PreparedWork.Reader<T> rowReader;
+        private final String sql;
+        private final List<Object> parameters;
+        private final EventHub.Listeners listeners;
+        private final BeforeExecuteEvent event;
+        private final long start;
+        private long rows;
+        private boolean closed;
+
+        Cursor(PreparedStatement ps, ResultSet rs, PreparedWork.Reader<T> rowReader, String sql, List<Object> parameters,
+               EventHub.Listeners listeners, BeforeExecuteEvent event, long start) {
+            super(Long.MAX_VALUE, java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL);
+            this.ps = ps;
+            this.rs = rs;
+            this.rowReader = rowReader;
+            this.sql = sql;
+            this.parameters = parameters;
+            this.listeners = listeners;
+            this.event = event;
+            this.start = start;
+        }
+
+        @Override
+        public boolean tryAdvance(java.util.function.Consumer<? super T> action) {
+            if (closed) {
+                throw new IllegalStateException("This stream's cursor is closed.");
+            }
+            try {
+                if (!rs.next()) {
+                    return false;
+                }
+                rows++;
+                action.accept(rowReader.read(rs));
+                return true;
+            } catch (SQLException e) {
+                DatabaseException error = failure(e, sql, parameters);
+                finish(error);
+                throw error;
+            }
+        }
+
+        void close() {
+            finish(null);
+        }
+
+        private void finish(RuntimeException error) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            closeQuietly(rs);
+            closeQuietly(ps);
+            if (event != null) {
+                listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start),
+                        error == null ? rows : -1, error));
+            }
+        }
+    }
+
+    @Override
     public long update(String sql, List<Object> parameters, PreparedWork.Binder binder) {
         return prepared(sql, parameters, binder, ps -> (long) ps.executeUpdate(), n -> n);
     }
