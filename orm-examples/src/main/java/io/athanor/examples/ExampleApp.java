@@ -2,6 +2,13 @@ package io.athanor.examples;
 
 import static io.athanor.orm.engine.Text.text;
 
+import io.athanor.examples.model.Article;
+import io.athanor.examples.model.Order;
+import io.athanor.examples.model.Order_;
+import io.athanor.examples.model.User;
+import io.athanor.examples.model.User_;
+import io.athanor.orm.Session;
+import io.athanor.orm.SessionFactory;
 import io.athanor.orm.engine.Connection;
 import io.athanor.orm.engine.DatabaseInfo;
 import io.athanor.orm.engine.Engine;
@@ -11,6 +18,7 @@ import io.athanor.orm.engine.Text;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -109,7 +117,37 @@ public final class ExampleApp {
                         !c.execute(text("select id from users where id = :id"), params).isEmpty());
             }
 
-            heading("4. Pool figures");
+            heading("4. Mapped entities and the seed's queries");
+            SessionFactory sessions = SessionFactory.builder(engine)
+                    .entities(User.class, Order.class, Article.class)
+                    .build();
+            sessions.schema().dropAll();
+            sessions.schema().createAll();
+            LocalDateTime now = LocalDateTime.of(2024, 6, 1, 12, 0);
+            try (Session s = sessions.open()) {
+                for (String name : List.of("Ada Lovelace", "Alan Turing", "Grace Hopper")) {
+                    s.insert(User.class).set(User_.name, name).execute();
+                }
+                Object[][] orders = {{"Ada Lovelace", "Analytical Engine", "1843.00", 3}, {"Ada Lovelace", "Notes", "12.50", 45},
+                    {"Alan Turing", "Bombe", "1940.00", 10}};
+                for (Object[] o : orders) {
+                    Long userId = s.select(User_.id).where(User_.name.eq((String) o[0])).scalar(Long.class);
+                    s.insert(Order.class).set(Order_.userId, userId).set(Order_.productName, (String) o[1])
+                            .set(Order_.amount, new BigDecimal((String) o[2]))
+                            .set(Order_.createdAt, now.minusDays((Integer) o[3])).execute();
+                }
+                s.commit();
+                out.println("get_user_statistics:");
+                TablePrinter.print(out, SeedQueries.userStatistics(s));
+                out.println("get_active_users_with_orders (orders in the last 30 days):");
+                for (User u : SeedQueries.activeUsersWithOrders(s, now)) {
+                    out.printf("  %s%n", u.getName());
+                }
+            }
+            out.printf("Statement cache: %s%n", sessions.queryCacheStats());
+            sessions.schema().dropAll();
+
+            heading("5. Pool figures");
             out.printf("%s%n", engine.pool());
             out.println("(the pool opens its steady connections in the background, up to poolSize; overflow ones");
             out.println(" open only under load and close again once idle)");

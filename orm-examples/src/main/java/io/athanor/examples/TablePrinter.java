@@ -10,6 +10,18 @@ final class TablePrinter {
     private TablePrinter() {
     }
 
+    static void print(PrintStream out, List<Row> rows) {
+        if (rows.isEmpty()) {
+            out.println("(0 rows)");
+            return;
+        }
+        List<Object[]> values = new java.util.ArrayList<>();
+        for (Row r : rows) {
+            values.add(r.values().toArray());
+        }
+        print(out, Result.ofRows(rows.get(0).columns(), values));
+    }
+
     static void print(PrintStream out, Result result) {
         List<String> columns = result.columns();
         int[] widths = new int[columns.size()];

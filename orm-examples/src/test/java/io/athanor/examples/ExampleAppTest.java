@@ -22,8 +22,10 @@ class ExampleAppTest {
                 .contains("All 4 users are still there")
                 .contains("rolled back")
                 .contains("User 5 exists after the rollback: false")
-                .containsPattern("active=0, idle=\\d+, waiting=0, total=\\d+, max=50")
-                .contains("Statements run: 8");
+                .containsPattern("1 +Ada Lovelace +2 +1855\\.50")
+                .containsPattern("3 +Grace Hopper +0 +null")
+                .contains("get_active_users_with_orders (orders in the last 30 days):\n  Ada Lovelace\n  Alan Turing\n")
+                .containsPattern("active=0, idle=\\d+, waiting=0, total=\\d+, max=50");
     }
 
     @Test

@@ -1,0 +1,40 @@
+package io.athanor.examples.model;
+
+import io.athanor.orm.annotations.Column;
+import io.athanor.orm.annotations.Entity;
+import io.athanor.orm.annotations.FetchMode;
+import io.athanor.orm.annotations.GeneratedValue;
+import io.athanor.orm.annotations.Id;
+import io.athanor.orm.annotations.OneToMany;
+import io.athanor.orm.annotations.Table;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The seed's {@code User}: {@code users(id, name)}, with its orders and articles. */
+@Entity
+@Table(name = "users")
+public class User {
+    @Id
+    @GeneratedValue
+    private Long id;
+
+    @Column(length = 50)
+    private String name;
+
+    @OneToMany(mappedBy = "user", fetch = FetchMode.SELECTIN)
+    private List<Order> orders = new ArrayList<>();
+
+    @OneToMany(mappedBy = "author", fetch = FetchMode.DYNAMIC)
+    private List<Article> articles = new ArrayList<>();
+
+    protected User() {
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+}
