@@ -254,9 +254,16 @@ class QueryExecutionTest {
     }
 
     @DatabaseTest
-    void forUpdateLocksInsideTheTransaction(Engine engine) {
+    void forUpdateLocksInsideTheTransaction(Engine engine, io.athanor.orm.test.DatabaseKind kind) {
         try (Session s = seeded(engine).open()) {
             assertThat(s.select(User.class).where(User_.id.eq(1L)).forUpdate().one().getName()).isEqualTo("ada");
+            assertThat(s.select(User.class).where(User_.id.eq(2L)).forUpdateNoWait().one().getName()).isEqualTo("alan");
+            if (kind == io.athanor.orm.test.DatabaseKind.H2) {
+                assertThatThrownBy(() -> s.select(User.class).forUpdateSkipLocked().list())
+                        .hasMessageContaining("not supported by h2");
+            } else {
+                assertThat(s.select(User.class).where(User_.id.eq(3L)).forUpdateSkipLocked().list()).hasSize(1);
+            }
             s.rollback();
         }
     }
