@@ -45,7 +45,7 @@ abstract class Change<E> implements Statement {
             if (e instanceof Attribute) {
                 b.columnName((Attribute<?, ?>) e);
             } else {
-                b.visit(e);
+                Label.renderSelected(b, e);
             }
         }
     }

@@ -98,6 +98,11 @@ final class DebugSql implements SqlBuilder {
     }
 
     @Override
+    public SqlBuilder target(Object source) {
+        return source(source);
+    }
+
+    @Override
     public SqlBuilder entityColumns(Object source) {
         out.append(name(source)).append(".*");
         return this;

@@ -52,7 +52,7 @@ public final class Delete<E> extends Change<E> {
     @Override
     public void render(SqlBuilder b) {
         b.openScope(List.of(entity));
-        b.sql("DELETE FROM ").source(entity);
+        b.sql("DELETE FROM ").target(entity);
         if (where != null) {
             b.sql(" WHERE ").visit(where);
         }

@@ -122,7 +122,7 @@ public final class Insert<E> extends Change<E> {
         if (upsert && b.dialect().upsertStyle() == io.athanor.orm.dialect.Dialect.UpsertStyle.MERGE) {
             renderMerge(b);
         } else {
-            b.sql("INSERT INTO ").source(entity).sql(" (");
+            b.sql("INSERT INTO ").target(entity).sql(" (");
             names(b, columns);
             if (fromSelect != null) {
                 b.sql(") ").subquery(fromSelect);
@@ -169,7 +169,7 @@ public final class Insert<E> extends Change<E> {
         if (fromSelect != null) {
             throw new AthanorException("An upsert from a SELECT is not supported by " + b.dialect().name() + "; upsert rows one by one.");
         }
-        b.sql("MERGE INTO ").source(entity).sql(" USING (VALUES (");
+        b.sql("MERGE INTO ").target(entity).sql(" USING (VALUES (");
         list(b, values);
         b.sql(")) excluded (");
         names(b, columns);

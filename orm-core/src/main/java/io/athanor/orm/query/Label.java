@@ -28,8 +28,17 @@ final class Label<T> extends Expression<T> {
         return expression.javaType();
     }
 
+    /** Renders the expression alone: {@code AS label} belongs to the select list, which adds it. */
     @Override
     public void render(SqlBuilder b) {
-        b.visit(expression).sql(" AS ").identifier(label);
+        b.visit(expression);
+    }
+
+    /** Renders a selected column: {@code expr AS label} for a labelled one. */
+    static void renderSelected(SqlBuilder b, Expression<?> column) {
+        b.visit(column);
+        if (column instanceof Label) {
+            b.sql(" AS ").identifier(((Label<?>) column).label);
+        }
     }
 }

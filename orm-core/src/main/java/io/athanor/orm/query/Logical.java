@@ -22,6 +22,9 @@ final class Logical extends Expression<Boolean> {
                 flat.add(c);
             }
         }
+        if (flat.isEmpty()) {
+            return null;
+        }
         return flat.size() == 1 ? flat.get(0) : new Logical(op, List.copyOf(flat));
     }
 

@@ -24,6 +24,11 @@ public final class Order {
         return new Order(expression, ascending, false);
     }
 
+    /** Whether this orders by a selected column's label rather than by an expression over tables. */
+    boolean byLabel() {
+        return expression instanceof Label || expression instanceof LabelRef;
+    }
+
     void render(SqlBuilder b) {
         Expression<?> e = expression instanceof Label ? new LabelRef(((Label<?>) expression).label()) : expression;
         if (nullsFirst != null && !b.dialect().supportsNullsOrdering()) {

@@ -173,8 +173,7 @@ public final class Select<R> implements Statement {
             all.add(where);
         }
         all.addAll(Arrays.asList(conditions));
-        return copy(from, joins, all.isEmpty() ? null : Logical.of(" AND ", all), groupBy, having, orderBy, limit, offset,
-                distinct, lock, executor);
+        return copy(from, joins, Logical.of(" AND ", all), groupBy, having, orderBy, limit, offset, distinct, lock, executor);
     }
 
     /** GROUP BY these expressions. */
@@ -290,8 +289,10 @@ public final class Select<R> implements Statement {
 
     /**
      * Runs the statement and streams its results from a server-side cursor, 500 rows at a time, so
-     * that a large result never sits in memory whole. Close the stream (try-with-resources); run no
-     * other statement in the session until it is closed.
+     * that a large result never sits in memory whole. Close the stream (try-with-resources), and read it
+     * before the transaction ends; run no other statement in the session until it is closed. Entities
+     * the session already holds come back as those instances; others are not added to the session
+     * (that would keep every row in memory).
      */
     public java.util.stream.Stream<R> stream() {
         return stream(500);
@@ -457,7 +458,7 @@ public final class Select<R> implements Statement {
                 if (i > 0) {
                     b.sql(", ");
                 }
-                b.visit(columns.get(i));
+                Label.renderSelected(b, columns.get(i));
             }
         }
         b.sql(" FROM ").source(fromSource());
@@ -478,8 +479,7 @@ public final class Select<R> implements Statement {
                 if (i > 0) {
                     b.sql(", ");
                 }
-                Expression<?> g = groupBy.get(i);
-                b.visit(g instanceof Label ? ((Label<?>) g).expression() : g);
+                b.visit(groupBy.get(i));
             }
         }
         if (having != null) {
@@ -488,6 +488,14 @@ public final class Select<R> implements Statement {
     }
 
     private void renderTail(SqlBuilder b) {
+        if (!setOperations.isEmpty()) {
+            for (Order o : orderBy) {
+                if (!o.byLabel()) {
+                    throw new AthanorException("A statement combined with union, intersect or except is ordered by its output "
+                            + "columns: use orderBy(Sql.ref(\"label\").asc()) instead of " + o + ".");
+                }
+            }
+        }
         if (!orderBy.isEmpty()) {
             b.sql(" ORDER BY ");
             for (int i = 0; i < orderBy.size(); i++) {
@@ -517,7 +525,13 @@ public final class Select<R> implements Statement {
 
     /** Runs {@code SELECT COUNT(*)} over this statement (its order dropped) and returns the count. */
     public long count() {
-        Select<R> unordered = copy(from, joins, where, groupBy, having, List.of(), limit, offset, distinct, lock, null);
+        List<Expression<?>> relabelled = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            Expression<?> c = columns.get(i) instanceof Label ? ((Label<?>) columns.get(i)).expression() : columns.get(i);
+            relabelled.add(new Label<>(c, "c" + (i + 1)));
+        }
+        Select<R> unordered = new Select<>(entitySource, List.copyOf(relabelled), from, joins, where, groupBy, having, List.of(),
+                limit, offset, distinct, lock, null, setOperations, commonTables);
         Select<io.athanor.orm.engine.Row> counting = Select.<io.athanor.orm.engine.Row>ofColumns(List.of(Sql.count()), executor)
                 .from(unordered.as("counted"));
         return counting.one().get(0, Long.class);

@@ -84,6 +84,11 @@ final class SourceFinder implements SqlBuilder {
     }
 
     @Override
+    public SqlBuilder target(Object source) {
+        return this;
+    }
+
+    @Override
     public SqlBuilder entityColumns(Object source) {
         return this;
     }

@@ -92,13 +92,20 @@ public final class Sql {
     /** All conditions hold: {@code (a AND b AND ...)}. */
     @SafeVarargs
     public static Expression<Boolean> and(Expression<Boolean>... conditions) {
-        return Logical.of(" AND ", Arrays.asList(conditions));
+        return nonEmpty("and", Logical.of(" AND ", Arrays.asList(conditions)));
+    }
+
+    private static Expression<Boolean> nonEmpty(String what, Expression<Boolean> e) {
+        if (e == null) {
+            throw new io.athanor.orm.error.AthanorException(what + "() needs at least one condition.");
+        }
+        return e;
     }
 
     /** Any condition holds: {@code (a OR b OR ...)}. */
     @SafeVarargs
     public static Expression<Boolean> or(Expression<Boolean>... conditions) {
-        return Logical.of(" OR ", Arrays.asList(conditions));
+        return nonEmpty("or", Logical.of(" OR ", Arrays.asList(conditions)));
     }
 
     /** {@code NOT (condition)}. */

@@ -56,6 +56,12 @@ public interface SqlBuilder {
     /** Renders a FROM item: its table and, where needed, its alias. */
     SqlBuilder source(Object source);
 
+    /**
+     * Renders the table a data change (INSERT, UPDATE, DELETE) writes to: schema-qualified, without an
+     * alias; columns of that source are then qualified with the full table name.
+     */
+    SqlBuilder target(Object source);
+
     /** Renders every mapped column of the entity behind {@code source}, for selecting whole entities. */
     SqlBuilder entityColumns(Object source);
 

@@ -17,25 +17,37 @@ import java.util.Objects;
 public final class Table {
     private final String schema;
     private final String name;
+    private final String alias;
 
-    private Table(String schema, String name) {
+    private Table(String schema, String name, String alias) {
         this.schema = schema == null ? "" : schema;
         this.name = Objects.requireNonNull(name, "name");
+        this.alias = alias;
     }
 
     /** A table in the connection's default schema. */
     public static Table of(String name) {
-        return new Table("", name);
+        return new Table("", name, null);
     }
 
     /** A table in {@code schema}. */
     public static Table of(String schema, String name) {
-        return new Table(schema, name);
+        return new Table(schema, name, null);
     }
 
     /** The schema, empty for the default. */
     public String schema() {
         return schema;
+    }
+
+    /** The same table under another alias, to use it twice in one query (a self-join). */
+    public Table as(String alias) {
+        return new Table(schema, name, Objects.requireNonNull(alias, "alias"));
+    }
+
+    /** The alias given with {@link #as(String)}, or {@code null}. */
+    public String alias() {
+        return alias;
     }
 
     /** The table name. */
@@ -50,17 +62,18 @@ public final class Table {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Table && ((Table) o).schema.equals(schema) && ((Table) o).name.equals(name);
+        return o instanceof Table && ((Table) o).schema.equals(schema) && ((Table) o).name.equals(name)
+                && Objects.equals(((Table) o).alias, alias);
     }
 
     @Override
     public int hashCode() {
-        return schema.hashCode() * 31 + name.hashCode();
+        return (schema.hashCode() * 31 + name.hashCode()) * 31 + Objects.hashCode(alias);
     }
 
     @Override
     public String toString() {
-        return schema.isEmpty() ? name : schema + "." + name;
+        return (schema.isEmpty() ? name : schema + "." + name) + (alias == null ? "" : " " + alias);
     }
 
     /**

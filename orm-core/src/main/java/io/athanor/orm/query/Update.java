@@ -75,7 +75,7 @@ public final class Update<E> extends Change<E> {
             throw new AthanorException("This UPDATE of " + entity.getSimpleName() + " sets no columns; call set(...).");
         }
         b.openScope(List.of(entity));
-        b.sql("UPDATE ").source(entity).sql(" SET ");
+        b.sql("UPDATE ").target(entity).sql(" SET ");
         for (int i = 0; i < columns.size(); i++) {
             b.sql(i > 0 ? ", " : "").columnName(columns.get(i)).sql(" = ").visit(values.get(i));
         }

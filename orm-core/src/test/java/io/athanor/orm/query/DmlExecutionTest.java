@@ -117,6 +117,25 @@ class DmlExecutionTest {
         }
     }
 
+    @DatabaseTest
+    void dataChangesOnSchemaQualifiedTables(Engine engine) {
+        SessionFactory f = SessionFactory.builder(engine).entities(io.athanor.orm.model.UserStats.class).build();
+        f.schema().createAll();
+        try (Session s = f.open()) {
+            s.delete(io.athanor.orm.model.UserStats.class).execute();
+            s.insert(io.athanor.orm.model.UserStats.class).set(io.athanor.orm.model.UserStats_.userId, 1L)
+                    .set(io.athanor.orm.model.UserStats_.orderCount, 3L).execute();
+            assertThat(s.update(io.athanor.orm.model.UserStats.class).set(io.athanor.orm.model.UserStats_.orderCount, 4L)
+                    .where(io.athanor.orm.model.UserStats_.userId.eq(1L)).execute()).isEqualTo(1);
+            assertThat(s.select(io.athanor.orm.model.UserStats_.orderCount).one().get(0, Long.class)).isEqualTo(4L);
+            assertThat(s.delete(io.athanor.orm.model.UserStats.class).where(io.athanor.orm.model.UserStats_.userId.eq(1L))
+                    .execute()).isEqualTo(1);
+            s.commit();
+        } finally {
+            f.schema().dropAll();
+        }
+    }
+
     @DatabaseTest(DatabaseKind.POSTGRESQL)
     void updateReturningOnPostgres(Engine engine) {
         try (Session s = fresh(engine).open()) {

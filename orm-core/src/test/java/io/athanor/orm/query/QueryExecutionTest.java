@@ -385,6 +385,44 @@ class QueryExecutionTest {
     }
 
     @DatabaseTest
+    void relationshipsCompareByTheRelatedKey(Engine engine) {
+        try (Session s = seeded(engine).open()) {
+            User ada = s.get(User.class, 1L);
+            assertThat(s.select(Order.class).where(Order_.user.eq(ada)).orderBy(Order_.id).list()).extracting(Order::getId)
+                    .containsExactly(1L, 2L);
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Expression<Boolean> wrong = ((Expression) Order_.user).eq("ada");
+            assertThatThrownBy(() -> s.select(Order.class).where(wrong).list()).hasMessageContaining("cannot stand for a User");
+            assertThat(s.select(count()).from(Order.class).scalar(Long.class)).isEqualTo(5L);
+        }
+    }
+
+    @DatabaseTest
+    void countWorksWhenColumnsShareAName(Engine engine) {
+        try (Session s = seeded(engine).open()) {
+            assertThat(s.select(User_.id, Order_.id).join(Order.class).count()).isEqualTo(5);
+        }
+    }
+
+    @DatabaseTest
+    void streamedEntitiesAreNotKeptAndStreamsCloseWithTheTransaction(Engine engine) {
+        try (Session s = seeded(engine).open()) {
+            User streamed;
+            try (java.util.stream.Stream<User> users = s.select(User.class).where(User_.id.eq(2L)).stream()) {
+                streamed = users.findFirst().orElseThrow();
+            }
+            assertThat(s.contains(streamed)).isFalse();
+            java.util.stream.Stream<User> open = s.select(User.class).orderBy(User_.id).stream(1);
+            java.util.Iterator<User> it = open.iterator();
+            assertThat(it.next().getName()).isEqualTo("ada");
+            s.commit();
+            assertThatThrownBy(it::next).isInstanceOf(IllegalStateException.class).hasMessageContaining("transaction it read in ended");
+            open.close();
+            assertThat(s.select(User.class).count()).isEqualTo(4);
+        }
+    }
+
+    @DatabaseTest
     void ormStatementsFireEngineEvents(Engine engine) {
         try (Session s = seeded(engine).open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
             s.select(User.class).where(User_.name.eq("alan")).list();

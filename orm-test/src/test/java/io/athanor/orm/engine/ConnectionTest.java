@@ -174,6 +174,20 @@ class ConnectionTest {
     }
 
     @DatabaseTest
+    void aFailedBatchReportsTheRowThatFailed(Engine engine) {
+        createTable(engine, "create table batch_rows (id int primary key)");
+        try (Connection c = engine.connect()) {
+            DatabaseException e = org.junit.jupiter.api.Assertions.assertThrows(DatabaseException.class,
+                    () -> c.executeBatch(text("insert into batch_rows (id) values (:id)"),
+                            List.of(Params.of("id", 1), Params.of("id", 2), Params.of("id", 1), Params.of("id", 4))));
+            assertThat(e).isInstanceOf(UniqueViolationException.class);
+            assertThat(e.parameters()).containsExactly(1);
+            assertThat(e.getMessage()).contains("Parameters: [1]");
+            c.rollback();
+        }
+    }
+
+    @DatabaseTest
     void constraintViolationsHaveTheirOwnTypes(Engine engine) {
         createTable(engine, "create table fk_parent (id int primary key)");
         createTable(engine, "create table fk_child (id int primary key, parent_id int not null, "

@@ -29,12 +29,13 @@ public final class RelationshipModel {
     private final String orderBy;
     private final String mappedBy;
     private final List<String> joinColumns;
+    private final List<String> referencedColumns;
     private final TableModel joinTable;
     private RelationshipModel inverse;
 
     RelationshipModel(Kind kind, Class<?> owner, String name, Class<?> target, Class<?> collectionType, Accessor accessor,
                       FetchMode fetch, Set<CascadeType> cascade, boolean orphanRemoval, String orderBy, String mappedBy,
-                      List<String> joinColumns, TableModel joinTable) {
+                      List<String> joinColumns, List<String> referencedColumns, TableModel joinTable) {
         this.kind = kind;
         this.owner = owner;
         this.name = name;
@@ -47,6 +48,7 @@ public final class RelationshipModel {
         this.orderBy = orderBy;
         this.mappedBy = mappedBy;
         this.joinColumns = joinColumns;
+        this.referencedColumns = referencedColumns;
         this.joinTable = joinTable;
     }
 
@@ -114,6 +116,11 @@ public final class RelationshipModel {
     /** For an owning to-one: the foreign key columns in the owner's table. */
     public List<String> joinColumns() {
         return joinColumns;
+    }
+
+    /** For an owning to-one: the columns of the target that {@link #joinColumns()} refer to (its key, usually). */
+    public List<String> referencedColumns() {
+        return referencedColumns;
     }
 
     /** For an owning many-to-many: the link table. */

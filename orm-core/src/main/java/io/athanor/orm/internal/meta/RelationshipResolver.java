@@ -34,7 +34,7 @@ final class RelationshipResolver {
                     continue;
                 }
                 if (!r.mappedBy.isEmpty()) {
-                    r.model = model(owner, r, List.of(), null);
+                    r.model = model(owner, r, List.of(), List.of(), null);
                 } else if (r.kind == Kind.MANY_TO_MANY) {
                     resolveLinkTable(owner, target, r);
                 } else {
@@ -53,9 +53,10 @@ final class RelationshipResolver {
         return joinTables;
     }
 
-    private RelationshipModel model(EntityDraft owner, RelationshipDraft r, List<String> joinColumns, TableModel joinTable) {
+    private RelationshipModel model(EntityDraft owner, RelationshipDraft r, List<String> joinColumns,
+                                    List<String> referencedColumns, TableModel joinTable) {
         return new RelationshipModel(r.kind, owner.type, r.field.getName(), r.target, r.collectionType, r.accessor, r.fetch,
-                r.cascade, r.orphanRemoval, r.orderBy, r.mappedBy, joinColumns, joinTable);
+                r.cascade, r.orphanRemoval, r.orderBy, r.mappedBy, joinColumns, referencedColumns, joinTable);
     }
 
     private PropertyModel singleId(EntityDraft target, RelationshipDraft r) {
@@ -115,7 +116,7 @@ final class RelationshipResolver {
         String fkName = jc != null && !jc.foreignKeyName().isEmpty() ? jc.foreignKeyName() : "fk_" + owner.table + "_" + column;
         owner.foreignKeys.add(new ForeignKeyModel(fkName, List.of(column), target.schema, target.table,
                 List.of(referenced.name()), onDelete));
-        r.model = model(owner, r, List.of(column), null);
+        r.model = model(owner, r, List.of(column), List.of(referenced.name()), null);
     }
 
     private void resolveLinkTable(EntityDraft owner, EntityDraft target, RelationshipDraft r) {
@@ -145,7 +146,7 @@ final class RelationshipResolver {
                         List.of(targetId.column().name()), OnDelete.CASCADE));
         TableModel table = new TableModel(schema, name, columns, List.of(ownerColumn, targetColumn), fks, List.of());
         joinTables.add(table);
-        r.model = model(owner, r, List.of(), table);
+        r.model = model(owner, r, List.of(), List.of(), table);
     }
 
     private void linkInverse(EntityDraft owner, RelationshipDraft r) {

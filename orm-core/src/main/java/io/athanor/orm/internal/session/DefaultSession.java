@@ -122,7 +122,7 @@ public final class DefaultSession implements Session, QueryExecutor {
     }
 
     private List<Object> readEntities(ResultSet rs, EntityModel model) throws SQLException {
-        EntityRowReader reader = new EntityRowReader(model);
+        EntityRowReader reader = new EntityRowReader(model, true);
         List<Object> out = new ArrayList<>();
         while (rs.next()) {
             out.add(reader.read(rs));
@@ -135,9 +135,11 @@ public final class DefaultSession implements Session, QueryExecutor {
         private final EntityModel model;
         private final List<PropertyModel> properties;
         private final int[] idColumns;
+        private final boolean register;
 
-        EntityRowReader(EntityModel model) {
+        EntityRowReader(EntityModel model, boolean register) {
             this.model = model;
+            this.register = register;
             this.properties = model.properties();
             this.idColumns = new int[model.idProperties().size()];
             for (int i = 0, k = 0; i < properties.size(); i++) {
@@ -162,8 +164,10 @@ public final class DefaultSession implements Session, QueryExecutor {
                         p.accessor().set(instance, value);
                     }
                 }
-                identityMap.put(key, instance);
-                keys.put(instance, key);
+                if (register) {
+                    identityMap.put(key, instance);
+                    keys.put(instance, key);
+                }
             }
             return instance;
         }
@@ -177,7 +181,7 @@ public final class DefaultSession implements Session, QueryExecutor {
         List<Object> values = bound.values();
         PreparedWork.Reader<Object> rowReader;
         if (c.entity() != null) {
-            rowReader = new EntityRowReader(c.entity());
+            rowReader = new EntityRowReader(c.entity(), false);
         } else {
             rowReader = new PreparedWork.Reader<>() {
                 private PreparedWork.ColumnReader[] generic;

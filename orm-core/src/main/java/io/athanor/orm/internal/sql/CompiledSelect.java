@@ -27,7 +27,8 @@ public record CompiledSelect(String sql, ColumnType[] binders, EntityModel entit
     public void checkTypes(List<Object> values) {
         for (int i = 0; i < targets.length; i++) {
             Object v = values.get(i);
-            if (targets[i] != null && v != null && !targets[i].javaType().isInstance(v)) {
+            if (targets[i] != null && v != null && !targets[i].javaType().isInstance(v)
+                    && !(v instanceof java.util.Collection)) {
                 throw new AthanorException("The value " + v + " (" + v.getClass().getName() + ") is given for " + targets[i]
                         + ", which holds " + targets[i].javaType().getName() + ". Pass a " + targets[i].javaType().getSimpleName()
                         + ".");

@@ -18,13 +18,27 @@ import java.util.Map;
  * order, without resolving names, quoting or inferring joins.
  */
 final class ShapeBuilder implements SqlBuilder {
+    /** Markers: private objects, so no string a user writes can stand in for one. */
     private static final Object BIND = new Object();
     private static final Object ALIAS = new Object();
+    private static final Object DERIVED = new Object();
+    private static final Object IDENT = new Object();
+    private static final Object COLUMN = new Object();
+    private static final Object NAMED_COLUMN = new Object();
+    private static final Object COLUMN_NAME = new Object();
+    private static final Object SUB_OPEN = new Object();
+    private static final Object SUB_CLOSE = new Object();
+    private static final Object SCOPE = new Object();
+    private static final Object SCOPE_END = new Object();
+    private static final Object FROM = new Object();
+    private static final Object TARGET = new Object();
+    private static final Object ENTITY = new Object();
+    private static final Object ON = new Object();
 
     private final Dialect dialect;
     private final List<Object> tokens = new ArrayList<>(64);
     private final List<Object> values = new ArrayList<>();
-    private final Map<Aliased<?>, Integer> aliases = new IdentityHashMap<>();
+    private final Map<Object, Integer> aliases = new IdentityHashMap<>();
 
     ShapeBuilder(Dialect dialect) {
         this.dialect = dialect;
@@ -41,8 +55,9 @@ final class ShapeBuilder implements SqlBuilder {
     private void source(Object s, Object marker) {
         tokens.add(marker);
         if (s instanceof DerivedTable) {
-            tokens.add(ALIAS);
+            tokens.add(DERIVED);
             tokens.add(((DerivedTable) s).alias());
+            tokens.add(aliases.computeIfAbsent(s, k -> aliases.size()));
         } else if (s instanceof Aliased) {
             Aliased<?> a = (Aliased<?>) s;
             Integer n = aliases.computeIfAbsent(a, k -> aliases.size());
@@ -68,6 +83,7 @@ final class ShapeBuilder implements SqlBuilder {
 
     @Override
     public SqlBuilder identifier(String name) {
+        tokens.add(IDENT);
         tokens.add(name);
         return this;
     }
@@ -88,50 +104,50 @@ final class ShapeBuilder implements SqlBuilder {
 
     @Override
     public SqlBuilder column(Object source, Attribute<?, ?> attribute) {
-        source(source, "col");
+        source(source, COLUMN);
         tokens.add(attribute);
         return this;
     }
 
     @Override
     public SqlBuilder columnName(Attribute<?, ?> attribute) {
-        tokens.add("name");
+        tokens.add(COLUMN_NAME);
         tokens.add(attribute);
         return this;
     }
 
     @Override
     public SqlBuilder column(Object table, String column) {
-        tokens.add(table);
+        source(table, NAMED_COLUMN);
         tokens.add(column);
         return this;
     }
 
     @Override
     public SqlBuilder subquery(Select<?> select) {
-        tokens.add("(sub");
+        tokens.add(SUB_OPEN);
         select.render(this);
-        tokens.add("sub)");
+        tokens.add(SUB_CLOSE);
         return this;
     }
 
     @Override
     public SqlBuilder openScope(List<Object> sources) {
         for (Object s : sources) {
-            source(s, "scope");
+            source(s, SCOPE);
         }
         return this;
     }
 
     @Override
     public SqlBuilder closeScope() {
-        tokens.add("end-scope");
+        tokens.add(SCOPE_END);
         return this;
     }
 
     @Override
     public SqlBuilder source(Object source) {
-        source(source, "from");
+        source(source, FROM);
         if (source instanceof DerivedTable) {
             ((DerivedTable) source).select().render(this);
         }
@@ -139,14 +155,20 @@ final class ShapeBuilder implements SqlBuilder {
     }
 
     @Override
+    public SqlBuilder target(Object source) {
+        source(source, TARGET);
+        return this;
+    }
+
+    @Override
     public SqlBuilder entityColumns(Object source) {
-        source(source, "entity");
+        source(source, ENTITY);
         return this;
     }
 
     @Override
     public SqlBuilder joinCondition(Object target) {
-        source(target, "on");
+        source(target, ON);
         return this;
     }
 }

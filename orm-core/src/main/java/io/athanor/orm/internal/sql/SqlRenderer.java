@@ -95,9 +95,19 @@ final class SqlRenderer implements SqlBuilder {
         if (typeHint instanceof Attribute) {
             Attribute<?, ?> a = (Attribute<?, ?>) typeHint;
             EntityModel e = metadata.entity(a.entityType());
-            if (e.relationship(a.path()) == null) {
+            RelationshipModel r = e.relationship(a.path());
+            if (r == null) {
                 type = e.property(a.path()).column().type();
                 target = a;
+            } else if (r.owning() && !r.toMany() && r.joinColumns().size() == 1) {
+                EntityModel t = metadata.entity(r.target());
+                PropertyModel key = t.idProperties().get(0);
+                for (PropertyModel p : t.properties()) {
+                    if (p.column().name().equals(r.referencedColumns().get(0))) {
+                        key = p;
+                    }
+                }
+                type = new ReferenceKeyType(t, key);
             }
         }
         binders.add(type);
@@ -180,6 +190,13 @@ final class SqlRenderer implements SqlBuilder {
     public SqlBuilder openScope(List<Object> sources) {
         List<Source> scope = new ArrayList<>(sources.size());
         for (Object s : sources) {
+            for (Source earlier : scope) {
+                if (!(s instanceof Class) && earlier.matches(s)) {
+                    throw new AthanorException(s + " appears twice in this query's FROM clause. To use a table twice, give each "
+                            + "use its own alias: Table.of(...).as(\"t2\"), Sql.aliased(Entity.class), or a second CommonTable "
+                            + "name.");
+                }
+            }
             Source source = new Source(s);
             scope.add(source);
             allSources.add(source);
@@ -217,6 +234,14 @@ final class SqlRenderer implements SqlBuilder {
             }
         }
         throw new IllegalStateException("source not in scope: " + source);
+    }
+
+    @Override
+    public SqlBuilder target(Object source) {
+        Source s = current(source);
+        s.alias = dialect.qualify(s.schema, s.table);
+        sql.append(s.alias);
+        return this;
     }
 
     @Override
@@ -265,7 +290,7 @@ final class SqlRenderer implements SqlBuilder {
     private void addForeignKeyConditions(Source from, Source to, List<String> out) {
         for (RelationshipModel r : from.entity.relationships()) {
             if (r.owning() && !r.toMany() && r.target() == to.entity.type() && r.joinColumns().size() == 1) {
-                String key = to.entity.idProperties().get(0).column().name();
+                String key = r.referencedColumns().get(0);
                 out.add(from.alias + "." + dialect.quote(r.joinColumns().get(0)) + " = " + to.alias + "." + dialect.quote(key));
             }
         }
@@ -285,7 +310,7 @@ final class SqlRenderer implements SqlBuilder {
         final EntityModel entity;
         final String schema;
         final String table;
-        final String alias;
+        String alias;
 
         Source(Object key) {
             this.key = key;
@@ -304,7 +329,7 @@ final class SqlRenderer implements SqlBuilder {
                 this.entity = null;
                 this.schema = t.schema();
                 this.table = t.name();
-                this.alias = newAlias(t.name());
+                this.alias = newAlias(t.alias() != null ? t.alias() : t.name());
             } else {
                 this.entity = entityOf(key);
                 TableModel t = entity.table();

@@ -41,6 +41,8 @@ final class DefaultConnection implements Connection {
     private boolean broken;
     private TransactionHandle explicit;
     private int savepointNumber;
+    /** Streams still open: a transaction's end closes them, since the database closes their cursors then. */
+    private final List<Cursor<?>> openCursors = new ArrayList<>(0);
 
     DefaultConnection(DefaultEngine engine, java.sql.Connection jdbc, long checkoutNanos) {
         this.engine = engine;
@@ -115,6 +117,7 @@ final class DefaultConnection implements Connection {
             throw error;
         }
         Cursor<T> cursor = new Cursor<>(ps, rs, rowReader, sql, parameters, listeners, event, start);
+        openCursors.add(cursor);
         return java.util.stream.StreamSupport.stream(cursor, false).onClose(cursor::close);
     }
 
@@ -157,7 +160,8 @@ final class DefaultConnection implements Connection {
         @Override
         public boolean tryAdvance(java.util.function.Consumer<? super T> action) {
             if (closed) {
-                throw new IllegalStateException("This stream's cursor is closed.");
+                throw new IllegalStateException("This stream's cursor is closed: the stream was closed, or the transaction it "
+                        + "read in ended. Read a stream to its end before commit() or rollback().");
             }
             try {
                 if (!rs.next()) {
@@ -173,6 +177,11 @@ final class DefaultConnection implements Connection {
             }
         }
 
+        /** Closes the cursor because its transaction is ending. */
+        void abandon() {
+            finish(null);
+        }
+
         void close() {
             finish(null);
         }
@@ -182,6 +191,7 @@ final class DefaultConnection implements Connection {
                 return;
             }
             closed = true;
+            openCursors.remove(this);
             closeQuietly(rs);
             closeQuietly(ps);
             if (event != null) {
@@ -299,7 +309,7 @@ final class DefaultConnection implements Connection {
         } catch (SQLException e) {
             SQLException cause = e instanceof BatchUpdateException && e.getSQLState() == null && e.getNextException() != null
                     ? e.getNextException() : e;
-            DatabaseException error = failure(cause, statement, paramList(rows.get(0)));
+            DatabaseException error = failure(cause, statement, paramList(rows.get(failedRow(e, rows.size()))));
             if (event != null) {
                 listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), -1, error));
             }
@@ -313,6 +323,20 @@ final class DefaultConnection implements Connection {
             listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), total, null));
         }
         return counts;
+    }
+
+    /** The batch row that failed, as far as the driver tells: the first one marked failed, or the first not done. */
+    private static int failedRow(SQLException e, int rows) {
+        if (!(e instanceof BatchUpdateException) || ((BatchUpdateException) e).getUpdateCounts() == null) {
+            return 0;
+        }
+        int[] counts = ((BatchUpdateException) e).getUpdateCounts();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == java.sql.Statement.EXECUTE_FAILED) {
+                return Math.min(i, rows - 1);
+            }
+        }
+        return Math.min(counts.length, rows - 1);
     }
 
     private DatabaseException failure(SQLException e, String sql, List<Object> params) {
@@ -362,6 +386,9 @@ final class DefaultConnection implements Connection {
     }
 
     private void endTransaction(boolean commit) {
+        for (Cursor<?> cursor : new ArrayList<>(openCursors)) {
+            cursor.abandon();
+        }
         if (explicit != null) {
             explicit.active = false;
             explicit = null;
@@ -476,6 +503,9 @@ final class DefaultConnection implements Connection {
     public void close() {
         if (closed) {
             return;
+        }
+        for (Cursor<?> cursor : new ArrayList<>(openCursors)) {
+            cursor.abandon();
         }
         closed = true;
         try {
