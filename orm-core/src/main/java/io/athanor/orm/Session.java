@@ -61,16 +61,64 @@ public interface Session extends AutoCloseable {
      */
     <E> E get(Class<E> type, Object id);
 
-    /** Whether {@code entity} is in this session's identity map. */
+    /** Whether {@code entity} is in this session (loaded or added, and not deleted). */
     boolean contains(Object entity);
+
+    /**
+     * Adds a new entity; the next flush inserts it and gives it its generated key. Adding an entity
+     * the session holds again does nothing (or undoes a pending delete). Relationships marked
+     * {@code cascade = PERSIST} add their entities too.
+     *
+     * @throws io.athanor.orm.error.AthanorException if the class is not a registered entity
+     * @throws IllegalStateException                 if the session is closed or awaits rollback()
+     */
+    void add(Object entity);
+
+    /** {@link #add} for each of {@code entities}. */
+    void addAll(java.util.Collection<?> entities);
+
+    /**
+     * Marks an entity for deletion at the next flush (relationships with {@code cascade = REMOVE}
+     * too); a new, never flushed entity is simply forgotten.
+     *
+     * @throws io.athanor.orm.error.AthanorException if the entity is not in this session
+     */
+    void delete(Object entity);
+
+    /** Forgets {@code entity}: its changes are no longer tracked or flushed. */
+    void expunge(Object entity);
+
+    /** Forgets every entity the session holds, changes included. */
+    void clear();
+
+    /**
+     * Writes pending changes to the database without committing: inserts (parents first, batched,
+     * generated keys set on the instances), updates of changed columns only, deletes (children first).
+     * The seed's "flush to get ids". If it fails, the transaction is rolled back, the database is as
+     * it was, instances keep their state (generated keys and versions undone), and the session accepts
+     * only {@link #rollback()} or {@link #close()}.
+     *
+     * @throws io.athanor.orm.error.ConstraintViolationException (a specific kind) when a constraint is broken
+     * @throws StaleObjectException                              when a versioned row changed since it was read
+     */
+    void flush();
+
+    /** Marks the start of a transaction explicitly (it begins anyway with the first statement); refuses to nest. */
+    void begin();
+
+    /** Flushes, then sets a savepoint: rolling it back undoes what was written after it, keeping earlier work. */
+    io.athanor.orm.engine.Savepoint beginNested();
 
     /** Runs raw SQL with named parameters in the session's transaction. */
     Result execute(Text sql, Map<String, ?> params);
 
-    /** Commits the transaction, if one began. */
+    /** Flushes pending changes and commits. */
     void commit();
 
-    /** Rolls the transaction back, if one began, and forgets the instances it loaded. */
+    /**
+     * Rolls the transaction back and forgets every entity the session held (new ones must be added
+     * again). This is also how a session leaves the state a failed flush put it in.
+     */
     void rollback();
 
     /** Whether {@link #close()} has not been called. */

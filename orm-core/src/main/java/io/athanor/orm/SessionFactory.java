@@ -36,6 +36,15 @@ public interface SessionFactory {
     /** Opens a session; it takes a connection from the engine on its first statement. */
     Session open();
 
+    /**
+     * The seed's {@code get_db_session()} context manager: runs {@code work} in a new session, commits
+     * when it returns, rolls back and rethrows when it throws, and always closes the session.
+     */
+    <T> T inTransaction(java.util.function.Function<Session, T> work);
+
+    /** {@link #inTransaction(java.util.function.Function)} for work that returns nothing. */
+    void runInTransaction(java.util.function.Consumer<Session> work);
+
     /** The figures of the compiled-statement cache. */
     io.athanor.orm.query.QueryCacheStats queryCacheStats();
 }

@@ -20,6 +20,7 @@ public final class SessionFactoryBuilder {
     private final List<Class<?>> entities = new ArrayList<>();
     private Dialect dialect;
     private int queryCacheSize = 500;
+    private boolean autoflush;
 
     SessionFactoryBuilder(Engine engine) {
         if (engine == null) {
@@ -53,6 +54,15 @@ public final class SessionFactoryBuilder {
         return this;
     }
 
+    /**
+     * Whether sessions flush pending changes before each query, so that queries see them (default
+     * off, as the seed's {@code sessionmaker(autoflush=False)}).
+     */
+    public SessionFactoryBuilder autoflush(boolean autoflush) {
+        this.autoflush = autoflush;
+        return this;
+    }
+
     /** Uses {@code dialect} instead of detecting it from the engine's database. */
     public SessionFactoryBuilder dialect(Dialect dialect) {
         this.dialect = dialect;
@@ -71,6 +81,6 @@ public final class SessionFactoryBuilder {
             throw new ConfigurationException("No entities were registered; call entities(User.class, ...) before build().");
         }
         Dialect d = dialect != null ? dialect : Dialects.detect(engine.database());
-        return new DefaultSessionFactory(engine, d, MetadataBuilder.build(entities, d), queryCacheSize);
+        return new DefaultSessionFactory(engine, d, MetadataBuilder.build(entities, d), queryCacheSize, autoflush);
     }
 }

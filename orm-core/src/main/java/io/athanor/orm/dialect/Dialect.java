@@ -149,6 +149,16 @@ public abstract class Dialect {
         return "CREATE SEQUENCE IF NOT EXISTS " + qualifiedName + " START WITH " + start + " INCREMENT BY " + increment;
     }
 
+    /** The name to ask the driver for a generated key column by (H2 stores unquoted names in upper case). */
+    public String keyColumnName(String column) {
+        return column;
+    }
+
+    /** A query returning the next value of a sequence. */
+    public String nextSequenceValue(String qualifiedName) {
+        return "SELECT NEXT VALUE FOR " + qualifiedName;
+    }
+
     /** The statement that creates a schema if it does not exist. */
     public String createSchema(String schema) {
         return "CREATE SCHEMA IF NOT EXISTS " + quote(schema);

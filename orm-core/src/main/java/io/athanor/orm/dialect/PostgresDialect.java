@@ -108,4 +108,9 @@ public final class PostgresDialect extends Dialect {
     public UpsertStyle upsertStyle() {
         return UpsertStyle.ON_CONFLICT;
     }
+
+    @Override
+    public String nextSequenceValue(String qualifiedName) {
+        return "SELECT nextval('" + qualifiedName.replace("'", "''") + "')";
+    }
 }

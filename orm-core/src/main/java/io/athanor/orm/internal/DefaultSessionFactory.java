@@ -7,7 +7,10 @@ import io.athanor.orm.internal.sql.QueryCompiler;
 import io.athanor.orm.query.QueryCacheStats;
 import io.athanor.orm.dialect.Dialect;
 import io.athanor.orm.engine.Engine;
+import io.athanor.orm.internal.meta.EntityModel;
 import io.athanor.orm.internal.meta.Metadata;
+import io.athanor.orm.internal.meta.PropertyModel;
+import io.athanor.orm.internal.meta.SequenceModel;
 import io.athanor.orm.internal.schema.DefaultSchemaManager;
 import io.athanor.orm.schema.SchemaManager;
 
@@ -18,13 +21,79 @@ public final class DefaultSessionFactory implements SessionFactory {
     private final Metadata metadata;
     private final SchemaManager schema;
     private final QueryCompiler compiler;
+    private final boolean autoflush;
+    private final java.util.Map<EntityModel, Object> plans = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<SequenceModel, long[]> sequences = new java.util.HashMap<>();
 
-    public DefaultSessionFactory(Engine engine, Dialect dialect, Metadata metadata, int queryCacheSize) {
+    public DefaultSessionFactory(Engine engine, Dialect dialect, Metadata metadata, int queryCacheSize, boolean autoflush) {
         this.engine = engine;
         this.dialect = dialect;
         this.metadata = metadata;
         this.schema = new DefaultSchemaManager(engine, metadata);
         this.compiler = new QueryCompiler(metadata, queryCacheSize);
+        this.autoflush = autoflush;
+    }
+
+    public boolean autoflush() {
+        return autoflush;
+    }
+
+    /** The write plan of {@code model}, built once. */
+    @SuppressWarnings("unchecked")
+    public <P> P plan(EntityModel model, java.util.function.Function<EntityModel, P> build) {
+        return (P) plans.computeIfAbsent(model, build::apply);
+    }
+
+    /**
+     * The next id from the sequence of {@code id}: one database round trip per {@code allocationSize}
+     * ids, shared by all sessions. Thread-safe.
+     */
+    public Object nextSequenceValue(PropertyModel id, io.athanor.orm.engine.Connection connection) {
+        SequenceModel seq = id.sequence();
+        long next;
+        synchronized (sequences) {
+            long[] block = sequences.computeIfAbsent(seq, s -> new long[] {0, 0});
+            if (block[1] == 0) {
+                String sql = dialect.nextSequenceValue(dialect.qualify(seq.schema(), seq.name()));
+                long start = connection.query(sql, java.util.List.of(), ps -> { }, rs -> {
+                    rs.next();
+                    return rs.getLong(1);
+                });
+                block[0] = start;
+                block[1] = seq.allocationSize();
+            }
+            next = block[0]++;
+            block[1]--;
+        }
+        Class<?> type = id.javaType();
+        return type == Integer.class ? (Object) (int) next : type == Short.class ? (Object) (short) next : (Object) next;
+    }
+
+    @Override
+    public <T> T inTransaction(java.util.function.Function<Session, T> work) {
+        try (Session s = open()) {
+            T result;
+            try {
+                result = work.apply(s);
+            } catch (RuntimeException | Error e) {
+                try {
+                    s.rollback();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+            s.commit();
+            return result;
+        }
+    }
+
+    @Override
+    public void runInTransaction(java.util.function.Consumer<Session> work) {
+        inTransaction(s -> {
+            work.accept(s);
+            return null;
+        });
     }
 
     @Override

@@ -73,6 +73,26 @@ public interface Connection extends AutoCloseable {
     <T> java.util.stream.Stream<T> stream(String sql, List<Object> parameters, PreparedWork.Binder binder, int fetchSize,
                                           PreparedWork.Reader<T> rowReader);
 
+    /**
+     * Runs one statement compiled by a layer above the engine as a JDBC batch, once per parameter set,
+     * and reads back the keys the database generated (one row per execution, in order) when
+     * {@code keyColumns} is not empty. One event pair reports the whole batch.
+     *
+     * @param binder    binds parameter set {@code i} to the statement
+     * @param keyColumns the generated columns to read back; empty for none
+     * @param keyReader  reads the generated keys' result set (may be {@code null} without key columns)
+     * @return the rows changed by each execution ({@code -2} where the driver does not say)
+     */
+    long[] batch(String sql, List<List<Object>> parameterSets, BatchBinder binder, String[] keyColumns,
+                 PreparedWork.Reader<?> keyReader);
+
+    /** Binds one execution of a batch. */
+    @FunctionalInterface
+    interface BatchBinder {
+        /** Binds parameter set {@code row} to {@code ps}. */
+        void bind(java.sql.PreparedStatement ps, int row) throws java.sql.SQLException;
+    }
+
     /** As {@link #query}, for DML: returns the number of rows changed. */
     long update(String sql, List<Object> parameters, PreparedWork.Binder binder);
 

@@ -17,6 +17,7 @@ public final class EntityModel {
     private final Map<String, PropertyModel> byPath;
     private final Map<String, RelationshipModel> byName;
     private final Supplier<Object> constructor;
+    private final List<ColumnModel> rowColumns;
 
     EntityModel(Class<?> type, String name, TableModel table, List<PropertyModel> properties,
                 List<RelationshipModel> relationships, Supplier<Object> constructor) {
@@ -34,6 +35,14 @@ public final class EntityModel {
         relationships.forEach(r -> names.put(r.name(), r));
         this.byName = java.util.Collections.unmodifiableMap(names);
         this.constructor = constructor;
+        List<ColumnModel> row = new java.util.ArrayList<>();
+        properties.forEach(p -> row.add(p.column()));
+        for (ColumnModel c : table.columns()) {
+            if (row.stream().noneMatch(x -> x.name().equals(c.name()))) {
+                row.add(c);
+            }
+        }
+        this.rowColumns = List.copyOf(row);
     }
 
     public Class<?> type() {
@@ -78,6 +87,15 @@ public final class EntityModel {
             throw new AthanorException(name + " has no mapped field '" + path + "'; its fields are " + byPath.keySet() + ".");
         }
         return p;
+    }
+
+    /**
+     * Every column an entity row is read from and written to, in a fixed order: the columns of
+     * {@link #properties()} in their order, then the foreign key columns no field maps (those of
+     * owning to-one relationships).
+     */
+    public List<ColumnModel> rowColumns() {
+        return rowColumns;
     }
 
     /** The relationship called {@code name}, or {@code null}. */

@@ -9,6 +9,7 @@ import io.athanor.orm.engine.Text;
 import io.athanor.orm.error.AthanorException;
 import io.athanor.orm.internal.DefaultSessionFactory;
 import io.athanor.orm.internal.meta.EntityModel;
+import io.athanor.orm.internal.meta.Metadata;
 import io.athanor.orm.internal.meta.PropertyModel;
 import io.athanor.orm.internal.sql.CompiledSelect;
 import io.athanor.orm.internal.sql.QueryCompiler;
@@ -34,21 +35,43 @@ import java.util.List;
 import java.util.Map;
 
 /** The session: a lazily taken connection, an identity map, and query execution. */
-public final class DefaultSession implements Session, QueryExecutor {
+public final class DefaultSession implements Session, QueryExecutor, SessionContext {
     private final DefaultSessionFactory factory;
-    private final Map<EntityKey, Object> identityMap = new HashMap<>();
-    private final Map<Object, EntityKey> keys = new IdentityHashMap<>();
+    private final Map<EntityKey, EntityEntry> byKey = new HashMap<>();
+    private final Map<Object, EntityEntry> byInstance = new IdentityHashMap<>();
+    /** New and deleted entries, and every loaded one, in the order the session met them. */
+    private final List<EntityEntry> entries = new ArrayList<>();
     private Connection connection;
     private boolean closed;
+    private boolean explicitTransaction;
+    /** Set when a flush failed: the transaction was rolled back and only rollback() or close() may follow. */
+    private RuntimeException failedFlush;
 
     public DefaultSession(DefaultSessionFactory factory) {
         this.factory = factory;
     }
 
-    private Connection connection() {
+    private void checkUsable() {
         if (closed) {
             throw new IllegalStateException("This session is closed; open a new one with sessions.open().");
         }
+        if (failedFlush != null) {
+            throw new IllegalStateException("This session's transaction was rolled back because a flush failed ("
+                    + failedFlush.getClass().getSimpleName() + ": " + firstLine(failedFlush.getMessage()) + "). Call rollback() "
+                    + "to start a new transaction; the instances kept their state, so fix them and add them again.");
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private Connection connection() {
+        checkUsable();
         if (connection == null) {
             connection = factory.engine().connect();
         }
@@ -73,6 +96,7 @@ public final class DefaultSession implements Session, QueryExecutor {
     @Override
     @SuppressWarnings("unchecked")
     public <R> List<R> list(Select<R> query) {
+        autoflush();
         QueryCompiler.Bound bound = factory.compiler().compile(query);
         CompiledSelect c = bound.compiled();
         List<Object> values = bound.values();
@@ -82,6 +106,7 @@ public final class DefaultSession implements Session, QueryExecutor {
 
     @Override
     public long execute(Statement change) {
+        autoflush();
         QueryCompiler.Bound bound = factory.compiler().compile(change);
         CompiledSelect c = bound.compiled();
         List<Object> values = bound.values();
@@ -90,6 +115,7 @@ public final class DefaultSession implements Session, QueryExecutor {
 
     @Override
     public List<Row> fetch(Statement change) {
+        autoflush();
         QueryCompiler.Bound bound = factory.compiler().compile(change);
         CompiledSelect c = bound.compiled();
         List<Object> values = bound.values();
@@ -134,6 +160,7 @@ public final class DefaultSession implements Session, QueryExecutor {
     private final class EntityRowReader implements PreparedWork.Reader<Object> {
         private final EntityModel model;
         private final List<PropertyModel> properties;
+        private final List<io.athanor.orm.internal.meta.ColumnModel> columns;
         private final int[] idColumns;
         private final boolean register;
 
@@ -141,6 +168,7 @@ public final class DefaultSession implements Session, QueryExecutor {
             this.model = model;
             this.register = register;
             this.properties = model.properties();
+            this.columns = model.rowColumns();
             this.idColumns = new int[model.idProperties().size()];
             for (int i = 0, k = 0; i < properties.size(); i++) {
                 if (properties.get(i).id()) {
@@ -154,20 +182,24 @@ public final class DefaultSession implements Session, QueryExecutor {
             Object id = idColumns.length == 1 ? properties.get(idColumns[0]).column().type().read(rs, idColumns[0] + 1)
                     : compositeId(rs, properties, idColumns);
             EntityKey key = new EntityKey(model.type(), id);
-            Object instance = identityMap.get(key);
-            if (instance == null) {
-                instance = model.newInstance();
-                for (int i = 0; i < properties.size(); i++) {
-                    PropertyModel p = properties.get(i);
-                    Object value = p.column().type().read(rs, i + 1);
-                    if (value != null || p.column().nullable()) {
-                        p.accessor().set(instance, value);
-                    }
+            EntityEntry known = byKey.get(key);
+            if (known != null) {
+                return known.instance;
+            }
+            Object instance = model.newInstance();
+            Object[] snapshot = new Object[columns.size()];
+            for (int i = 0; i < columns.size(); i++) {
+                Object value = columns.get(i).type().read(rs, i + 1);
+                snapshot[i] = value;
+                if (i < properties.size() && (value != null || properties.get(i).column().nullable())) {
+                    properties.get(i).accessor().set(instance, value);
                 }
-                if (register) {
-                    identityMap.put(key, instance);
-                    keys.put(instance, key);
-                }
+            }
+            if (register) {
+                EntityEntry entry = new EntityEntry(instance, model, key, EntityEntry.Status.PERSISTENT, snapshot);
+                byKey.put(key, entry);
+                byInstance.put(instance, entry);
+                entries.add(entry);
             }
             return instance;
         }
@@ -176,6 +208,7 @@ public final class DefaultSession implements Session, QueryExecutor {
     @Override
     @SuppressWarnings("unchecked")
     public <R> java.util.stream.Stream<R> stream(Select<R> query, int fetchSize) {
+        autoflush();
         QueryCompiler.Bound bound = factory.compiler().compile(query);
         CompiledSelect c = bound.compiled();
         List<Object> values = bound.values();
@@ -236,9 +269,9 @@ public final class DefaultSession implements Session, QueryExecutor {
             throw new AthanorException(model.name() + " has a composite key; load it with select(" + model.name()
                     + ".class).where(...) instead of get().");
         }
-        Object cached = identityMap.get(new EntityKey(type, id));
+        EntityEntry cached = byKey.get(new EntityKey(type, id));
         if (cached != null) {
-            return type.cast(cached);
+            return cached.status == EntityEntry.Status.DELETED ? null : type.cast(cached.instance);
         }
         PropertyModel idProperty = model.idProperties().get(0);
         if (id != null && !idProperty.javaType().isInstance(id)) {
@@ -252,7 +285,233 @@ public final class DefaultSession implements Session, QueryExecutor {
 
     @Override
     public boolean contains(Object entity) {
-        return keys.containsKey(entity);
+        EntityEntry e = byInstance.get(entity);
+        return e != null && e.status != EntityEntry.Status.DELETED;
+    }
+
+    // ---- unit of work ----
+
+    @Override
+    public void add(Object entity) {
+        checkUsable();
+        if (entity == null) {
+            throw new AthanorException("add() was given null.");
+        }
+        EntityEntry e = byInstance.get(entity);
+        if (e != null) {
+            if (e.status == EntityEntry.Status.DELETED) {
+                e.status = EntityEntry.Status.PERSISTENT;
+            }
+            cascadePersist(e);
+            return;
+        }
+        EntityModel model = factory.metadata().entity(entity.getClass());
+        EntityEntry entry = new EntityEntry(entity, model, null, EntityEntry.Status.NEW, null);
+        byInstance.put(entity, entry);
+        entries.add(entry);
+        cascadePersist(entry);
+    }
+
+    private void cascadePersist(EntityEntry e) {
+        for (io.athanor.orm.internal.meta.RelationshipModel r : e.model.relationships()) {
+            if (!r.cascade().contains(io.athanor.orm.annotations.CascadeType.PERSIST)) {
+                continue;
+            }
+            Object value = r.accessor().get(e.instance);
+            if (value instanceof java.util.Collection) {
+                for (Object child : (java.util.Collection<?>) value) {
+                    if (child != null && !byInstance.containsKey(child)) {
+                        add(child);
+                    }
+                }
+            } else if (value != null && !byInstance.containsKey(value)) {
+                add(value);
+            }
+        }
+    }
+
+    @Override
+    public void addAll(java.util.Collection<?> entities) {
+        for (Object e : entities) {
+            add(e);
+        }
+    }
+
+    @Override
+    public void delete(Object entity) {
+        checkUsable();
+        EntityEntry e = byInstance.get(entity);
+        if (e == null) {
+            throw new AthanorException("delete() was given a " + entity.getClass().getSimpleName() + " that is not in this "
+                    + "session; load it first (session.get) or merge it.");
+        }
+        if (e.status == EntityEntry.Status.NEW) {
+            forget(e);
+            return;
+        }
+        e.status = EntityEntry.Status.DELETED;
+        for (io.athanor.orm.internal.meta.RelationshipModel r : e.model.relationships()) {
+            if (r.cascade().contains(io.athanor.orm.annotations.CascadeType.REMOVE)) {
+                Object value = r.accessor().get(e.instance);
+                if (value instanceof java.util.Collection) {
+                    for (Object child : List.copyOf((java.util.Collection<?>) value)) {
+                        if (byInstance.containsKey(child)) {
+                            delete(child);
+                        }
+                    }
+                } else if (value != null && byInstance.containsKey(value)) {
+                    delete(value);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void expunge(Object entity) {
+        EntityEntry e = byInstance.get(entity);
+        if (e != null) {
+            forget(e);
+        }
+    }
+
+    @Override
+    public void clear() {
+        byKey.clear();
+        byInstance.clear();
+        entries.clear();
+    }
+
+    @Override
+    public void flush() {
+        checkUsable();
+        boolean work = false;
+        for (EntityEntry e : entries) {
+            if (e.status != EntityEntry.Status.PERSISTENT || !sameAsSnapshot(e)) {
+                work = true;
+                break;
+            }
+        }
+        if (!work) {
+            return;
+        }
+        List<Object[]> saved = new ArrayList<>(entries.size());
+        for (EntityEntry e : entries) {
+            saved.add(new Object[] {e.status, e.snapshot, e.key, versionOf(e)});
+        }
+        List<EntityEntry> before = new ArrayList<>(entries);
+        try {
+            new Flusher(this, connection()).flush(new ArrayList<>(entries));
+            for (EntityEntry e : before) {
+                e.keyAssigned = false;
+            }
+        } catch (RuntimeException failure) {
+            restore(before, saved);
+            try {
+                connection.rollback();
+            } catch (RuntimeException suppressed) {
+                failure.addSuppressed(suppressed);
+            }
+            failedFlush = failure;
+            throw failure;
+        }
+    }
+
+    private boolean sameAsSnapshot(EntityEntry e) {
+        WritePlan plan = plan(e.model);
+        Object[] now = plan.values(e.instance, e.snapshot);
+        for (int i = 0; i < now.length; i++) {
+            if (!WritePlan.same(now[i], e.snapshot[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Object versionOf(EntityEntry e) {
+        PropertyModel v = e.model.version();
+        return v == null ? null : v.accessor().get(e.instance);
+    }
+
+    /** Puts entries and instances back as they were before a failed flush: keys it assigned, versions it bumped. */
+    private void restore(List<EntityEntry> before, List<Object[]> saved) {
+        byKey.clear();
+        byInstance.clear();
+        entries.clear();
+        for (int i = 0; i < before.size(); i++) {
+            EntityEntry e = before.get(i);
+            Object[] s = saved.get(i);
+            e.status = (EntityEntry.Status) s[0];
+            e.snapshot = (Object[]) s[1];
+            e.key = (EntityKey) s[2];
+            if (e.keyAssigned) {
+                for (PropertyModel id : e.model.idProperties()) {
+                    if (id.generation() != null) {
+                        id.accessor().set(e.instance, null);
+                    }
+                }
+                e.keyAssigned = false;
+            }
+            if (e.model.version() != null) {
+                e.model.version().accessor().set(e.instance, s[3]);
+            }
+            entries.add(e);
+            byInstance.put(e.instance, e);
+            if (e.key != null) {
+                byKey.put(e.key, e);
+            }
+        }
+    }
+
+    private void autoflush() {
+        if (factory.autoflush() && failedFlush == null && !closed) {
+            flush();
+        }
+    }
+
+    @Override
+    public void begin() {
+        checkUsable();
+        if (explicitTransaction) {
+            throw new IllegalStateException("A transaction is already in progress in this session; commit() or rollback() "
+                    + "it before begin(), or use beginNested() for a savepoint.");
+        }
+        explicitTransaction = true;
+    }
+
+    @Override
+    public io.athanor.orm.engine.Savepoint beginNested() {
+        flush();
+        return connection().savepoint();
+    }
+
+    @Override
+    public Metadata metadata() {
+        return factory.metadata();
+    }
+
+    @Override
+    public WritePlan plan(EntityModel model) {
+        return factory.plan(model, m -> new WritePlan(m, factory.metadata()));
+    }
+
+    @Override
+    public Object nextSequenceValue(PropertyModel id, Connection c) {
+        return factory.nextSequenceValue(id, c);
+    }
+
+    @Override
+    public void registered(EntityEntry entry, EntityKey key) {
+        entry.key = key;
+        byKey.put(key, entry);
+    }
+
+    @Override
+    public void forget(EntityEntry entry) {
+        byInstance.remove(entry.instance);
+        if (entry.key != null) {
+            byKey.remove(entry.key);
+        }
+        entries.remove(entry);
     }
 
     @Override
@@ -262,18 +521,24 @@ public final class DefaultSession implements Session, QueryExecutor {
 
     @Override
     public void commit() {
+        flush();
         if (connection != null) {
             connection.commit();
         }
+        explicitTransaction = false;
     }
 
     @Override
     public void rollback() {
+        if (closed) {
+            throw new IllegalStateException("This session is closed; open a new one with sessions.open().");
+        }
         if (connection != null) {
             connection.rollback();
         }
-        identityMap.clear();
-        keys.clear();
+        clear();
+        failedFlush = null;
+        explicitTransaction = false;
     }
 
     @Override
@@ -287,8 +552,7 @@ public final class DefaultSession implements Session, QueryExecutor {
             return;
         }
         closed = true;
-        identityMap.clear();
-        keys.clear();
+        clear();
         if (connection != null) {
             connection.close();
             connection = null;

@@ -250,12 +250,12 @@ final class SqlRenderer implements SqlBuilder {
         if (s.entity == null) {
             throw new AthanorException("Only entities can be selected whole; select the columns of " + source + " instead.");
         }
-        List<PropertyModel> properties = s.entity.properties();
-        for (int i = 0; i < properties.size(); i++) {
+        List<io.athanor.orm.internal.meta.ColumnModel> columns = s.entity.rowColumns();
+        for (int i = 0; i < columns.size(); i++) {
             if (i > 0) {
                 sql.append(", ");
             }
-            sql.append(s.alias).append('.').append(dialect.quote(properties.get(i).column().name()));
+            sql.append(s.alias).append('.').append(dialect.quote(columns.get(i).name()));
         }
         return this;
     }

@@ -202,6 +202,54 @@ final class DefaultConnection implements Connection {
     }
 
     @Override
+    public long[] batch(String sql, List<List<Object>> parameterSets, BatchBinder binder, String[] keyColumns,
+                        PreparedWork.Reader<?> keyReader) {
+        checkUsable();
+        EventHub.Listeners listeners = engine.eventHub().listeners();
+        BeforeExecuteEvent event = null;
+        long start = 0L;
+        if (listeners.statements) {
+            event = new BeforeExecuteEvent(sql, parameterSets, true);
+            listeners.fireBefore(event);
+            start = System.nanoTime();
+        }
+        dirty = true;
+        long[] counts;
+        long total = 0;
+        boolean withKeys = keyColumns != null && keyColumns.length > 0;
+        try (PreparedStatement ps = withKeys ? jdbc.prepareStatement(sql, keyColumns) : jdbc.prepareStatement(sql)) {
+            for (int row = 0; row < parameterSets.size(); row++) {
+                binder.bind(ps, row);
+                ps.addBatch();
+            }
+            int[] raw = ps.executeBatch();
+            counts = new long[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                counts[i] = raw[i];
+                total += Math.max(0, raw[i]);
+            }
+            if (withKeys) {
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    keyReader.read(rs);
+                }
+            }
+        } catch (SQLException e) {
+            SQLException cause = e instanceof BatchUpdateException && e.getSQLState() == null && e.getNextException() != null
+                    ? e.getNextException() : e;
+            List<Object> failedRow = parameterSets.isEmpty() ? List.of() : parameterSets.get(failedRow(e, parameterSets.size()));
+            DatabaseException error = failure(cause, sql, failedRow);
+            if (event != null) {
+                listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), -1, error));
+            }
+            throw error;
+        }
+        if (event != null) {
+            listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), total, null));
+        }
+        return counts;
+    }
+
+    @Override
     public long update(String sql, List<Object> parameters, PreparedWork.Binder binder) {
         return prepared(sql, parameters, binder, ps -> (long) ps.executeUpdate(), n -> n);
     }

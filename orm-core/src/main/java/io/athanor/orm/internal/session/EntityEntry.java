@@ -1,0 +1,25 @@
+package io.athanor.orm.internal.session;
+
+import io.athanor.orm.internal.meta.EntityModel;
+
+/** What a session knows of one instance: its mapping, key, state, and the column values last seen in the database. */
+final class EntityEntry {
+    enum Status { NEW, PERSISTENT, DELETED }
+
+    final Object instance;
+    final EntityModel model;
+    EntityKey key;
+    Status status;
+    /** Per property (in model order), then per extra foreign key column: values as last written or read. */
+    Object[] snapshot;
+    /** Whether this flush gave the instance its key (to undo if the flush fails). */
+    boolean keyAssigned;
+
+    EntityEntry(Object instance, EntityModel model, EntityKey key, Status status, Object[] snapshot) {
+        this.instance = instance;
+        this.model = model;
+        this.key = key;
+        this.status = status;
+        this.snapshot = snapshot;
+    }
+}

@@ -1,0 +1,400 @@
+package io.athanor.orm.internal.session;
+
+import io.athanor.orm.StaleObjectException;
+import io.athanor.orm.annotations.GenerationType;
+import io.athanor.orm.engine.Connection;
+import io.athanor.orm.error.AthanorException;
+import io.athanor.orm.internal.meta.PropertyModel;
+import io.athanor.orm.internal.meta.TableModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One flush: inserts (parents first, batched per statement shape, generated keys read back), updates
+ * of changed columns only (batched per set of changed columns, version-checked), and deletes
+ * (children first). Works on the session's entries; the session handles failure.
+ */
+final class Flusher {
+    private final SessionContext context;
+    private final Connection connection;
+
+    Flusher(SessionContext context, Connection connection) {
+        this.context = context;
+        this.connection = connection;
+    }
+
+    void flush(List<EntityEntry> entries) {
+        Map<TableModel, List<EntityEntry>> inserts = new LinkedHashMap<>();
+        Map<TableModel, List<EntityEntry>> others = new LinkedHashMap<>();
+        List<EntityEntry> deletes = new ArrayList<>();
+        for (TableModel t : context.metadata().tables()) {
+            inserts.put(t, new ArrayList<>());
+            others.put(t, new ArrayList<>());
+        }
+        for (EntityEntry e : entries) {
+            if (e.status == EntityEntry.Status.NEW) {
+                inserts.get(e.model.table()).add(e);
+            } else if (e.status == EntityEntry.Status.PERSISTENT) {
+                others.get(e.model.table()).add(e);
+            } else {
+                deletes.add(e);
+            }
+        }
+        for (List<EntityEntry> group : inserts.values()) {
+            insertInDependencyOrder(group);
+        }
+        for (List<EntityEntry> group : others.values()) {
+            update(group);
+        }
+        List<TableModel> reversed = new ArrayList<>(context.metadata().tables());
+        java.util.Collections.reverse(reversed);
+        for (TableModel t : reversed) {
+            List<EntityEntry> group = new ArrayList<>();
+            for (EntityEntry e : deletes) {
+                if (e.model.table().equals(t)) {
+                    group.add(e);
+                }
+            }
+            delete(group);
+        }
+    }
+
+    /** Rows whose parent of the same table is new go after it: per-row order, only where a table refers to itself. */
+    private void insertInDependencyOrder(List<EntityEntry> group) {
+        List<EntityEntry> pending = new ArrayList<>(group);
+        while (!pending.isEmpty()) {
+            List<EntityEntry> ready = new ArrayList<>();
+            for (EntityEntry e : pending) {
+                if (!waitsForSameTableParent(e, pending)) {
+                    ready.add(e);
+                }
+            }
+            if (ready.isEmpty()) {
+                throw new AthanorException("New " + pending.get(0).model.name() + " instances refer to each other in a cycle; "
+                        + "save one of them first with its reference unset, then set it.");
+            }
+            insert(ready);
+            pending.removeAll(ready);
+        }
+    }
+
+    private boolean waitsForSameTableParent(EntityEntry e, List<EntityEntry> pending) {
+        for (io.athanor.orm.internal.meta.RelationshipModel r : e.model.relationships()) {
+            if (r.owning() && !r.toMany() && r.target() == e.model.type()) {
+                Object parent = r.accessor().get(e.instance);
+                if (parent != null && parent != e.instance) {
+                    for (EntityEntry p : pending) {
+                        if (p.instance == parent) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private void insert(List<EntityEntry> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        WritePlan plan = context.plan(rows.get(0).model);
+        Map<String, List<Object[]>> byShape = new LinkedHashMap<>();
+        Map<String, List<EntityEntry>> entriesByShape = new LinkedHashMap<>();
+        for (EntityEntry e : rows) {
+            assignKey(e, plan);
+            Object[] values = plan.values(e.instance, null);
+            checkReferences(e, plan, values);
+            StringBuilder shape = new StringBuilder();
+            for (int i = 0; i < values.length; i++) {
+                WritePlan.Column c = plan.columns.get(i);
+                boolean generated = c.model.identity() && values[i] == null;
+                shape.append(generated || !c.model.insertable() ? '0' : '1');
+            }
+            byShape.computeIfAbsent(shape.toString(), k -> new ArrayList<>()).add(values);
+            entriesByShape.computeIfAbsent(shape.toString(), k -> new ArrayList<>()).add(e);
+        }
+        for (Map.Entry<String, List<Object[]>> shape : byShape.entrySet()) {
+            insertBatch(plan, shape.getKey(), shape.getValue(), entriesByShape.get(shape.getKey()));
+        }
+    }
+
+    private void insertBatch(WritePlan plan, String shape, List<Object[]> rows, List<EntityEntry> entries) {
+        List<Integer> used = new ArrayList<>();
+        int identity = -1;
+        for (int i = 0; i < shape.length(); i++) {
+            if (shape.charAt(i) == '1') {
+                used.add(i);
+            } else if (plan.columns.get(i).model.identity()) {
+                identity = i;
+            }
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(plan.table).append(" (");
+        StringBuilder marks = new StringBuilder();
+        for (int k = 0; k < used.size(); k++) {
+            sql.append(k > 0 ? ", " : "").append(plan.columns.get(used.get(k)).quoted);
+            marks.append(k > 0 ? ", ?" : "?");
+        }
+        sql.append(") VALUES (").append(marks).append(')');
+        List<List<Object>> parameterSets = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            List<Object> p = new ArrayList<>(used.size());
+            for (int i : used) {
+                p.add(row[i]);
+            }
+            parameterSets.add(p);
+        }
+        int generated = identity;
+        String[] keys = generated < 0 ? new String[0] : new String[] {context.metadata().dialect().keyColumnName(
+                plan.columns.get(generated).model.name())};
+        connection.batch(sql.toString(), parameterSets, (ps, r) -> {
+            Object[] row = rows.get(r);
+            for (int k = 0; k < used.size(); k++) {
+                plan.columns.get(used.get(k)).model.type().bind(ps, k + 1, row[used.get(k)]);
+            }
+        }, keys, generated < 0 ? null : rs -> {
+            PropertyModel id = plan.columns.get(generated).property;
+            int r = 0;
+            while (rs.next() && r < entries.size()) {
+                Object key = id.column().type().read(rs, 1);
+                id.accessor().set(entries.get(r).instance, key);
+                entries.get(r).keyAssigned = true;
+                rows.get(r)[generated] = key;
+                r++;
+            }
+            if (r != entries.size()) {
+                throw new AthanorException("The database returned " + r + " generated keys for " + entries.size() + " new "
+                        + plan.model.name() + " rows.");
+            }
+            return null;
+        });
+        for (int r = 0; r < entries.size(); r++) {
+            EntityEntry e = entries.get(r);
+            e.snapshot = rows.get(r);
+            e.status = EntityEntry.Status.PERSISTENT;
+            context.registered(e, keyOf(plan, rows.get(r)));
+        }
+    }
+
+    private void assignKey(EntityEntry e, WritePlan plan) {
+        for (PropertyModel id : e.model.idProperties()) {
+            if (id.accessor().get(e.instance) != null || id.generation() == null) {
+                continue;
+            }
+            if (id.generation() == GenerationType.UUID) {
+                id.accessor().set(e.instance, UUID.randomUUID());
+                e.keyAssigned = true;
+            } else if (id.generation() == GenerationType.SEQUENCE) {
+                id.accessor().set(e.instance, context.nextSequenceValue(id, connection));
+                e.keyAssigned = true;
+            }
+        }
+        for (int i : plan.idColumns) {
+            WritePlan.Column c = plan.columns.get(i);
+            if (c.property.accessor().get(e.instance) == null && !c.model.identity()) {
+                throw new AthanorException("New " + e.model.name() + " has no " + c.property.path() + ": set it before saving, "
+                        + "or generate it with @GeneratedValue.");
+            }
+        }
+    }
+
+    private void checkReferences(EntityEntry e, WritePlan plan, Object[] values) {
+        for (int i = 0; i < values.length; i++) {
+            WritePlan.Column c = plan.columns.get(i);
+            if (c.relation != null && values[i] == null) {
+                Object parent = c.relation.accessor().get(e.instance);
+                if (parent != null) {
+                    throw new AthanorException(e.model.name() + "." + c.relation.name() + " refers to a "
+                            + context.metadata().entity(c.relation.target()).name() + " that has no key yet and is not in "
+                            + "this session. Add it to the session (session.add) before flushing, or mark the relationship "
+                            + "cascade = PERSIST.");
+                }
+            }
+        }
+    }
+
+    private void update(List<EntityEntry> group) {
+        if (group.isEmpty()) {
+            return;
+        }
+        WritePlan plan = context.plan(group.get(0).model);
+        Map<String, List<EntityEntry>> byChange = new LinkedHashMap<>();
+        Map<EntityEntry, Object[]> current = new java.util.IdentityHashMap<>();
+        for (EntityEntry e : group) {
+            Object[] now = plan.values(e.instance, e.snapshot);
+            StringBuilder changed = new StringBuilder();
+            boolean any = false;
+            for (int i = 0; i < now.length; i++) {
+                WritePlan.Column c = plan.columns.get(i);
+                boolean differs = c.model.updatable() && i != plan.versionColumn && !WritePlan.same(now[i], e.snapshot[i]);
+                if (differs && c.property != null && c.property.id()) {
+                    throw new AthanorException("The key of a " + e.model.name() + " in the session changed from " + e.snapshot[i]
+                            + " to " + now[i] + "; keys cannot change. Delete the row and add a new one instead.");
+                }
+                changed.append(differs ? '1' : '0');
+                any |= differs;
+            }
+            if (any) {
+                byChange.computeIfAbsent(changed.toString(), k -> new ArrayList<>()).add(e);
+                current.put(e, now);
+            }
+        }
+        for (Map.Entry<String, List<EntityEntry>> change : byChange.entrySet()) {
+            updateBatch(plan, change.getKey(), change.getValue(), current);
+        }
+    }
+
+    private void updateBatch(WritePlan plan, String changed, List<EntityEntry> entries, Map<EntityEntry, Object[]> current) {
+        List<Integer> set = new ArrayList<>();
+        for (int i = 0; i < changed.length(); i++) {
+            if (changed.charAt(i) == '1') {
+                set.add(i);
+            }
+        }
+        int version = plan.versionColumn;
+        StringBuilder sql = new StringBuilder("UPDATE ").append(plan.table).append(" SET ");
+        for (int k = 0; k < set.size(); k++) {
+            sql.append(k > 0 ? ", " : "").append(plan.columns.get(set.get(k)).quoted).append(" = ?");
+        }
+        if (version >= 0) {
+            sql.append(", ").append(plan.columns.get(version).quoted).append(" = ?");
+        }
+        appendWhere(sql, plan);
+        List<List<Object>> parameterSets = new ArrayList<>();
+        List<Object[]> binds = new ArrayList<>();
+        for (EntityEntry e : entries) {
+            Object[] now = current.get(e);
+            List<Object> p = new ArrayList<>();
+            for (int i : set) {
+                p.add(now[i]);
+            }
+            if (version >= 0) {
+                p.add(nextVersion(e.snapshot[version]));
+            }
+            for (int i : plan.idColumns) {
+                p.add(e.snapshot[i]);
+            }
+            if (version >= 0) {
+                p.add(e.snapshot[version]);
+            }
+            parameterSets.add(p);
+            binds.add(p.toArray());
+        }
+        List<io.athanor.orm.internal.types.ColumnType> types = new ArrayList<>();
+        for (int i : set) {
+            types.add(plan.columns.get(i).model.type());
+        }
+        if (version >= 0) {
+            types.add(plan.columns.get(version).model.type());
+        }
+        for (int i : plan.idColumns) {
+            types.add(plan.columns.get(i).model.type());
+        }
+        if (version >= 0) {
+            types.add(plan.columns.get(version).model.type());
+        }
+        long[] counts = connection.batch(sql.toString(), parameterSets, (ps, r) -> {
+            Object[] row = binds.get(r);
+            for (int k = 0; k < row.length; k++) {
+                types.get(k).bind(ps, k + 1, row[k]);
+            }
+        }, new String[0], null);
+        checkCounts(plan, entries, counts, "updated");
+        for (int r = 0; r < entries.size(); r++) {
+            EntityEntry e = entries.get(r);
+            Object[] now = current.get(e);
+            if (version >= 0) {
+                Object next = nextVersion(e.snapshot[version]);
+                now[version] = next;
+                plan.columns.get(version).property.accessor().set(e.instance, next);
+            }
+            e.snapshot = now;
+        }
+    }
+
+    private void delete(List<EntityEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        WritePlan plan = context.plan(entries.get(0).model);
+        StringBuilder sql = new StringBuilder("DELETE FROM ").append(plan.table);
+        appendWhere(sql, plan);
+        List<List<Object>> parameterSets = new ArrayList<>();
+        for (EntityEntry e : entries) {
+            List<Object> p = new ArrayList<>();
+            for (int i : plan.idColumns) {
+                p.add(e.snapshot[i]);
+            }
+            if (plan.versionColumn >= 0) {
+                p.add(e.snapshot[plan.versionColumn]);
+            }
+            parameterSets.add(p);
+        }
+        long[] counts = connection.batch(sql.toString(), parameterSets, (ps, r) -> {
+            List<Object> p = parameterSets.get(r);
+            int k = 0;
+            for (int i : plan.idColumns) {
+                plan.columns.get(i).model.type().bind(ps, k + 1, p.get(k));
+                k++;
+            }
+            if (plan.versionColumn >= 0) {
+                plan.columns.get(plan.versionColumn).model.type().bind(ps, k + 1, p.get(k));
+            }
+        }, new String[0], null);
+        checkCounts(plan, entries, counts, "deleted");
+        for (EntityEntry e : entries) {
+            context.forget(e);
+        }
+    }
+
+    private static void appendWhere(StringBuilder sql, WritePlan plan) {
+        sql.append(" WHERE ");
+        for (int k = 0; k < plan.idColumns.length; k++) {
+            sql.append(k > 0 ? " AND " : "").append(plan.columns.get(plan.idColumns[k]).quoted).append(" = ?");
+        }
+        if (plan.versionColumn >= 0) {
+            sql.append(" AND ").append(plan.columns.get(plan.versionColumn).quoted).append(" = ?");
+        }
+    }
+
+    private static void checkCounts(WritePlan plan, List<EntityEntry> entries, long[] counts, String what) {
+        for (int r = 0; r < counts.length && r < entries.size(); r++) {
+            if (counts[r] == 0) {
+                EntityEntry e = entries.get(r);
+                Object[] key = new Object[plan.idColumns.length];
+                for (int k = 0; k < key.length; k++) {
+                    key[k] = e.snapshot[plan.idColumns[k]];
+                }
+                throw new StaleObjectException(e.model.name() + " " + (key.length == 1 ? key[0] : Arrays.toString(key))
+                        + " could not be " + what + ": " + (plan.versionColumn >= 0 ? "its version changed, so someone else "
+                        + "updated or deleted it since it was read" : "the row no longer exists")
+                        + ". The transaction was rolled back; reload it and apply the change again.");
+            }
+        }
+    }
+
+    private static Object nextVersion(Object v) {
+        if (v == null || v instanceof Integer) {
+            return v == null ? 1 : (Integer) v + 1;
+        }
+        if (v instanceof Long) {
+            return (Long) v + 1;
+        }
+        return (short) ((Short) v + 1);
+    }
+
+    private static EntityKey keyOf(WritePlan plan, Object[] row) {
+        if (plan.idColumns.length == 1) {
+            return new EntityKey(plan.model.type(), row[plan.idColumns[0]]);
+        }
+        Object[] parts = new Object[plan.idColumns.length];
+        for (int k = 0; k < parts.length; k++) {
+            parts[k] = row[plan.idColumns[k]];
+        }
+        return new EntityKey(plan.model.type(), Arrays.asList(parts));
+    }
+}

@@ -1,0 +1,113 @@
+package io.athanor.orm.internal.session;
+
+import io.athanor.orm.dialect.Dialect;
+import io.athanor.orm.internal.meta.ColumnModel;
+import io.athanor.orm.internal.meta.EntityModel;
+import io.athanor.orm.internal.meta.Metadata;
+import io.athanor.orm.internal.meta.PropertyModel;
+import io.athanor.orm.internal.meta.RelationshipModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How one entity's row is written: each column of {@link EntityModel#rowColumns()} with where its
+ * value comes from (a field, or the key of a related entity), and the table's qualified name. Built
+ * once per entity and shared.
+ */
+final class WritePlan {
+    final EntityModel model;
+    final String table;
+    final List<Column> columns;
+    final int[] idColumns;
+    final int versionColumn;
+
+    WritePlan(EntityModel model, Metadata metadata) {
+        this.model = model;
+        Dialect d = metadata.dialect();
+        this.table = d.qualify(model.table().schema(), model.table().name());
+        List<Column> cols = new ArrayList<>();
+        List<PropertyModel> properties = model.properties();
+        int version = -1;
+        List<Integer> ids = new ArrayList<>();
+        for (ColumnModel c : model.rowColumns()) {
+            PropertyModel property = null;
+            for (PropertyModel p : properties) {
+                if (p.column().name().equals(c.name())) {
+                    property = p;
+                }
+            }
+            RelationshipModel relation = null;
+            PropertyModel referenced = null;
+            for (RelationshipModel r : model.relationships()) {
+                if (r.owning() && !r.toMany() && r.joinColumns().contains(c.name())) {
+                    relation = r;
+                    EntityModel target = metadata.entity(r.target());
+                    for (PropertyModel p : target.properties()) {
+                        if (p.column().name().equals(r.referencedColumns().get(0))) {
+                            referenced = p;
+                        }
+                    }
+                }
+            }
+            if (property != null && property.id()) {
+                ids.add(cols.size());
+            }
+            if (property != null && property.version()) {
+                version = cols.size();
+            }
+            cols.add(new Column(c, d.quote(c.name()), property, relation, referenced));
+        }
+        this.columns = List.copyOf(cols);
+        this.idColumns = ids.stream().mapToInt(Integer::intValue).toArray();
+        this.versionColumn = version;
+    }
+
+    /** The column values of {@code instance} now; a relationship left unset keeps {@code previous}'s value. */
+    Object[] values(Object instance, Object[] previous) {
+        Object[] v = new Object[columns.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = columns.get(i).value(instance, previous == null ? null : previous[i]);
+        }
+        return v;
+    }
+
+    /** Whether two column values are the same for dirty checking (arrays by content, decimals by value). */
+    static boolean same(Object a, Object b) {
+        if (a instanceof byte[] && b instanceof byte[]) {
+            return java.util.Arrays.equals((byte[]) a, (byte[]) b);
+        }
+        if (a instanceof java.math.BigDecimal && b instanceof java.math.BigDecimal) {
+            return ((java.math.BigDecimal) a).compareTo((java.math.BigDecimal) b) == 0;
+        }
+        return Objects.equals(a, b);
+    }
+
+    /** One column and the source of its value. */
+    static final class Column {
+        final ColumnModel model;
+        final String quoted;
+        final PropertyModel property;
+        final RelationshipModel relation;
+        final PropertyModel referencedKey;
+
+        Column(ColumnModel model, String quoted, PropertyModel property, RelationshipModel relation, PropertyModel referencedKey) {
+            this.model = model;
+            this.quoted = quoted;
+            this.property = property;
+            this.relation = relation;
+            this.referencedKey = referencedKey;
+        }
+
+        Object value(Object instance, Object previous) {
+            if (relation != null) {
+                Object parent = relation.accessor().get(instance);
+                if (parent != null) {
+                    return referencedKey.accessor().get(parent);
+                }
+                return property != null ? property.accessor().get(instance) : previous;
+            }
+            return property.accessor().get(instance);
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package io.athanor.orm.session;
+
+import static io.athanor.orm.query.Sql.count;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.athanor.orm.Session;
+import io.athanor.orm.SessionFactory;
+import io.athanor.orm.StaleObjectException;
+import io.athanor.orm.engine.Engine;
+import io.athanor.orm.error.UniqueViolationException;
+import io.athanor.orm.model.uow.Author;
+import io.athanor.orm.model.uow.Author_;
+import io.athanor.orm.model.uow.Book;
+import io.athanor.orm.model.uow.Book_;
+import io.athanor.orm.model.uow.Node;
+import io.athanor.orm.model.uow.Node_;
+import io.athanor.orm.model.uow.Token;
+import io.athanor.orm.test.DatabaseTest;
+import io.athanor.orm.test.RecordedStatement;
+import io.athanor.orm.test.SqlRecorder;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The unit of work on PostgreSQL, MariaDB and H2: every test starts from empty tables. */
+class UnitOfWorkTest {
+
+    private static SessionFactory fresh(Engine engine) {
+        return fresh(engine, false);
+    }
+
+    private static SessionFactory fresh(Engine engine, boolean autoflush) {
+        SessionFactory f = SessionFactory.builder(engine).entities(Author.class, Book.class, Node.class, Token.class)
+                .autoflush(autoflush).build();
+        f.schema().dropAll();
+        f.schema().createAll();
+        return f;
+    }
+
+    private static long books(SessionFactory f) {
+        try (Session s = f.open()) {
+            return s.select(count()).from(Book.class).scalar(Long.class);
+        }
+    }
+
+    @DatabaseTest
+    void flushWritesParentsFirstAndSetsGeneratedIds(Engine engine) {
+        SessionFactory f = fresh(engine);
+        try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
+            Author ada = new Author("Ada");
+            Book notes = ada.write("Notes");
+            Book sketch = ada.write("Sketch");
+            s.add(notes);
+            s.add(sketch);
+            s.add(ada);
+            s.flush();
+            assertThat(ada.id).isNotNull();
+            assertThat(notes.id).isNotNull().isNotEqualTo(sketch.id);
+            assertThat(sql.sql()).containsExactly("INSERT INTO author (name, version) VALUES (?, ?)",
+                    "INSERT INTO book (title, price, author_id) VALUES (?, ?, ?)");
+            assertThat(sql.statements().get(1).batchSize()).isEqualTo(2);
+            assertThat(sql.statements().get(1).parameterSets()).allSatisfy(p -> assertThat(p.get(2)).isEqualTo(ada.id));
+            s.commit();
+        }
+        try (Session s = f.open()) {
+            Book loaded = s.select(Book.class).where(Book_.title.eq("Notes")).one();
+            assertThat(s.get(Author.class, s.select(Author_.id).scalar(Long.class)).name).isEqualTo("Ada");
+            assertThat(loaded.id).isNotNull();
+        }
+    }
+
+    @DatabaseTest
+    void aThousandNewRowsTakeAHandfulOfRoundTrips(Engine engine) {
+        SessionFactory f = fresh(engine);
+        Author prolific = new Author("Prolific");
+        for (int i = 0; i < 1000; i++) {
+            prolific.write("Book " + i);
+        }
+        try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
+            s.add(prolific);
+            s.flush();
+            assertThat(sql.count()).isLessThanOrEqualTo(2);
+            Set<Long> ids = new HashSet<>();
+            prolific.books.forEach(b -> ids.add(b.id));
+            assertThat(ids).hasSize(1000).doesNotContainNull();
+            s.commit();
+        }
+        assertThat(books(f)).isEqualTo(1000);
+    }
+
+    @DatabaseTest
+    void dirtyCheckingUpdatesOnlyChangedColumnsAndNothingWhenNothingChanged(Engine engine) {
+        SessionFactory f = fresh(engine);
+        f.runInTransaction(s -> {
+            Author alan = new Author("Alan");
+            alan.write("Computable Numbers");
+            s.add(alan);
+        });
+        try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
+            Book book = s.select(Book.class).one();
+            sql.clear();
+            s.flush();
+            assertThat(sql.count()).as("nothing changed, nothing sent").isZero();
+            book.price = new BigDecimal("12.50");
+            s.flush();
+            assertThat(sql.sql()).containsExactly("UPDATE book SET price = ? WHERE id = ?");
+            book.price = new BigDecimal("12.5");
+            sql.clear();
+            s.flush();
+            assertThat(sql.count()).as("12.5 equals 12.50").isZero();
+            Author alan = s.select(Author.class).one();
+            sql.clear();
+            alan.name = "Alan M. Turing";
+            s.commit();
+            assertThat(sql.sql()).containsExactly("UPDATE author SET name = ?, version = ? WHERE id = ? AND version = ?");
+            assertThat(alan.version).isEqualTo(1);
+        }
+    }
+
+    @DatabaseTest
+    void deletesGoChildrenFirstWithCascade(Engine engine) {
+        SessionFactory f = fresh(engine);
+        f.runInTransaction(s -> {
+            Author grace = new Author("Grace");
+            grace.write("COBOL");
+            grace.write("Compilers");
+            s.add(grace);
+        });
+        try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
+            Author grace = s.select(Author.class).one();
+            grace.books.addAll(s.select(Book.class).list());
+            s.delete(grace);
+            s.commit();
+            assertThat(sql.sql()).containsSubsequence("DELETE FROM book WHERE id = ?", "DELETE FROM author WHERE id = ? AND version = ?");
+        }
+        assertThat(books(f)).isZero();
+    }
+
+    @DatabaseTest
+    void aFailedFlushRollsBackKeepsInstancesAndWaitsForRollback(Engine engine) {
+        SessionFactory f = fresh(engine);
+        f.runInTransaction(s -> s.add(new Author("Taken")));
+        Session s = f.open();
+        Author fresh = new Author("Fresh");
+        Book book = fresh.write("Before the failure");
+        s.add(fresh);
+        s.add(new Author("Taken"));
+        assertThatThrownBy(s::flush).isInstanceOf(UniqueViolationException.class).hasMessageContaining("INSERT INTO author");
+        assertThat(fresh.id).as("the key the failed flush gave is taken back").isNull();
+        assertThat(book.id).isNull();
+        assertThatThrownBy(() -> s.add(new Author("Other"))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Call rollback()");
+        assertThatThrownBy(s::commit).isInstanceOf(IllegalStateException.class);
+        s.rollback();
+        try (Session check = f.open()) {
+            assertThat(check.select(Author_.name).list()).extracting(r -> r.get(0)).containsExactly("Taken");
+        }
+        s.add(fresh);
+        s.commit();
+        assertThat(fresh.id).isNotNull();
+        assertThat(books(f)).isEqualTo(1);
+        s.close();
+    }
+
+    @DatabaseTest
+    void aConcurrentChangeIsDetectedByTheVersion(Engine engine) {
+        SessionFactory f = fresh(engine);
+        f.runInTransaction(s -> s.add(new Author("Shared")));
+        try (Session first = f.open(); Session second = f.open()) {
+            Author mine = first.select(Author.class).one();
+            first.commit();
+            Author theirs = second.select(Author.class).one();
+            theirs.name = "Theirs";
+            second.commit();
+            mine.name = "Mine";
+            assertThatThrownBy(first::flush).isInstanceOf(StaleObjectException.class)
+                    .hasMessageContaining("Author " + mine.id + " could not be updated").hasMessageContaining("version changed");
+            first.rollback();
+        }
+        try (Session s = f.open()) {
+            assertThat(s.select(Author_.name).scalar(String.class)).isEqualTo("Theirs");
+        }
+    }
+
+    @DatabaseTest
+    void inTransactionCommitsOnReturnAndRollsBackOnException(Engine engine) {
+        SessionFactory f = fresh(engine);
+        Long id = f.inTransaction(s -> {
+            Author a = new Author("Committed");
+            s.add(a);
+            s.flush();
+            return a.id;
+        });
+        assertThat(id).isNotNull();
+        assertThatThrownBy(() -> f.runInTransaction(s -> {
+            Author lost = new Author("Lost");
+            lost.write("Never");
+            s.add(lost);
+            s.flush();
+            throw new IllegalStateException("boom");
+        })).hasMessage("boom");
+        try (Session s = f.open()) {
+            assertThat(s.select(Author_.name).list()).extracting(r -> r.get(0)).containsExactly("Committed");
+        }
+        assertThat(books(f)).isZero();
+    }
+
+    @DatabaseTest
+    void selfReferencingRowsAreOrderedPerRowAndSequencesHandOutIds(Engine engine) {
+        SessionFactory f = fresh(engine);
+        try (Session s = f.open()) {
+            Node root = new Node("root", null);
+            Node child = new Node("child", root);
+            Node grandchild = new Node("grandchild", child);
+            s.add(grandchild);
+            s.add(child);
+            s.add(root);
+            s.commit();
+            assertThat(List.of(root.id, child.id, grandchild.id)).doesNotContainNull().doesNotHaveDuplicates();
+        }
+        try (Session s = f.open()) {
+            Node child = s.select(Node.class).where(Node_.label.eq("child")).one();
+            assertThat(s.select(Node.class).where(Node_.parent.eq(child)).one().label).isEqualTo("grandchild");
+        }
+    }
+
+    @DatabaseTest
+    void uuidKeysAreMadeBeforeTheInsert(Engine engine) {
+        SessionFactory f = fresh(engine);
+        Token t = new Token("secret");
+        f.runInTransaction(s -> s.add(t));
+        assertThat(t.id).isNotNull();
+        try (Session s = f.open()) {
+            assertThat(s.get(Token.class, t.id).value).isEqualTo("secret");
+        }
+    }
+
+    @DatabaseTest
+    void autoflushLetsQueriesSeePendingChanges(Engine engine) {
+        SessionFactory f = fresh(engine, true);
+        try (Session s = f.open()) {
+            s.add(new Author("Pending"));
+            assertThat(s.select(count()).from(Author.class).scalar(Long.class)).isEqualTo(1L);
+            s.rollback();
+        }
+        SessionFactory manual = SessionFactory.builder(engine).entities(Author.class, Book.class, Node.class, Token.class).build();
+        try (Session s = manual.open()) {
+            s.add(new Author("Pending"));
+            assertThat(s.select(count()).from(Author.class).scalar(Long.class)).isZero();
+        }
+    }
+
+    @DatabaseTest
+    void aReferenceToAnUnsavedEntityOutsideTheSessionIsReported(Engine engine) {
+        SessionFactory f = fresh(engine);
+        try (Session s = f.open()) {
+            s.add(new Book("Orphan", new Author("Nobody")));
+            assertThatThrownBy(s::flush).hasMessageContaining("Book.author refers to a Author that has no key yet")
+                    .hasMessageContaining("cascade = PERSIST");
+            s.rollback();
+        }
+    }
+
+    @DatabaseTest
+    void updatesOfTheSameShapeBatch(Engine engine) {
+        SessionFactory f = fresh(engine);
+        f.runInTransaction(s -> {
+            Author a = new Author("Batch");
+            for (int i = 0; i < 20; i++) {
+                a.write("T" + i);
+            }
+            s.add(a);
+        });
+        try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
+            List<Book> all = s.select(Book.class).list();
+            sql.clear();
+            all.forEach(b -> b.price = BigDecimal.ONE);
+            s.commit();
+            assertThat(sql.statements()).hasSize(1);
+            RecordedStatement update = sql.statements().get(0);
+            assertThat(update.batch()).isTrue();
+            assertThat(update.batchSize()).isEqualTo(20);
+        }
+    }
+}
