@@ -103,6 +103,40 @@ public interface Session extends AutoCloseable {
      */
     void flush();
 
+    /**
+     * Inserts rows given as maps from field name to value (the seed's {@code bulk_insert_mappings}), in
+     * JDBC batches grouped by the set of fields given, bypassing the identity map: nothing is added to
+     * the session and generated keys are not read back.
+     *
+     * @return the number of rows inserted
+     * @throws io.athanor.orm.error.AthanorException if a key is not a field of the entity or a value has the wrong type
+     */
+    long bulkInsertMappings(Class<?> entity, java.util.List<? extends Map<String, ?>> rows);
+
+    /**
+     * Updates rows given as maps from field name to value, each holding the primary key (the seed's
+     * {@code bulk_update_mappings}): one batched {@code UPDATE ... SET <given fields> WHERE <key>} per
+     * set of fields given. Instances already in the session are not changed.
+     *
+     * @return the number of rows updated
+     */
+    long bulkUpdateMappings(Class<?> entity, java.util.List<? extends Map<String, ?>> rows);
+
+    /**
+     * Copies the state of {@code entity} (typically detached: from another session, or deserialised)
+     * onto the instance this session holds for the same key, loading it if needed, and returns that
+     * instance; an entity with no row yet is added instead and returned. The next flush writes the
+     * differences.
+     */
+    <E> E merge(E entity);
+
+    /**
+     * Reloads {@code entity}'s columns from the database, discarding unflushed changes to them.
+     *
+     * @throws io.athanor.orm.error.AthanorException if the entity is not in the session or its row is gone
+     */
+    void refresh(Object entity);
+
     /** Marks the start of a transaction explicitly (it begins anyway with the first statement); refuses to nest. */
     void begin();
 

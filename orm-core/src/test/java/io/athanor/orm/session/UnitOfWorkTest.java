@@ -264,6 +264,89 @@ class UnitOfWorkTest {
     }
 
     @DatabaseTest
+    void seedBulkUpdateMappingsBatchesByTheFieldsGiven(Engine engine) {
+        SessionFactory f = fresh(engine);
+        try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
+            List<java.util.Map<String, Object>> authors = new java.util.ArrayList<>();
+            for (long i = 1; i <= 50; i++) {
+                authors.add(java.util.Map.of("id", i, "name", "author " + i, "version", 0));
+            }
+            assertThat(s.bulkInsertMappings(Author.class, authors)).isEqualTo(50);
+            List<java.util.Map<String, Object>> updates = new java.util.ArrayList<>();
+            for (long i = 1; i <= 50; i++) {
+                updates.add(i % 2 == 0 ? java.util.Map.of("id", i, "name", "even " + i)
+                        : java.util.Map.of("id", i, "name", "odd " + i, "version", 7));
+            }
+            sql.clear();
+            assertThat(s.bulkUpdateMappings(Author.class, updates)).isEqualTo(50);
+            assertThat(sql.sql()).containsExactlyInAnyOrder("UPDATE author SET name = ? WHERE id = ?",
+                    "UPDATE author SET name = ?, version = ? WHERE id = ?");
+            assertThat(sql.statements()).allSatisfy(st -> assertThat(st.batchSize()).isEqualTo(25));
+            s.commit();
+            assertThat(s.select(Author_.name).where(Author_.id.eq(4L)).scalar(String.class)).isEqualTo("even 4");
+            assertThat(s.select(Author_.version).where(Author_.id.eq(5L)).scalar(Integer.class)).isEqualTo(7);
+            assertThatThrownBy(() -> s.bulkUpdateMappings(Author.class, List.of(java.util.Map.of("name", "x"))))
+                    .hasMessageContaining("must each give the key 'id'");
+            assertThatThrownBy(() -> s.bulkInsertMappings(Author.class, List.of(java.util.Map.of("author_name", "x"))))
+                    .hasMessageContaining("not one of its fields").hasMessageContaining("Keys are field names");
+        }
+    }
+
+    @DatabaseTest
+    void mergeCopiesDetachedStateAndRefreshReloads(Engine engine) {
+        SessionFactory f = fresh(engine);
+        Author detached = new Author("Before");
+        f.runInTransaction(s -> s.add(detached));
+        detached.name = "After";
+        Author merged = f.inTransaction(s -> {
+            Author m = s.merge(detached);
+            assertThat(m).isNotSameAs(detached);
+            assertThat(m.name).isEqualTo("After");
+            return m;
+        });
+        assertThat(merged.version).isEqualTo(1);
+        try (Session s = f.open()) {
+            Author a = s.get(Author.class, detached.id);
+            assertThat(a.name).isEqualTo("After");
+            a.name = "Unsaved";
+            s.refresh(a);
+            assertThat(a.name).isEqualTo("After");
+            Author brandNew = new Author("Merged new");
+            assertThat(s.merge(brandNew)).isSameAs(brandNew);
+            s.commit();
+            assertThat(brandNew.id).isNotNull();
+        }
+    }
+
+    @DatabaseTest
+    void eightThreadsEachWithItsOwnSessionLoseNothing(Engine engine) throws Exception {
+        SessionFactory f = fresh(engine);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> f.runInTransaction(s -> {
+                    Author a = new Author("writer " + thread);
+                    for (int i = 0; i < 1000; i++) {
+                        a.write("t" + thread + "-" + i);
+                    }
+                    s.add(a);
+                })));
+            }
+            for (java.util.concurrent.Future<?> d : done) {
+                d.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Session s = f.open()) {
+            assertThat(s.select(count()).from(Book.class).scalar(Long.class)).isEqualTo(8000L);
+            assertThat(s.select(Book_.title).distinct().count()).isEqualTo(8000);
+        }
+    }
+
+    @DatabaseTest
     void updatesOfTheSameShapeBatch(Engine engine) {
         SessionFactory f = fresh(engine);
         f.runInTransaction(s -> {

@@ -469,6 +469,74 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     }
 
     @Override
+    public long bulkInsertMappings(Class<?> entity, List<? extends Map<String, ?>> rows) {
+        checkUsable();
+        return new BulkWriter(factory.metadata().entity(entity), factory.dialect()).insert(connection(), rows);
+    }
+
+    @Override
+    public long bulkUpdateMappings(Class<?> entity, List<? extends Map<String, ?>> rows) {
+        checkUsable();
+        return new BulkWriter(factory.metadata().entity(entity), factory.dialect()).update(connection(), rows);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <E> E merge(E entity) {
+        checkUsable();
+        EntityEntry own = byInstance.get(entity);
+        if (own != null) {
+            return entity;
+        }
+        EntityModel model = factory.metadata().entity(entity.getClass());
+        if (model.idProperties().size() != 1) {
+            throw new AthanorException("merge() supports entities with a single-column key; " + model.name() + " has "
+                    + model.idProperties().size() + ".");
+        }
+        Object id = model.idProperties().get(0).accessor().get(entity);
+        E persistent = id == null ? null : (E) get(entity.getClass(), id);
+        if (persistent == null) {
+            add(entity);
+            return entity;
+        }
+        for (PropertyModel p : model.properties()) {
+            if (!p.id()) {
+                p.accessor().set(persistent, p.accessor().get(entity));
+            }
+        }
+        for (io.athanor.orm.internal.meta.RelationshipModel r : model.relationships()) {
+            if (r.owning() && !r.toMany()) {
+                r.accessor().set(persistent, r.accessor().get(entity));
+            }
+        }
+        return persistent;
+    }
+
+    @Override
+    public void refresh(Object entity) {
+        checkUsable();
+        EntityEntry e = byInstance.get(entity);
+        if (e == null || e.status == EntityEntry.Status.NEW) {
+            throw new AthanorException("refresh() needs an entity this session loaded or flushed; this "
+                    + entity.getClass().getSimpleName() + " is not one.");
+        }
+        forget(e);
+        Object reloaded = get(entity.getClass(), e.key.id());
+        if (reloaded == null) {
+            throw new AthanorException("The row of " + e.model.name() + " " + e.key.id() + " no longer exists.");
+        }
+        EntityEntry loaded = byInstance.get(reloaded);
+        forget(loaded);
+        for (PropertyModel p : e.model.properties()) {
+            p.accessor().set(entity, p.accessor().get(reloaded));
+        }
+        EntityEntry fresh = new EntityEntry(entity, e.model, e.key, EntityEntry.Status.PERSISTENT, loaded.snapshot);
+        byKey.put(e.key, fresh);
+        byInstance.put(entity, fresh);
+        entries.add(fresh);
+    }
+
+    @Override
     public void begin() {
         checkUsable();
         if (explicitTransaction) {
