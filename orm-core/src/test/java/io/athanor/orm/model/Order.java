@@ -39,6 +39,22 @@ public class Order {
     protected Order() {
     }
 
+    /** An order of {@code userId}, created now: the seed's {@code Order(**order_data, user_id=user.id)}. */
+    public Order(String productName, BigDecimal amount, Long userId) {
+        this.productName = productName;
+        this.amount = amount;
+        this.userId = userId;
+        this.createdAt = LocalDateTime.now().withNano(0);
+    }
+
+    public Long getUserId() {
+        return userId;
+    }
+
+    public String getProductName() {
+        return productName;
+    }
+
     public Long getId() {
         return id;
     }
