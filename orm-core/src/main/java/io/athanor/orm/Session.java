@@ -114,6 +114,14 @@ public interface Session extends AutoCloseable {
     long bulkInsertMappings(Class<?> entity, java.util.List<? extends Map<String, ?>> rows);
 
     /**
+     * {@link #bulkInsertMappings(Class, java.util.List)} sent the way {@code mode} says:
+     * {@link BulkMode#COPY} streams the rows through PostgreSQL's COPY.
+     *
+     * @throws io.athanor.orm.error.AthanorException for COPY on another database
+     */
+    long bulkInsertMappings(Class<?> entity, java.util.List<? extends Map<String, ?>> rows, BulkMode mode);
+
+    /**
      * Updates rows given as maps from field name to value, each holding the primary key (the seed's
      * {@code bulk_update_mappings}): one batched {@code UPDATE ... SET <given fields> WHERE <key>} per
      * set of fields given. Instances already in the session are not changed.

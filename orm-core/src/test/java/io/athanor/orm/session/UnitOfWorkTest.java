@@ -293,6 +293,26 @@ class UnitOfWorkTest {
     }
 
     @DatabaseTest
+    void copyLoadsManyRowsOnPostgresAndIsRefusedElsewhere(Engine engine, io.athanor.orm.test.DatabaseKind kind) {
+        SessionFactory f = fresh(engine);
+        List<java.util.Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (long i = 1; i <= 25_000; i++) {
+            rows.add(java.util.Map.of("id", i, "name", i == 7 ? "quote \" comma , newline \n" : "author " + i, "version", 0));
+        }
+        try (Session s = f.open()) {
+            if (kind != io.athanor.orm.test.DatabaseKind.POSTGRESQL) {
+                assertThatThrownBy(() -> s.bulkInsertMappings(Author.class, rows, io.athanor.orm.BulkMode.COPY))
+                        .hasMessageContaining("not supported by " + kind.label()).hasMessageContaining("BulkMode.BATCH");
+                return;
+            }
+            assertThat(s.bulkInsertMappings(Author.class, rows, io.athanor.orm.BulkMode.COPY)).isEqualTo(25_000);
+            s.commit();
+            assertThat(s.select(count()).from(Author.class).scalar(Long.class)).isEqualTo(25_000L);
+            assertThat(s.get(Author.class, 7L).name).isEqualTo("quote \" comma , newline \n");
+        }
+    }
+
+    @DatabaseTest
     void mergeCopiesDetachedStateAndRefreshReloads(Engine engine) {
         SessionFactory f = fresh(engine);
         Author detached = new Author("Before");

@@ -27,6 +27,28 @@ final class BulkWriter {
         this.table = dialect.qualify(model.table().schema(), model.table().name());
     }
 
+    long copy(Connection connection, List<? extends Map<String, ?>> rows) {
+        if (!dialect.name().equals("postgresql")) {
+            throw new AthanorException("BulkMode.COPY is PostgreSQL's COPY and is not supported by " + dialect.name()
+                    + "; use BulkMode.BATCH.");
+        }
+        long total = 0;
+        for (Map.Entry<Set<String>, List<Map<String, ?>>> group : groups(rows).entrySet()) {
+            List<PropertyModel> props = properties(group.getKey());
+            for (Map<String, ?> row : group.getValue()) {
+                for (PropertyModel p : props) {
+                    Object v = row.get(p.path());
+                    if (v != null && !p.javaType().isInstance(v)) {
+                        throw new AthanorException("Bulk row value " + v + " (" + v.getClass().getName() + ") for " + model.name()
+                                + "." + p.path() + ", which holds " + p.javaType().getName() + ".");
+                    }
+                }
+            }
+            total += PostgresCopy.insert(connection, model, table, dialect, props, group.getValue());
+        }
+        return total;
+    }
+
     long insert(Connection connection, List<? extends Map<String, ?>> rows) {
         long total = 0;
         for (Map.Entry<Set<String>, List<Map<String, ?>>> group : groups(rows).entrySet()) {

@@ -475,6 +475,15 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     }
 
     @Override
+    public long bulkInsertMappings(Class<?> entity, List<? extends Map<String, ?>> rows, io.athanor.orm.BulkMode mode) {
+        if (mode == io.athanor.orm.BulkMode.BATCH) {
+            return bulkInsertMappings(entity, rows);
+        }
+        checkUsable();
+        return new BulkWriter(factory.metadata().entity(entity), factory.dialect()).copy(connection(), rows);
+    }
+
+    @Override
     public long bulkUpdateMappings(Class<?> entity, List<? extends Map<String, ?>> rows) {
         checkUsable();
         return new BulkWriter(factory.metadata().entity(entity), factory.dialect()).update(connection(), rows);
