@@ -367,6 +367,55 @@ class UnitOfWorkTest {
     }
 
     @DatabaseTest
+    void aNestedTransactionRollsBackToItsSavepointAndKeepsTheOuterWork(Engine engine) {
+        SessionFactory f = fresh(engine);
+        try (Session s = f.open()) {
+            s.add(new Author("Outer"));
+            io.athanor.orm.engine.Savepoint sp = s.beginNested();
+            Author inner = new Author("Inner");
+            s.add(inner);
+            s.flush();
+            sp.rollback();
+            s.expunge(inner);
+            s.commit();
+        }
+        try (Session s = f.open()) {
+            assertThat(s.select(Author_.name).list()).extracting(r -> r.get(0)).containsExactly("Outer");
+        }
+    }
+
+    @DatabaseTest
+    void deletingARowSomeoneElseChangedIsStale(Engine engine) {
+        SessionFactory f = fresh(engine);
+        f.runInTransaction(s -> s.add(new Author("Contested")));
+        try (Session first = f.open()) {
+            Author mine = first.select(Author.class).one();
+            f.runInTransaction(other -> other.select(Author.class).one().name = "Changed elsewhere");
+            first.delete(mine);
+            assertThatThrownBy(first::commit).isInstanceOf(StaleObjectException.class).hasMessageContaining("could not be deleted");
+            first.rollback();
+        }
+        try (Session s = f.open()) {
+            assertThat(s.select(Author_.name).scalar(String.class)).isEqualTo("Changed elsewhere");
+        }
+    }
+
+    @DatabaseTest
+    void theSessionStateMachineSaysWhatToCall(Engine engine) {
+        SessionFactory f = fresh(engine);
+        Session s = f.open();
+        s.begin();
+        assertThatThrownBy(s::begin).isInstanceOf(IllegalStateException.class).hasMessageContaining("already in progress");
+        s.commit();
+        s.begin();
+        s.close();
+        assertThatThrownBy(() -> s.add(new Author("late"))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed").hasMessageContaining("sessions.open()");
+        assertThatThrownBy(s::flush).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> s.delete(new Author("x"))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @DatabaseTest
     void updatesOfTheSameShapeBatch(Engine engine) {
         SessionFactory f = fresh(engine);
         f.runInTransaction(s -> {
