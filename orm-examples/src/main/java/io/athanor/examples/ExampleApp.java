@@ -4,9 +4,7 @@ import static io.athanor.orm.engine.Text.text;
 
 import io.athanor.examples.model.Article;
 import io.athanor.examples.model.Order;
-import io.athanor.examples.model.Order_;
 import io.athanor.examples.model.User;
-import io.athanor.examples.model.User_;
 import io.athanor.orm.Session;
 import io.athanor.orm.SessionFactory;
 import io.athanor.orm.engine.Connection;
@@ -124,25 +122,23 @@ public final class ExampleApp {
             sessions.schema().dropAll();
             sessions.schema().createAll();
             LocalDateTime now = LocalDateTime.of(2024, 6, 1, 12, 0);
+            User ada = SeedQueries.createUserWithOrders(sessions, "Ada Lovelace", List.of(
+                    new Order("Analytical Engine", new BigDecimal("1843.00"), now.minusDays(3), null),
+                    new Order("Notes", new BigDecimal("12.50"), now.minusDays(45), null)));
+            SeedQueries.createUserWithOrders(sessions, "Alan Turing", List.of(
+                    new Order("Bombe", new BigDecimal("1940.00"), now.minusDays(10), null)));
+            SeedQueries.createUserWithOrders(sessions, "Grace Hopper", List.of());
+            out.printf("create_user_with_orders: Ada Lovelace got id %d from the flush, before the commit%n", ada.getId());
             try (Session s = sessions.open()) {
-                for (String name : List.of("Ada Lovelace", "Alan Turing", "Grace Hopper")) {
-                    s.insert(User.class).set(User_.name, name).execute();
-                }
-                Object[][] orders = {{"Ada Lovelace", "Analytical Engine", "1843.00", 3}, {"Ada Lovelace", "Notes", "12.50", 45},
-                    {"Alan Turing", "Bombe", "1940.00", 10}};
-                for (Object[] o : orders) {
-                    Long userId = s.select(User_.id).where(User_.name.eq((String) o[0])).scalar(Long.class);
-                    s.insert(Order.class).set(Order_.userId, userId).set(Order_.productName, (String) o[1])
-                            .set(Order_.amount, new BigDecimal((String) o[2]))
-                            .set(Order_.createdAt, now.minusDays((Integer) o[3])).execute();
-                }
-                s.commit();
                 out.println("get_user_statistics:");
                 TablePrinter.print(out, SeedQueries.userStatistics(s));
                 out.println("get_active_users_with_orders (orders in the last 30 days):");
                 for (User u : SeedQueries.activeUsersWithOrders(s, now)) {
                     out.printf("  %s%n", u.getName());
                 }
+                long updated = SeedQueries.bulkUpdateUsers(s, List.of(
+                        java.util.Map.of("id", ada.getId(), "name", "Augusta Ada King")));
+                out.printf("bulk_update_users: %d row updated by mappings%n", updated);
             }
             out.printf("Statement cache: %s%n", sessions.queryCacheStats());
             sessions.schema().dropAll();

@@ -25,6 +25,8 @@ class ExampleAppTest {
                 .containsPattern("1 +Ada Lovelace +2 +1855\\.50")
                 .containsPattern("3 +Grace Hopper +0 +null")
                 .contains("get_active_users_with_orders (orders in the last 30 days):\n  Ada Lovelace\n  Alan Turing\n")
+                .containsPattern("create_user_with_orders: Ada Lovelace got id \\d+ from the flush")
+                .contains("bulk_update_users: 1 row updated by mappings")
                 .containsPattern("active=0, idle=\\d+, waiting=0, total=\\d+, max=50");
     }
 

@@ -37,7 +37,27 @@ public class Order {
     protected Order() {
     }
 
+    /** The seed's {@code Order(**order_data, user_id=user.id)}. */
+    public Order(String productName, BigDecimal amount, LocalDateTime createdAt, Long userId) {
+        this.productName = productName;
+        this.amount = amount;
+        this.createdAt = createdAt;
+        this.userId = userId;
+    }
+
     public Long getId() {
         return id;
+    }
+
+    public String productName() {
+        return productName;
+    }
+
+    public BigDecimal amount() {
+        return amount;
+    }
+
+    public LocalDateTime createdAt() {
+        return createdAt;
     }
 }

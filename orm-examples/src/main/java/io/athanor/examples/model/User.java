@@ -30,6 +30,10 @@ public class User {
     protected User() {
     }
 
+    public User(String name) {
+        this.name = name;
+    }
+
     public Long getId() {
         return id;
     }
