@@ -29,7 +29,7 @@ public final class DefaultSessionFactory implements SessionFactory {
         this.engine = engine;
         this.dialect = dialect;
         this.metadata = metadata;
-        this.schema = new DefaultSchemaManager(engine, metadata);
+        this.schema = new DefaultSchemaManager(engine, metadata, this::resetSequences);
         this.compiler = new QueryCompiler(metadata, queryCacheSize);
         this.autoflush = autoflush;
     }
@@ -50,23 +50,40 @@ public final class DefaultSessionFactory implements SessionFactory {
      */
     public Object nextSequenceValue(PropertyModel id, io.athanor.orm.engine.Connection connection) {
         SequenceModel seq = id.sequence();
-        long next;
+        long[] block;
         synchronized (sequences) {
-            long[] block = sequences.computeIfAbsent(seq, s -> new long[] {0, 0});
-            if (block[1] == 0) {
-                String sql = dialect.nextSequenceValue(dialect.qualify(seq.schema(), seq.name()));
-                long start = connection.query(sql, java.util.List.of(), ps -> { }, rs -> {
-                    rs.next();
-                    return rs.getLong(1);
-                });
-                block[0] = start;
-                block[1] = seq.allocationSize();
+            block = sequences.computeIfAbsent(seq, s -> new long[] {0, 0});
+        }
+        long next = -1;
+        while (next < 0) {
+            synchronized (block) {
+                if (block[1] > 0) {
+                    next = block[0]++;
+                    block[1]--;
+                    break;
+                }
             }
-            next = block[0]++;
-            block[1]--;
+            String sql = dialect.nextSequenceValue(dialect.qualify(seq.schema(), seq.name()));
+            long start = connection.query(sql, java.util.List.of(), ps -> { }, rs -> {
+                rs.next();
+                return rs.getLong(1);
+            });
+            synchronized (block) {
+                if (block[1] == 0) {
+                    block[0] = start;
+                    block[1] = seq.allocationSize();
+                }
+            }
         }
         Class<?> type = id.javaType();
         return type == Integer.class ? (Object) (int) next : type == Short.class ? (Object) (short) next : (Object) next;
+    }
+
+    /** Forgets reserved sequence values, after the sequences were dropped or created again. */
+    public void resetSequences() {
+        synchronized (sequences) {
+            sequences.clear();
+        }
     }
 
     @Override

@@ -19,11 +19,13 @@ public final class DefaultSchemaManager implements SchemaManager {
     private final Engine engine;
     private final Metadata metadata;
     private final DdlGenerator ddl;
+    private final Runnable afterChange;
 
-    public DefaultSchemaManager(Engine engine, Metadata metadata) {
+    public DefaultSchemaManager(Engine engine, Metadata metadata, Runnable afterChange) {
         this.engine = engine;
         this.metadata = metadata;
         this.ddl = new DdlGenerator(metadata);
+        this.afterChange = afterChange;
     }
 
     @Override
@@ -57,11 +59,15 @@ public final class DefaultSchemaManager implements SchemaManager {
     }
 
     private void run(List<String> statements) {
-        engine.runInTransaction(c -> {
-            for (String sql : statements) {
-                c.execute(Text.text(sql));
-            }
-        });
+        try {
+            engine.runInTransaction(c -> {
+                for (String sql : statements) {
+                    c.execute(Text.text(sql));
+                }
+            });
+        } finally {
+            afterChange.run();
+        }
     }
 
     /** The tables of {@code entities} and their link tables, in the metadata's dependency order. */

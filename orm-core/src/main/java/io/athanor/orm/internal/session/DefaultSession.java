@@ -301,6 +301,12 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         if (e != null) {
             if (e.status == EntityEntry.Status.DELETED) {
                 e.status = EntityEntry.Status.PERSISTENT;
+                forEachCascaded(e, io.athanor.orm.annotations.CascadeType.REMOVE, child -> {
+                    EntityEntry c = byInstance.get(child);
+                    if (c != null && c.status == EntityEntry.Status.DELETED) {
+                        add(child);
+                    }
+                });
             }
             cascadePersist(e);
             return;
@@ -345,22 +351,35 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
             throw new AthanorException("delete() was given a " + entity.getClass().getSimpleName() + " that is not in this "
                     + "session; load it first (session.get) or merge it.");
         }
-        if (e.status == EntityEntry.Status.NEW) {
-            forget(e);
+        if (e.status == EntityEntry.Status.DELETED) {
             return;
         }
-        e.status = EntityEntry.Status.DELETED;
+        if (e.status == EntityEntry.Status.NEW) {
+            forget(e);
+        } else {
+            e.status = EntityEntry.Status.DELETED;
+        }
+        forEachCascaded(e, io.athanor.orm.annotations.CascadeType.REMOVE, child -> {
+            if (byInstance.containsKey(child)) {
+                delete(child);
+            }
+        });
+    }
+
+    /** Calls {@code action} for each entity that {@code e}'s relationships marked with {@code cascade} hold. */
+    private void forEachCascaded(EntityEntry e, io.athanor.orm.annotations.CascadeType cascade,
+                                 java.util.function.Consumer<Object> action) {
         for (io.athanor.orm.internal.meta.RelationshipModel r : e.model.relationships()) {
-            if (r.cascade().contains(io.athanor.orm.annotations.CascadeType.REMOVE)) {
+            if (r.cascade().contains(cascade)) {
                 Object value = r.accessor().get(e.instance);
                 if (value instanceof java.util.Collection) {
                     for (Object child : List.copyOf((java.util.Collection<?>) value)) {
-                        if (byInstance.containsKey(child)) {
-                            delete(child);
+                        if (child != null) {
+                            action.accept(child);
                         }
                     }
-                } else if (value != null && byInstance.containsKey(value)) {
-                    delete(value);
+                } else if (value != null) {
+                    action.accept(value);
                 }
             }
         }
@@ -384,6 +403,12 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     @Override
     public void flush() {
         checkUsable();
+        for (int i = 0; i < entries.size(); i++) {
+            EntityEntry e = entries.get(i);
+            if (e.status != EntityEntry.Status.DELETED) {
+                cascadePersist(e);
+            }
+        }
         boolean work = false;
         for (EntityEntry e : entries) {
             if (e.status != EntityEntry.Status.PERSISTENT || !sameAsSnapshot(e)) {
@@ -471,6 +496,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     @Override
     public long bulkInsertMappings(Class<?> entity, List<? extends Map<String, ?>> rows) {
         checkUsable();
+        autoflush();
         return new BulkWriter(factory.metadata().entity(entity), factory.dialect()).insert(connection(), rows);
     }
 
@@ -480,12 +506,14 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
             return bulkInsertMappings(entity, rows);
         }
         checkUsable();
+        autoflush();
         return new BulkWriter(factory.metadata().entity(entity), factory.dialect()).copy(connection(), rows);
     }
 
     @Override
     public long bulkUpdateMappings(Class<?> entity, List<? extends Map<String, ?>> rows) {
         checkUsable();
+        autoflush();
         return new BulkWriter(factory.metadata().entity(entity), factory.dialect()).update(connection(), rows);
     }
 
@@ -508,6 +536,12 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
             add(entity);
             return entity;
         }
+        PropertyModel version = model.version();
+        if (version != null && !java.util.Objects.equals(version.accessor().get(entity), version.accessor().get(persistent))) {
+            throw new io.athanor.orm.StaleObjectException(model.name() + " " + id + " was changed by someone else since this copy "
+                    + "was read (version " + version.accessor().get(entity) + ", now " + version.accessor().get(persistent)
+                    + "). Reload it and apply the change again.");
+        }
         for (PropertyModel p : model.properties()) {
             if (!p.id()) {
                 p.accessor().set(persistent, p.accessor().get(entity));
@@ -525,15 +559,23 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     public void refresh(Object entity) {
         checkUsable();
         EntityEntry e = byInstance.get(entity);
-        if (e == null || e.status == EntityEntry.Status.NEW) {
-            throw new AthanorException("refresh() needs an entity this session loaded or flushed; this "
+        if (e == null || e.status != EntityEntry.Status.PERSISTENT) {
+            throw new AthanorException("refresh() needs an entity this session loaded or flushed and has not deleted; this "
                     + entity.getClass().getSimpleName() + " is not one.");
         }
-        forget(e);
-        Object reloaded = get(entity.getClass(), e.key.id());
+        byKey.remove(e.key);
+        Object reloaded;
+        try {
+            reloaded = get(entity.getClass(), e.key.id());
+        } finally {
+            if (!byKey.containsKey(e.key)) {
+                byKey.put(e.key, e);
+            }
+        }
         if (reloaded == null) {
             throw new AthanorException("The row of " + e.model.name() + " " + e.key.id() + " no longer exists.");
         }
+        forget(e);
         EntityEntry loaded = byInstance.get(reloaded);
         forget(loaded);
         for (PropertyModel p : e.model.properties()) {
@@ -593,6 +635,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
 
     @Override
     public Result execute(Text sql, Map<String, ?> params) {
+        autoflush();
         return connection().execute(sql, params);
     }
 
@@ -600,7 +643,17 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     public void commit() {
         flush();
         if (connection != null) {
-            connection.commit();
+            try {
+                connection.commit();
+            } catch (RuntimeException failure) {
+                try {
+                    connection.rollback();
+                } catch (RuntimeException suppressed) {
+                    failure.addSuppressed(suppressed);
+                }
+                failedFlush = failure;
+                throw failure;
+            }
         }
         explicitTransaction = false;
     }

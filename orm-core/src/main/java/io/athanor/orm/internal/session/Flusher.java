@@ -59,7 +59,7 @@ final class Flusher {
                     group.add(e);
                 }
             }
-            delete(group);
+            deleteInDependencyOrder(group);
         }
     }
 
@@ -181,6 +181,13 @@ final class Flusher {
     }
 
     private void assignKey(EntityEntry e, WritePlan plan) {
+        if (plan.versionColumn >= 0) {
+            PropertyModel v = plan.columns.get(plan.versionColumn).property;
+            if (v.accessor().get(e.instance) == null) {
+                v.accessor().set(e.instance, v.javaType() == Long.class ? (Object) 0L : v.javaType() == Short.class
+                        ? (Object) (short) 0 : (Object) 0);
+            }
+        }
         for (PropertyModel id : e.model.idProperties()) {
             if (id.accessor().get(e.instance) != null || id.generation() == null) {
                 continue;
@@ -303,6 +310,9 @@ final class Flusher {
                 types.get(k).bind(ps, k + 1, row[k]);
             }
         }, new String[0], null);
+        if (version >= 0 && !countsKnown(counts, entries.size())) {
+            counts = rowByRow(sql.toString(), parameterSets, types);
+        }
         checkCounts(plan, entries, counts, "updated");
         for (int r = 0; r < entries.size(); r++) {
             EntityEntry e = entries.get(r);
@@ -314,6 +324,44 @@ final class Flusher {
             }
             e.snapshot = now;
         }
+    }
+
+    /** Rows whose same-table children are also being deleted wait until those children are gone. */
+    private void deleteInDependencyOrder(List<EntityEntry> group) {
+        List<EntityEntry> pending = new ArrayList<>(group);
+        while (!pending.isEmpty()) {
+            List<EntityEntry> ready = new ArrayList<>();
+            for (EntityEntry e : pending) {
+                boolean hasPendingChild = false;
+                for (EntityEntry other : pending) {
+                    if (other != e && refersTo(other, e)) {
+                        hasPendingChild = true;
+                        break;
+                    }
+                }
+                if (!hasPendingChild) {
+                    ready.add(e);
+                }
+            }
+            if (ready.isEmpty()) {
+                ready.add(pending.get(0));
+            }
+            delete(ready);
+            pending.removeAll(ready);
+        }
+    }
+
+    /** Whether {@code child}'s row refers to {@code parent}'s through a foreign key of the same table. */
+    private boolean refersTo(EntityEntry child, EntityEntry parent) {
+        WritePlan plan = context.plan(child.model);
+        for (int i = 0; i < plan.columns.size(); i++) {
+            WritePlan.Column c = plan.columns.get(i);
+            if (c.relation != null && c.relation.target() == parent.model.type() && child.snapshot[i] != null
+                    && child.snapshot[i].equals(parent.snapshot[plan.idColumns[0]])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void delete(List<EntityEntry> entries) {
@@ -334,21 +382,53 @@ final class Flusher {
             }
             parameterSets.add(p);
         }
+        List<io.athanor.orm.internal.types.ColumnType> types = new ArrayList<>();
+        for (int i : plan.idColumns) {
+            types.add(plan.columns.get(i).model.type());
+        }
+        if (plan.versionColumn >= 0) {
+            types.add(plan.columns.get(plan.versionColumn).model.type());
+        }
         long[] counts = connection.batch(sql.toString(), parameterSets, (ps, r) -> {
             List<Object> p = parameterSets.get(r);
-            int k = 0;
-            for (int i : plan.idColumns) {
-                plan.columns.get(i).model.type().bind(ps, k + 1, p.get(k));
-                k++;
-            }
-            if (plan.versionColumn >= 0) {
-                plan.columns.get(plan.versionColumn).model.type().bind(ps, k + 1, p.get(k));
+            for (int k = 0; k < types.size(); k++) {
+                types.get(k).bind(ps, k + 1, p.get(k));
             }
         }, new String[0], null);
+        if (plan.versionColumn >= 0 && !countsKnown(counts, entries.size())) {
+            counts = rowByRow(sql.toString(), parameterSets, types);
+        }
         checkCounts(plan, entries, counts, "deleted");
         for (EntityEntry e : entries) {
             context.forget(e);
         }
+    }
+
+    /** Whether the driver told how many rows each execution changed (not -2, one count per row). */
+    private static boolean countsKnown(long[] counts, int rows) {
+        if (counts.length != rows) {
+            return false;
+        }
+        for (long c : counts) {
+            if (c < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Runs a version-checked statement once per row, for drivers whose batches do not report counts. */
+    private long[] rowByRow(String sql, List<List<Object>> parameterSets, List<io.athanor.orm.internal.types.ColumnType> types) {
+        long[] counts = new long[parameterSets.size()];
+        for (int r = 0; r < counts.length; r++) {
+            List<Object> p = parameterSets.get(r);
+            counts[r] = connection.update(sql, p, ps -> {
+                for (int k = 0; k < types.size(); k++) {
+                    types.get(k).bind(ps, k + 1, p.get(k));
+                }
+            });
+        }
+        return counts;
     }
 
     private static void appendWhere(StringBuilder sql, WritePlan plan) {

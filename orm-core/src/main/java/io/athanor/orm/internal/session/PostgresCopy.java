@@ -57,6 +57,10 @@ final class PostgresCopy {
         if (v == null) {
             return;
         }
+        if (p.column().type().converted()) {
+            throw new AthanorException("COPY cannot write " + model.name() + "." + p.path() + ", which is stored through a "
+                    + "converter; use BulkMode.BATCH for this entity.");
+        }
         SqlType.Kind kind = p.column().type().sqlType().kind();
         String text;
         if (v instanceof byte[]) {

@@ -16,4 +16,9 @@ public interface ColumnType {
 
     /** Reads the column as the field's type; {@code null} for SQL NULL. */
     Object read(ResultSet rs, int index) throws SQLException;
+
+    /** Whether values go through an {@code AttributeConverter} (so their text form is not the Java value's). */
+    default boolean converted() {
+        return false;
+    }
 }

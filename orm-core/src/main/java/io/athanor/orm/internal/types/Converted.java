@@ -17,6 +17,11 @@ final class Converted implements ColumnType {
     }
 
     @Override
+    public boolean converted() {
+        return true;
+    }
+
+    @Override
     public SqlType sqlType() {
         return database.sqlType();
     }

@@ -231,6 +231,13 @@ final class DefaultConnection implements Connection {
             if (withKeys) {
                 try (ResultSet rs = ps.getGeneratedKeys()) {
                     keyReader.read(rs);
+                } catch (RuntimeException readFailure) {
+                    failed = !autocommit;
+                    if (event != null) {
+                        listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), -1,
+                                readFailure));
+                    }
+                    throw readFailure;
                 }
             }
         } catch (SQLException e) {
