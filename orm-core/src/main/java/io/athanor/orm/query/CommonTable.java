@@ -57,7 +57,7 @@ public final class CommonTable {
 
     /** A column of the table. */
     public <T> Expression<T> column(String column, Class<T> type) {
-        return new Named<>(this, column, type);
+        return new NamedColumn<>(this, column, type);
     }
 
     void renderDefinition(SqlBuilder b) {
@@ -92,28 +92,5 @@ public final class CommonTable {
     @Override
     public String toString() {
         return name;
-    }
-
-    /** A column of a common table. */
-    private static final class Named<T> extends Expression<T> {
-        private final CommonTable table;
-        private final String column;
-        private final Class<T> type;
-
-        Named(CommonTable table, String column, Class<T> type) {
-            this.table = table;
-            this.column = column;
-            this.type = type;
-        }
-
-        @Override
-        public Class<?> javaType() {
-            return type;
-        }
-
-        @Override
-        public void render(SqlBuilder b) {
-            b.column(table, column);
-        }
     }
 }

@@ -31,34 +31,11 @@ public final class DerivedTable {
 
     /** A column of the derived table, by the label its SELECT gives it. */
     public <T> Expression<T> column(String label, Class<T> type) {
-        return new Named<>(this, label, type);
+        return new NamedColumn<>(this, label, type);
     }
 
     @Override
     public String toString() {
         return "(" + select + ") " + alias;
-    }
-
-    /** A column of a derived table. */
-    private static final class Named<T> extends Expression<T> {
-        private final DerivedTable table;
-        private final String label;
-        private final Class<T> type;
-
-        Named(DerivedTable table, String label, Class<T> type) {
-            this.table = table;
-            this.label = label;
-            this.type = type;
-        }
-
-        @Override
-        public Class<?> javaType() {
-            return type;
-        }
-
-        @Override
-        public void render(SqlBuilder b) {
-            b.column(table, label);
-        }
     }
 }

@@ -96,30 +96,29 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     @Override
     @SuppressWarnings("unchecked")
     public <R> List<R> list(Select<R> query) {
-        autoflush();
-        QueryCompiler.Bound bound = factory.compiler().compile(query);
-        CompiledSelect c = bound.compiled();
-        List<Object> values = bound.values();
-        return connection().query(c.sql(), values, ps -> bind(ps, c.binders(), values),
+        QueryCompiler.Bound b = prepare(query);
+        CompiledSelect c = b.compiled();
+        return connection().query(c.sql(), b.values(), ps -> bind(ps, c.binders(), b.values()),
                 rs -> (List<R>) (c.entity() != null ? readEntities(rs, c.entity()) : readRows(rs, c)));
     }
 
     @Override
     public long execute(Statement change) {
-        autoflush();
-        QueryCompiler.Bound bound = factory.compiler().compile(change);
-        CompiledSelect c = bound.compiled();
-        List<Object> values = bound.values();
-        return connection().update(c.sql(), values, ps -> bind(ps, c.binders(), values));
+        QueryCompiler.Bound b = prepare(change);
+        return connection().update(b.compiled().sql(), b.values(), ps -> bind(ps, b.compiled().binders(), b.values()));
     }
 
     @Override
     public List<Row> fetch(Statement change) {
+        QueryCompiler.Bound b = prepare(change);
+        CompiledSelect c = b.compiled();
+        return connection().query(c.sql(), b.values(), ps -> bind(ps, c.binders(), b.values()), rs -> readRows(rs, c));
+    }
+
+    /** Flushes if autoflush is on, then compiles {@code statement} (once per shape) with its values. */
+    private QueryCompiler.Bound prepare(Statement statement) {
         autoflush();
-        QueryCompiler.Bound bound = factory.compiler().compile(change);
-        CompiledSelect c = bound.compiled();
-        List<Object> values = bound.values();
-        return connection().query(c.sql(), values, ps -> bind(ps, c.binders(), values), rs -> readRows(rs, c));
+        return factory.compiler().compile(statement);
     }
 
     @Override
@@ -208,8 +207,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     @Override
     @SuppressWarnings("unchecked")
     public <R> java.util.stream.Stream<R> stream(Select<R> query, int fetchSize) {
-        autoflush();
-        QueryCompiler.Bound bound = factory.compiler().compile(query);
+        QueryCompiler.Bound bound = prepare(query);
         CompiledSelect c = bound.compiled();
         List<Object> values = bound.values();
         PreparedWork.Reader<Object> rowReader;
