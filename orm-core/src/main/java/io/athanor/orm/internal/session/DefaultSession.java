@@ -42,6 +42,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     /** New and deleted entries, and every loaded one, in the order the session met them. */
     private final List<EntityEntry> entries = new ArrayList<>();
     private Connection connection;
+    private final SelectinLoader selectin = new SelectinLoader(this);
     private boolean closed;
     private boolean explicitTransaction;
     /** Set when a flush failed: the transaction was rolled back and only rollback() or close() may follow. */
@@ -98,8 +99,17 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     public <R> List<R> list(Select<R> query) {
         QueryCompiler.Bound b = prepare(query);
         CompiledSelect c = b.compiled();
-        return connection().query(c.sql(), b.values(), ps -> bind(ps, c.binders(), b.values()),
+        List<R> results = connection().query(c.sql(), b.values(), ps -> bind(ps, c.binders(), b.values()),
                 rs -> (List<R>) (c.entity() != null ? readEntities(rs, c.entity()) : readRows(rs, c)));
+        if (c.entity() != null) {
+            selectin.load(c.entity(), (List<Object>) results);
+        }
+        return results;
+    }
+
+    /** The session's entry for an instance it holds. */
+    EntityEntry entryOf(Object instance) {
+        return byInstance.get(instance);
     }
 
     @Override

@@ -14,6 +14,8 @@ final class EntityEntry {
     Object[] snapshot;
     /** Whether this flush gave the instance its key (to undo if the flush fails). */
     boolean keyAssigned;
+    /** Relationships already loaded into the instance, which later queries leave as they are. */
+    java.util.Set<String> loaded;
 
     EntityEntry(Object instance, EntityModel model, EntityKey key, Status status, Object[] snapshot) {
         this.instance = instance;
