@@ -136,6 +136,15 @@ public final class ExampleApp {
                 for (User u : SeedQueries.activeUsersWithOrders(s, now)) {
                     out.printf("  %s%n", u.getName());
                 }
+                AtomicInteger loadStatements = new AtomicInteger();
+                try (var counting = engine.events().afterExecute(e -> loadStatements.incrementAndGet())) {
+                    List<User> users = s.select(User.class).list();
+                    for (User u : users) {
+                        out.printf("  %-14s %d order(s)%n", u.getName(), u.getOrders().size());
+                    }
+                    out.printf("Users with their orders (lazy=\"selectin\"): %d statements for %d users, not %d%n",
+                            loadStatements.get(), users.size(), users.size() + 1);
+                }
                 long updated = SeedQueries.bulkUpdateUsers(s, List.of(
                         java.util.Map.of("id", ada.getId(), "name", "Augusta Ada King")));
                 out.printf("bulk_update_users: %d row updated by mappings%n", updated);

@@ -27,6 +27,7 @@ class ExampleAppTest {
                 .contains("get_active_users_with_orders (orders in the last 30 days):\n  Ada Lovelace\n  Alan Turing\n")
                 .containsPattern("create_user_with_orders: Ada Lovelace got id \\d+ from the flush")
                 .contains("bulk_update_users: 1 row updated by mappings")
+                .contains("Users with their orders (lazy=\"selectin\"): 2 statements for 3 users, not 4")
                 .containsPattern("active=0, idle=\\d+, waiting=0, total=\\d+, max=50");
     }
 
