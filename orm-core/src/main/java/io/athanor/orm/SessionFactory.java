@@ -36,6 +36,9 @@ public interface SessionFactory {
     /** Opens a session; it takes a connection from the engine on its first statement. */
     Session open();
 
+    /** Opens a session with {@code options} (read-only, isolation level). */
+    Session open(SessionOptions options);
+
     /**
      * The seed's {@code get_db_session()} context manager: runs {@code work} in a new session, commits
      * when it returns, rolls back and rethrows when it throws, and always closes the session.
@@ -44,6 +47,18 @@ public interface SessionFactory {
 
     /** {@link #inTransaction(java.util.function.Function)} for work that returns nothing. */
     void runInTransaction(java.util.function.Consumer<Session> work);
+
+    /**
+     * {@link #inTransaction(java.util.function.Function)}, run again in a new session (up to
+     * {@code retry.attempts()} runs in all) when the database aborts the transaction for a conflict
+     * with another one. The block must be safe to run more than once.
+     *
+     * @throws io.athanor.orm.error.TransactionConflictException if the last run still conflicts
+     */
+    <T> T inTransaction(Retry retry, java.util.function.Function<Session, T> work);
+
+    /** {@link #inTransaction(Retry, java.util.function.Function)} with options for each session. */
+    <T> T inTransaction(SessionOptions options, Retry retry, java.util.function.Function<Session, T> work);
 
     /** The figures of the compiled-statement cache. */
     io.athanor.orm.query.QueryCacheStats queryCacheStats();

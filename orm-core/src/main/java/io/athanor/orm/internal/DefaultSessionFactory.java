@@ -1,6 +1,8 @@
 package io.athanor.orm.internal;
 
+import io.athanor.orm.Retry;
 import io.athanor.orm.Session;
+import io.athanor.orm.SessionOptions;
 import io.athanor.orm.SessionFactory;
 import io.athanor.orm.internal.session.DefaultSession;
 import io.athanor.orm.internal.sql.QueryCompiler;
@@ -16,6 +18,7 @@ import io.athanor.orm.schema.SchemaManager;
 
 /** The session factory: engine, dialect and frozen metadata. */
 public final class DefaultSessionFactory implements SessionFactory {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DefaultSessionFactory.class);
     private final Engine engine;
     private final Dialect dialect;
     private final Metadata metadata;
@@ -87,8 +90,31 @@ public final class DefaultSessionFactory implements SessionFactory {
     }
 
     @Override
+    public <T> T inTransaction(Retry retry, java.util.function.Function<Session, T> work) {
+        return inTransaction(SessionOptions.defaults(), retry, work);
+    }
+
+    @Override
+    public <T> T inTransaction(SessionOptions options, Retry retry, java.util.function.Function<Session, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(options, work);
+            } catch (io.athanor.orm.error.TransactionConflictException conflict) {
+                if (attempt >= retry.attempts()) {
+                    throw conflict;
+                }
+                LOG.debug("Transaction conflict on attempt {} of {}; running it again", attempt, retry.attempts(), conflict);
+            }
+        }
+    }
+
+    @Override
     public <T> T inTransaction(java.util.function.Function<Session, T> work) {
-        try (Session s = open()) {
+        return inTransaction(SessionOptions.defaults(), work);
+    }
+
+    private <T> T inTransaction(SessionOptions options, java.util.function.Function<Session, T> work) {
+        try (Session s = open(options)) {
             T result;
             try {
                 result = work.apply(s);
@@ -115,7 +141,12 @@ public final class DefaultSessionFactory implements SessionFactory {
 
     @Override
     public Session open() {
-        return new DefaultSession(this);
+        return new DefaultSession(this, SessionOptions.defaults());
+    }
+
+    @Override
+    public Session open(SessionOptions options) {
+        return new DefaultSession(this, options);
     }
 
     @Override

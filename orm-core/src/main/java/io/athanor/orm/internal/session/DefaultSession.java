@@ -37,6 +37,7 @@ import java.util.Map;
 /** The session: a lazily taken connection, an identity map, and query execution. */
 public final class DefaultSession implements Session, QueryExecutor, SessionContext {
     private final DefaultSessionFactory factory;
+    private final io.athanor.orm.SessionOptions options;
     private final Map<EntityKey, EntityEntry> byKey = new HashMap<>();
     private final Map<Object, EntityEntry> byInstance = new IdentityHashMap<>();
     /** New and deleted entries, and every loaded one, in the order the session met them. */
@@ -48,8 +49,29 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     /** Set when a flush failed: the transaction was rolled back and only rollback() or close() may follow. */
     private RuntimeException failedFlush;
 
-    public DefaultSession(DefaultSessionFactory factory) {
+    public DefaultSession(DefaultSessionFactory factory, io.athanor.orm.SessionOptions options) {
         this.factory = factory;
+        this.options = options;
+    }
+
+    private void checkWritable(String what) {
+        if (options.isReadOnly()) {
+            throw new AthanorException("This session is read-only, so it cannot " + what + ". Open a read-write session "
+                    + "(sessions.open()) for changes.");
+        }
+    }
+
+    /** A fingerprint of an entity's field values, for noticing changes in a read-only session. */
+    private static int fingerprint(EntityModel model, Object instance) {
+        int h = 1;
+        for (PropertyModel p : model.properties()) {
+            Object v = p.accessor().get(instance);
+            if (v instanceof java.math.BigDecimal) {
+                v = ((java.math.BigDecimal) v).stripTrailingZeros();
+            }
+            h = 31 * h + (v instanceof byte[] ? java.util.Arrays.hashCode((byte[]) v) : java.util.Objects.hashCode(v));
+        }
+        return h;
     }
 
     private void checkUsable() {
@@ -74,7 +96,19 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     private Connection connection() {
         checkUsable();
         if (connection == null) {
-            connection = factory.engine().connect();
+            Connection c = factory.engine().connect();
+            try {
+                if (options.isReadOnly()) {
+                    c.readOnly(true);
+                }
+                if (options.isolationLevel() != null) {
+                    c.isolationLevel(options.isolationLevel());
+                }
+            } catch (RuntimeException e) {
+                c.close();
+                throw e;
+            }
+            connection = c;
         }
         return connection;
     }
@@ -114,12 +148,14 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
 
     @Override
     public long execute(Statement change) {
+        checkWritable("run " + change.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + " statements");
         QueryCompiler.Bound b = prepare(change);
         return connection().update(b.compiled().sql(), b.values(), ps -> bind(ps, b.compiled().binders(), b.values()));
     }
 
     @Override
     public List<Row> fetch(Statement change) {
+        checkWritable("run " + change.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + " statements");
         QueryCompiler.Bound b = prepare(change);
         CompiledSelect c = b.compiled();
         return connection().query(c.sql(), b.values(), ps -> bind(ps, c.binders(), b.values()), rs -> readRows(rs, c));
@@ -165,6 +201,17 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         return out;
     }
 
+    /** Drops the snapshot values a read-only session never compares: all but keys and foreign keys. */
+    private void keepKeysOnly(EntityModel model, Object[] snapshot) {
+        WritePlan plan = plan(model);
+        for (int i = 0; i < snapshot.length; i++) {
+            WritePlan.Column c = plan.columns.get(i);
+            if (c.relation == null && (c.property == null || !c.property.id())) {
+                snapshot[i] = null;
+            }
+        }
+    }
+
     /** Reads one entity per row, through the identity map. */
     private final class EntityRowReader implements PreparedWork.Reader<Object> {
         private final EntityModel model;
@@ -205,7 +252,13 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
                 }
             }
             if (register) {
+                if (options.isReadOnly()) {
+                    keepKeysOnly(model, snapshot);
+                }
                 EntityEntry entry = new EntityEntry(instance, model, key, EntityEntry.Status.PERSISTENT, snapshot);
+                if (options.isReadOnly()) {
+                    entry.fingerprint = fingerprint(model, instance);
+                }
                 byKey.put(key, entry);
                 byInstance.put(instance, entry);
                 entries.add(entry);
@@ -302,6 +355,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     @Override
     public void add(Object entity) {
         checkUsable();
+        checkWritable("add entities");
         if (entity == null) {
             throw new AthanorException("add() was given null.");
         }
@@ -354,6 +408,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     @Override
     public void delete(Object entity) {
         checkUsable();
+        checkWritable("delete entities");
         EntityEntry e = byInstance.get(entity);
         if (e == null) {
             throw new AthanorException("delete() was given a " + entity.getClass().getSimpleName() + " that is not in this "
@@ -411,6 +466,16 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     @Override
     public void flush() {
         checkUsable();
+        if (options.isReadOnly()) {
+            for (EntityEntry e : entries) {
+                if (fingerprint(e.model, e.instance) != e.fingerprint) {
+                    throw new AthanorException("This session is read-only, but " + e.model.name() + " " + e.key.id()
+                            + " was changed in memory. Open a read-write session (sessions.open()) for changes, or discard "
+                            + "the change.");
+                }
+            }
+            return;
+        }
         for (int i = 0; i < entries.size(); i++) {
             EntityEntry e = entries.get(i);
             if (e.status != EntityEntry.Status.DELETED) {
@@ -504,6 +569,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     @Override
     public long bulkInsertMappings(Class<?> entity, List<? extends Map<String, ?>> rows) {
         checkUsable();
+        checkWritable("bulk-write rows");
         autoflush();
         return new BulkWriter(factory.metadata().entity(entity), factory.dialect()).insert(connection(), rows);
     }
@@ -514,6 +580,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
             return bulkInsertMappings(entity, rows);
         }
         checkUsable();
+        checkWritable("bulk-write rows");
         autoflush();
         return new BulkWriter(factory.metadata().entity(entity), factory.dialect()).copy(connection(), rows);
     }
@@ -521,6 +588,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     @Override
     public long bulkUpdateMappings(Class<?> entity, List<? extends Map<String, ?>> rows) {
         checkUsable();
+        checkWritable("bulk-write rows");
         autoflush();
         return new BulkWriter(factory.metadata().entity(entity), factory.dialect()).update(connection(), rows);
     }

@@ -14,6 +14,8 @@ final class EntityEntry {
     Object[] snapshot;
     /** Whether this flush gave the instance its key (to undo if the flush fails). */
     boolean keyAssigned;
+    /** In a read-only session: a fingerprint of the field values as loaded, in place of most of the snapshot. */
+    int fingerprint;
     /** Relationships already loaded into the instance, which later queries leave as they are. */
     java.util.Set<String> loaded;
 

@@ -1,0 +1,126 @@
+package io.athanor.orm.internal.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.athanor.orm.Retry;
+import io.athanor.orm.Session;
+import io.athanor.orm.SessionFactory;
+import io.athanor.orm.SessionOptions;
+import io.athanor.orm.engine.Engine;
+import io.athanor.orm.engine.IsolationLevel;
+import io.athanor.orm.engine.Text;
+import io.athanor.orm.error.DatabaseException;
+import io.athanor.orm.error.TransactionConflictException;
+import io.athanor.orm.model.uow.Author;
+import io.athanor.orm.model.uow.Author_;
+import io.athanor.orm.model.uow.Book;
+import io.athanor.orm.test.DatabaseKind;
+import io.athanor.orm.test.DatabaseTest;
+import io.athanor.orm.test.SqlRecorder;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The seed's read-only sessions and isolation levels, on PostgreSQL, MariaDB and H2. */
+class ReadOnlyAndIsolationTest {
+
+    private static SessionFactory fresh(Engine engine) {
+        SessionFactory f = SessionFactory.builder(engine).entities(Author.class, Book.class).build();
+        f.schema().dropAll();
+        f.schema().createAll();
+        f.runInTransaction(s -> {
+            Author a = new Author("reader's choice");
+            a.write("Popular");
+            s.add(a);
+        });
+        return f;
+    }
+
+    @DatabaseTest
+    void aReadOnlySessionRefusesWritesBeforeAnySqlIsSent(Engine engine) {
+        SessionFactory f = fresh(engine);
+        try (Session s = f.open(SessionOptions.readOnly()); SqlRecorder sql = SqlRecorder.attach(engine)) {
+            Author a = s.select(Author.class).one();
+            sql.clear();
+            assertThatThrownBy(() -> s.add(new Author("new"))).hasMessageContaining("read-only, so it cannot add entities");
+            assertThatThrownBy(() -> s.delete(a)).hasMessageContaining("cannot delete entities");
+            assertThatThrownBy(() -> s.update(Author.class).set(Author_.name, "x").execute()).hasMessageContaining("cannot run UPDATE");
+            assertThatThrownBy(() -> s.bulkUpdateMappings(Author.class, List.of(Map.of("id", a.id, "name", "x"))))
+                    .hasMessageContaining("cannot bulk-write");
+            a.name = "changed in memory";
+            assertThatThrownBy(s::commit).hasMessageContaining("was changed in memory");
+            assertThat(sql.count()).as("nothing was sent").isZero();
+        }
+    }
+
+    @DatabaseTest
+    void aReadOnlySessionKeepsOnlyKeysOfItsSnapshots(Engine engine) {
+        SessionFactory f = fresh(engine);
+        try (DefaultSession s = (DefaultSession) f.open(SessionOptions.readOnly())) {
+            Book b = s.select(Book.class).one();
+            Object[] snapshot = s.entryOf(b).snapshot;
+            assertThat(snapshot).as("key, title, price, author key").containsExactly(b.id, null, null, snapshot[3]);
+            assertThat(snapshot[3]).isNotNull();
+            s.commit();
+        }
+        try (DefaultSession s = (DefaultSession) f.open()) {
+            Book b = s.select(Book.class).one();
+            assertThat(java.util.Arrays.asList(s.entryOf(b).snapshot)).contains("Popular");
+        }
+    }
+
+    /** MariaDB's and H2's drivers treat read-only as a hint; there Athanor's own checks are what refuses writes. */
+    @DatabaseTest(DatabaseKind.POSTGRESQL)
+    void theDatabaseRefusesWritesInAReadOnlySessionToo(Engine engine) {
+        SessionFactory f = fresh(engine);
+        try (Session s = f.open(SessionOptions.readOnly())) {
+            assertThatThrownBy(() -> s.execute(Text.text("update author set name = 'x'"), Map.of()))
+                    .isInstanceOf(DatabaseException.class)
+                    .satisfies(e -> assertThat(((DatabaseException) e).sqlState()).isEqualTo("25006"));
+        }
+    }
+
+    @DatabaseTest
+    void theIsolationLevelIsInEffect(Engine engine, DatabaseKind kind) {
+        SessionFactory f = fresh(engine);
+        String query = kind == DatabaseKind.POSTGRESQL ? "show transaction_isolation"
+                : kind == DatabaseKind.MARIADB ? "select @@tx_isolation"
+                : "select isolation_level from information_schema.sessions where session_id = session_id()";
+        try (Session s = f.open(SessionOptions.isolation(IsolationLevel.SERIALIZABLE))) {
+            assertThat(s.execute(Text.text(query), Map.of()).scalar(String.class).toLowerCase(java.util.Locale.ROOT)
+                    .replace('-', ' ').replace('_', ' ')).isEqualTo("serializable");
+        }
+        try (Session s = f.open(SessionOptions.isolation(IsolationLevel.REPEATABLE_READ))) {
+            assertThat(s.execute(Text.text(query), Map.of()).scalar(String.class).toLowerCase(java.util.Locale.ROOT)
+                    .replace('-', ' ').replace('_', ' ')).isEqualTo("repeatable read");
+        }
+    }
+
+    @DatabaseTest(DatabaseKind.POSTGRESQL)
+    void aSerializationFailureIsRetried(Engine engine) {
+        SessionFactory f = fresh(engine);
+        SessionOptions repeatable = SessionOptions.isolation(IsolationLevel.REPEATABLE_READ);
+        AtomicInteger attempts = new AtomicInteger();
+        String result = f.inTransaction(repeatable, Retry.retry(3), s -> {
+            Author mine = s.select(Author.class).one();
+            if (attempts.incrementAndGet() == 1) {
+                f.runInTransaction(other -> other.select(Author.class).one().name = "changed concurrently");
+            }
+            mine.name = "retried";
+            s.flush();
+            return mine.name;
+        });
+        assertThat(attempts.get()).isEqualTo(2);
+        assertThat(result).isEqualTo("retried");
+        AtomicInteger once = new AtomicInteger();
+        assertThatThrownBy(() -> f.inTransaction(repeatable, Retry.retry(1), s -> {
+            Author mine = s.select(Author.class).one();
+            f.runInTransaction(other -> other.select(Author.class).one().name = "again " + once.incrementAndGet());
+            mine.name = "lost";
+            s.flush();
+            return null;
+        })).isInstanceOf(TransactionConflictException.class).hasMessageContaining("run it again");
+        assertThatThrownBy(() -> Retry.retry(0)).hasMessageContaining("1 or more attempts");
+    }
+}
