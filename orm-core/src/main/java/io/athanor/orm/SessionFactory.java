@@ -33,6 +33,15 @@ public interface SessionFactory {
     /** Creates and drops the mapped tables. */
     SchemaManager schema();
 
+    /**
+     * Fills a materialized view with its query's current result: {@code REFRESH MATERIALIZED VIEW} on
+     * PostgreSQL ({@code CONCURRENTLY}, not blocking readers, when it has a unique index), or the table
+     * emptied and filled again in one transaction elsewhere.
+     *
+     * @throws io.athanor.orm.error.AthanorException if {@code view} is not a {@code @MaterializedView}
+     */
+    void refresh(Class<?> view);
+
     /** Opens a session; it takes a connection from the engine on its first statement. */
     Session open();
 

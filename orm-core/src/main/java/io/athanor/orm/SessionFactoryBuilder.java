@@ -21,6 +21,7 @@ public final class SessionFactoryBuilder {
     private Dialect dialect;
     private int queryCacheSize = 500;
     private boolean autoflush;
+    private final java.util.Map<Class<?>, io.athanor.orm.query.Select<?>> views = new java.util.LinkedHashMap<>();
 
     SessionFactoryBuilder(Engine engine) {
         if (engine == null) {
@@ -63,6 +64,15 @@ public final class SessionFactoryBuilder {
         return this;
     }
 
+    /**
+     * Defines the materialized view {@code entity} (annotated {@code @MaterializedView}) by a query in the
+     * query language instead of SQL text. The query takes no values: a view's definition has no parameters.
+     */
+    public SessionFactoryBuilder view(Class<?> entity, io.athanor.orm.query.Select<?> query) {
+        views.put(entity, query);
+        return this;
+    }
+
     /** Uses {@code dialect} instead of detecting it from the engine's database. */
     public SessionFactoryBuilder dialect(Dialect dialect) {
         this.dialect = dialect;
@@ -81,6 +91,7 @@ public final class SessionFactoryBuilder {
             throw new ConfigurationException("No entities were registered; call entities(User.class, ...) before build().");
         }
         Dialect d = dialect != null ? dialect : Dialects.detect(engine.database());
-        return new DefaultSessionFactory(engine, d, MetadataBuilder.build(entities, d), queryCacheSize, autoflush);
+        return new DefaultSessionFactory(engine, d, MetadataBuilder.build(entities, d), queryCacheSize, autoflush,
+                java.util.Map.copyOf(views));
     }
 }

@@ -134,6 +134,16 @@ public abstract class Dialect {
     /** Whether {@code FOR UPDATE SKIP LOCKED} exists. */
     public abstract boolean supportsSkipLocked();
 
+    /** Whether {@code CREATE MATERIALIZED VIEW} exists (otherwise a view is a table filled from its query). */
+    public boolean hasMaterializedViews() {
+        return false;
+    }
+
+    /** Whether {@code DROP ... IF EXISTS} fails when the schema itself is missing (H2), so dropping creates it first. */
+    public boolean dropNeedsSchema() {
+        return false;
+    }
+
     /** Whether OFFSET needs a LIMIT before it (MariaDB). */
     public boolean requiresLimitWithOffset() {
         return false;

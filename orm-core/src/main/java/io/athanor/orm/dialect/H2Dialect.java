@@ -104,4 +104,9 @@ public final class H2Dialect extends Dialect {
     public UpsertStyle upsertStyle() {
         return UpsertStyle.MERGE;
     }
+
+    @Override
+    public boolean dropNeedsSchema() {
+        return true;
+    }
 }

@@ -113,4 +113,9 @@ public final class PostgresDialect extends Dialect {
     public String nextSequenceValue(String qualifiedName) {
         return "SELECT nextval('" + qualifiedName.replace("'", "''") + "')";
     }
+
+    @Override
+    public boolean hasMaterializedViews() {
+        return true;
+    }
 }

@@ -28,12 +28,33 @@ public final class DefaultSessionFactory implements SessionFactory {
     private final java.util.Map<EntityModel, Object> plans = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<SequenceModel, long[]> sequences = new java.util.HashMap<>();
 
-    public DefaultSessionFactory(Engine engine, Dialect dialect, Metadata metadata, int queryCacheSize, boolean autoflush) {
+    public DefaultSessionFactory(Engine engine, Dialect dialect, Metadata metadata, int queryCacheSize, boolean autoflush,
+                                 java.util.Map<Class<?>, io.athanor.orm.query.Select<?>> viewQueries) {
         this.engine = engine;
         this.dialect = dialect;
         this.metadata = metadata;
-        this.schema = new DefaultSchemaManager(engine, metadata, this::resetSequences);
         this.compiler = new QueryCompiler(metadata, queryCacheSize);
+        java.util.Map<Class<?>, String> views = new java.util.HashMap<>();
+        for (EntityModel e : metadata.entities()) {
+            io.athanor.orm.query.Select<?> q = viewQueries.get(e.type());
+            if (q != null) {
+                QueryCompiler.Bound b = compiler.compile(q);
+                if (!b.values().isEmpty()) {
+                    throw new io.athanor.orm.error.ConfigurationException("The query of view " + e.name() + " has values "
+                            + b.values() + ", but a view's definition cannot take parameters. Write constants into it with "
+                            + "Sql.text(...), or filter when reading the view.");
+                }
+                views.put(e.type(), b.compiled().sql());
+            } else if (e.isView()) {
+                if (e.viewQuery().isBlank()) {
+                    throw new io.athanor.orm.error.ConfigurationException(e.name() + " is a @MaterializedView with no query: "
+                            + "give @MaterializedView(query = \"...\"), or SessionFactory.builder(...).view(" + e.name()
+                            + ".class, select(...)).");
+                }
+                views.put(e.type(), e.viewQuery());
+            }
+        }
+        this.schema = new DefaultSchemaManager(engine, metadata, this::resetSequences, m -> views.get(m.type()));
         this.autoflush = autoflush;
     }
 
@@ -137,6 +158,11 @@ public final class DefaultSessionFactory implements SessionFactory {
             work.accept(s);
             return null;
         });
+    }
+
+    @Override
+    public void refresh(Class<?> view) {
+        ((DefaultSchemaManager) schema).refresh(view);
     }
 
     @Override

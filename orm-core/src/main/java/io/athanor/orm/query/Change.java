@@ -19,6 +19,11 @@ abstract class Change<E> implements Statement {
     abstract String verb();
 
     @Override
+    public Class<?> target() {
+        return entity;
+    }
+
+    @Override
     public List<Expression<?>> returnedColumns() {
         return returning;
     }

@@ -12,6 +12,11 @@ public interface Statement {
     /** The expressions whose values the statement returns (a SELECT's columns, a RETURNING clause), in order. */
     java.util.List<Expression<?>> returnedColumns();
 
+    /** The entity a data change writes to, or {@code null} for a SELECT. */
+    default Class<?> target() {
+        return null;
+    }
+
     /** The label each returned column reads back under. */
     java.util.List<String> returnedLabels();
 }

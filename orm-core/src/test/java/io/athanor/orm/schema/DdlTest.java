@@ -85,6 +85,25 @@ class DdlTest {
     }
 
     @Test
+    void materializedViewsPerDialect() {
+        List<Class<?>> seed = List.of(User.class, Order.class, Article.class, io.athanor.orm.model.UserStatsView.class);
+        DdlGenerator pg = new DdlGenerator(MetadataBuilder.build(seed, PostgresDialect.INSTANCE));
+        assertThat(pg.createAll()).contains("CREATE MATERIALIZED VIEW IF NOT EXISTS analytics.user_stats_view AS SELECT u.id AS "
+                + "user_id, COUNT(o.id) AS total_orders, AVG(o.amount) AS average_order_value FROM users u LEFT OUTER JOIN orders o "
+                + "ON o.user_id = u.id GROUP BY u.id",
+                "CREATE UNIQUE INDEX IF NOT EXISTS ix_user_stats_view_user_id ON analytics.user_stats_view (user_id)");
+        io.athanor.orm.internal.meta.Metadata pgMeta = MetadataBuilder.build(seed, PostgresDialect.INSTANCE);
+        assertThat(new DdlGenerator(pgMeta).refresh(pgMeta.entity(io.athanor.orm.model.UserStatsView.class)))
+                .containsExactly("REFRESH MATERIALIZED VIEW CONCURRENTLY analytics.user_stats_view");
+        io.athanor.orm.internal.meta.Metadata maria = MetadataBuilder.build(seed, MariaDbDialect.INSTANCE);
+        assertThat(new DdlGenerator(maria).refresh(maria.entity(io.athanor.orm.model.UserStatsView.class)))
+                .containsExactly("DELETE FROM analytics.user_stats_view", "INSERT INTO analytics.user_stats_view SELECT u.id AS "
+                        + "user_id, COUNT(o.id) AS total_orders, AVG(o.amount) AS average_order_value FROM users u LEFT OUTER "
+                        + "JOIN orders o ON o.user_id = u.id GROUP BY u.id");
+        assertThat(new DdlGenerator(maria).dropAll().get(0)).isEqualTo("DROP TABLE IF EXISTS analytics.user_stats_view CASCADE");
+    }
+
+    @Test
     void dropsChildrenFirst() {
         List<String> drop = new DdlGenerator(MetadataBuilder.build(List.of(User.class, Order.class, Article.class),
                 PostgresDialect.INSTANCE)).dropAll();

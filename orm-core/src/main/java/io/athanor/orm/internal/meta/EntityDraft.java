@@ -11,6 +11,8 @@ final class EntityDraft {
     final String schema;
     final String table;
     final Supplier<Object> constructor;
+    /** For a materialized view: its defining query (possibly empty, when given in code); {@code null} for a table. */
+    String viewQuery;
     final List<PropertyModel> properties = new ArrayList<>();
     final List<RelationshipDraft> relationships = new ArrayList<>();
     /** Columns that belong to no field: foreign keys of relationships. */

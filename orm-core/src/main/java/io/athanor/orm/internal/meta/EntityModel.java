@@ -18,9 +18,11 @@ public final class EntityModel {
     private final Map<String, RelationshipModel> byName;
     private final Supplier<Object> constructor;
     private final List<ColumnModel> rowColumns;
+    private final String viewQuery;
 
     EntityModel(Class<?> type, String name, TableModel table, List<PropertyModel> properties,
-                List<RelationshipModel> relationships, Supplier<Object> constructor) {
+                List<RelationshipModel> relationships, Supplier<Object> constructor, String viewQuery) {
+        this.viewQuery = viewQuery;
         this.type = type;
         this.name = name;
         this.table = table;
@@ -96,6 +98,16 @@ public final class EntityModel {
      */
     public List<ColumnModel> rowColumns() {
         return rowColumns;
+    }
+
+    /** Whether this entity is a materialized view (read and refreshed, never written). */
+    public boolean isView() {
+        return viewQuery != null;
+    }
+
+    /** A view's defining query from its annotation; empty when it is given in code; {@code null} for a table. */
+    public String viewQuery() {
+        return viewQuery;
     }
 
     /** The relationship called {@code name}, or {@code null}. */

@@ -84,6 +84,10 @@ final class EntityReader {
         String schema = table != null ? table.schema() : "";
         String name = entity.name().isEmpty() ? type.getSimpleName() : entity.name();
         EntityDraft draft = new EntityDraft(type, name, schema, tableName, constructor);
+        io.athanor.orm.annotations.MaterializedView view = type.getAnnotation(io.athanor.orm.annotations.MaterializedView.class);
+        if (view != null) {
+            draft.viewQuery = view.query();
+        }
         readFields(draft, type, "", "", null);
         if (draft.ids().isEmpty()) {
             problems.add("Entity " + type.getName() + " has no @Id field: mark its primary key field with @Id.");

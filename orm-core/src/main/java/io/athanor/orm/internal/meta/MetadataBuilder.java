@@ -53,7 +53,8 @@ public final class MetadataBuilder {
             for (RelationshipDraft r : d.relationships) {
                 relationships.add(r.model);
             }
-            entities.put(d.type, new EntityModel(d.type, d.name, tables.get(d.type), d.properties, relationships, d.constructor));
+            entities.put(d.type, new EntityModel(d.type, d.name, tables.get(d.type), d.properties, relationships, d.constructor,
+                    d.viewQuery));
             for (PropertyModel p : d.properties) {
                 if (p.sequence() != null && sequences.stream().noneMatch(s -> s.name().equals(p.sequence().name())
                         && s.schema().equals(p.sequence().schema()))) {

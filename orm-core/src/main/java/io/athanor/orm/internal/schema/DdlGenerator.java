@@ -18,10 +18,37 @@ import java.util.stream.Collectors;
 public final class DdlGenerator {
     private final Metadata metadata;
     private final Dialect dialect;
+    private final java.util.function.Function<io.athanor.orm.internal.meta.EntityModel, String> viewSql;
 
     public DdlGenerator(Metadata metadata) {
+        this(metadata, e -> e.viewQuery());
+    }
+
+    /** @param viewSql the defining SQL of each materialized view */
+    public DdlGenerator(Metadata metadata, java.util.function.Function<io.athanor.orm.internal.meta.EntityModel, String> viewSql) {
         this.metadata = metadata;
         this.dialect = metadata.dialect();
+        this.viewSql = viewSql;
+    }
+
+    /** The view entity whose table is {@code t}, or {@code null} when {@code t} is a plain table. */
+    private io.athanor.orm.internal.meta.EntityModel viewOf(TableModel t) {
+        for (io.athanor.orm.internal.meta.EntityModel e : metadata.entities()) {
+            if (e.isView() && e.table().equals(t)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The statements that fill a materialized view with its query's current result. */
+    public List<String> refresh(io.athanor.orm.internal.meta.EntityModel view) {
+        String name = dialect.qualify(view.table().schema(), view.table().name());
+        if (dialect.hasMaterializedViews()) {
+            boolean unique = view.table().indexes().stream().anyMatch(IndexModel::unique);
+            return List.of("REFRESH MATERIALIZED VIEW " + (unique ? "CONCURRENTLY " : "") + name);
+        }
+        return List.of("DELETE FROM " + name, "INSERT INTO " + name + " " + viewSql.apply(view));
     }
 
     /** Statements that create {@code tables} (in the metadata's order), their schemas, sequences and indexes. */
@@ -38,7 +65,12 @@ public final class DdlGenerator {
         }
         Set<String> created = new HashSet<>();
         List<String> deferred = new ArrayList<>();
+        List<TableModel> views = new ArrayList<>();
         for (TableModel t : tables) {
+            if (viewOf(t) != null) {
+                views.add(t);
+                continue;
+            }
             created.add(t.fullName());
             out.add(createTable(t, created, deferred));
             for (IndexModel i : t.indexes()) {
@@ -49,14 +81,39 @@ public final class DdlGenerator {
             }
         }
         out.addAll(deferred);
+        for (TableModel t : views) {
+            String sql = viewSql.apply(viewOf(t));
+            out.add(dialect.hasMaterializedViews() ? "CREATE MATERIALIZED VIEW IF NOT EXISTS " + qualified(t) + " AS " + sql
+                    : "CREATE TABLE IF NOT EXISTS " + qualified(t) + " AS " + sql);
+            for (IndexModel i : t.indexes()) {
+                out.add("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " + dialect.quote(i.name()) + " ON "
+                        + qualified(t) + " (" + columns(i.columns()) + ")");
+            }
+        }
         return out;
     }
 
     /** Statements that drop {@code tables} (children first) and {@code sequences}; schemas are left alone. */
     public List<String> drop(List<TableModel> tables, List<SequenceModel> sequences) {
         List<String> out = new ArrayList<>();
+        if (dialect.dropNeedsSchema()) {
+            Set<String> schemas = new java.util.LinkedHashSet<>();
+            tables.forEach(t -> addSchema(schemas, t.schema()));
+            sequences.forEach(q -> addSchema(schemas, q.schema()));
+            for (String schema : schemas) {
+                out.add(dialect.createSchema(schema));
+            }
+        }
+        for (TableModel t : tables) {
+            if (viewOf(t) != null) {
+                out.add((dialect.hasMaterializedViews() ? "DROP MATERIALIZED VIEW IF EXISTS " : "DROP TABLE IF EXISTS ")
+                        + qualified(t) + (dialect.supportsDropCascade() ? " CASCADE" : ""));
+            }
+        }
         for (int i = tables.size() - 1; i >= 0; i--) {
-            out.add("DROP TABLE IF EXISTS " + qualified(tables.get(i)) + (dialect.supportsDropCascade() ? " CASCADE" : ""));
+            if (viewOf(tables.get(i)) == null) {
+                out.add("DROP TABLE IF EXISTS " + qualified(tables.get(i)) + (dialect.supportsDropCascade() ? " CASCADE" : ""));
+            }
         }
         for (SequenceModel s : sequences) {
             out.add("DROP SEQUENCE IF EXISTS " + dialect.qualify(s.schema(), s.name()));

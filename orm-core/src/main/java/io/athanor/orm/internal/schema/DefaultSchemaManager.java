@@ -21,11 +21,22 @@ public final class DefaultSchemaManager implements SchemaManager {
     private final DdlGenerator ddl;
     private final Runnable afterChange;
 
-    public DefaultSchemaManager(Engine engine, Metadata metadata, Runnable afterChange) {
+    public DefaultSchemaManager(Engine engine, Metadata metadata, Runnable afterChange,
+                                java.util.function.Function<EntityModel, String> viewSql) {
         this.engine = engine;
         this.metadata = metadata;
-        this.ddl = new DdlGenerator(metadata);
+        this.ddl = new DdlGenerator(metadata, viewSql);
         this.afterChange = afterChange;
+    }
+
+    /** Fills a materialized view with its query's current result. */
+    public void refresh(Class<?> view) {
+        EntityModel model = metadata.entity(view);
+        if (!model.isView()) {
+            throw new io.athanor.orm.error.AthanorException(model.name() + " is a table, not a materialized view; only views "
+                    + "are refreshed.");
+        }
+        run(ddl.refresh(model));
     }
 
     @Override

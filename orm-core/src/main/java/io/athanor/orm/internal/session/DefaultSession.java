@@ -54,6 +54,13 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         this.options = options;
     }
 
+    private static void refuseView(EntityModel model) {
+        if (model.isView()) {
+            throw new AthanorException(model.name() + " is a materialized view: its rows come from its query and cannot be "
+                    + "written. Change the tables it reads, then sessions.refresh(" + model.name() + ".class).");
+        }
+    }
+
     private void checkWritable(String what) {
         if (options.isReadOnly()) {
             throw new AthanorException("This session is read-only, so it cannot " + what + ". Open a read-write session "
@@ -163,6 +170,9 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
 
     /** Flushes if autoflush is on, then compiles {@code statement} (once per shape) with its values. */
     private QueryCompiler.Bound prepare(Statement statement) {
+        if (statement.target() != null) {
+            refuseView(factory.metadata().entity(statement.target()));
+        }
         autoflush();
         return factory.compiler().compile(statement);
     }
@@ -374,6 +384,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
             return;
         }
         EntityModel model = factory.metadata().entity(entity.getClass());
+        refuseView(model);
         EntityEntry entry = new EntityEntry(entity, model, null, EntityEntry.Status.NEW, null);
         byInstance.put(entity, entry);
         entries.add(entry);
@@ -414,6 +425,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
             throw new AthanorException("delete() was given a " + entity.getClass().getSimpleName() + " that is not in this "
                     + "session; load it first (session.get) or merge it.");
         }
+        refuseView(e.model);
         if (e.status == EntityEntry.Status.DELETED) {
             return;
         }

@@ -245,6 +245,11 @@ final class Flusher {
                 changed.append(differs ? '1' : '0');
                 any |= differs;
             }
+            if (any && e.model.isView()) {
+                throw new AthanorException(e.model.name() + " is a materialized view, so the change to " + e.model.name() + " "
+                        + e.key.id() + " cannot be written. Change the tables it reads, then sessions.refresh("
+                        + e.model.name() + ".class).");
+            }
             if (any) {
                 byChange.computeIfAbsent(changed.toString(), k -> new ArrayList<>()).add(e);
                 current.put(e, now);
