@@ -42,6 +42,9 @@ public interface SessionFactory {
      */
     void refresh(Class<?> view);
 
+    /** Sessions whose work runs on other threads and returns futures; one per factory, created on first use. */
+    AsyncSessionFactory async();
+
     /** Opens a session; it takes a connection from the engine on its first statement. */
     Session open();
 

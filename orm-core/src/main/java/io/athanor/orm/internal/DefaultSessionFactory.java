@@ -160,6 +160,22 @@ public final class DefaultSessionFactory implements SessionFactory {
         });
     }
 
+    private volatile io.athanor.orm.AsyncSessionFactory async;
+
+    @Override
+    public io.athanor.orm.AsyncSessionFactory async() {
+        io.athanor.orm.AsyncSessionFactory a = async;
+        if (a == null) {
+            synchronized (this) {
+                if (async == null) {
+                    async = new io.athanor.orm.internal.async.DefaultAsyncSessionFactory(this);
+                }
+                a = async;
+            }
+        }
+        return a;
+    }
+
     @Override
     public void refresh(Class<?> view) {
         ((DefaultSchemaManager) schema).refresh(view);

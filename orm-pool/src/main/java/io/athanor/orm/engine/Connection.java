@@ -136,6 +136,13 @@ public interface Connection extends AutoCloseable {
      */
     java.sql.Connection jdbc();
 
+    /**
+     * Asks the database to cancel the statement this connection is running now, from another thread
+     * (JDBC {@code Statement.cancel}); the statement then fails with a {@link io.athanor.orm.error.DatabaseException}
+     * on its own thread. Does nothing when no statement is running. Thread-safe, unlike the rest of this interface.
+     */
+    void cancel();
+
     /** Whether {@link #close()} was called. */
     boolean isClosed();
 

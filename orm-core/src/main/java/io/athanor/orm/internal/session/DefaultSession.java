@@ -42,7 +42,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     private final Map<Object, EntityEntry> byInstance = new IdentityHashMap<>();
     /** New and deleted entries, and every loaded one, in the order the session met them. */
     private final List<EntityEntry> entries = new ArrayList<>();
-    private Connection connection;
+    private volatile Connection connection;
     private final SelectinLoader selectin = new SelectinLoader(this);
     private boolean closed;
     private boolean explicitTransaction;
@@ -146,6 +146,14 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
             selectin.load(c.entity(), (List<Object>) results);
         }
         return results;
+    }
+
+    /** Cancels the statement this session is running now, from another thread (see Connection.cancel). */
+    public void cancelRunningStatement() {
+        Connection c = connection;
+        if (c != null) {
+            c.cancel();
+        }
     }
 
     /** The session's entry for an instance it holds. */

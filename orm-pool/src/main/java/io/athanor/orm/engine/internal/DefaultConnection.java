@@ -39,6 +39,8 @@ final class DefaultConnection implements Connection {
     /** A statement failed in the current transaction; only rollback (or a savepoint rollback) may follow. */
     private boolean failed;
     private boolean broken;
+    /** The statement running now, for cancel() from another thread. */
+    private volatile java.sql.Statement running;
     private TransactionHandle explicit;
     private int savepointNumber;
     /** Streams still open: a transaction's end closes them, since the database closes their cursors then. */
@@ -282,6 +284,7 @@ final class DefaultConnection implements Connection {
         T result;
         try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
             binder.bind(ps);
+            running = ps;
             result = execution.run(ps);
         } catch (SQLException e) {
             DatabaseException error = failure(e, sql, parameters);
@@ -290,11 +293,26 @@ final class DefaultConnection implements Connection {
             }
             throw error;
         }
+        finally {
+            running = null;
+        }
         if (event != null) {
             listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start),
                     rowCount.applyAsLong(result), null));
         }
         return result;
+    }
+
+    @Override
+    public void cancel() {
+        java.sql.Statement s = running;
+        if (s != null) {
+            try {
+                s.cancel();
+            } catch (SQLException e) {
+                org.slf4j.LoggerFactory.getLogger(DefaultConnection.class).debug("Cancelling a statement failed", e);
+            }
+        }
     }
 
     private static Result read(ResultSet rs) throws SQLException {

@@ -1,0 +1,30 @@
+package io.athanor.orm;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Sessions whose work runs on other threads and returns {@link CompletableFuture}s: the seed's
+ * {@code create_async_engine}/{@code AsyncSession}, done the Java way over the same engine and JDBC
+ * driver. From {@link SessionFactory#async()}.
+ *
+ * <p>Work runs on virtual threads where the JVM has them (Java 21+) and on a pool of as many threads
+ * as the engine has connections on Java 17; either way at most that many sessions run at once, so a
+ * burst of thousands of calls queues instead of timing out on the pool. A failed future carries the
+ * same exception as the blocking API would throw. Cancelling a future cancels the statement it is
+ * running and rolls its transaction back. Entities come back loaded as far as their queries load
+ * them (SELECTIN relationships included); nothing loads lazily later on another thread.
+ *
+ * <p>Thread-safe.
+ */
+public interface AsyncSessionFactory {
+
+    /** Runs {@code work} in a new session, then closes it without committing; for reads. */
+    <T> CompletableFuture<T> run(Function<Session, T> work);
+
+    /** Runs {@code work} in a new session and commits (rolls back and fails the future on any exception). */
+    <T> CompletableFuture<T> inTransaction(Function<Session, T> work);
+
+    /** Opens an asynchronous session for several steps; close it when done. */
+    AsyncSession open();
+}
