@@ -483,6 +483,46 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         entries.clear();
     }
 
+    /** Deletes elements removed from loaded orphan-removal collections; adds new children to their parent's loaded collection. */
+    private void reconcileCollections() {
+        for (EntityEntry e : new ArrayList<>(entries)) {
+            if (e.status == EntityEntry.Status.PERSISTENT && e.loadedElements != null) {
+                for (io.athanor.orm.internal.meta.RelationshipModel r : e.model.relationships()) {
+                    List<Object> before = e.loadedElements.get(r.name());
+                    if (before == null) {
+                        continue;
+                    }
+                    java.util.Collection<?> now = (java.util.Collection<?>) r.accessor().get(e.instance);
+                    for (Object child : before) {
+                        if (now == null || now.stream().noneMatch(x -> x == child)) {
+                            EntityEntry c = byInstance.get(child);
+                            if (c != null && c.status == EntityEntry.Status.PERSISTENT) {
+                                delete(child);
+                            }
+                        }
+                    }
+                    e.loadedElements.put(r.name(), now == null ? new ArrayList<>() : new ArrayList<>(now));
+                }
+            }
+            if (e.status == EntityEntry.Status.NEW) {
+                for (io.athanor.orm.internal.meta.RelationshipModel r : e.model.relationships()) {
+                    if (!r.owning() || r.toMany() || r.inverse() == null || !r.inverse().toMany()) {
+                        continue;
+                    }
+                    Object parent = r.accessor().get(e.instance);
+                    EntityEntry p = parent == null ? null : byInstance.get(parent);
+                    if (p != null && p.loaded != null && p.loaded.contains(r.inverse().name())) {
+                        @SuppressWarnings("unchecked")
+                        java.util.Collection<Object> siblings = (java.util.Collection<Object>) r.inverse().accessor().get(parent);
+                        if (siblings != null && siblings.stream().noneMatch(x -> x == e.instance)) {
+                            siblings.add(e.instance);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Override
     public void flush() {
         checkUsable();
@@ -502,6 +542,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
                 cascadePersist(e);
             }
         }
+        reconcileCollections();
         boolean work = false;
         for (EntityEntry e : entries) {
             if (e.status != EntityEntry.Status.PERSISTENT || !sameAsSnapshot(e)) {

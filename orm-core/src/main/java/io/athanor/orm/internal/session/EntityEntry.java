@@ -18,6 +18,8 @@ final class EntityEntry {
     int fingerprint;
     /** Relationships already loaded into the instance, which later queries leave as they are. */
     java.util.Set<String> loaded;
+    /** For loaded collections: their elements as loaded, to find orphans removed from them since. */
+    java.util.Map<String, java.util.List<Object>> loadedElements;
 
     EntityEntry(Object instance, EntityModel model, EntityKey key, Status status, Object[] snapshot) {
         this.instance = instance;

@@ -96,6 +96,13 @@ final class SelectinLoader {
             }
             target.clear();
             target.addAll(children);
+            EntityEntry parentEntry = session.entryOf(e.getValue());
+            if (r.orphanRemoval() && parentEntry != null) {
+                if (parentEntry.loadedElements == null) {
+                    parentEntry.loadedElements = new java.util.HashMap<>();
+                }
+                parentEntry.loadedElements.put(r.name(), new ArrayList<>(children));
+            }
             for (Object child : children) {
                 if (back.accessor().get(child) == null) {
                     back.accessor().set(child, e.getValue());
