@@ -762,7 +762,19 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     }
 
     @Override
-    public void forget(EntityEntry entry) {
+    public void forgetAll(List<EntityEntry> deleted) {
+        java.util.Set<EntityEntry> gone = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (EntityEntry e : deleted) {
+            gone.add(e);
+            byInstance.remove(e.instance);
+            if (e.key != null) {
+                byKey.remove(e.key);
+            }
+        }
+        entries.removeIf(gone::contains);
+    }
+
+    private void forget(EntityEntry entry) {
         byInstance.remove(entry.instance);
         if (entry.key != null) {
             byKey.remove(entry.key);

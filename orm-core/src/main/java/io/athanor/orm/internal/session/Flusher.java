@@ -28,43 +28,40 @@ final class Flusher {
     }
 
     void flush(List<EntityEntry> entries) {
-        Map<TableModel, List<EntityEntry>> inserts = new LinkedHashMap<>();
-        Map<TableModel, List<EntityEntry>> others = new LinkedHashMap<>();
-        List<EntityEntry> deletes = new ArrayList<>();
-        for (TableModel t : context.metadata().tables()) {
-            inserts.put(t, new ArrayList<>());
-            others.put(t, new ArrayList<>());
+        List<TableModel> tables = context.metadata().tables();
+        // Tables are grouped by identity: a TableModel record's equals and hashCode walk all its columns.
+        Map<TableModel, Integer> position = new java.util.IdentityHashMap<>();
+        List<List<EntityEntry>> inserts = new ArrayList<>(tables.size());
+        List<List<EntityEntry>> others = new ArrayList<>(tables.size());
+        List<List<EntityEntry>> deletes = new ArrayList<>(tables.size());
+        for (TableModel t : tables) {
+            position.put(t, position.size());
+            inserts.add(new ArrayList<>());
+            others.add(new ArrayList<>());
+            deletes.add(new ArrayList<>());
         }
         for (EntityEntry e : entries) {
-            if (e.status == EntityEntry.Status.NEW) {
-                inserts.get(e.model.table()).add(e);
-            } else if (e.status == EntityEntry.Status.PERSISTENT) {
-                others.get(e.model.table()).add(e);
-            } else {
-                deletes.add(e);
-            }
+            int table = position.get(e.model.table());
+            (e.status == EntityEntry.Status.NEW ? inserts : e.status == EntityEntry.Status.PERSISTENT ? others : deletes)
+                    .get(table).add(e);
         }
-        for (List<EntityEntry> group : inserts.values()) {
+        for (List<EntityEntry> group : inserts) {
             insertInDependencyOrder(group);
         }
-        for (List<EntityEntry> group : others.values()) {
+        for (List<EntityEntry> group : others) {
             update(group);
         }
-        List<TableModel> reversed = new ArrayList<>(context.metadata().tables());
-        java.util.Collections.reverse(reversed);
-        for (TableModel t : reversed) {
-            List<EntityEntry> group = new ArrayList<>();
-            for (EntityEntry e : deletes) {
-                if (e.model.table().equals(t)) {
-                    group.add(e);
-                }
-            }
-            deleteInDependencyOrder(group);
+        for (int t = tables.size() - 1; t >= 0; t--) {
+            deleteInDependencyOrder(deletes.get(t));
         }
     }
 
     /** Rows whose parent of the same table is new go after it: per-row order, only where a table refers to itself. */
     private void insertInDependencyOrder(List<EntityEntry> group) {
+        if (group.isEmpty() || !context.plan(group.get(0).model).selfReferencing) {
+            insert(group);
+            return;
+        }
         List<EntityEntry> pending = new ArrayList<>(group);
         while (!pending.isEmpty()) {
             List<EntityEntry> ready = new ArrayList<>();
@@ -333,6 +330,10 @@ final class Flusher {
 
     /** Rows whose same-table children are also being deleted wait until those children are gone. */
     private void deleteInDependencyOrder(List<EntityEntry> group) {
+        if (group.isEmpty() || !context.plan(group.get(0).model).selfReferencing) {
+            delete(group);
+            return;
+        }
         List<EntityEntry> pending = new ArrayList<>(group);
         while (!pending.isEmpty()) {
             List<EntityEntry> ready = new ArrayList<>();
@@ -404,9 +405,7 @@ final class Flusher {
             counts = rowByRow(sql.toString(), parameterSets, types);
         }
         checkCounts(plan, entries, counts, "deleted");
-        for (EntityEntry e : entries) {
-            context.forget(e);
-        }
+        context.forgetAll(entries);
     }
 
     /** Whether the driver told how many rows each execution changed (not -2, one count per row). */

@@ -4,6 +4,7 @@ import io.athanor.orm.engine.Connection;
 import io.athanor.orm.internal.meta.EntityModel;
 import io.athanor.orm.internal.meta.Metadata;
 import io.athanor.orm.internal.meta.PropertyModel;
+import java.util.List;
 
 /** What a flush needs from its session and factory. */
 interface SessionContext {
@@ -17,6 +18,6 @@ interface SessionContext {
     /** An entry has just been inserted and now has {@code key}. */
     void registered(EntityEntry entry, EntityKey key);
 
-    /** An entry's row was deleted. */
-    void forget(EntityEntry entry);
+    /** These entries' rows were deleted. */
+    void forgetAll(List<EntityEntry> deleted);
 }

@@ -21,6 +21,8 @@ final class WritePlan {
     final List<Column> columns;
     final int[] idColumns;
     final int versionColumn;
+    /** Whether a foreign key of this table refers to the table itself, so rows of one flush may depend on each other. */
+    final boolean selfReferencing;
 
     WritePlan(EntityModel model, Metadata metadata) {
         this.model = model;
@@ -61,6 +63,7 @@ final class WritePlan {
         this.columns = List.copyOf(cols);
         this.idColumns = ids.stream().mapToInt(Integer::intValue).toArray();
         this.versionColumn = version;
+        this.selfReferencing = cols.stream().anyMatch(c -> c.relation != null && c.relation.target() == model.type());
     }
 
     /** The column values of {@code instance} now; a relationship left unset keeps {@code previous}'s value. */
