@@ -1,5 +1,6 @@
 package io.athanor.examples.model;
 
+import io.athanor.orm.DynamicCollection;
 import io.athanor.orm.annotations.Column;
 import io.athanor.orm.annotations.Entity;
 import io.athanor.orm.annotations.FetchMode;
@@ -25,7 +26,7 @@ public class User {
     private List<Order> orders = new ArrayList<>();
 
     @OneToMany(mappedBy = "author", fetch = FetchMode.DYNAMIC)
-    private List<Article> articles = new ArrayList<>();
+    private DynamicCollection<Article> articles = DynamicCollection.of();
 
     protected User() {
     }
