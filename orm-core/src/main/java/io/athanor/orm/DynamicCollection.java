@@ -35,6 +35,9 @@ public interface DynamicCollection<T> extends Iterable<T> {
     /** The elements in this order. */
     DynamicCollection<T> orderBy(Order... orders);
 
+    /** The elements in ascending order of these expressions. */
+    DynamicCollection<T> orderBy(Expression<?>... expressions);
+
     /** At most {@code n} elements. */
     DynamicCollection<T> limit(int n);
 

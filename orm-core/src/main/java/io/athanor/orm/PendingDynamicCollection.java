@@ -28,6 +28,11 @@ final class PendingDynamicCollection<T> implements DynamicCollection<T> {
     }
 
     @Override
+    public DynamicCollection<T> orderBy(Expression<?>... expressions) {
+        throw unsaved();
+    }
+
+    @Override
     public DynamicCollection<T> limit(int n) {
         throw unsaved();
     }

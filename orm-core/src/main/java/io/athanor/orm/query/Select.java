@@ -582,7 +582,7 @@ public final class Select<R> implements Statement {
             }
         }
         b.joinedTables(entitySource, loads);
-        b.sql(" WHERE ").visit(key).sql(" IN (SELECT athanor_keys.athanor_key FROM ").subquery(keys).sql(" athanor_keys)");
+        b.sql(" WHERE ").visit(key).sql(" IN (SELECT athanor_keys.athanor_key FROM (").subquery(keys).sql(") athanor_keys)");
         renderOrder(b);
         if (lock != null) {
             b.sql(lock.sql);

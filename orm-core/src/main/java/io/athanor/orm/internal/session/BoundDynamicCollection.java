@@ -68,6 +68,11 @@ final class BoundDynamicCollection<T> implements DynamicCollection<T> {
     }
 
     @Override
+    public DynamicCollection<T> orderBy(Expression<?>... expressions) {
+        return narrowed(q -> q.orderBy(expressions));
+    }
+
+    @Override
     public DynamicCollection<T> limit(int n) {
         return narrowed(q -> q.limit(n));
     }

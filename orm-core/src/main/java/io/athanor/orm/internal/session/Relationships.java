@@ -36,8 +36,11 @@ final class Relationships {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("io.athanor.orm.loading");
 
     private final DefaultSession session;
-    /** Relationships being loaded further up, so that a relationship and its inverse do not load each other forever. */
-    private final Set<RelationshipModel> loadingNow = new HashSet<>();
+    /**
+     * Relationships being loaded further up (with how many times), so that the inverse of one is left to it:
+     * its children get their back reference from the loader above. The same relationship may recurse (a tree).
+     */
+    private final Map<RelationshipModel, Integer> loadingNow = new HashMap<>();
     private final Set<RelationshipModel> warned = new HashSet<>();
 
     Relationships(DefaultSession session) {
@@ -54,10 +57,10 @@ final class Relationships {
             setUpDynamic(r, parents);
             return;
         }
-        if (loadingNow.contains(r) || (r.inverse() != null && loadingNow.contains(r.inverse()))) {
+        if (r.inverse() != null && loadingNow.containsKey(r.inverse())) {
             return;
         }
-        loadingNow.add(r);
+        loadingNow.merge(r, 1, Integer::sum);
         try {
             if (r.kind() == RelationshipModel.Kind.MANY_TO_MANY) {
                 new LinkLoader(session).load(r, parents, loads);
@@ -67,7 +70,7 @@ final class Relationships {
                 loadReference(r, parents, loads, parentQuery);
             }
         } finally {
-            loadingNow.remove(r);
+            loadingNow.computeIfPresent(r, (k, n) -> n == 1 ? null : n - 1);
         }
     }
 
