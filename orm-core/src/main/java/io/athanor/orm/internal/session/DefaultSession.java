@@ -862,14 +862,18 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
             }
         }
         reconcileCollections();
-        boolean work = false;
+        LinkWriter links = new LinkWriter(this, entries);
+        boolean work = links.hasWork();
         for (EntityEntry e : entries) {
+            if (work) {
+                break;
+            }
             if (e.status != EntityEntry.Status.PERSISTENT || !sameAsSnapshot(e)) {
                 work = true;
-                break;
             }
         }
         if (!work) {
+            links.written();
             return;
         }
         List<Object[]> saved = new ArrayList<>(entries.size());
@@ -879,6 +883,8 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         List<EntityEntry> before = new ArrayList<>(entries);
         try {
             new Flusher(this, connection()).flush(new ArrayList<>(entries));
+            links.write(connection);
+            links.written();
             for (EntityEntry e : before) {
                 e.keyAssigned = false;
             }

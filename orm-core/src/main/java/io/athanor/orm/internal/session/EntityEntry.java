@@ -26,6 +26,8 @@ final class EntityEntry {
     java.util.Set<String> loaded;
     /** For loaded collections: their elements as loaded, to find orphans removed from them since. */
     java.util.Map<String, java.util.List<Object>> loadedElements;
+    /** For owning many-to-many collections: their elements as loaded or last written, to find links to add and remove. */
+    java.util.Map<String, java.util.List<Object>> loadedLinks;
 
     EntityEntry(Object instance, EntityModel model, EntityKey key, Status status, Object[] snapshot) {
         this.instance = instance;

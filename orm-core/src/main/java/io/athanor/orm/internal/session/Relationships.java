@@ -239,6 +239,12 @@ final class Relationships {
         EntityEntry parentEntry = session.entryOf(parent);
         if (parentEntry != null) {
             markLoaded(parentEntry, r);
+            if (r.kind() == RelationshipModel.Kind.MANY_TO_MANY && r.owning()) {
+                if (parentEntry.loadedLinks == null) {
+                    parentEntry.loadedLinks = new HashMap<>();
+                }
+                parentEntry.loadedLinks.put(r.name(), new ArrayList<>(children));
+            }
             if (r.orphanRemoval()) {
                 if (parentEntry.loadedElements == null) {
                     parentEntry.loadedElements = new HashMap<>();
