@@ -413,7 +413,48 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     public long execute(Statement change) {
         checkWritable("run " + change.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + " statements");
         QueryCompiler.Bound b = prepare(change);
-        return connection().update(b.compiled().sql(), b.values(), ps -> bind(ps, b.compiled().binders(), b.values()));
+        long n = connection().update(b.compiled().sql(), b.values(), ps -> bind(ps, b.compiled().binders(), b.values()));
+        synchronize(change);
+        return n;
+    }
+
+    /** Brings the instances of a DSL UPDATE's or DELETE's entity up to date, as the statement asks. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void synchronize(Statement change) {
+        io.athanor.orm.query.Synchronize mode = change instanceof Update ? ((Update<?>) change).synchronization()
+                : change instanceof io.athanor.orm.query.Delete ? ((io.athanor.orm.query.Delete<?>) change).synchronization()
+                : io.athanor.orm.query.Synchronize.NONE;
+        if (mode == io.athanor.orm.query.Synchronize.NONE) {
+            return;
+        }
+        EntityModel model = factory.metadata().entity(change.target());
+        List<EntityEntry> held = new ArrayList<>();
+        for (EntityEntry e : entries) {
+            if (e.model == model && e.status == EntityEntry.Status.PERSISTENT) {
+                e.expired = true;
+                held.add(e);
+            }
+        }
+        if (held.isEmpty() || mode == io.athanor.orm.query.Synchronize.EXPIRE || model.idProperties().size() != 1) {
+            return;
+        }
+        PropertyModel id = model.idProperties().get(0);
+        Attribute idAttribute = new Attribute(model.type(), id.path(), id.javaType());
+        for (int from = 0; from < held.size(); from += Relationships.BATCH) {
+            List<Object> keys = new ArrayList<>();
+            for (EntityEntry e : held.subList(from, Math.min(held.size(), from + Relationships.BATCH))) {
+                keys.add(e.key.id());
+            }
+            Expression<Boolean> byKeys = idAttribute.in(keys);
+            select((Class<Object>) model.type()).where(byKeys).list();
+        }
+        List<EntityEntry> gone = new ArrayList<>();
+        for (EntityEntry e : held) {
+            if (e.expired) {
+                gone.add(e);
+            }
+        }
+        forgetAll(gone);
     }
 
     @Override
@@ -421,7 +462,9 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         checkWritable("run " + change.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + " statements");
         QueryCompiler.Bound b = prepare(change);
         CompiledSelect c = b.compiled();
-        return connection().query(c.sql(), b.values(), ps -> bind(ps, c.binders(), b.values()), rs -> readRows(rs, c));
+        List<Row> rows = connection().query(c.sql(), b.values(), ps -> bind(ps, c.binders(), b.values()), rs -> readRows(rs, c));
+        synchronize(change);
+        return rows;
     }
 
     /** Flushes if autoflush is on, then compiles {@code statement} (once per shape) with its values. */
