@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where the example app writes what it shows: section headings, lines, and rows as aligned tables.
@@ -12,6 +14,7 @@ import java.util.Locale;
  */
 public final class Console {
     private static final int SQL_WIDTH = 100;
+    private static final Pattern LONG_SELECT_LIST = Pattern.compile("^SELECT ([^,]+), [^()]{30,}? FROM ");
 
     private final PrintStream out;
 
@@ -39,9 +42,17 @@ public final class Console {
         out.println(String.format(Locale.ROOT, format, args));
     }
 
-    /** Prints a statement on one line, numbered, shortened to fit, followed by {@code note}. */
+    /**
+     * Prints a statement on one line, numbered, followed by {@code note}; a long select list is
+     * abbreviated to its first column, and the rest cut to fit.
+     */
     public void statement(int number, String sql, String note) {
-        out.println(String.format(Locale.ROOT, "  %2d. %s%s", number, shorten(sql, SQL_WIDTH), note));
+        String flat = sql.replaceAll("\\s+", " ").trim();
+        Matcher select = LONG_SELECT_LIST.matcher(flat);
+        if (select.find()) {
+            flat = "SELECT " + select.group(1) + ", ... FROM " + flat.substring(select.end());
+        }
+        out.println(String.format(Locale.ROOT, "  %2d. %s%s", number, shorten(flat, SQL_WIDTH), note));
     }
 
     /** Prints query result rows as a table, their labels as the header. */

@@ -66,7 +66,7 @@ final class MonitoringSection {
             return Text.text("select count(*) from pg_sleep(0.3), generate_series(1, :n)");
         }
         if (db.contains("maria") || db.contains("mysql")) {
-            return Text.text("select count(*) from (select sleep(0.3)) s where :n > 0");
+            return Text.text("select count(*) * :n from (select sleep(0.3)) s");
         }
         return Text.text("with recursive n(i) as (select 1 union all select i + 1 from n where i < :n) select count(*) from n");
     }

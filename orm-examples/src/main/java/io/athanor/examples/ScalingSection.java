@@ -82,7 +82,7 @@ final class ScalingSection {
             List<UserStats> stats = session.select(UserStats.class).orderBy(UserStats_.userId).list();
             // end::read-view[]
             console.table(List.of("user_id", "total_orders", "average_order_value"), stats.stream()
-                    .map(s -> List.of(s.getUserId(), s.getTotalOrders(), average(s.getAverageOrderValue())))
+                    .map(s -> java.util.Arrays.asList(s.getUserId(), s.getTotalOrders(), average(s.getAverageOrderValue())))
                     .toList());
         }
     }
