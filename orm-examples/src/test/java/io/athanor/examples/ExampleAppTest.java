@@ -121,6 +121,12 @@ class ExampleAppTest {
     private static void checkLoading(String s) {
         assertThat(s).containsPattern("(?m)^ +SELECTIN +2 +5 +8$")
                 .containsPattern("(?m)^ +N\\+1 loop +6 +5 +8$")
+                .containsPattern("(?m)^ +JOINED +1 +5 +8$")
+                .containsPattern("(?m)^ +SUBQUERY +2 +5 +8$")
+                .containsPattern("(?m)^ +SELECT \\(lazy\\) +6 +5 +8$")
+                .contains("1 statement for 5 users and 8 orders")
+                .containsPattern("(?i)LEFT OUTER JOIN orders")
+                .contains("Ada Lovelace has written 1 article(s); 1 match 'Sketch%': Sketch of the Analytical Engine")
                 .contains("2 statements for 5 users and 8 orders")
                 .contains("6 statements for 5 users and 8 orders")
                 .containsPattern("(?i)2\\. SELECT .* FROM .*orders.* WHERE .*user_id IN");
