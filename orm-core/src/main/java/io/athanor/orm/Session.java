@@ -178,8 +178,11 @@ public interface Session extends AutoCloseable {
     void commit();
 
     /**
-     * Rolls the transaction back and forgets every entity the session held (new ones must be added
-     * again). This is also how a session leaves the state a failed flush put it in.
+     * Rolls the transaction back. Instances the transaction inserted, and new ones not yet flushed, leave
+     * the session (add them again to retry; keys the database generated for them are cleared); instances
+     * marked for deletion are kept; every instance the session still holds is expired, so that the next
+     * time the session returns it its columns are read again, keeping changes made to it since. This is
+     * also how a session leaves the state a failed flush put it in.
      */
     void rollback();
 

@@ -128,4 +128,32 @@ class ExpireAndSynchronizeTest {
             s.commit();
         }
     }
+
+    @DatabaseTest
+    void rollbackTakesOutWhatTheTransactionInsertedAndExpiresTheRest(Engine engine) {
+        SessionFactory f = LoadingFixture.factory(engine, NPlusOne.OFF);
+        LoadingFixture.seed(f, 2, 0);
+        try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
+            Customer kept = s.select(Customer.class).where(Customer_.name.eq("c000")).one();
+            Customer doomed = s.select(Customer.class).where(Customer_.name.eq("c001")).one();
+            Customer inserted = new Customer("inserted");
+            s.add(inserted);
+            s.delete(doomed);
+            s.flush();
+            assertThat(inserted.getId()).isNotNull();
+            s.rollback();
+            assertThat(s.contains(inserted)).isFalse();
+            assertThat(inserted.getId()).as("the key the rolled-back INSERT gave is cleared").isNull();
+            assertThat(s.contains(doomed)).as("the DELETE was rolled back").isTrue();
+            sql.clear();
+            assertThat(s.get(Customer.class, kept.getId())).isSameAs(kept);
+            assertThat(sql.count()).as("expired: read again").isEqualTo(1);
+            s.add(inserted);
+            s.commit();
+        }
+        try (Session s = f.open()) {
+            assertThat(s.select(Customer.class).orderBy(Customer_.name).list()).extracting(Customer::getName)
+                    .containsExactly("c000", "c001", "inserted");
+        }
+    }
 }

@@ -43,6 +43,10 @@ public class User {
         return name;
     }
 
+    public void setName(String name) {
+        this.name = name;
+    }
+
     public List<Order> getOrders() {
         return orders;
     }

@@ -435,12 +435,16 @@ class QueryExecutionTest {
     }
 
     @DatabaseTest
-    void rollbackForgetsLoadedInstancesAndClosedSessionsRefuseWork(Engine engine) {
+    void rollbackExpiresLoadedInstancesAndClosedSessionsRefuseWork(Engine engine) {
         Session s = seeded(engine).open();
         User first = s.get(User.class, 1L);
+        String name = first.getName();
+        first.setName("changed, not flushed");
         s.rollback();
-        assertThat(s.contains(first)).isFalse();
-        assertThat(s.get(User.class, 1L)).isNotSameAs(first);
+        assertThat(s.contains(first)).isTrue();
+        assertThat(s.get(User.class, 1L)).isSameAs(first);
+        assertThat(first.getName()).as("re-read, keeping the change made in memory").isEqualTo("changed, not flushed");
+        first.setName(name);
         s.close();
         assertThat(s.isOpen()).isFalse();
         assertThatThrownBy(() -> s.select(User.class).list()).isInstanceOf(IllegalStateException.class)

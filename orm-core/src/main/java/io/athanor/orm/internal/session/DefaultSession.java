@@ -44,6 +44,8 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     private final List<EntityEntry> entries = new ArrayList<>();
     private volatile Connection connection;
     private final Relationships relationships = new Relationships(this);
+    /** Entries whose rows this transaction deleted: a rollback brings them back. */
+    private final List<EntityEntry> deletedInTx = new ArrayList<>();
     private boolean closed;
     private boolean explicitTransaction;
     /** Set when a flush failed: the transaction was rolled back and only rollback() or close() may follow. */
@@ -842,6 +844,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         byKey.clear();
         byInstance.clear();
         entries.clear();
+        deletedInTx.clear();
     }
 
     /** Deletes elements removed from loaded orphan-removal collections; adds new children to their parent's loaded collection. */
@@ -961,6 +964,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
 
     /** Puts entries and instances back as they were before a failed flush: keys it assigned, versions it bumped. */
     private void restore(List<EntityEntry> before, List<Object[]> saved) {
+        deletedInTx.removeAll(before);
         byKey.clear();
         byInstance.clear();
         entries.clear();
@@ -1139,6 +1143,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
 
     @Override
     public void forgetAll(List<EntityEntry> deleted) {
+        deletedInTx.addAll(deleted);
         java.util.Set<EntityEntry> gone = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (EntityEntry e : deleted) {
             gone.add(e);
@@ -1181,6 +1186,10 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
             }
         }
         explicitTransaction = false;
+        for (EntityEntry e : entries) {
+            e.insertedInTx = false;
+        }
+        deletedInTx.clear();
         if (factory.expireOnCommit()) {
             for (EntityEntry e : entries) {
                 if (e.status == EntityEntry.Status.PERSISTENT) {
@@ -1198,7 +1207,39 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         if (connection != null) {
             connection.rollback();
         }
-        clear();
+        List<EntityEntry> gone = new ArrayList<>();
+        for (EntityEntry e : entries) {
+            if (e.status == EntityEntry.Status.NEW || e.insertedInTx) {
+                gone.add(e);
+                if (e.insertedInTx) {
+                    for (PropertyModel id : e.model.idProperties()) {
+                        if (id.generation() != null) {
+                            id.accessor().set(e.instance, null);
+                        }
+                    }
+                }
+            } else {
+                e.status = EntityEntry.Status.PERSISTENT;
+                e.expired = true;
+            }
+        }
+        forgetAll(gone);
+        deletedInTx.removeAll(gone);
+        for (EntityEntry e : deletedInTx) {
+            if (!e.insertedInTx && e.key != null && !byKey.containsKey(e.key)) {
+                e.status = EntityEntry.Status.PERSISTENT;
+                e.expired = true;
+                byKey.put(e.key, e);
+                byInstance.put(e.instance, e);
+                entries.add(e);
+            }
+        }
+        deletedInTx.clear();
+        for (EntityEntry e : gone) {
+            e.insertedInTx = false;
+            e.key = null;
+            e.status = EntityEntry.Status.NEW;
+        }
         failedFlush = null;
         explicitTransaction = false;
     }

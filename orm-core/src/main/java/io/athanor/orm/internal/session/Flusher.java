@@ -173,6 +173,7 @@ final class Flusher {
             EntityEntry e = entries.get(r);
             e.snapshot = rows.get(r);
             e.status = EntityEntry.Status.PERSISTENT;
+            e.insertedInTx = true;
             context.registered(e, keyOf(plan, rows.get(r)));
         }
     }
