@@ -91,6 +91,31 @@ class UnitOfWorkTest {
     }
 
     @DatabaseTest
+    void tenThousandNewOrdersFlushAsOneBatchWithTheirIds(Engine engine) {
+        SessionFactory f = SessionFactory.builder(engine).entities(io.athanor.orm.model.User.class,
+                io.athanor.orm.model.Order.class, io.athanor.orm.model.Article.class).build();
+        f.schema().dropAll();
+        f.schema().createAll();
+        try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
+            io.athanor.orm.model.User user = new io.athanor.orm.model.User("buyer");
+            s.add(user);
+            s.flush();
+            sql.clear();
+            List<io.athanor.orm.model.Order> orders = new java.util.ArrayList<>();
+            for (int i = 0; i < 10_000; i++) {
+                io.athanor.orm.model.Order o = new io.athanor.orm.model.Order("item " + i, java.math.BigDecimal.ONE, user.getId());
+                orders.add(o);
+                s.add(o);
+            }
+            s.flush();
+            assertThat(sql.count()).as("one batched INSERT with generated keys").isEqualTo(1);
+            assertThat(sql.statements().get(0).batchSize()).isEqualTo(10_000);
+            assertThat(orders.stream().map(io.athanor.orm.model.Order::getId).distinct().count()).isEqualTo(10_000);
+            s.commit();
+        }
+    }
+
+    @DatabaseTest
     void dirtyCheckingUpdatesOnlyChangedColumnsAndNothingWhenNothingChanged(Engine engine) {
         SessionFactory f = fresh(engine);
         f.runInTransaction(s -> {
