@@ -8,7 +8,6 @@ import io.athanor.orm.query.Expression;
 import io.athanor.orm.query.Order;
 import io.athanor.orm.query.ReferenceAttribute;
 import io.athanor.orm.query.Select;
-import io.athanor.orm.query.Sql;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.UnaryOperator;

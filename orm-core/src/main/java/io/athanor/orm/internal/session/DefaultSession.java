@@ -143,17 +143,13 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         QueryCompiler.Bound b = prepare(query);
         CompiledSelect c = b.compiled();
         Map<io.athanor.orm.internal.load.LoadPlan, List<Object>> joined = c.joined().isEmpty() ? null : new HashMap<>();
+        LoadGroup group = c.entity() == null ? null : new LoadGroup();
         List<R> results = connection().query(c.sql(), b.values(), ps -> bind(ps, c.binders(), b.values()),
                 rs -> (List<R>) (c.entity() == null ? readRows(rs, c)
-                        : joined == null ? readEntities(rs, c.entity()) : readJoined(rs, c, joined)));
+                        : joined == null ? readEntities(rs, c.entity(), group) : readJoined(rs, c, joined, group)));
         if (c.entity() != null) {
             List<Object> instances = (List<Object>) results;
-            if (instances.size() > 1) {
-                LoadGroup group = new LoadGroup(instances.size());
-                for (Object o : instances) {
-                    byInstance.get(o).group = group;
-                }
-            }
+            group.size = instances.size();
             loadRelationships(c.plan(), instances, query, joined);
         }
         return results;
@@ -192,9 +188,11 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
      * instance per key through the identity map, each parent once, in the order first met.
      */
     private List<Object> readJoined(ResultSet rs, CompiledSelect c,
-                                    Map<io.athanor.orm.internal.load.LoadPlan, List<Object>> joinedOut) throws SQLException {
+                                    Map<io.athanor.orm.internal.load.LoadPlan, List<Object>> joinedOut, LoadGroup group)
+            throws SQLException {
         List<io.athanor.orm.internal.load.LoadPlan> nodes = c.joined();
         EntityRowReader root = new EntityRowReader(c.entity(), true, 0);
+        root.group = group;
         EntityRowReader[] readers = new EntityRowReader[nodes.size()];
         int[] parentIndex = new int[nodes.size()];
         List<Map<Object, List<Object>>> children = new ArrayList<>(nodes.size());
@@ -203,6 +201,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         for (int k = 0; k < nodes.size(); k++) {
             io.athanor.orm.internal.load.LoadPlan n = nodes.get(k);
             readers[k] = new EntityRowReader(n.entity(), true, offset);
+            readers[k].group = new LoadGroup();
             offset += n.entity().rowColumns().size();
             parentIndex[k] = nodes.indexOf(n.parent());
             children.add(new IdentityHashMap<>());
@@ -236,6 +235,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
             }
         }
         for (int k = 0; k < nodes.size(); k++) {
+            readers[k].group.size = joinedOut.get(nodes.get(k)).size();
             io.athanor.orm.internal.meta.RelationshipModel r = nodes.get(k).relationship();
             for (Map.Entry<Object, List<Object>> e : children.get(k).entrySet()) {
                 Object parent = e.getKey();
@@ -503,8 +503,9 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         }
     }
 
-    private List<Object> readEntities(ResultSet rs, EntityModel model) throws SQLException {
+    private List<Object> readEntities(ResultSet rs, EntityModel model, LoadGroup group) throws SQLException {
         EntityRowReader reader = new EntityRowReader(model, true);
+        reader.group = group;
         List<Object> out = new ArrayList<>();
         while (rs.next()) {
             out.add(reader.read(rs));
@@ -535,6 +536,8 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         private final int[] idColumns;
         private final boolean register;
         private final int offset;
+        /** The query's group, for N+1 detection; {@code null} to leave groups as they are. */
+        LoadGroup group;
 
         EntityRowReader(EntityModel model, boolean register) {
             this(model, register, 0);
@@ -567,6 +570,9 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
                 if (register && (known.hollow || known.expired)) {
                     populate(known, rs);
                 }
+                if (group != null) {
+                    known.group = group;
+                }
                 return known.instance;
             }
             Object instance = model.newInstance();
@@ -583,6 +589,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
                     keepKeysOnly(model, snapshot);
                 }
                 EntityEntry entry = new EntityEntry(instance, model, key, EntityEntry.Status.PERSISTENT, snapshot);
+                entry.group = group;
                 if (options.isReadOnly()) {
                     entry.fingerprint = fingerprint(model, instance);
                 }

@@ -8,7 +8,6 @@ import io.athanor.orm.internal.meta.TableModel;
 import io.athanor.orm.query.Load;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

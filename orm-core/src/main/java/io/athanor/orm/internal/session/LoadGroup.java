@@ -6,15 +6,15 @@ import java.util.Map;
 
 /** The instances one query returned together, and how many lazy loads each relationship has fired among them. */
 final class LoadGroup {
-    final int size;
-    private final Map<RelationshipModel, Integer> lazyLoads = new HashMap<>(4);
-
-    LoadGroup(int size) {
-        this.size = size;
-    }
+    /** How many instances the query returned; set once the rows are read. */
+    int size;
+    private Map<RelationshipModel, Integer> lazyLoads;
 
     /** Counts one more lazy load of {@code r} in this group and returns the count. */
     int fired(RelationshipModel r) {
+        if (lazyLoads == null) {
+            lazyLoads = new HashMap<>(4);
+        }
         return lazyLoads.merge(r, 1, Integer::sum);
     }
 }
