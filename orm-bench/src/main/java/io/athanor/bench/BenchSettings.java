@@ -7,7 +7,8 @@ package io.athanor.bench;
  * <p>The server is the local PostgreSQL ({@code 127.0.0.1:5432}, database {@code test}, user
  * {@code postgres}); {@code -Dbench.url=jdbc:postgresql://host:port/db}, {@code -Dbench.user=} and
  * {@code -Dbench.password=} point the benchmarks elsewhere (pass them to the forked JVMs with JMH's
- * {@code -jvmArgsAppend}).
+ * {@code -jvmArgsAppend}), as do the environment variables {@code BENCH_URL}, {@code BENCH_USER} and
+ * {@code BENCH_PASSWORD}, which the forks inherit.
  */
 public final class BenchSettings {
     /** The schema the benchmarks own: dropped and created again at the start of every trial. */
@@ -32,7 +33,7 @@ public final class BenchSettings {
 
     /** The JDBC URL of the database, without the schema. */
     public static String baseUrl() {
-        return System.getProperty("bench.url", "jdbc:postgresql://127.0.0.1:5432/test");
+        return setting("bench.url", "BENCH_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     }
 
     /** The JDBC URL with the benchmark schema as the search path. */
@@ -43,11 +44,19 @@ public final class BenchSettings {
 
     /** The database user. */
     public static String user() {
-        return System.getProperty("bench.user", "postgres");
+        return setting("bench.user", "BENCH_USER", "postgres");
     }
 
     /** The database password (empty for trust authentication). */
     public static String password() {
-        return System.getProperty("bench.password", "");
+        return setting("bench.password", "BENCH_PASSWORD", "");
+    }
+
+    private static String setting(String property, String variable, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null || value.isEmpty()) {
+            value = System.getenv(variable);
+        }
+        return value == null || value.isEmpty() ? fallback : value;
     }
 }
