@@ -139,6 +139,26 @@ public interface Session extends AutoCloseable {
     <E> E merge(E entity);
 
     /**
+     * A lazy reference to the {@code type} row with key {@code id}, without a statement: the instance the
+     * session holds, or a generated subclass of {@code type} that reads its row on its first method call
+     * other than the id getter. Use it to set a reference ({@code order.setUser(s.getReference(User.class, 5L))})
+     * without loading the row.
+     *
+     * @throws io.athanor.orm.error.AthanorException if the key is missing, of the wrong type, or composite
+     * @throws EntityNotFoundException (later, on first use) if there is no such row
+     */
+    <E> E getReference(Class<E> type, Object id);
+
+    /**
+     * Marks {@code entity} expired: the next time this session returns it (from {@code get}, a query, or a
+     * lazy reference) its columns are read again. Changes made to it since it was expired are kept and
+     * flushed as usual. See also {@code SessionFactoryBuilder.expireOnCommit}.
+     *
+     * @throws io.athanor.orm.error.AthanorException if the entity is not one this session loaded
+     */
+    void expire(Object entity);
+
+    /**
      * Reloads {@code entity}'s columns from the database, discarding unflushed changes to them.
      *
      * @throws io.athanor.orm.error.AthanorException if the entity is not in the session or its row is gone

@@ -21,6 +21,8 @@ public final class SessionFactoryBuilder {
     private Dialect dialect;
     private int queryCacheSize = 500;
     private boolean autoflush;
+    private boolean expireOnCommit;
+    private NPlusOne nPlusOne = NPlusOne.WARN;
     private final java.util.Map<Class<?>, io.athanor.orm.query.Select<?>> views = new java.util.LinkedHashMap<>();
 
     SessionFactoryBuilder(Engine engine) {
@@ -65,6 +67,26 @@ public final class SessionFactoryBuilder {
     }
 
     /**
+     * Whether commit marks every instance of the session expired, so that the next time the session
+     * returns it (from {@code get}, a query or a lazy reference) its columns are read again (default off).
+     * Unflushed changes made to an expired instance are kept.
+     */
+    public SessionFactoryBuilder expireOnCommit(boolean expireOnCommit) {
+        this.expireOnCommit = expireOnCommit;
+        return this;
+    }
+
+    /**
+     * What sessions do when lazy loads of one relationship fire one by one for several instances one
+     * query returned (the N+1 pattern): {@link NPlusOne#WARN} (the default) logs once, with the loader
+     * option that would have avoided it; {@link NPlusOne#FAIL} throws {@link NPlusOneException}.
+     */
+    public SessionFactoryBuilder nPlusOne(NPlusOne mode) {
+        this.nPlusOne = java.util.Objects.requireNonNull(mode, "mode");
+        return this;
+    }
+
+    /**
      * Defines the materialized view {@code entity} (annotated {@code @MaterializedView}) by a query in the
      * query language instead of SQL text. The query takes no values: a view's definition has no parameters.
      */
@@ -92,6 +114,6 @@ public final class SessionFactoryBuilder {
         }
         Dialect d = dialect != null ? dialect : Dialects.detect(engine.database());
         return new DefaultSessionFactory(engine, d, MetadataBuilder.build(entities, d), queryCacheSize, autoflush,
-                java.util.Map.copyOf(views));
+                java.util.Map.copyOf(views), expireOnCommit, nPlusOne);
     }
 }

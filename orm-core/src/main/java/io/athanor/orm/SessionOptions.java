@@ -14,14 +14,16 @@ import io.athanor.orm.engine.IsolationLevel;
  * Immutable and thread-safe.
  */
 public final class SessionOptions {
-    private static final SessionOptions DEFAULTS = new SessionOptions(false, null);
+    private static final SessionOptions DEFAULTS = new SessionOptions(false, null, null);
 
     private final boolean readOnly;
     private final IsolationLevel isolation;
+    private final NPlusOne nPlusOne;
 
-    private SessionOptions(boolean readOnly, IsolationLevel isolation) {
+    private SessionOptions(boolean readOnly, IsolationLevel isolation, NPlusOne nPlusOne) {
         this.readOnly = readOnly;
         this.isolation = isolation;
+        this.nPlusOne = nPlusOne;
     }
 
     /** Read-write, at the engine's isolation level. */
@@ -35,22 +37,32 @@ public final class SessionOptions {
      * {@code add}, {@code delete} or a change to a loaded entity is refused before any SQL is sent.
      */
     public static SessionOptions readOnly() {
-        return new SessionOptions(true, null);
+        return new SessionOptions(true, null, null);
     }
 
     /** Sessions at this isolation level. */
     public static SessionOptions isolation(IsolationLevel level) {
-        return new SessionOptions(false, level);
+        return new SessionOptions(false, level, null);
     }
 
     /** The same options, read-only. */
     public SessionOptions asReadOnly() {
-        return new SessionOptions(true, isolation);
+        return new SessionOptions(true, isolation, nPlusOne);
     }
 
     /** The same options at this isolation level. */
     public SessionOptions withIsolation(IsolationLevel level) {
-        return new SessionOptions(readOnly, level);
+        return new SessionOptions(readOnly, level, nPlusOne);
+    }
+
+    /** The same options with this N+1 detection, over the factory's {@code nPlusOne} setting. */
+    public SessionOptions withNPlusOne(NPlusOne mode) {
+        return new SessionOptions(readOnly, isolation, java.util.Objects.requireNonNull(mode, "mode"));
+    }
+
+    /** The N+1 detection for these sessions, or {@code null} for the factory's. */
+    public NPlusOne nPlusOne() {
+        return nPlusOne;
     }
 
     /** Whether sessions are read-only. */
@@ -65,6 +77,6 @@ public final class SessionOptions {
 
     @Override
     public String toString() {
-        return "SessionOptions[readOnly=" + readOnly + ", isolation=" + isolation + "]";
+        return "SessionOptions[readOnly=" + readOnly + ", isolation=" + isolation + ", nPlusOne=" + nPlusOne + "]";
     }
 }

@@ -25,11 +25,17 @@ public final class DefaultSessionFactory implements SessionFactory {
     private final SchemaManager schema;
     private final QueryCompiler compiler;
     private final boolean autoflush;
+    private final boolean expireOnCommit;
+    private final io.athanor.orm.NPlusOne nPlusOne;
+    private final io.athanor.orm.internal.proxy.ProxyFactory proxies = new io.athanor.orm.internal.proxy.ProxyFactory();
     private final java.util.Map<EntityModel, Object> plans = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<SequenceModel, long[]> sequences = new java.util.HashMap<>();
 
     public DefaultSessionFactory(Engine engine, Dialect dialect, Metadata metadata, int queryCacheSize, boolean autoflush,
-                                 java.util.Map<Class<?>, io.athanor.orm.query.Select<?>> viewQueries) {
+                                 java.util.Map<Class<?>, io.athanor.orm.query.Select<?>> viewQueries, boolean expireOnCommit,
+                                 io.athanor.orm.NPlusOne nPlusOne) {
+        this.expireOnCommit = expireOnCommit;
+        this.nPlusOne = nPlusOne;
         this.engine = engine;
         this.dialect = dialect;
         this.metadata = metadata;
@@ -60,6 +66,24 @@ public final class DefaultSessionFactory implements SessionFactory {
 
     public boolean autoflush() {
         return autoflush;
+    }
+
+    public boolean expireOnCommit() {
+        return expireOnCommit;
+    }
+
+    public io.athanor.orm.NPlusOne nPlusOne() {
+        return nPlusOne;
+    }
+
+    /** Makes the lazy reference classes. */
+    public io.athanor.orm.internal.proxy.ProxyFactory proxies() {
+        return proxies;
+    }
+
+    /** The compiler's load plans. */
+    public io.athanor.orm.internal.sql.JoinedLoads loadPlans() {
+        return compiler.loads();
     }
 
     /** The write plan of {@code model}, built once. */

@@ -9,11 +9,18 @@ abstract class Change<E> implements Statement {
     final Class<E> entity;
     final List<Expression<?>> returning;
     final QueryExecutor executor;
+    final Synchronize sync;
 
-    Change(Class<E> entity, List<Expression<?>> returning, QueryExecutor executor) {
+    Change(Class<E> entity, List<Expression<?>> returning, QueryExecutor executor, Synchronize sync) {
         this.entity = entity;
         this.returning = returning;
         this.executor = executor;
+        this.sync = sync;
+    }
+
+    /** What running this statement through a session does to that session's instances of its entity. */
+    public Synchronize synchronization() {
+        return sync;
     }
 
     abstract String verb();

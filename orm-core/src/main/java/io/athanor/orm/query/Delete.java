@@ -6,6 +6,8 @@ import java.util.List;
 
 /**
  * A DELETE from an entity's table: {@code session.delete(Order.class).where(Order_.amount.isNull()).execute()}.
+ * Run through a session, instances of the entity the session holds whose rows it removed leave the
+ * session, as {@link #synchronize(Synchronize)} says.
  * It changes rows in the database only; instances already loaded in a session keep their state.
  * Immutable: each method returns a new statement.
  *
@@ -14,13 +16,13 @@ import java.util.List;
 public final class Delete<E> extends Change<E> {
     private final Expression<Boolean> where;
 
-    private Delete(Class<E> entity, Expression<Boolean> where, List<Expression<?>> returning, QueryExecutor executor) {
-        super(entity, returning, executor);
+    private Delete(Class<E> entity, Expression<Boolean> where, List<Expression<?>> returning, QueryExecutor executor, Synchronize sync) {
+        super(entity, returning, executor, sync);
         this.where = where;
     }
 
     static <E> Delete<E> from(Class<E> entity, QueryExecutor executor) {
-        return new Delete<>(entity, null, List.of(), executor);
+        return new Delete<>(entity, null, List.of(), executor, Synchronize.FETCH);
     }
 
     @Override
@@ -36,17 +38,22 @@ public final class Delete<E> extends Change<E> {
             all.add(where);
         }
         all.addAll(Arrays.asList(conditions));
-        return new Delete<>(entity, Logical.of(" AND ", all), returning, executor);
+        return new Delete<>(entity, Logical.of(" AND ", all), returning, executor, sync);
     }
 
     /** Returns these columns of each deleted row (PostgreSQL, MariaDB). */
     public Delete<E> returning(Expression<?>... columns) {
-        return new Delete<>(entity, where, List.of(columns), executor);
+        return new Delete<>(entity, where, List.of(columns), executor, sync);
     }
 
     /** This statement bound to {@code executor}, so that {@link #execute()} runs it there. */
     public Delete<E> on(QueryExecutor executor) {
-        return new Delete<>(entity, where, returning, executor);
+        return new Delete<>(entity, where, returning, executor, sync);
+    }
+
+    /** What running this statement through a session does to that session's instances of the entity (default FETCH). */
+    public Delete<E> synchronize(Synchronize mode) {
+        return new Delete<>(entity, where, returning, executor, java.util.Objects.requireNonNull(mode, "mode"));
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class Insert<E> extends Change<E> {
     private Insert(Class<E> entity, List<Attribute<?, ?>> columns, List<Expression<?>> values, Select<?> fromSelect,
                    List<Attribute<?, ?>> conflictKeys, List<Attribute<?, ?>> updateOnConflict, boolean doNothing,
                    List<Expression<?>> returning, QueryExecutor executor) {
-        super(entity, returning, executor);
+        super(entity, returning, executor, Synchronize.NONE);
         this.columns = columns;
         this.values = values;
         this.fromSelect = fromSelect;

@@ -44,11 +44,12 @@ public final class Select<R> implements Statement {
     private final QueryExecutor executor;
     private final List<SetOperation> setOperations;
     private final List<CommonTable> commonTables;
+    private final List<Load> loads;
 
     private Select(Object entitySource, List<Expression<?>> columns, Object from, List<Join> joins, Expression<Boolean> where,
                    List<Expression<?>> groupBy, Expression<Boolean> having, List<Order> orderBy, Integer limit, Integer offset,
                    boolean distinct, Lock lock, QueryExecutor executor, List<SetOperation> setOperations,
-                   List<CommonTable> commonTables) {
+                   List<CommonTable> commonTables, List<Load> loads) {
         this.entitySource = entitySource;
         this.columns = columns;
         this.from = from;
@@ -64,11 +65,12 @@ public final class Select<R> implements Statement {
         this.executor = executor;
         this.setOperations = setOperations;
         this.commonTables = commonTables;
+        this.loads = loads;
     }
 
     static <E> Select<E> ofEntity(Object source, QueryExecutor executor) {
         return new Select<>(source, List.of(), source, List.of(), null, List.of(), null, List.of(), null, null, false, null,
-                executor, List.of(), List.of());
+                executor, List.of(), List.of(), List.of());
     }
 
     static <R> Select<R> ofColumns(List<Expression<?>> columns, QueryExecutor executor) {
@@ -76,14 +78,14 @@ public final class Select<R> implements Statement {
             throw new AthanorException("select() needs at least one column or expression.");
         }
         return new Select<>(null, List.copyOf(columns), null, List.of(), null, List.of(), null, List.of(), null, null, false,
-                null, executor, List.of(), List.of());
+                null, executor, List.of(), List.of(), List.of());
     }
 
     private Select<R> copy(Object from, List<Join> joins, Expression<Boolean> where, List<Expression<?>> groupBy,
                            Expression<Boolean> having, List<Order> orderBy, Integer limit, Integer offset, boolean distinct,
                            Lock lock, QueryExecutor executor) {
         return new Select<>(entitySource, columns, from, joins, where, groupBy, having, orderBy, limit, offset, distinct, lock,
-                executor, setOperations, commonTables);
+                executor, setOperations, commonTables, loads);
     }
 
     private Select<R> combine(String operator, Select<?> other) {
@@ -98,7 +100,7 @@ public final class Select<R> implements Statement {
         List<SetOperation> ops = new ArrayList<>(setOperations);
         ops.add(new SetOperation(operator, other.subquery()));
         return new Select<>(entitySource, columns, from, joins, where, groupBy, having, orderBy, limit, offset, distinct, lock,
-                executor, List.copyOf(ops), commonTables);
+                executor, List.copyOf(ops), commonTables, loads);
     }
 
     /**
@@ -254,7 +256,7 @@ public final class Select<R> implements Statement {
         List<CommonTable> all = new ArrayList<>(commonTables);
         all.addAll(Arrays.asList(tables));
         return new Select<>(entitySource, columns, from, joins, where, groupBy, having, orderBy, limit, offset, distinct, lock,
-                executor, setOperations, List.copyOf(all));
+                executor, setOperations, List.copyOf(all), loads);
     }
 
     /** This statement as a derived table named {@code alias}, to select from. */
@@ -265,6 +267,48 @@ public final class Select<R> implements Statement {
     /** This statement as a value ({@code (SELECT ...)}), for a subquery that returns one row and column. */
     public <T> Expression<T> asScalar() {
         return new ScalarSubquery<>(subquery());
+    }
+
+    /**
+     * This entity select with loader options: how to load relationships of the returned entities for this
+     * query only, over their mapping's {@code fetch}. Start options with the static methods of {@link Loads}:
+     * {@code .options(joinedLoad(User_.orders), selectinLoad(User_.articles).lazyLoad(Article_.tags))}.
+     *
+     * @throws AthanorException if this is not an entity select
+     */
+    public Select<R> options(Load... options) {
+        if (entitySource == null) {
+            throw new AthanorException("Loader options apply to entity selects (select(User.class)); this statement "
+                    + "selects columns.");
+        }
+        List<Load> all = new ArrayList<>(loads);
+        for (Load l : options) {
+            all.add(java.util.Objects.requireNonNull(l, "option"));
+        }
+        return new Select<>(entitySource, columns, from, joins, where, groupBy, having, orderBy, limit, offset, distinct, lock,
+                executor, setOperations, commonTables, List.copyOf(all));
+    }
+
+    /** The loader options given with {@link #options(Load...)}, in order. */
+    public List<Load> loads() {
+        return loads;
+    }
+
+    /**
+     * The same statement (FROM, joins, WHERE, GROUP BY, HAVING, ORDER BY, LIMIT, OFFSET) selecting only
+     * {@code columns}, not bound to a session (SQLAlchemy's {@code with_only_columns}); for use as a subquery.
+     */
+    public Select<io.athanor.orm.engine.Row> withOnlyColumns(Expression<?>... columns) {
+        if (!setOperations.isEmpty()) {
+            throw new AthanorException("A statement combined with union, intersect or except cannot change its columns.");
+        }
+        return new Select<>(null, List.of(columns), from, joins, where, groupBy, having, orderBy, limit, offset, distinct, lock,
+                null, List.of(), commonTables, List.of());
+    }
+
+    /** The same statement without its ORDER BY. */
+    Select<R> unordered() {
+        return copy(from, joins, where, groupBy, having, List.of(), limit, offset, distinct, lock, executor);
     }
 
     /** This statement bound to {@code executor}, so that {@link #list()} runs it there. */
@@ -433,6 +477,11 @@ public final class Select<R> implements Statement {
             b.sql(" ");
         }
         if (setOperations.isEmpty()) {
+            if (entitySource != null && (limit != null || offset != null || distinct)
+                    && b.joinsCollections(entitySource, loads)) {
+                renderKeysFirst(b);
+                return;
+            }
             renderCore(b);
             renderTail(b);
             b.closeScope();
@@ -453,6 +502,9 @@ public final class Select<R> implements Statement {
         b.sql(distinct ? "SELECT DISTINCT " : "SELECT ");
         if (entitySource != null) {
             b.entityColumns(entitySource);
+            if (setOperations.isEmpty()) {
+                b.joinedColumns(entitySource, loads);
+            }
         } else {
             for (int i = 0; i < columns.size(); i++) {
                 if (i > 0) {
@@ -469,6 +521,9 @@ public final class Select<R> implements Statement {
             } else {
                 b.joinCondition(j.target);
             }
+        }
+        if (entitySource != null && setOperations.isEmpty()) {
+            b.joinedTables(entitySource, loads);
         }
         if (where != null) {
             b.sql(" WHERE ").visit(where);
@@ -487,15 +542,7 @@ public final class Select<R> implements Statement {
         }
     }
 
-    private void renderTail(SqlBuilder b) {
-        if (!setOperations.isEmpty()) {
-            for (Order o : orderBy) {
-                if (!o.byLabel()) {
-                    throw new AthanorException("A statement combined with union, intersect or except is ordered by its output "
-                            + "columns: use orderBy(Sql.ref(\"label\").asc()) instead of " + o + ".");
-                }
-            }
-        }
+    private void renderOrder(SqlBuilder b) {
         if (!orderBy.isEmpty()) {
             b.sql(" ORDER BY ");
             for (int i = 0; i < orderBy.size(); i++) {
@@ -505,6 +552,54 @@ public final class Select<R> implements Statement {
                 orderBy.get(i).render(b);
             }
         }
+        if (entitySource != null && setOperations.isEmpty() && b.joinsCollections(entitySource, loads)) {
+            if (orderBy.isEmpty()) {
+                b.sql(" ORDER BY ");
+            }
+            b.joinedOrder(entitySource, loads, orderBy.isEmpty());
+        }
+    }
+
+    /**
+     * JOINED loading of collections with LIMIT, OFFSET or DISTINCT: those pick the parents' keys in a
+     * subquery, and the outer statement joins the collections to exactly those parents.
+     */
+    private void renderKeysFirst(SqlBuilder b) {
+        Attribute<?, ?> key = b.keyAttribute(entitySource);
+        Select<?> keys = new Select<>(null, List.of(new Label<>(key, "athanor_key")), from, joins, where, groupBy, having, orderBy,
+                limit, offset, distinct, null, null, List.of(), List.of(), List.of());
+        b.openScope(sources());
+        b.sql("SELECT ");
+        b.entityColumns(entitySource);
+        b.joinedColumns(entitySource, loads);
+        b.sql(" FROM ").source(fromSource());
+        for (Join j : joins) {
+            b.sql(j.outer ? " LEFT OUTER JOIN " : " JOIN ").source(j.target).sql(" ON ");
+            if (j.on != null) {
+                b.visit(j.on);
+            } else {
+                b.joinCondition(j.target);
+            }
+        }
+        b.joinedTables(entitySource, loads);
+        b.sql(" WHERE ").visit(key).sql(" IN (SELECT athanor_keys.athanor_key FROM (").subquery(keys).sql(") athanor_keys)");
+        renderOrder(b);
+        if (lock != null) {
+            b.sql(lock.sql);
+        }
+        b.closeScope();
+    }
+
+    private void renderTail(SqlBuilder b) {
+        if (!setOperations.isEmpty()) {
+            for (Order o : orderBy) {
+                if (!o.byLabel()) {
+                    throw new AthanorException("A statement combined with union, intersect or except is ordered by its output "
+                            + "columns: use orderBy(Sql.ref(\"label\").asc()) instead of " + o + ".");
+                }
+            }
+        }
+        renderOrder(b);
         if (limit != null) {
             b.sql(" LIMIT ").bind(limit, null);
         }
@@ -531,7 +626,7 @@ public final class Select<R> implements Statement {
             relabelled.add(new Label<>(c, "c" + (i + 1)));
         }
         Select<R> unordered = new Select<>(entitySource, List.copyOf(relabelled), from, joins, where, groupBy, having, List.of(),
-                limit, offset, distinct, lock, null, setOperations, commonTables);
+                limit, offset, distinct, lock, null, setOperations, commonTables, List.of());
         Select<io.athanor.orm.engine.Row> counting = Select.<io.athanor.orm.engine.Row>ofColumns(List.of(Sql.count()), executor)
                 .from(unordered.as("counted"));
         return counting.one().get(0, Long.class);

@@ -72,4 +72,36 @@ public interface SqlBuilder {
      * @throws io.athanor.orm.error.AthanorException (in render mode) if there is no foreign key path, or more than one
      */
     SqlBuilder joinCondition(Object target);
+
+    /**
+     * Whether an entity select of {@code entitySource} with {@code loads} joins to-many relationships
+     * into its rows (JOINED loading), so that its LIMIT, OFFSET and DISTINCT must apply to a subquery of
+     * keys rather than to the joined rows. Builders that do not load return {@code false}.
+     */
+    default boolean joinsCollections(Object entitySource, java.util.List<Load> loads) {
+        return false;
+    }
+
+    /** The key attribute of the entity behind {@code entitySource}, for selecting the keys of a limited query. */
+    default Attribute<?, ?> keyAttribute(Object entitySource) {
+        throw new UnsupportedOperationException("keyAttribute");
+    }
+
+    /** Renders the columns of the relationships an entity select loads in the same statement, each preceded by ", ". */
+    default SqlBuilder joinedColumns(Object entitySource, java.util.List<Load> loads) {
+        return this;
+    }
+
+    /** Renders the outer joins of the relationships an entity select loads in the same statement. */
+    default SqlBuilder joinedTables(Object entitySource, java.util.List<Load> loads) {
+        return this;
+    }
+
+    /**
+     * Renders the ordering that keeps each parent's joined collection rows together and in order,
+     * preceded by ", " unless {@code first}.
+     */
+    default SqlBuilder joinedOrder(Object entitySource, java.util.List<Load> loads, boolean first) {
+        return this;
+    }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * An UPDATE of an entity's table: {@code session.update(User.class).set(User_.name, "x").where(User_.id.eq(7L)).execute()}.
- * It changes rows in the database only; instances already loaded in a session keep their state.
+ * Run through a session, it also brings the session's instances of the entity up to date, as
+ * {@link #synchronize(Synchronize)} says (by default one SELECT re-reads them).
  * Immutable: each method returns a new statement.
  *
  * @param <E> the entity whose table is updated
@@ -18,15 +19,15 @@ public final class Update<E> extends Change<E> {
     private final Expression<Boolean> where;
 
     private Update(Class<E> entity, List<Attribute<?, ?>> columns, List<Expression<?>> values, Expression<Boolean> where,
-                   List<Expression<?>> returning, QueryExecutor executor) {
-        super(entity, returning, executor);
+                   List<Expression<?>> returning, QueryExecutor executor, Synchronize sync) {
+        super(entity, returning, executor, sync);
         this.columns = columns;
         this.values = values;
         this.where = where;
     }
 
     static <E> Update<E> of(Class<E> entity, QueryExecutor executor) {
-        return new Update<>(entity, List.of(), List.of(), null, List.of(), executor);
+        return new Update<>(entity, List.of(), List.of(), null, List.of(), executor, Synchronize.FETCH);
     }
 
     @Override
@@ -45,7 +46,7 @@ public final class Update<E> extends Change<E> {
         c.add(column);
         List<Expression<?>> v = new ArrayList<>(values);
         v.add(value);
-        return new Update<>(entity, List.copyOf(c), List.copyOf(v), where, returning, executor);
+        return new Update<>(entity, List.copyOf(c), List.copyOf(v), where, returning, executor, sync);
     }
 
     /** Adds conditions, joined with AND. Without any, every row is updated. */
@@ -56,17 +57,22 @@ public final class Update<E> extends Change<E> {
             all.add(where);
         }
         all.addAll(Arrays.asList(conditions));
-        return new Update<>(entity, columns, values, Logical.of(" AND ", all), returning, executor);
+        return new Update<>(entity, columns, values, Logical.of(" AND ", all), returning, executor, sync);
     }
 
     /** Returns these columns of each updated row (PostgreSQL). */
     public Update<E> returning(Expression<?>... columns) {
-        return new Update<>(entity, this.columns, values, where, List.of(columns), executor);
+        return new Update<>(entity, this.columns, values, where, List.of(columns), executor, sync);
     }
 
     /** This statement bound to {@code executor}, so that {@link #execute()} runs it there. */
     public Update<E> on(QueryExecutor executor) {
-        return new Update<>(entity, columns, values, where, returning, executor);
+        return new Update<>(entity, columns, values, where, returning, executor, sync);
+    }
+
+    /** What running this statement through a session does to that session's instances of the entity (default FETCH). */
+    public Update<E> synchronize(Synchronize mode) {
+        return new Update<>(entity, columns, values, where, returning, executor, java.util.Objects.requireNonNull(mode, "mode"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.athanor.orm.model;
 
+import io.athanor.orm.DynamicCollection;
 import io.athanor.orm.annotations.Column;
 import io.athanor.orm.annotations.Entity;
 import io.athanor.orm.annotations.FetchMode;
@@ -25,7 +26,7 @@ public class User {
     private List<Order> orders = new ArrayList<>();
 
     @OneToMany(mappedBy = "author", fetch = FetchMode.DYNAMIC)
-    private List<Article> articles = new ArrayList<>();
+    private DynamicCollection<Article> articles = DynamicCollection.of();
 
     protected User() {
     }
@@ -46,7 +47,7 @@ public class User {
         return orders;
     }
 
-    public List<Article> getArticles() {
+    public DynamicCollection<Article> getArticles() {
         return articles;
     }
 }

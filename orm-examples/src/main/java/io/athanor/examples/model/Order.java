@@ -10,19 +10,21 @@ import io.athanor.orm.annotations.Table;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
-/** The seed's {@code Order}: {@code orders(id, user_id, product_name, amount, created_at)}. */
+/**
+ * The seed's {@code Order}: {@code orders(id, user_id, product_name, amount, created_at)}. The seed's
+ * queries use {@code amount} and {@code created_at} without declaring them; here they are mapped.
+ */
+// tag::order[]
 @Entity
 @Table(name = "orders")
 public class Order {
-    @Id
-    @GeneratedValue
+    @Id @GeneratedValue
     private Long id;
 
-    @Column(name = "user_id")
+    @Column(name = "user_id")                            // user_id = Column(Integer, ForeignKey('users.id'))
     private Long userId;
 
-    @ManyToOne
-    @JoinColumn(name = "user_id")
+    @ManyToOne @JoinColumn(name = "user_id")             // user = relationship("User", back_populates="orders")
     private User user;
 
     @Column(length = 100)
@@ -33,6 +35,7 @@ public class Order {
 
     @Column(nullable = false)
     private LocalDateTime createdAt;
+    // end::order[]
 
     protected Order() {
     }
@@ -45,19 +48,33 @@ public class Order {
         this.userId = userId;
     }
 
+    /** A new order of {@code user}, for building sample data. */
+    public Order(User user, String productName, BigDecimal amount, LocalDateTime createdAt) {
+        this(productName, amount, createdAt, null);
+        this.user = user;
+    }
+
     public Long getId() {
         return id;
     }
 
-    public String productName() {
+    public Long getUserId() {
+        return userId;
+    }
+
+    public User getUser() {
+        return user;
+    }
+
+    public String getProductName() {
         return productName;
     }
 
-    public BigDecimal amount() {
+    public BigDecimal getAmount() {
         return amount;
     }
 
-    public LocalDateTime createdAt() {
+    public LocalDateTime getCreatedAt() {
         return createdAt;
     }
 }

@@ -1,5 +1,6 @@
 package io.athanor.examples.model;
 
+import io.athanor.orm.DynamicCollection;
 import io.athanor.orm.annotations.Column;
 import io.athanor.orm.annotations.Entity;
 import io.athanor.orm.annotations.FetchMode;
@@ -11,25 +12,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The seed's {@code User}: {@code users(id, name)}, with its orders and articles. */
+// tag::user[]
 @Entity
 @Table(name = "users")
 public class User {
-    @Id
-    @GeneratedValue
+    @Id @GeneratedValue                                  // id = Column(Integer, primary_key=True)
     private Long id;
 
-    @Column(length = 50)
+    @Column(length = 50)                                 // name = Column(String(50))
     private String name;
 
-    @OneToMany(mappedBy = "user", fetch = FetchMode.SELECTIN)
+    @OneToMany(mappedBy = "user", fetch = FetchMode.SELECTIN)     // lazy="selectin"
     private List<Order> orders = new ArrayList<>();
 
-    @OneToMany(mappedBy = "author", fetch = FetchMode.DYNAMIC)
-    private List<Article> articles = new ArrayList<>();
+    @OneToMany(mappedBy = "author", fetch = FetchMode.DYNAMIC)    // lazy="dynamic"
+    private DynamicCollection<Article> articles = DynamicCollection.of();
+    // end::user[]
 
     protected User() {
     }
 
+    /** A new user, not yet saved. */
     public User(String name) {
         this.name = name;
     }
@@ -44,5 +47,10 @@ public class User {
 
     public List<Order> getOrders() {
         return orders;
+    }
+
+    /** The seed's dynamic relationship: a query object, loaded only when asked. */
+    public DynamicCollection<Article> getArticles() {
+        return articles;
     }
 }

@@ -331,6 +331,17 @@ final class EntityReader {
             }
             r.collectionType = f.getType();
             r.target = (Class<?>) ((ParameterizedType) generic).getActualTypeArguments()[0];
+            boolean dynamicType = f.getType().getName().equals("io.athanor.orm.DynamicCollection");
+            if ((r.fetch == io.athanor.orm.annotations.FetchMode.DYNAMIC) != dynamicType) {
+                problems.add(dynamicType ? "Field " + r.describe() + " is a DynamicCollection, so map it with fetch = "
+                        + "FetchMode.DYNAMIC." : "Field " + r.describe() + " is fetch = FetchMode.DYNAMIC, so declare it as "
+                        + "DynamicCollection<" + r.target.getSimpleName() + "> (initialised with DynamicCollection.of()).");
+                return;
+            }
+            if (dynamicType && (r.kind != RelationshipModel.Kind.ONE_TO_MANY)) {
+                problems.add("Field " + r.describe() + " is DYNAMIC, which needs a @OneToMany(mappedBy = ...) relationship.");
+                return;
+            }
             if (r.mappedBy.isEmpty() && r.kind == RelationshipModel.Kind.ONE_TO_MANY) {
                 problems.add("Field " + r.describe() + " is @OneToMany without mappedBy; name the @ManyToOne field of "
                         + r.target.getSimpleName() + " that refers back to " + draft.simpleName() + ".");

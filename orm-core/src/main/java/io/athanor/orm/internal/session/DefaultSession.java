@@ -43,7 +43,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     /** New and deleted entries, and every loaded one, in the order the session met them. */
     private final List<EntityEntry> entries = new ArrayList<>();
     private volatile Connection connection;
-    private final SelectinLoader selectin = new SelectinLoader(this);
+    private final Relationships relationships = new Relationships(this);
     private boolean closed;
     private boolean explicitTransaction;
     /** Set when a flush failed: the transaction was rolled back and only rollback() or close() may follow. */
@@ -140,12 +140,260 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     public <R> List<R> list(Select<R> query) {
         QueryCompiler.Bound b = prepare(query);
         CompiledSelect c = b.compiled();
+        Map<io.athanor.orm.internal.load.LoadPlan, List<Object>> joined = c.joined().isEmpty() ? null : new HashMap<>();
         List<R> results = connection().query(c.sql(), b.values(), ps -> bind(ps, c.binders(), b.values()),
-                rs -> (List<R>) (c.entity() != null ? readEntities(rs, c.entity()) : readRows(rs, c)));
+                rs -> (List<R>) (c.entity() == null ? readRows(rs, c)
+                        : joined == null ? readEntities(rs, c.entity()) : readJoined(rs, c, joined)));
         if (c.entity() != null) {
-            selectin.load(c.entity(), (List<Object>) results);
+            List<Object> instances = (List<Object>) results;
+            if (instances.size() > 1) {
+                LoadGroup group = new LoadGroup(instances.size());
+                for (Object o : instances) {
+                    byInstance.get(o).group = group;
+                }
+            }
+            loadRelationships(c.plan(), instances, query, joined);
         }
         return results;
+    }
+
+    /** Loads (or sets up) the relationships {@code node} plans for its {@code instances}. */
+    void loadRelationships(io.athanor.orm.internal.load.LoadPlan node, List<Object> instances, Select<?> query,
+                           Map<io.athanor.orm.internal.load.LoadPlan, List<Object>> joined) {
+        if (instances == null || instances.isEmpty()) {
+            return;
+        }
+        for (io.athanor.orm.internal.load.LoadPlan child : node.children()) {
+            if (joined != null && joined.containsKey(child)) {
+                loadRelationships(child, joined.get(child), null, joined);
+            } else {
+                LoaderStrategy.of(child.strategy()).afterRows(this, child, instances, query);
+            }
+        }
+    }
+
+    /** The load plan of a query of {@code model} with {@code loads}. */
+    io.athanor.orm.internal.load.LoadPlan loadPlan(EntityModel model, List<io.athanor.orm.query.Load> loads) {
+        return factory.loadPlans().plan(model, loads);
+    }
+
+    Relationships relationships() {
+        return relationships;
+    }
+
+    io.athanor.orm.NPlusOne nPlusOne() {
+        return options.nPlusOne() != null ? options.nPlusOne() : factory.nPlusOne();
+    }
+
+    /**
+     * Reads the rows of a statement that loads parents and, by outer joins, their relationships: one
+     * instance per key through the identity map, each parent once, in the order first met.
+     */
+    private List<Object> readJoined(ResultSet rs, CompiledSelect c,
+                                    Map<io.athanor.orm.internal.load.LoadPlan, List<Object>> joinedOut) throws SQLException {
+        List<io.athanor.orm.internal.load.LoadPlan> nodes = c.joined();
+        EntityRowReader root = new EntityRowReader(c.entity(), true, 0);
+        EntityRowReader[] readers = new EntityRowReader[nodes.size()];
+        int[] parentIndex = new int[nodes.size()];
+        List<Map<Object, List<Object>>> children = new ArrayList<>(nodes.size());
+        List<Map<Object, Boolean>> seen = new ArrayList<>(nodes.size());
+        int offset = c.entity().rowColumns().size();
+        for (int k = 0; k < nodes.size(); k++) {
+            io.athanor.orm.internal.load.LoadPlan n = nodes.get(k);
+            readers[k] = new EntityRowReader(n.entity(), true, offset);
+            offset += n.entity().rowColumns().size();
+            parentIndex[k] = nodes.indexOf(n.parent());
+            children.add(new IdentityHashMap<>());
+            seen.add(new HashMap<>());
+            joinedOut.put(n, new ArrayList<>());
+        }
+        List<Object> out = new ArrayList<>();
+        java.util.Set<Object> roots = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Object[] row = new Object[nodes.size()];
+        java.util.Set<Object> distinct = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        while (rs.next()) {
+            Object parentRoot = root.read(rs);
+            if (roots.add(parentRoot)) {
+                out.add(parentRoot);
+            }
+            for (int k = 0; k < nodes.size(); k++) {
+                Object parent = parentIndex[k] < 0 ? parentRoot : row[parentIndex[k]];
+                row[k] = null;
+                if (parent == null) {
+                    continue;
+                }
+                List<Object> list = children.get(k).computeIfAbsent(parent, x -> new ArrayList<>());
+                Object child = readers[k].read(rs);
+                row[k] = child;
+                if (child != null && seen.get(k).putIfAbsent(new PairKey(parent, child), Boolean.TRUE) == null) {
+                    list.add(child);
+                    if (distinct.add(child)) {
+                        joinedOut.get(nodes.get(k)).add(child);
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < nodes.size(); k++) {
+            io.athanor.orm.internal.meta.RelationshipModel r = nodes.get(k).relationship();
+            for (Map.Entry<Object, List<Object>> e : children.get(k).entrySet()) {
+                Object parent = e.getKey();
+                EntityEntry pe = byInstance.get(parent);
+                if (pe == null || (pe.loaded != null && pe.loaded.contains(r.name()))) {
+                    continue;
+                }
+                List<Object> found = e.getValue();
+                if (r.toMany()) {
+                    relationships.setCollection(parent, r, found);
+                } else {
+                    r.accessor().set(parent, found.isEmpty() ? null : found.get(0));
+                    if (pe.loaded == null) {
+                        pe.loaded = new java.util.HashSet<>();
+                    }
+                    pe.loaded.add(r.name());
+                }
+                if (!r.owning() && r.inverse() != null && !r.inverse().toMany()) {
+                    for (Object child : found) {
+                        Object current = r.inverse().accessor().get(child);
+                        if (current == null || current != parent && !Loading.isLoaded(current)) {
+                            r.inverse().accessor().set(child, parent);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A (parent, child) pair compared by identity. */
+    private static final class PairKey {
+        private final Object a;
+        private final Object b;
+
+        PairKey(Object a, Object b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PairKey && ((PairKey) o).a == a && ((PairKey) o).b == b;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(a) * 31 + System.identityHashCode(b);
+        }
+    }
+
+    /**
+     * Rows of {@code sql} as pairs of (entity of {@code target} read from the first columns, the value of
+     * the last column read as {@code keyType}), for loading through a link table.
+     */
+    List<Object[]> readLinked(String sql, List<Object> keys, EntityModel target, ColumnType keyType) {
+        int keyIndex = target.rowColumns().size() + 1;
+        return connection().query(sql, keys, ps -> {
+            for (int i = 0; i < keys.size(); i++) {
+                keyType.bind(ps, i + 1, keys.get(i));
+            }
+        }, rs -> {
+            EntityRowReader reader = new EntityRowReader(target, true, 0);
+            List<Object[]> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new Object[] {reader.read(rs), keyType.read(rs, keyIndex)});
+            }
+            return out;
+        });
+    }
+
+    /** The instance of {@code target} with {@code key}: the one this session holds, or a new lazy reference. */
+    Object reference(EntityModel target, Object key, io.athanor.orm.internal.meta.RelationshipModel via, EntityEntry owner) {
+        EntityKey k = new EntityKey(target.type(), key);
+        EntityEntry known = byKey.get(k);
+        if (known != null) {
+            return known.instance;
+        }
+        ReferenceHandler handler = new ReferenceHandler(this, via, owner);
+        Object proxy = factory.proxies().create(target.type(), idGetter(target), handler);
+        target.idProperties().get(0).accessor().set(proxy, key);
+        EntityEntry entry = new EntityEntry(proxy, target, k, EntityEntry.Status.PERSISTENT, null);
+        entry.hollow = true;
+        handler.entry = entry;
+        byKey.put(k, entry);
+        byInstance.put(proxy, entry);
+        return proxy;
+    }
+
+    /** A reference that throws on use (RAISE); not part of the session. */
+    Object raisingReference(EntityModel target, Object key, io.athanor.orm.internal.meta.RelationshipModel r) {
+        EntityEntry known = byKey.get(new EntityKey(target.type(), key));
+        if (known != null && !known.hollow) {
+            return known.instance;
+        }
+        Object proxy = factory.proxies().create(target.type(), idGetter(target), new RaiseHandler(r));
+        target.idProperties().get(0).accessor().set(proxy, key);
+        return proxy;
+    }
+
+    private static String idGetter(EntityModel target) {
+        String name = target.idProperties().get(0).path();
+        return "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /** Reads a lazy reference's row into it, on its first use. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void initialize(ReferenceHandler handler) {
+        EntityEntry e = handler.entry;
+        if (closed || byInstance.get(e.instance) != e) {
+            String what = handler.via != null ? handler.via.toString() : "the reference to " + e.model.name() + " " + e.key.id();
+            throw new io.athanor.orm.DetachedInstanceException("Cannot load " + what + ": the session that made this lazy "
+                    + "reference is closed, or no longer holds it. Load it with the query (.options(selectinLoad(...)) or "
+                    + "joinedLoad(...)), or attach the instance to an open session with session.merge(...) and read it there.");
+        }
+        if (handler.via != null) {
+            relationships.noteLazyLoad(handler.owner, handler.via);
+        }
+        PropertyModel id = e.model.idProperties().get(0);
+        Attribute idAttribute = new Attribute(e.model.type(), id.path(), id.javaType());
+        Expression<Boolean> byId = idAttribute.eq(e.key.id());
+        select((Class<Object>) e.model.type()).where(byId).list();
+        if (e.hollow) {
+            byKey.remove(e.key);
+            byInstance.remove(e.instance);
+            throw new io.athanor.orm.EntityNotFoundException("There is no " + e.model.name() + " with " + id.path() + " "
+                    + e.key.id() + (handler.via != null ? " (the row " + handler.via + " refers to)" : "") + ". Use "
+                    + "session.get(), which returns null, where the row may be missing.");
+        }
+    }
+
+    @Override
+    public <E> E getReference(Class<E> type, Object id) {
+        checkUsable();
+        EntityModel model = factory.metadata().entity(type);
+        if (model.idProperties().size() != 1) {
+            throw new AthanorException(model.name() + " has a composite key; getReference() needs a single-column key.");
+        }
+        if (id == null || !model.idProperties().get(0).javaType().isInstance(id)) {
+            throw new AthanorException("getReference(" + model.name() + ".class, " + id + ") needs a "
+                    + model.idProperties().get(0).javaType().getSimpleName() + " key.");
+        }
+        return type.cast(reference(model, id, null, null));
+    }
+
+    @Override
+    public void expire(Object entity) {
+        checkUsable();
+        EntityEntry e = byInstance.get(entity);
+        if (e == null || e.status != EntityEntry.Status.PERSISTENT) {
+            throw new AthanorException("expire() needs an entity this session loaded; this "
+                    + Loading.entityClass(entity).getSimpleName() + " is not one.");
+        }
+        e.expired = !e.hollow;
+    }
+
+    /** Whether {@code entity}'s columns will be read again before the session hands it out. */
+    public boolean isExpired(Object entity) {
+        EntityEntry e = byInstance.get(entity);
+        return e != null && e.expired;
     }
 
     /** Cancels the statement this session is running now, from another thread (see Connection.cancel). */
@@ -165,7 +413,48 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     public long execute(Statement change) {
         checkWritable("run " + change.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + " statements");
         QueryCompiler.Bound b = prepare(change);
-        return connection().update(b.compiled().sql(), b.values(), ps -> bind(ps, b.compiled().binders(), b.values()));
+        long n = connection().update(b.compiled().sql(), b.values(), ps -> bind(ps, b.compiled().binders(), b.values()));
+        synchronize(change);
+        return n;
+    }
+
+    /** Brings the instances of a DSL UPDATE's or DELETE's entity up to date, as the statement asks. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void synchronize(Statement change) {
+        io.athanor.orm.query.Synchronize mode = change instanceof Update ? ((Update<?>) change).synchronization()
+                : change instanceof io.athanor.orm.query.Delete ? ((io.athanor.orm.query.Delete<?>) change).synchronization()
+                : io.athanor.orm.query.Synchronize.NONE;
+        if (mode == io.athanor.orm.query.Synchronize.NONE) {
+            return;
+        }
+        EntityModel model = factory.metadata().entity(change.target());
+        List<EntityEntry> held = new ArrayList<>();
+        for (EntityEntry e : entries) {
+            if (e.model == model && e.status == EntityEntry.Status.PERSISTENT) {
+                e.expired = true;
+                held.add(e);
+            }
+        }
+        if (held.isEmpty() || mode == io.athanor.orm.query.Synchronize.EXPIRE || model.idProperties().size() != 1) {
+            return;
+        }
+        PropertyModel id = model.idProperties().get(0);
+        Attribute idAttribute = new Attribute(model.type(), id.path(), id.javaType());
+        for (int from = 0; from < held.size(); from += Relationships.BATCH) {
+            List<Object> keys = new ArrayList<>();
+            for (EntityEntry e : held.subList(from, Math.min(held.size(), from + Relationships.BATCH))) {
+                keys.add(e.key.id());
+            }
+            Expression<Boolean> byKeys = idAttribute.in(keys);
+            select((Class<Object>) model.type()).where(byKeys).list();
+        }
+        List<EntityEntry> gone = new ArrayList<>();
+        for (EntityEntry e : held) {
+            if (e.expired) {
+                gone.add(e);
+            }
+        }
+        forgetAll(gone);
     }
 
     @Override
@@ -173,7 +462,9 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         checkWritable("run " + change.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + " statements");
         QueryCompiler.Bound b = prepare(change);
         CompiledSelect c = b.compiled();
-        return connection().query(c.sql(), b.values(), ps -> bind(ps, c.binders(), b.values()), rs -> readRows(rs, c));
+        List<Row> rows = connection().query(c.sql(), b.values(), ps -> bind(ps, c.binders(), b.values()), rs -> readRows(rs, c));
+        synchronize(change);
+        return rows;
     }
 
     /** Flushes if autoflush is on, then compiles {@code statement} (once per shape) with its values. */
@@ -219,6 +510,10 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         return out;
     }
 
+    boolean isOpenSession() {
+        return !closed;
+    }
+
     /** Drops the snapshot values a read-only session never compares: all but keys and foreign keys. */
     private void keepKeysOnly(EntityModel model, Object[] snapshot) {
         WritePlan plan = plan(model);
@@ -237,10 +532,16 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         private final List<io.athanor.orm.internal.meta.ColumnModel> columns;
         private final int[] idColumns;
         private final boolean register;
+        private final int offset;
 
         EntityRowReader(EntityModel model, boolean register) {
+            this(model, register, 0);
+        }
+
+        EntityRowReader(EntityModel model, boolean register, int offset) {
             this.model = model;
             this.register = register;
+            this.offset = offset;
             this.properties = model.properties();
             this.columns = model.rowColumns();
             this.idColumns = new int[model.idProperties().size()];
@@ -253,17 +554,23 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
 
         @Override
         public Object read(ResultSet rs) throws SQLException {
-            Object id = idColumns.length == 1 ? properties.get(idColumns[0]).column().type().read(rs, idColumns[0] + 1)
-                    : compositeId(rs, properties, idColumns);
+            Object id = idColumns.length == 1 ? properties.get(idColumns[0]).column().type().read(rs, offset + idColumns[0] + 1)
+                    : compositeId(rs, properties, idColumns, offset);
+            if (id == null) {
+                return null;
+            }
             EntityKey key = new EntityKey(model.type(), id);
             EntityEntry known = byKey.get(key);
             if (known != null) {
+                if (register && (known.hollow || known.expired)) {
+                    populate(known, rs);
+                }
                 return known.instance;
             }
             Object instance = model.newInstance();
             Object[] snapshot = new Object[columns.size()];
             for (int i = 0; i < columns.size(); i++) {
-                Object value = columns.get(i).type().read(rs, i + 1);
+                Object value = columns.get(i).type().read(rs, offset + i + 1);
                 snapshot[i] = value;
                 if (i < properties.size() && (value != null || properties.get(i).column().nullable())) {
                     properties.get(i).accessor().set(instance, value);
@@ -282,6 +589,37 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
                 entries.add(entry);
             }
             return instance;
+        }
+
+        /** Reads the row into a lazy reference or an expired instance; changes made to an expired one since are kept. */
+        private void populate(EntityEntry e, ResultSet rs) throws SQLException {
+            Object[] snapshot = new Object[columns.size()];
+            for (int i = 0; i < columns.size(); i++) {
+                Object value = columns.get(i).type().read(rs, offset + i + 1);
+                snapshot[i] = value;
+                if (i < properties.size() && !properties.get(i).id()) {
+                    PropertyModel p = properties.get(i);
+                    boolean changed = e.expired && e.snapshot != null && !WritePlan.same(p.accessor().get(e.instance), e.snapshot[i]);
+                    if (!changed && (value != null || p.column().nullable())) {
+                        p.accessor().set(e.instance, value);
+                    }
+                }
+            }
+            if (options.isReadOnly()) {
+                keepKeysOnly(model, snapshot);
+            }
+            e.snapshot = snapshot;
+            e.expired = false;
+            if (options.isReadOnly()) {
+                e.fingerprint = fingerprint(model, e.instance);
+            }
+            if (e.hollow) {
+                e.hollow = false;
+                entries.add(e);
+                if (e.instance instanceof io.athanor.orm.internal.proxy.Proxied) {
+                    ((io.athanor.orm.internal.proxy.Proxied) e.instance).athanor$handler(null);
+                }
+            }
         }
     }
 
@@ -311,10 +649,14 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
                 rowReader);
     }
 
-    private static Object compositeId(ResultSet rs, List<PropertyModel> properties, int[] idColumns) throws SQLException {
+    private static Object compositeId(ResultSet rs, List<PropertyModel> properties, int[] idColumns, int offset)
+            throws SQLException {
         Object[] parts = new Object[idColumns.length];
         for (int k = 0; k < idColumns.length; k++) {
-            parts[k] = properties.get(idColumns[k]).column().type().read(rs, idColumns[k] + 1);
+            parts[k] = properties.get(idColumns[k]).column().type().read(rs, offset + idColumns[k] + 1);
+            if (parts[k] == null) {
+                return null;
+            }
         }
         return Arrays.asList(parts);
     }
@@ -349,8 +691,11 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
                     + ".class).where(...) instead of get().");
         }
         EntityEntry cached = byKey.get(new EntityKey(type, id));
-        if (cached != null) {
+        if (cached != null && !cached.hollow && !cached.expired) {
             return cached.status == EntityEntry.Status.DELETED ? null : type.cast(cached.instance);
+        }
+        if (cached != null && cached.status == EntityEntry.Status.DELETED) {
+            return null;
         }
         PropertyModel idProperty = model.idProperties().get(0);
         if (id != null && !idProperty.javaType().isInstance(id)) {
@@ -396,6 +741,11 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         EntityEntry entry = new EntityEntry(entity, model, null, EntityEntry.Status.NEW, null);
         byInstance.put(entity, entry);
         entries.add(entry);
+        for (io.athanor.orm.internal.meta.RelationshipModel r : model.relationships()) {
+            if (Relationships.isDynamic(r)) {
+                relationships.bindDynamic(entity, r);
+            }
+        }
         cascadePersist(entry);
     }
 
@@ -405,6 +755,9 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
                 continue;
             }
             Object value = r.accessor().get(e.instance);
+            if (value instanceof LazyValue && !((LazyValue) value).isLoaded() || value instanceof io.athanor.orm.DynamicCollection) {
+                continue;
+            }
             if (value instanceof java.util.Collection) {
                 for (Object child : (java.util.Collection<?>) value) {
                     if (child != null && !byInstance.containsKey(child)) {
@@ -437,6 +790,9 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         if (e.status == EntityEntry.Status.DELETED) {
             return;
         }
+        if (e.hollow) {
+            Loading.load(entity);
+        }
         if (e.status == EntityEntry.Status.NEW) {
             forget(e);
         } else {
@@ -455,6 +811,11 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         for (io.athanor.orm.internal.meta.RelationshipModel r : e.model.relationships()) {
             if (r.cascade().contains(cascade)) {
                 Object value = r.accessor().get(e.instance);
+                if (value instanceof io.athanor.orm.DynamicCollection) {
+                    value = ((io.athanor.orm.DynamicCollection<?>) value).list();
+                } else if (value instanceof io.athanor.orm.internal.proxy.Proxied && !Loading.isLoaded(value)) {
+                    Loading.load(value);
+                }
                 if (value instanceof java.util.Collection) {
                     for (Object child : List.copyOf((java.util.Collection<?>) value)) {
                         if (child != null) {
@@ -511,7 +872,8 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
                     }
                     Object parent = r.accessor().get(e.instance);
                     EntityEntry p = parent == null ? null : byInstance.get(parent);
-                    if (p != null && p.loaded != null && p.loaded.contains(r.inverse().name())) {
+                    if (p != null && p.loaded != null && p.loaded.contains(r.inverse().name())
+                            && r.inverse().accessor().get(parent) instanceof java.util.Collection) {
                         @SuppressWarnings("unchecked")
                         java.util.Collection<Object> siblings = (java.util.Collection<Object>) r.inverse().accessor().get(parent);
                         if (siblings != null && siblings.stream().noneMatch(x -> x == e.instance)) {
@@ -543,14 +905,18 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
             }
         }
         reconcileCollections();
-        boolean work = false;
+        LinkWriter links = new LinkWriter(this, entries);
+        boolean work = links.hasWork();
         for (EntityEntry e : entries) {
+            if (work) {
+                break;
+            }
             if (e.status != EntityEntry.Status.PERSISTENT || !sameAsSnapshot(e)) {
                 work = true;
-                break;
             }
         }
         if (!work) {
+            links.written();
             return;
         }
         List<Object[]> saved = new ArrayList<>(entries.size());
@@ -560,6 +926,8 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         List<EntityEntry> before = new ArrayList<>(entries);
         try {
             new Flusher(this, connection()).flush(new ArrayList<>(entries));
+            links.write(connection);
+            links.written();
             for (EntityEntry e : before) {
                 e.keyAssigned = false;
             }
@@ -686,7 +1054,15 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         }
         for (io.athanor.orm.internal.meta.RelationshipModel r : model.relationships()) {
             if (r.owning() && !r.toMany()) {
-                r.accessor().set(persistent, r.accessor().get(entity));
+                Object value = r.accessor().get(entity);
+                if (value != null && !byInstance.containsKey(value)) {
+                    EntityModel target = factory.metadata().entity(r.target());
+                    Object key = target.idProperties().size() == 1 ? target.idProperties().get(0).accessor().get(value) : null;
+                    if (key != null && !Loading.isLoaded(value)) {
+                        value = reference(target, key, r, byInstance.get(persistent));
+                    }
+                }
+                r.accessor().set(persistent, value);
             }
         }
         return persistent;
@@ -805,6 +1181,13 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
             }
         }
         explicitTransaction = false;
+        if (factory.expireOnCommit()) {
+            for (EntityEntry e : entries) {
+                if (e.status == EntityEntry.Status.PERSISTENT) {
+                    e.expired = true;
+                }
+            }
+        }
     }
 
     @Override

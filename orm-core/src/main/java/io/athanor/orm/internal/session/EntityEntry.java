@@ -16,10 +16,18 @@ final class EntityEntry {
     boolean keyAssigned;
     /** In a read-only session: a fingerprint of the field values as loaded, in place of most of the snapshot. */
     int fingerprint;
+    /** A lazy reference whose columns have not been read yet (not in the session's entry list until they are). */
+    boolean hollow;
+    /** Marked by expire(): the next read of its row through the session overwrites its columns. */
+    boolean expired;
+    /** The instances the query that loaded this one returned with it, for N+1 detection; may be null. */
+    LoadGroup group;
     /** Relationships already loaded into the instance, which later queries leave as they are. */
     java.util.Set<String> loaded;
     /** For loaded collections: their elements as loaded, to find orphans removed from them since. */
     java.util.Map<String, java.util.List<Object>> loadedElements;
+    /** For owning many-to-many collections: their elements as loaded or last written, to find links to add and remove. */
+    java.util.Map<String, java.util.List<Object>> loadedLinks;
 
     EntityEntry(Object instance, EntityModel model, EntityKey key, Status status, Object[] snapshot) {
         this.instance = instance;

@@ -15,9 +15,12 @@ import java.util.List;
  * @param labels      for a column select: the label of each column
  * @param readers     per column: the column type to read it as, or {@code null} for the driver's value
  * @param targets     per parameter: the mapped field it meets, whose type its value must have, or {@code null}
+ * @param plan        for an entity select: how it loads relationships; otherwise {@code null}
+ * @param joined      the relationships loaded from the same rows (JOINED), in column order after the entity's own
  */
 public record CompiledSelect(String sql, ColumnType[] binders, EntityModel entity, List<String> labels, ColumnType[] readers,
-                             Attribute<?, ?>[] targets) {
+                             Attribute<?, ?>[] targets, io.athanor.orm.internal.load.LoadPlan plan,
+                             List<io.athanor.orm.internal.load.LoadPlan> joined) {
 
     /**
      * Checks that each value has the Java type of the field it meets, before any SQL is sent.

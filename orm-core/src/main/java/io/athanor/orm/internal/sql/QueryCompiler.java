@@ -16,15 +16,22 @@ import java.util.List;
 public final class QueryCompiler {
     private final Metadata metadata;
     private final StatementCache cache;
+    private final JoinedLoads loads;
 
     public QueryCompiler(Metadata metadata, int cacheSize) {
         this.metadata = metadata;
         this.cache = new StatementCache(cacheSize);
+        this.loads = new JoinedLoads(metadata);
+    }
+
+    /** The load plans of entity selects. */
+    public JoinedLoads loads() {
+        return loads;
     }
 
     /** The compiled form of {@code select} and its bind values, in placeholder order. */
     public Bound compile(Statement select) {
-        ShapeBuilder shape = new ShapeBuilder(metadata.dialect());
+        ShapeBuilder shape = new ShapeBuilder(metadata.dialect(), loads);
         select.render(shape);
         ShapeKey key = shape.key();
         CompiledSelect compiled = cache.get(key);
@@ -41,18 +48,20 @@ public final class QueryCompiler {
     }
 
     private CompiledSelect render(Statement statement) {
-        SqlRenderer r = new SqlRenderer(metadata);
+        SqlRenderer r = new SqlRenderer(metadata, loads);
         statement.render(r);
         if (statement instanceof Select && ((Select<?>) statement).selectsEntity()) {
-            return new CompiledSelect(r.sql(), r.binders(), r.entityOf(((Select<?>) statement).entitySource()), List.of(), null,
-                    r.bindTargets());
+            Select<?> select = (Select<?>) statement;
+            io.athanor.orm.internal.meta.EntityModel entity = r.entityOf(select.entitySource());
+            return new CompiledSelect(r.sql(), r.binders(), entity, List.of(), null, r.bindTargets(),
+                    loads.plan(entity, select.loads()), r.joinedNodes());
         }
         List<Expression<?>> columns = statement.returnedColumns();
         ColumnType[] readers = new ColumnType[columns.size()];
         for (int i = 0; i < readers.length; i++) {
             readers[i] = r.readerFor(columns.get(i));
         }
-        return new CompiledSelect(r.sql(), r.binders(), null, statement.returnedLabels(), readers, r.bindTargets());
+        return new CompiledSelect(r.sql(), r.binders(), null, statement.returnedLabels(), readers, r.bindTargets(), null, List.of());
     }
 
     public QueryCacheStats stats() {

@@ -35,13 +35,17 @@ final class ShapeBuilder implements SqlBuilder {
     private static final Object ENTITY = new Object();
     private static final Object ON = new Object();
 
+    private static final Object JOINED = new Object();
+
     private final Dialect dialect;
+    private final JoinedLoads loads;
     private final List<Object> tokens = new ArrayList<>(64);
     private final List<Object> values = new ArrayList<>();
     private final Map<Object, Integer> aliases = new IdentityHashMap<>();
 
-    ShapeBuilder(Dialect dialect) {
+    ShapeBuilder(Dialect dialect, JoinedLoads loads) {
         this.dialect = dialect;
+        this.loads = loads;
     }
 
     ShapeKey key() {
@@ -169,6 +173,25 @@ final class ShapeBuilder implements SqlBuilder {
     @Override
     public SqlBuilder joinCondition(Object target) {
         source(target, ON);
+        return this;
+    }
+
+    @Override
+    public boolean joinsCollections(Object entitySource, List<io.athanor.orm.query.Load> options) {
+        return loads.joinsCollections(entitySource, options);
+    }
+
+    @Override
+    public Attribute<?, ?> keyAttribute(Object entitySource) {
+        return loads.keyAttribute(entitySource);
+    }
+
+    @Override
+    public SqlBuilder joinedColumns(Object entitySource, List<io.athanor.orm.query.Load> options) {
+        if (!options.isEmpty()) {
+            tokens.add(JOINED);
+            tokens.add(options);
+        }
         return this;
     }
 }

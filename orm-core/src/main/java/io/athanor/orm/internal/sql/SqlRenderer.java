@@ -2,9 +2,10 @@ package io.athanor.orm.internal.sql;
 
 import io.athanor.orm.dialect.Dialect;
 import io.athanor.orm.error.AthanorException;
+import io.athanor.orm.internal.load.LoadPlan;
 import io.athanor.orm.internal.meta.EntityModel;
-import io.athanor.orm.internal.meta.Metadata;
 import io.athanor.orm.internal.meta.PropertyModel;
+import io.athanor.orm.internal.meta.Metadata;
 import io.athanor.orm.internal.meta.RelationshipModel;
 import io.athanor.orm.internal.meta.TableModel;
 import io.athanor.orm.internal.types.ColumnType;
@@ -13,6 +14,7 @@ import io.athanor.orm.query.Attribute;
 import io.athanor.orm.query.CommonTable;
 import io.athanor.orm.query.DerivedTable;
 import io.athanor.orm.query.Expression;
+import io.athanor.orm.query.Load;
 import io.athanor.orm.query.Select;
 import io.athanor.orm.query.SqlBuilder;
 import io.athanor.orm.query.Table;
@@ -20,7 +22,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
+
 import java.util.Set;
 
 /**
@@ -37,9 +43,20 @@ final class SqlRenderer implements SqlBuilder {
     private final Set<String> usedAliases = new HashSet<>();
     private final List<Source> allSources = new ArrayList<>();
 
-    SqlRenderer(Metadata metadata) {
+    private final JoinedLoads loads;
+    /** Per scope depth: the aliases of the relationships an entity select there joins for loading. */
+    private final Map<Integer, Map<LoadPlan, String>> joinedAliases = new HashMap<>();
+    private List<LoadPlan> topJoined = List.of();
+
+    SqlRenderer(Metadata metadata, JoinedLoads loads) {
         this.metadata = metadata;
         this.dialect = metadata.dialect();
+        this.loads = loads;
+    }
+
+    /** The relationships the top-level entity select loads from its own rows, in column order. */
+    List<LoadPlan> joinedNodes() {
+        return topJoined;
     }
 
     String sql() {
@@ -302,6 +319,132 @@ final class SqlRenderer implements SqlBuilder {
             alias = base + "_" + n;
         }
         return dialect.quote(alias);
+    }
+
+    @Override
+    public boolean joinsCollections(Object entitySource, List<Load> options) {
+        return loads.joinsCollections(entitySource, options);
+    }
+
+    @Override
+    public Attribute<?, ?> keyAttribute(Object entitySource) {
+        return loads.keyAttribute(entitySource);
+    }
+
+    @Override
+    public SqlBuilder joinedColumns(Object entitySource, List<Load> options) {
+        List<LoadPlan> nodes = loads.plan(entityOf(entitySource), options).joined();
+        if (nodes.isEmpty()) {
+            return this;
+        }
+        Map<LoadPlan, String> aliases = new LinkedHashMap<>();
+        for (LoadPlan n : nodes) {
+            String alias = newAlias("athanor_j" + (aliases.size() + 1));
+            aliases.put(n, alias);
+            for (io.athanor.orm.internal.meta.ColumnModel c : n.entity().rowColumns()) {
+                sql.append(", ").append(alias).append('.').append(dialect.quote(c.name()));
+            }
+        }
+        joinedAliases.put(scopes.size(), aliases);
+        if (scopes.size() == 1) {
+            topJoined = List.copyOf(nodes);
+        }
+        return this;
+    }
+
+    @Override
+    public SqlBuilder joinedTables(Object entitySource, List<Load> options) {
+        Map<LoadPlan, String> aliases = joinedAliases.get(scopes.size());
+        if (aliases == null) {
+            return this;
+        }
+        String rootAlias = current(entitySource).alias;
+        java.util.Set<LoadPlan> inner = new java.util.HashSet<>();
+        for (Map.Entry<LoadPlan, String> e : aliases.entrySet()) {
+            LoadPlan n = e.getKey();
+            String alias = e.getValue();
+            LoadPlan parent = n.parent();
+            String parentAlias = parent.parent() == null ? rootAlias : aliases.get(parent);
+            RelationshipModel r = n.relationship();
+            EntityModel from = parent.entity();
+            EntityModel to = n.entity();
+            String table = dialect.qualify(to.table().schema(), to.table().name());
+            if (r.kind() == RelationshipModel.Kind.MANY_TO_MANY) {
+                TableModel link = r.owning() ? r.joinTable() : r.inverse().joinTable();
+                String ownerColumn = link.columns().get(r.owning() ? 0 : 1).name();
+                String targetColumn = link.columns().get(r.owning() ? 1 : 0).name();
+                String linkAlias = newAlias(alias + "_link");
+                sql.append(" LEFT OUTER JOIN ").append(dialect.qualify(link.schema(), link.name())).append(' ').append(linkAlias)
+                        .append(" ON ").append(linkAlias).append('.').append(dialect.quote(ownerColumn)).append(" = ")
+                        .append(parentAlias).append('.').append(dialect.quote(idColumn(from)))
+                        .append(" LEFT OUTER JOIN ").append(table).append(' ').append(alias).append(" ON ").append(alias).append('.')
+                        .append(dialect.quote(idColumn(to))).append(" = ").append(linkAlias).append('.')
+                        .append(dialect.quote(targetColumn));
+                continue;
+            }
+            boolean owning = r.owning();
+            List<String> near = owning ? r.joinColumns() : r.inverse().referencedColumns();
+            List<String> far = owning ? r.referencedColumns() : r.inverse().joinColumns();
+            boolean innerJoin = owning && (parent.parent() == null || inner.contains(parent)) && notNull(from, near);
+            if (innerJoin) {
+                inner.add(n);
+            }
+            sql.append(innerJoin ? " JOIN " : " LEFT OUTER JOIN ").append(table).append(' ').append(alias).append(" ON ");
+            for (int i = 0; i < near.size(); i++) {
+                if (i > 0) {
+                    sql.append(" AND ");
+                }
+                sql.append(alias).append('.').append(dialect.quote(far.get(i))).append(" = ").append(parentAlias).append('.')
+                        .append(dialect.quote(near.get(i)));
+            }
+        }
+        return this;
+    }
+
+    private static boolean notNull(EntityModel entity, List<String> columns) {
+        for (String c : columns) {
+            if (entity.table().column(c).map(io.athanor.orm.internal.meta.ColumnModel::nullable).orElse(true)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String idColumn(EntityModel e) {
+        return e.idProperties().get(0).column().name();
+    }
+
+    @Override
+    public SqlBuilder joinedOrder(Object entitySource, List<Load> options, boolean first) {
+        Map<LoadPlan, String> aliases = joinedAliases.get(scopes.size());
+        if (aliases == null) {
+            return this;
+        }
+        List<String> keys = new ArrayList<>();
+        EntityModel root = entityOf(entitySource);
+        String rootAlias = current(entitySource).alias;
+        for (PropertyModel id : root.idProperties()) {
+            keys.add(rootAlias + "." + dialect.quote(id.column().name()));
+        }
+        for (Map.Entry<LoadPlan, String> e : aliases.entrySet()) {
+            LoadPlan n = e.getKey();
+            if (!n.relationship().toMany()) {
+                continue;
+            }
+            String orderBy = n.relationship().orderBy();
+            if (!orderBy.isBlank()) {
+                for (String part : orderBy.split(",")) {
+                    String[] words = part.trim().split("\\s+");
+                    keys.add(e.getValue() + "." + dialect.quote(n.entity().property(words[0]).column().name())
+                            + (words.length > 1 && words[1].equalsIgnoreCase("desc") ? " DESC" : ""));
+                }
+            }
+            for (PropertyModel id : n.entity().idProperties()) {
+                keys.add(e.getValue() + "." + dialect.quote(id.column().name()));
+            }
+        }
+        sql.append(first ? "" : ", ").append(String.join(", ", keys));
+        return this;
     }
 
     /** A FROM item with its table and SQL alias. */

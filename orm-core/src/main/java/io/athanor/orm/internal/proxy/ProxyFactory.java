@@ -1,0 +1,96 @@
+package io.athanor.orm.internal.proxy;
+
+import io.athanor.orm.error.AthanorException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Modifier;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.TypeCache;
+import net.bytebuddy.description.modifier.Visibility;
+import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.dynamic.scaffold.subclass.ConstructorStrategy;
+import net.bytebuddy.implementation.FieldAccessor;
+import net.bytebuddy.implementation.MethodDelegation;
+import net.bytebuddy.implementation.SuperMethodCall;
+import net.bytebuddy.matcher.ElementMatchers;
+
+/**
+ * Generates, once per entity class, a subclass whose methods (all but the id getter and those of
+ * {@code Object} the entity does not override) first ask the instance's {@link ProxyHandler} to load its
+ * state. The class is defined in the entity's own package through a private lookup, so no agent and no
+ * build step are needed. Thread-safe.
+ */
+public final class ProxyFactory {
+    private static final String FIELD = "athanor$handler";
+    private static final TypeCache<Class<?>> CLASSES = new TypeCache.WithInlineExpunction<>(TypeCache.Sort.WEAK);
+    private final Map<Class<?>, MethodHandle> constructors = new ConcurrentHashMap<>();
+
+    /**
+     * A new, empty proxy of {@code entity} whose calls go through {@code handler}.
+     *
+     * @param idGetter the name of the no-argument method that returns the id, which never loads
+     * @throws AthanorException if the entity class cannot be subclassed (final, or no usable constructor)
+     */
+    public Object create(Class<?> entity, String idGetter, ProxyHandler handler) {
+        MethodHandle constructor = constructors.computeIfAbsent(entity, e -> constructor(e, idGetter));
+        try {
+            Object proxy = constructor.invoke();
+            ((Proxied) proxy).athanor$handler(handler);
+            return proxy;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AthanorException("Could not create a lazy reference to " + entity.getSimpleName() + ": " + t, t);
+        }
+    }
+
+    /** Whether {@code o} is a generated proxy. */
+    public static boolean isProxy(Object o) {
+        return o instanceof Proxied;
+    }
+
+    private static MethodHandle constructor(Class<?> entity, String idGetter) {
+        if (Modifier.isFinal(entity.getModifiers())) {
+            throw new AthanorException(entity.getSimpleName() + " is final, but lazy references to it are subclasses of it. "
+                    + "Make the class non-final, or load the relationship eagerly (fetch = FetchMode.SELECTIN or JOINED).");
+        }
+        MethodHandles.Lookup lookup;
+        try {
+            lookup = MethodHandles.privateLookupIn(entity, MethodHandles.lookup());
+        } catch (IllegalAccessException e) {
+            throw new AthanorException("Cannot define lazy reference classes for " + entity.getName() + ": its module does not "
+                    + "open " + entity.getPackageName() + " to Athanor. Add 'opens " + entity.getPackageName()
+                    + "' to module-info.java.", e);
+        }
+        Class<?> type = CLASSES.findOrInsert(entity.getClassLoader(), entity, () -> generate(entity, idGetter, lookup), CLASSES);
+        try {
+            return MethodHandles.privateLookupIn(type, MethodHandles.lookup()).findConstructor(type,
+                    MethodType.methodType(void.class));
+        } catch (ReflectiveOperationException e) {
+            throw new AthanorException(entity.getSimpleName() + " needs a constructor without arguments that is not private, "
+                    + "so that lazy references to it can be made: " + e.getMessage(), e);
+        }
+    }
+
+    private static Class<?> generate(Class<?> entity, String idGetter, MethodHandles.Lookup lookup) {
+        return new ByteBuddy()
+                .with(TypeValidation.DISABLED)
+                .subclass(entity, ConstructorStrategy.Default.IMITATE_SUPER_CLASS)
+                .name(entity.getName() + "$AthanorProxy")
+                .method(ElementMatchers.isVirtual()
+                        .and(ElementMatchers.not(ElementMatchers.isFinalizer()))
+                        .and(ElementMatchers.not(ElementMatchers.isDeclaredBy(Object.class)))
+                        .and(ElementMatchers.not(ElementMatchers.named(idGetter).and(ElementMatchers.takesArguments(0)))))
+                .intercept(MethodDelegation.to(ProxyHook.class).andThen(SuperMethodCall.INSTANCE))
+                .defineField(FIELD, ProxyHandler.class, Visibility.PRIVATE)
+                .implement(Proxied.class)
+                .intercept(FieldAccessor.ofField(FIELD))
+                .make()
+                .load(entity.getClassLoader(), ClassLoadingStrategy.UsingLookup.of(lookup))
+                .getLoaded();
+    }
+}

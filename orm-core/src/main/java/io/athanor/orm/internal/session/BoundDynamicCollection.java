@@ -1,0 +1,132 @@
+package io.athanor.orm.internal.session;
+
+import io.athanor.orm.DynamicCollection;
+import io.athanor.orm.error.AthanorException;
+import io.athanor.orm.internal.meta.EntityModel;
+import io.athanor.orm.internal.meta.RelationshipModel;
+import io.athanor.orm.query.Expression;
+import io.athanor.orm.query.Order;
+import io.athanor.orm.query.ReferenceAttribute;
+import io.athanor.orm.query.Select;
+import io.athanor.orm.query.Sql;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/** A dynamic relationship bound to a session: each call runs a query of the owner's elements. */
+final class BoundDynamicCollection<T> implements DynamicCollection<T> {
+    private final DefaultSession session;
+    private final Object owner;
+    private final RelationshipModel relationship;
+    /** The narrowing applied to the base query; {@code null} for the whole relationship. */
+    private final UnaryOperator<Select<T>> narrowing;
+
+    BoundDynamicCollection(DefaultSession session, Object owner, RelationshipModel relationship,
+                           UnaryOperator<Select<T>> narrowing) {
+        if (relationship.kind() != RelationshipModel.Kind.ONE_TO_MANY || relationship.inverse() == null) {
+            throw new AthanorException(relationship + " is DYNAMIC, which needs a one-to-many relationship with mappedBy.");
+        }
+        this.session = session;
+        this.owner = owner;
+        this.relationship = relationship;
+        this.narrowing = narrowing;
+    }
+
+    boolean belongsTo(DefaultSession s) {
+        return session == s;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Select<T> query() {
+        if (!session.isOpen() || session.entryOf(owner) == null) {
+            throw Relationships.detached(relationship, owner);
+        }
+        EntityModel child = session.metadata().entity(relationship.target());
+        ReferenceAttribute back = new ReferenceAttribute(child.type(), relationship.inverse().name(), relationship.owner());
+        Select<T> base = (Select<T>) (Select) session.select(child.type()).where(back.eq(owner));
+        if (narrowing == null) {
+            return base.orderBy(Relationships.orderOf(relationship, child));
+        }
+        return narrowing.apply(base);
+    }
+
+    private DynamicCollection<T> narrowed(UnaryOperator<Select<T>> step) {
+        UnaryOperator<Select<T>> before = narrowing;
+        UnaryOperator<Select<T>> combined = before == null ? step : q -> step.apply(before.apply(q));
+        return new BoundDynamicCollection<>(session, owner, relationship, combined);
+    }
+
+    @Override
+    public DynamicCollection<T> where(Expression<Boolean> condition) {
+        return narrowed(q -> q.where(condition));
+    }
+
+    @Override
+    public DynamicCollection<T> orderBy(Order... orders) {
+        return narrowed(q -> q.orderBy(orders));
+    }
+
+    @Override
+    public DynamicCollection<T> orderBy(Expression<?>... expressions) {
+        return narrowed(q -> q.orderBy(expressions));
+    }
+
+    @Override
+    public DynamicCollection<T> limit(int n) {
+        return narrowed(q -> q.limit(n));
+    }
+
+    @Override
+    public DynamicCollection<T> offset(int n) {
+        return narrowed(q -> q.offset(n));
+    }
+
+    @Override
+    public List<T> list() {
+        return query().list();
+    }
+
+    @Override
+    public Stream<T> stream() {
+        return query().stream();
+    }
+
+    @Override
+    public long count() {
+        return query().count();
+    }
+
+    @Override
+    public void add(T element) {
+        if (!session.isOpen()) {
+            throw Relationships.detached(relationship, owner);
+        }
+        relationship.inverse().accessor().set(element, owner);
+        if (!session.contains(element)) {
+            session.add(element);
+        }
+    }
+
+    @Override
+    public void remove(T element) {
+        if (!session.isOpen()) {
+            throw Relationships.detached(relationship, owner);
+        }
+        if (relationship.orphanRemoval() && session.contains(element)) {
+            session.delete(element);
+        } else {
+            relationship.inverse().accessor().set(element, null);
+        }
+    }
+
+    @Override
+    public Iterator<T> iterator() {
+        return list().iterator();
+    }
+
+    @Override
+    public String toString() {
+        return "DynamicCollection[" + relationship + "]";
+    }
+}

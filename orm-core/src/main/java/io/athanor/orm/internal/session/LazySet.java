@@ -1,0 +1,16 @@
+package io.athanor.orm.internal.session;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** A {@link Set} relationship that loads on first use. */
+final class LazySet<E> extends LazyCollection<E, Set<E>> implements Set<E> {
+    LazySet(Loader loader) {
+        super(loader);
+    }
+
+    @Override
+    Set<E> empty() {
+        return new LinkedHashSet<>();
+    }
+}

@@ -1,0 +1,32 @@
+package io.athanor.orm.internal.session;
+
+import io.athanor.orm.internal.meta.RelationshipModel;
+import io.athanor.orm.internal.proxy.ProxyHandler;
+
+/** Loads a lazy reference through the session that made it, on its first use. */
+final class ReferenceHandler implements ProxyHandler {
+    private final DefaultSession session;
+    /** The relationship the reference was made for, or {@code null} for {@code getReference}. */
+    final RelationshipModel via;
+    /** The instance whose relationship holds the reference, for N+1 detection; may be {@code null}. */
+    final EntityEntry owner;
+    EntityEntry entry;
+
+    ReferenceHandler(DefaultSession session, RelationshipModel via, EntityEntry owner) {
+        this.session = session;
+        this.via = via;
+        this.owner = owner;
+    }
+
+    @Override
+    public void beforeCall() {
+        if (entry.hollow) {
+            session.initialize(this);
+        }
+    }
+
+    @Override
+    public boolean isLoaded() {
+        return !entry.hollow;
+    }
+}
