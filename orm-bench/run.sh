@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds orm-bench and runs its JMH benchmarks against the local PostgreSQL.
 #
-#   orm-bench/run.sh quick [JMH options...]   1 fork, 3 x 1 s warm-up, 3 x 1 s measured: under 10 minutes on 2 cores
+#   orm-bench/run.sh quick [JMH options...]   1 fork, 3 x 1 s warm-up, 4 x 1 s measured: about 8 minutes on 2 cores
 #   orm-bench/run.sh full  [JMH options...]   2 forks, 5 x 2 s warm-up, 5 x 2 s measured
 #
 # Both add JMH's allocation profiler (-prof gc) and write orm-bench/target/results-<mode>.json,
@@ -15,7 +15,7 @@ mode="${1:-quick}"
 cd "$(dirname "$0")/.."
 
 case "$mode" in
-  quick) timing=(-f 1 -wi 3 -w 1s -i 3 -r 1s) ;;
+  quick) timing=(-f 1 -wi 3 -w 1s -i 4 -r 1s) ;;
   full)  timing=(-f 2 -wi 5 -w 2s -i 5 -r 2s) ;;
   *) echo "usage: orm-bench/run.sh quick|full [JMH options...]" >&2; exit 2 ;;
 esac

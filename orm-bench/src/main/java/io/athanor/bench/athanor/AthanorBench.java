@@ -1,5 +1,6 @@
 package io.athanor.bench.athanor;
 
+import static io.athanor.orm.query.Loads.joinedLoad;
 import static io.athanor.orm.query.Sql.coalesce;
 import static io.athanor.orm.query.Sql.count;
 import static io.athanor.orm.query.Sql.sum;
@@ -81,6 +82,13 @@ public class AthanorBench {
     public List<User> usersWithOrdersSelectIn(int users) {
         try (Session s = sessions.open()) {
             return s.select(User.class).where(User_.id.le((long) users)).orderBy(User_.id).list();
+        }
+    }
+
+    /** Workload 4, joined: the per-query option overrides the mapping's select-in; one statement, users left-joined to orders. */
+    public List<User> usersWithOrdersJoined(int users) {
+        try (Session s = sessions.open()) {
+            return s.select(User.class).options(joinedLoad(User_.orders)).where(User_.id.le((long) users)).orderBy(User_.id).list();
         }
     }
 

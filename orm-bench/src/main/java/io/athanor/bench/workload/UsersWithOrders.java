@@ -41,6 +41,11 @@ public class UsersWithOrders {
     }
 
     @Benchmark
+    public Object athanorJoined(AthanorBench impl) {
+        return impl.usersWithOrdersJoined(USERS);
+    }
+
+    @Benchmark
     public Object athanorSelectIn(AthanorBench impl) {
         return impl.usersWithOrdersSelectIn(USERS);
     }
