@@ -1,0 +1,2 @@
+/** The reference implementation: hand-written JDBC over HikariCP. */
+package io.athanor.bench.jdbc;

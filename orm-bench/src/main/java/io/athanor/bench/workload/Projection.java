@@ -1,0 +1,46 @@
+package io.athanor.bench.workload;
+
+import io.athanor.bench.athanor.AthanorBench;
+import io.athanor.bench.hibernate.HibernateBench;
+import io.athanor.bench.jdbc.JdbcBench;
+import io.athanor.bench.jdbi.JdbiBench;
+import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** Workload 3: three columns of all 10,000 products into {@link io.athanor.bench.ProductSummary} records. */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@State(Scope.Benchmark)
+public class Projection {
+    @Benchmark
+    public Object jdbc(JdbcBench impl) throws SQLException {
+        return impl.productSummaries();
+    }
+
+    @Benchmark
+    public Object athanor(AthanorBench impl) {
+        return impl.productSummaries();
+    }
+
+    @Benchmark
+    public Object hibernate(HibernateBench impl) {
+        return impl.productSummaries();
+    }
+
+    @Benchmark
+    public Object jdbi(JdbiBench impl) {
+        return impl.productSummaries();
+    }
+}
