@@ -13,6 +13,7 @@ PAIRS = {
     "athanorJoined": ["jdbcJoined", "hibernateJoined", "jdbiJoined"],
     "athanorCopy": ["jdbcCopy"],
     "athanorBatch": ["jdbcBatch", "hibernateBatch", "jdbiBatch"],
+    "athanorAutocommit": ["jdbc", "hibernate", "jdbi"],
 }
 
 

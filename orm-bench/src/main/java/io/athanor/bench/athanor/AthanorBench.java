@@ -130,6 +130,14 @@ public class AthanorBench {
         }
     }
 
+    /** Workload 8 with autocommit on: a read that needs no transaction (SQLAlchemy's AUTOCOMMIT isolation). */
+    public Object selectOneAutocommit() {
+        try (Connection c = engine.connect()) {
+            c.autocommit(true);
+            return c.execute(SELECT_ONE).one().get(0);
+        }
+    }
+
     /** Workload 9: the seed's {@code get_user_statistics}, as in the examples module. */
     public List<UserStats> userStatistics() {
         try (Session s = sessions.open()) {

@@ -37,6 +37,12 @@ public class Checkout {
         return impl.selectOne();
     }
 
+    /** The same with autocommit on, as the JDBC reference runs it: no BEGIN, and no ROLLBACK at close. */
+    @Benchmark
+    public Object athanorAutocommit(AthanorBench impl) {
+        return impl.selectOneAutocommit();
+    }
+
     @Benchmark
     public Object hibernate(HibernateBench impl) {
         return impl.selectOne();

@@ -26,6 +26,7 @@ public final class DefaultSessionFactory implements SessionFactory {
     private final QueryCompiler compiler;
     private final boolean autoflush;
     private final boolean expireOnCommit;
+    private final boolean readsOutsideTransaction;
     private final io.athanor.orm.NPlusOne nPlusOne;
     private final io.athanor.orm.internal.proxy.ProxyFactory proxies = new io.athanor.orm.internal.proxy.ProxyFactory();
     private final java.util.Map<EntityModel, Object> plans = new java.util.concurrent.ConcurrentHashMap<>();
@@ -35,6 +36,10 @@ public final class DefaultSessionFactory implements SessionFactory {
                                  java.util.Map<Class<?>, io.athanor.orm.query.Select<?>> viewQueries, boolean expireOnCommit,
                                  io.athanor.orm.NPlusOne nPlusOne) {
         this.expireOnCommit = expireOnCommit;
+        io.athanor.orm.engine.IsolationLevel isolation = engine.config().defaultIsolation().orElse(null);
+        this.readsOutsideTransaction = (dialect instanceof io.athanor.orm.dialect.PostgresDialect
+                || dialect instanceof io.athanor.orm.dialect.H2Dialect)
+                && (isolation == null || isolation == io.athanor.orm.engine.IsolationLevel.READ_COMMITTED);
         this.nPlusOne = nPlusOne;
         this.engine = engine;
         this.dialect = dialect;
@@ -66,6 +71,14 @@ public final class DefaultSessionFactory implements SessionFactory {
 
     public boolean autoflush() {
         return autoflush;
+    }
+
+    /**
+     * Whether sessions may read before they begin a transaction: on PostgreSQL and H2 at READ COMMITTED,
+     * where a statement sees the same rows in a transaction or not.
+     */
+    public boolean readsOutsideTransaction() {
+        return readsOutsideTransaction;
     }
 
     public boolean expireOnCommit() {

@@ -8,7 +8,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 
-/** Maps rows onto a class's constructor, column by column, through one method handle. */
+/** Maps rows onto a class's constructor, column by column, through one method handle. Thread-safe. */
 final class RowMapper<T> {
     private final Class<T> type;
     private final Class<?>[] parameterTypes;
@@ -23,7 +23,26 @@ final class RowMapper<T> {
                 .asType(MethodType.methodType(Object.class, Object[].class));
     }
 
+    /** Mappers per class and column count, built once: building one spins a method handle chain (and classes). */
+    private static final ClassValue<java.util.Map<Integer, RowMapper<?>>> CACHE = new ClassValue<>() {
+        @Override
+        protected java.util.Map<Integer, RowMapper<?>> computeValue(Class<?> type) {
+            return new java.util.concurrent.ConcurrentHashMap<>(2);
+        }
+    };
+
+    @SuppressWarnings("unchecked")
     static <T> RowMapper<T> of(Class<T> type, int columns) {
+        java.util.Map<Integer, RowMapper<?>> byCount = CACHE.get(type);
+        RowMapper<?> known = byCount.get(columns);
+        if (known == null) {
+            known = build(type, columns);
+            byCount.put(columns, known);
+        }
+        return (RowMapper<T>) known;
+    }
+
+    private static <T> RowMapper<T> build(Class<T> type, int columns) {
         Constructor<?> chosen = null;
         try {
             if (type.isRecord()) {

@@ -289,6 +289,11 @@ public final class Select<R> implements Statement {
                 executor, setOperations, commonTables, List.copyOf(all));
     }
 
+    /** Whether the statement locks the rows it reads ({@code forUpdate()} and its variants), so it needs a transaction. */
+    public boolean locks() {
+        return lock != null;
+    }
+
     /** The loader options given with {@link #options(Load...)}, in order. */
     public List<Load> loads() {
         return loads;

@@ -132,8 +132,15 @@ final class BulkWriter {
 
     private Map<Set<String>, List<Map<String, ?>>> groups(List<? extends Map<String, ?>> rows) {
         Map<Set<String>, List<Map<String, ?>>> groups = new LinkedHashMap<>();
+        Set<String> lastKeys = null;
+        List<Map<String, ?>> lastGroup = null;
         for (Map<String, ?> row : rows) {
-            groups.computeIfAbsent(new TreeSet<>(row.keySet()), k -> new ArrayList<>()).add(row);
+            Set<String> keys = row.keySet();
+            if (lastKeys == null || keys != lastKeys && !keys.equals(lastKeys)) {
+                lastGroup = groups.computeIfAbsent(new TreeSet<>(keys), k -> new ArrayList<>());
+                lastKeys = keys;
+            }
+            lastGroup.add(row);
         }
         return groups;
     }

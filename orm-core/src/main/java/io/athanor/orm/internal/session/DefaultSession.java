@@ -43,6 +43,8 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     /** New and deleted entries, and every loaded one, in the order the session met them. */
     private final List<EntityEntry> entries = new ArrayList<>();
     private volatile Connection connection;
+    /** Whether the connection is in a transaction (autocommit off); reads may run outside one. */
+    private boolean inTransaction;
     private final Relationships relationships = new Relationships(this);
     /** Entries whose rows this transaction deleted: a rollback brings them back. */
     private final List<EntityEntry> deletedInTx = new ArrayList<>();
@@ -102,6 +104,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         return nl < 0 ? s : s.substring(0, nl);
     }
 
+    /** The connection for reads: outside a transaction (autocommit) until the session writes, where that is allowed. */
     private Connection connection() {
         checkUsable();
         if (connection == null) {
@@ -113,6 +116,11 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
                 if (options.isolationLevel() != null) {
                     c.isolationLevel(options.isolationLevel());
                 }
+                if (readsOutsideTransaction()) {
+                    c.autocommit(true);
+                } else {
+                    inTransaction = true;
+                }
             } catch (RuntimeException e) {
                 c.close();
                 throw e;
@@ -120,6 +128,34 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
             connection = c;
         }
         return connection;
+    }
+
+    /**
+     * Whether reads may run before a transaction begins: at READ COMMITTED (PostgreSQL's and H2's default)
+     * each statement sees the latest committed rows inside a transaction or not, so a session that only
+     * reads saves the BEGIN/ROLLBACK round trip; read-only sessions and explicit isolation keep theirs.
+     */
+    private boolean readsOutsideTransaction() {
+        return factory.readsOutsideTransaction() && !options.isReadOnly() && options.isolationLevel() == null
+                && !explicitTransaction;
+    }
+
+    /** The connection, in a transaction: for writes, locks, cursors and raw SQL. */
+    private Connection transaction() {
+        Connection c = connection();
+        if (!inTransaction) {
+            c.autocommit(false);
+            inTransaction = true;
+        }
+        return c;
+    }
+
+    /** After commit or rollback: back to reading outside a transaction, where allowed. */
+    private void endTransaction() {
+        if (connection != null && inTransaction && readsOutsideTransaction()) {
+            connection.autocommit(true);
+            inTransaction = false;
+        }
     }
 
     @Override
@@ -144,7 +180,8 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         CompiledSelect c = b.compiled();
         Map<io.athanor.orm.internal.load.LoadPlan, List<Object>> joined = c.joined().isEmpty() ? null : new HashMap<>();
         LoadGroup group = c.entity() == null ? null : new LoadGroup();
-        List<R> results = connection().query(c.sql(), b.values(), ps -> bind(ps, c.binders(), b.values()),
+        List<R> results = (query.locks() ? transaction() : connection()).query(c.sql(), b.values(),
+                ps -> bind(ps, c.binders(), b.values()),
                 rs -> (List<R>) (c.entity() == null ? readRows(rs, c)
                         : joined == null ? readEntities(rs, c.entity(), group) : readJoined(rs, c, joined, group)));
         if (c.entity() != null) {
@@ -415,7 +452,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     public long execute(Statement change) {
         checkWritable("run " + change.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + " statements");
         QueryCompiler.Bound b = prepare(change);
-        long n = connection().update(b.compiled().sql(), b.values(), ps -> bind(ps, b.compiled().binders(), b.values()));
+        long n = transaction().update(b.compiled().sql(), b.values(), ps -> bind(ps, b.compiled().binders(), b.values()));
         synchronize(change);
         return n;
     }
@@ -464,7 +501,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         checkWritable("run " + change.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + " statements");
         QueryCompiler.Bound b = prepare(change);
         CompiledSelect c = b.compiled();
-        List<Row> rows = connection().query(c.sql(), b.values(), ps -> bind(ps, c.binders(), b.values()), rs -> readRows(rs, c));
+        List<Row> rows = transaction().query(c.sql(), b.values(), ps -> bind(ps, c.binders(), b.values()), rs -> readRows(rs, c));
         synchronize(change);
         return rows;
     }
@@ -654,7 +691,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
                 }
             };
         }
-        return (java.util.stream.Stream<R>) connection().stream(c.sql(), values, ps -> bind(ps, c.binders(), values), fetchSize,
+        return (java.util.stream.Stream<R>) transaction().stream(c.sql(), values, ps -> bind(ps, c.binders(), values), fetchSize,
                 rowReader);
     }
 
@@ -935,7 +972,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         }
         List<EntityEntry> before = new ArrayList<>(entries);
         try {
-            new Flusher(this, connection()).flush(new ArrayList<>(entries));
+            new Flusher(this, transaction()).flush(new ArrayList<>(entries));
             links.write(connection);
             links.written();
             for (EntityEntry e : before) {
@@ -1011,7 +1048,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         checkUsable();
         checkWritable("bulk-write rows");
         autoflush();
-        return new BulkWriter(factory.metadata().entity(entity), factory.dialect()).insert(connection(), rows);
+        return new BulkWriter(factory.metadata().entity(entity), factory.dialect()).insert(transaction(), rows);
     }
 
     @Override
@@ -1022,7 +1059,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         checkUsable();
         checkWritable("bulk-write rows");
         autoflush();
-        return new BulkWriter(factory.metadata().entity(entity), factory.dialect()).copy(connection(), rows);
+        return new BulkWriter(factory.metadata().entity(entity), factory.dialect()).copy(transaction(), rows);
     }
 
     @Override
@@ -1030,7 +1067,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         checkUsable();
         checkWritable("bulk-write rows");
         autoflush();
-        return new BulkWriter(factory.metadata().entity(entity), factory.dialect()).update(connection(), rows);
+        return new BulkWriter(factory.metadata().entity(entity), factory.dialect()).update(transaction(), rows);
     }
 
     @Override
@@ -1119,12 +1156,15 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
                     + "it before begin(), or use beginNested() for a savepoint.");
         }
         explicitTransaction = true;
+        if (connection != null && !inTransaction) {
+            transaction();
+        }
     }
 
     @Override
     public io.athanor.orm.engine.Savepoint beginNested() {
         flush();
-        return connection().savepoint();
+        return transaction().savepoint();
     }
 
     @Override
@@ -1173,13 +1213,13 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     @Override
     public Result execute(Text sql, Map<String, ?> params) {
         autoflush();
-        return connection().execute(sql, params);
+        return transaction().execute(sql, params);
     }
 
     @Override
     public void commit() {
         flush();
-        if (connection != null) {
+        if (connection != null && inTransaction) {
             try {
                 connection.commit();
             } catch (RuntimeException failure) {
@@ -1193,6 +1233,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
             }
         }
         explicitTransaction = false;
+        endTransaction();
         for (EntityEntry e : entries) {
             e.insertedInTx = false;
         }
@@ -1211,7 +1252,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         if (closed) {
             throw new IllegalStateException("This session is closed; open a new one with sessions.open().");
         }
-        if (connection != null) {
+        if (connection != null && inTransaction) {
             connection.rollback();
         }
         List<EntityEntry> gone = new ArrayList<>();
@@ -1249,6 +1290,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         }
         failedFlush = null;
         explicitTransaction = false;
+        endTransaction();
     }
 
     @Override

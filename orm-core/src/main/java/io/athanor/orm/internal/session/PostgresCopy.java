@@ -5,8 +5,7 @@ import io.athanor.orm.engine.Connection;
 import io.athanor.orm.error.AthanorException;
 import io.athanor.orm.internal.meta.EntityModel;
 import io.athanor.orm.internal.meta.PropertyModel;
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -17,7 +16,8 @@ import org.postgresql.copy.CopyManager;
 
 /** Bulk inserts through PostgreSQL's COPY, rows written as CSV. Loaded only when COPY is asked for. */
 final class PostgresCopy {
-    private static final int CHUNK = 10_000;
+    /** Rows per write to the server: one COPY statement streams all of them. */
+    private static final int CHUNK = 1_000;
 
     private PostgresCopy() {
     }
@@ -29,9 +29,10 @@ final class PostgresCopy {
             sql.append(i > 0 ? ", " : "").append(dialect.quote(props.get(i).column().name()));
         }
         sql.append(") FROM STDIN (FORMAT csv)");
+        org.postgresql.copy.CopyIn in = null;
         try {
             CopyManager copy = connection.jdbc().unwrap(PGConnection.class).getCopyAPI();
-            long total = 0;
+            in = copy.copyIn(sql.toString());
             StringBuilder csv = new StringBuilder(64 * Math.min(rows.size(), CHUNK));
             for (int r = 0; r < rows.size(); r++) {
                 Map<String, ?> row = rows.get(r);
@@ -43,13 +44,24 @@ final class PostgresCopy {
                 }
                 csv.append('\n');
                 if ((r + 1) % CHUNK == 0 || r == rows.size() - 1) {
-                    total += copy.copyIn(sql.toString(), new StringReader(csv.toString()));
+                    byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+                    in.writeToCopy(bytes, 0, bytes.length);
                     csv.setLength(0);
                 }
             }
+            long total = in.endCopy();
+            in = null;
             return total;
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             throw new AthanorException("COPY into " + table + " failed: " + e.getMessage(), e);
+        } finally {
+            if (in != null && in.isActive()) {
+                try {
+                    in.cancelCopy();
+                } catch (SQLException suppressed) {
+                    // the COPY failed already; its error is the one thrown
+                }
+            }
         }
     }
 
@@ -62,6 +74,10 @@ final class PostgresCopy {
                     + "converter; use BulkMode.BATCH for this entity.");
         }
         SqlType.Kind kind = p.column().type().sqlType().kind();
+        if (v instanceof Number || v instanceof java.util.UUID || v instanceof java.time.temporal.Temporal) {
+            csv.append(v);
+            return;
+        }
         String text;
         if (v instanceof byte[]) {
             text = "\\x" + HexFormat.of().formatHex((byte[]) v);
