@@ -26,6 +26,8 @@ public final class DefaultSessionFactory implements SessionFactory {
     private final QueryCompiler compiler;
     private final boolean autoflush;
     private final boolean expireOnCommit;
+    private final java.util.Map<EntityModel, io.athanor.orm.internal.sql.CompiledSelect> byId =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final boolean readsOutsideTransaction;
     private final io.athanor.orm.NPlusOne nPlusOne;
     private final io.athanor.orm.internal.proxy.ProxyFactory proxies = new io.athanor.orm.internal.proxy.ProxyFactory();
@@ -79,6 +81,18 @@ public final class DefaultSessionFactory implements SessionFactory {
      */
     public boolean readsOutsideTransaction() {
         return readsOutsideTransaction;
+    }
+
+    /** The compiled {@code WHERE key = ?} select of {@code model}, once one was compiled; {@code null} before. */
+    public io.athanor.orm.internal.sql.CompiledSelect byIdStatement(EntityModel model) {
+        return byId.get(model);
+    }
+
+    /** Keeps {@code compiled} as {@code model}'s select by key, so that {@code get} skips building and compiling a query. */
+    public io.athanor.orm.internal.sql.CompiledSelect byIdStatement(EntityModel model,
+                                                                    io.athanor.orm.internal.sql.CompiledSelect compiled) {
+        byId.putIfAbsent(model, compiled);
+        return compiled;
     }
 
     public boolean expireOnCommit() {

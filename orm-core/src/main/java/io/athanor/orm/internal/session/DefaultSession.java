@@ -177,17 +177,21 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
     @SuppressWarnings("unchecked")
     public <R> List<R> list(Select<R> query) {
         QueryCompiler.Bound b = prepare(query);
-        CompiledSelect c = b.compiled();
+        return (List<R>) run(b.compiled(), b.values(), query, query.locks());
+    }
+
+    /** Runs a compiled select with its values; entities come through the identity map with their relationships. */
+    @SuppressWarnings("unchecked")
+    private List<Object> run(CompiledSelect c, List<Object> values, Select<?> query, boolean locks) {
         Map<io.athanor.orm.internal.load.LoadPlan, List<Object>> joined = c.joined().isEmpty() ? null : new HashMap<>();
         LoadGroup group = c.entity() == null ? null : new LoadGroup();
-        List<R> results = (query.locks() ? transaction() : connection()).query(c.sql(), b.values(),
-                ps -> bind(ps, c.binders(), b.values()),
-                rs -> (List<R>) (c.entity() == null ? readRows(rs, c)
+        List<Object> results = (locks ? transaction() : connection()).query(c.sql(), values,
+                ps -> bind(ps, c.binders(), values),
+                rs -> (List<Object>) (c.entity() == null ? readRows(rs, c)
                         : joined == null ? readEntities(rs, c.entity(), group) : readJoined(rs, c, joined, group)));
         if (c.entity() != null) {
-            List<Object> instances = (List<Object>) results;
-            group.size = instances.size();
-            loadRelationships(c.plan(), instances, query, joined);
+            group.size = results.size();
+            loadRelationships(c.plan(), results, query, joined);
         }
         return results;
     }
@@ -750,7 +754,17 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         }
         Attribute idAttribute = new Attribute(type, idProperty.path(), idProperty.javaType());
         Expression<Boolean> byId = idAttribute.eq(id);
-        return select(type).where(byId).oneOrNull();
+        if (id == null) {
+            return null;
+        }
+        autoflush();
+        CompiledSelect byKey = factory.byIdStatement(model);
+        if (byKey == null) {
+            QueryCompiler.Bound b = prepare(select(type).where(byId));
+            byKey = factory.byIdStatement(model, b.compiled());
+        }
+        List<Object> found = run(byKey, List.of(id), null, false);
+        return found.isEmpty() ? null : type.cast(found.get(0));
     }
 
     @Override
