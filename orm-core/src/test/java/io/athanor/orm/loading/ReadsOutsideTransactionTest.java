@@ -11,9 +11,9 @@ import io.athanor.orm.engine.Row;
 import io.athanor.orm.model.loading.Customer;
 import io.athanor.orm.query.Sql;
 import io.athanor.orm.test.DatabaseKind;
-import io.athanor.orm.test.DatabaseTest;
+import io.athanor.orm.test.TestDatabase;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 
 /**
  * On PostgreSQL at READ COMMITTED a session reads outside a transaction until it first writes (each
@@ -34,9 +34,15 @@ class ReadsOutsideTransactionTest {
         return row.get("seen", String.class).isEmpty();
     }
 
-    @DatabaseTest
-    void readsRunOutsideATransactionUntilTheFirstWrite(Engine engine, DatabaseKind kind) {
-        Assumptions.assumeTrue(kind == DatabaseKind.POSTGRESQL, "pg_stat_activity is PostgreSQL's");
+    /** PostgreSQL only: the probe uses its transaction-local settings (set_config). */
+    @Test
+    void readsRunOutsideATransactionUntilTheFirstWrite() {
+        try (TestDatabase db = TestDatabase.create(DatabaseKind.POSTGRESQL, getClass().getName())) {
+            check(db.engine());
+        }
+    }
+
+    private static void check(Engine engine) {
         SessionFactory f = LoadingFixture.factory(engine, NPlusOne.OFF);
         LoadingFixture.seed(f, 1, 0);
         try (Session s = f.open()) {
