@@ -38,7 +38,8 @@ class SelectinLoadingTest {
         try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
             List<User> users = s.select(User.class).orderBy(User_.id).list();
             assertThat(sql.count()).isEqualTo(2);
-            assertThat(sql.sql().get(1)).contains("WHERE orders.user_id IN (?, ?, ?");
+            assertThat(sql.sql().get(1)).as("one parameter per key, or one array on PostgreSQL")
+                    .containsPattern("WHERE orders.user_id (IN \\(\\?, \\?, \\?|= ANY\\(\\?\\))");
             assertThat(users).hasSize(30);
             assertThat(users.get(0).getOrders()).isEmpty();
             assertThat(users.get(3).getOrders()).extracting(Order::getProductName).containsExactly("item 0", "item 1", "item 2");

@@ -121,7 +121,7 @@ final class Relationships {
         int step = bySubquery != null ? keys.size() : BATCH;
         for (int from = 0; from < keys.size(); from += step) {
             Expression<Boolean> condition = bySubquery != null ? bySubquery
-                    : fk.in(keys.subList(from, Math.min(keys.size(), from + step)));
+                    : inBatch(fk, keys.subList(from, Math.min(keys.size(), from + step)));
             Select<Object> q = (Select<Object>) (Select) Sql.select(childModel.type()).where(condition)
                     .orderBy(orderOf(r, childModel)).options(options);
             for (Object child : session.list(q)) {
@@ -144,6 +144,13 @@ final class Relationships {
                 }
             }
         }
+    }
+
+    /** {@code column IN (keys)}: one array parameter on PostgreSQL, a list of parameters elsewhere. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Expression<Boolean> inBatch(Expression column, List<Object> keys) {
+        Expression<Boolean> any = AnyOfKeys.of(session, column, keys);
+        return any != null ? any : column.in(keys);
     }
 
     /** The parent query again, selecting only the key the children refer to, as the right side of {@code fk IN (...)}. */
@@ -211,7 +218,7 @@ final class Relationships {
         int step = bySubquery != null ? keys.size() : BATCH;
         for (int from = 0; from < keys.size(); from += step) {
             Expression<Boolean> condition = bySubquery != null ? bySubquery
-                    : key.in(keys.subList(from, Math.min(keys.size(), from + step)));
+                    : inBatch(key, keys.subList(from, Math.min(keys.size(), from + step)));
             for (Object loaded : session.list((Select<Object>) (Select) Sql.select(target.type()).where(condition)
                     .options(options))) {
                 for (Object o : ownersByKey.getOrDefault(session.entryOf(loaded).snapshot[keyColumn], List.of())) {
