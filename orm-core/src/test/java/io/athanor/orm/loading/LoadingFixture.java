@@ -1,7 +1,6 @@
 package io.athanor.orm.loading;
 
 import io.athanor.orm.NPlusOne;
-import io.athanor.orm.Session;
 import io.athanor.orm.SessionFactory;
 import io.athanor.orm.engine.Engine;
 import io.athanor.orm.model.loading.Album;
@@ -55,9 +54,5 @@ final class LoadingFixture {
                 .map(c -> c.getName() + ":" + c.getPurchases().stream().map(p -> p.getItem() + "=" + p.getAmount())
                         .collect(Collectors.joining(",")))
                 .collect(Collectors.joining(";"));
-    }
-
-    static Session open(SessionFactory f) {
-        return f.open();
     }
 }

@@ -75,11 +75,6 @@ public final class LoadPlan {
         return loads;
     }
 
-    /** Whether any option of this query was given explicitly (beyond the mapping's defaults). */
-    public boolean hasOptions() {
-        return !loads.isEmpty();
-    }
-
     /** One node per relationship of this node's entity. */
     public List<LoadPlan> children() {
         List<LoadPlan> c = children;

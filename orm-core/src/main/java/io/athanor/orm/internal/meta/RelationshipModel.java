@@ -31,7 +31,12 @@ public final class RelationshipModel {
     private final List<String> joinColumns;
     private final List<String> referencedColumns;
     private final TableModel joinTable;
+    private final List<OrderTerm> orderTerms;
     private RelationshipModel inverse;
+
+    /** One field of a to-many relationship's {@code orderBy}, parsed once. */
+    public record OrderTerm(String path, boolean descending) {
+    }
 
     RelationshipModel(Kind kind, Class<?> owner, String name, Class<?> target, Class<?> collectionType, Accessor accessor,
                       FetchMode fetch, Set<CascadeType> cascade, boolean orphanRemoval, String orderBy, String mappedBy,
@@ -50,6 +55,19 @@ public final class RelationshipModel {
         this.joinColumns = joinColumns;
         this.referencedColumns = referencedColumns;
         this.joinTable = joinTable;
+        this.orderTerms = parse(orderBy);
+    }
+
+    private static List<OrderTerm> parse(String orderBy) {
+        if (orderBy.isBlank()) {
+            return List.of();
+        }
+        java.util.ArrayList<OrderTerm> terms = new java.util.ArrayList<>();
+        for (String part : orderBy.split(",")) {
+            String[] words = part.trim().split("\\s+");
+            terms.add(new OrderTerm(words[0], words.length > 1 && words[1].equalsIgnoreCase("desc")));
+        }
+        return List.copyOf(terms);
     }
 
     /** Links the other side; called once while the metadata is built. */
@@ -99,6 +117,11 @@ public final class RelationshipModel {
     }
 
     /** The owning field on the other side, for an inverse side; empty for an owning side. */
+    /** The fields of {@link #orderBy()}, in order (checked against the target when the mapping was read). */
+    public List<OrderTerm> orderTerms() {
+        return orderTerms;
+    }
+
     public String mappedBy() {
         return mappedBy;
     }

@@ -433,12 +433,6 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         e.expired = !e.hollow;
     }
 
-    /** Whether {@code entity}'s columns will be read again before the session hands it out. */
-    public boolean isExpired(Object entity) {
-        EntityEntry e = byInstance.get(entity);
-        return e != null && e.expired;
-    }
-
     /** Cancels the statement this session is running now, from another thread (see Connection.cancel). */
     public void cancelRunningStatement() {
         Connection c = connection;
@@ -552,10 +546,6 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
             out.add(reader.read(rs));
         }
         return out;
-    }
-
-    boolean isOpenSession() {
-        return !closed;
     }
 
     /** Drops the snapshot values a read-only session never compares: all but keys and foreign keys. */
@@ -752,16 +742,15 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
             throw new AthanorException("get(" + model.name() + ".class, " + id + ") was given a " + id.getClass().getSimpleName()
                     + ", but the key of " + model.name() + " is a " + idProperty.javaType().getSimpleName() + ".");
         }
-        Attribute idAttribute = new Attribute(type, idProperty.path(), idProperty.javaType());
-        Expression<Boolean> byId = idAttribute.eq(id);
         if (id == null) {
             return null;
         }
         autoflush();
         CompiledSelect byKey = factory.byIdStatement(model);
         if (byKey == null) {
-            QueryCompiler.Bound b = prepare(select(type).where(byId));
-            byKey = factory.byIdStatement(model, b.compiled());
+            Attribute idAttribute = new Attribute(type, idProperty.path(), idProperty.javaType());
+            Expression<Boolean> byId = idAttribute.eq(id);
+            byKey = factory.byIdStatement(model, factory.compiler().compile(Sql.select(type).where(byId)).compiled());
         }
         List<Object> found = run(byKey, List.of(id), null, false);
         return found.isEmpty() ? null : type.cast(found.get(0));

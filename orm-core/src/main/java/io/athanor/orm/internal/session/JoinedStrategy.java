@@ -12,11 +12,6 @@ final class JoinedStrategy implements LoaderStrategy {
     static final JoinedStrategy INSTANCE = new JoinedStrategy();
 
     @Override
-    public boolean joinsParentStatement() {
-        return true;
-    }
-
-    @Override
     public void afterRows(DefaultSession session, LoadPlan node, List<Object> parents, Select<?> parentQuery) {
         SelectinStrategy.INSTANCE.afterRows(session, node, parents, parentQuery);
     }

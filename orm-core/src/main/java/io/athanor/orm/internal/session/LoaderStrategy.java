@@ -7,18 +7,14 @@ import java.util.List;
 
 /**
  * One way of loading a relationship (SQLAlchemy's loader strategy). A query meets its strategies at
- * three points: when it is compiled ({@link #joinsParentStatement()}: JOINED adds the relationship's
- * columns and outer join, which the compiler renders from the query's load plan), per row (JOINED reads
- * the related row from the same row, in the session's joined-row reader), and after the rows
- * ({@link #afterRows}: SELECTIN and SUBQUERY run their statement; SELECT, RAISE and DYNAMIC give each
- * instance a value that loads, throws or queries later).
+ * three points: when it is compiled (JOINED adds the relationship's columns and outer join, which the
+ * compiler renders from the query's load plan), per row (JOINED reads the related row from the same
+ * row, in the session's joined-row reader), and after the rows ({@link #afterRows}: SELECTIN and
+ * SUBQUERY run their statement; SELECT, RAISE and DYNAMIC give each instance a value that loads,
+ * throws or queries later). The first two belong to the compiler and the identity map; this
+ * interface is the third.
  */
 interface LoaderStrategy {
-
-    /** Whether the relationship's rows come in the parent statement's own rows. */
-    default boolean joinsParentStatement() {
-        return false;
-    }
 
     /**
      * Loads or sets up {@code node}'s relationship on {@code parents}, which {@code parentQuery} returned

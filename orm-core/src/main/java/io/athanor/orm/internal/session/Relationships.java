@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -387,13 +386,9 @@ final class Relationships {
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Order[] orderOf(RelationshipModel r, EntityModel child) {
         List<Order> orders = new ArrayList<>();
-        if (!r.orderBy().isBlank()) {
-            for (String part : r.orderBy().split(",")) {
-                String[] words = part.trim().split("\\s+");
-                Attribute a = new Attribute(child.type(), words[0], child.property(words[0]).javaType());
-                boolean desc = words.length > 1 && words[1].toLowerCase(Locale.ROOT).equals("desc");
-                orders.add(desc ? a.desc() : a.asc());
-            }
+        for (RelationshipModel.OrderTerm t : r.orderTerms()) {
+            Attribute a = new Attribute(child.type(), t.path(), child.property(t.path()).javaType());
+            orders.add(t.descending() ? a.desc() : a.asc());
         }
         for (PropertyModel id : child.idProperties()) {
             orders.add(new Attribute(child.type(), id.path(), id.javaType()).asc());

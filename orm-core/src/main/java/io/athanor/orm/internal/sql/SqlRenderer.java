@@ -74,7 +74,7 @@ final class SqlRenderer implements SqlBuilder {
 
     /** The entity behind {@code source} (class or alias), for reading entity rows. */
     EntityModel entityOf(Object source) {
-        return metadata.entity(source instanceof Aliased ? ((Aliased<?>) source).entityType() : (Class<?>) source);
+        return loads.entityOf(source);
     }
 
     /** The column type of a selected expression, when it is a mapped field; {@code null} otherwise. */
@@ -431,13 +431,9 @@ final class SqlRenderer implements SqlBuilder {
             if (!n.relationship().toMany()) {
                 continue;
             }
-            String orderBy = n.relationship().orderBy();
-            if (!orderBy.isBlank()) {
-                for (String part : orderBy.split(",")) {
-                    String[] words = part.trim().split("\\s+");
-                    keys.add(e.getValue() + "." + dialect.quote(n.entity().property(words[0]).column().name())
-                            + (words.length > 1 && words[1].equalsIgnoreCase("desc") ? " DESC" : ""));
-                }
+            for (RelationshipModel.OrderTerm t : n.relationship().orderTerms()) {
+                keys.add(e.getValue() + "." + dialect.quote(n.entity().property(t.path()).column().name())
+                        + (t.descending() ? " DESC" : ""));
             }
             for (PropertyModel id : n.entity().idProperties()) {
                 keys.add(e.getValue() + "." + dialect.quote(id.column().name()));
