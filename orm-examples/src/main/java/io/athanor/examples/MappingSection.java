@@ -12,6 +12,7 @@ import io.athanor.examples.model.UserStats;
 import io.athanor.examples.model.User_;
 import io.athanor.orm.SessionFactory;
 import io.athanor.orm.engine.Engine;
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
 /**
@@ -58,6 +59,23 @@ final class MappingSection {
             console.line("Sample data: %d users, %d orders, %d articles, in %d statements (inserts are batched).",
                     SampleData.USERS, SampleData.ORDERS, SampleData.ARTICLES, log.count());
         }
+        twoWay(now);
         return sessions;
+    }
+
+    /** back_populates in memory: the entity classes are enhanced at build time, so one side updates the other. */
+    private void twoWay(LocalDateTime now) {
+        // tag::two-way[]
+        User ada = new User("Ada");
+        User alan = new User("Alan");
+        Order engine = new Order(ada, "Analytical Engine", new BigDecimal("1843.00"), now);
+        int adasOrders = ada.getOrders().size();    // 1: setting Order.user added it to User.orders
+        alan.getOrders().add(engine);                // sets engine's user to alan, takes it out of ada's orders
+        // end::two-way[]
+        console.line("");
+        console.line("Two-way relationships (entity classes enhanced by EntityEnhancer at build time):");
+        console.line("  new Order(ada, ...)          -> ada's orders: %d", adasOrders);
+        console.line("  alan.getOrders().add(order)  -> order's user: %s; ada's orders: %d, alan's: %d",
+                engine.getUser().getName(), ada.getOrders().size(), alan.getOrders().size());
     }
 }

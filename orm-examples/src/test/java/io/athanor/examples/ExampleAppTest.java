@@ -115,7 +115,9 @@ class ExampleAppTest {
         assertThat(s).contains("Autoflush     off")
                 .containsPattern("CREATE TABLE IF NOT EXISTS .*users")
                 .containsPattern("analytics.*user_stats")
-                .contains("Sample data: 5 users, 8 orders, 3 articles, in 3 statements");
+                .contains("Sample data: 5 users, 8 orders, 3 articles, in 3 statements")
+                .contains("new Order(ada, ...)          -> ada's orders: 1")
+                .contains("order's user: Alan; ada's orders: 0, alan's: 1");
     }
 
     private static void checkLoading(String s) {

@@ -46,6 +46,7 @@ public final class DefaultSessionFactory implements SessionFactory {
         this.engine = engine;
         this.dialect = dialect;
         this.metadata = metadata;
+        io.athanor.orm.internal.sync.Associations.register(metadata);
         this.compiler = new QueryCompiler(metadata, queryCacheSize);
         java.util.Map<Class<?>, String> views = new java.util.HashMap<>();
         for (EntityModel e : metadata.entities()) {

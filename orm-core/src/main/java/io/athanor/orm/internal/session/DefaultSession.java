@@ -8,6 +8,8 @@ import io.athanor.orm.engine.Row;
 import io.athanor.orm.engine.Text;
 import io.athanor.orm.error.AthanorException;
 import io.athanor.orm.internal.DefaultSessionFactory;
+import io.athanor.orm.internal.sync.Associations;
+import io.athanor.orm.internal.sync.RawCollection;
 import io.athanor.orm.internal.meta.EntityModel;
 import io.athanor.orm.internal.meta.Metadata;
 import io.athanor.orm.internal.meta.PropertyModel;
@@ -289,6 +291,9 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
                     relationships.setCollection(parent, r, found);
                 } else {
                     r.accessor().set(parent, found.isEmpty() ? null : found.get(0));
+                    if (r.owning() && !found.isEmpty()) {
+                        pe.markToOne(r);
+                    }
                     if (pe.loaded == null) {
                         pe.loaded = new java.util.HashSet<>();
                     }
@@ -299,6 +304,10 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
                         Object current = r.inverse().accessor().get(child);
                         if (current == null || current != parent && !Loading.isLoaded(current)) {
                             r.inverse().accessor().set(child, parent);
+                            EntityEntry ce = byInstance.get(child);
+                            if (ce != null) {
+                                ce.markToOne(r.inverse());
+                            }
                         }
                     }
                 }
@@ -793,9 +802,29 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         for (io.athanor.orm.internal.meta.RelationshipModel r : model.relationships()) {
             if (Relationships.isDynamic(r)) {
                 relationships.bindDynamic(entity, r);
+            } else if (r.inverse() != null) {
+                adoptTwoWay(entity, r);
             }
         }
         cascadePersist(entry);
+    }
+
+    /**
+     * Links what a new instance already holds to the other side, as if each value had been set now, and
+     * wraps its collection so later adds and removes are linked when made.
+     */
+    @SuppressWarnings("unchecked")
+    private static void adoptTwoWay(Object entity, io.athanor.orm.internal.meta.RelationshipModel r) {
+        Object value = r.accessor().get(entity);
+        if (value == null) {
+            return;
+        }
+        if (!r.toMany()) {
+            Associations.toOneChanged(entity, r, null, value);
+        } else if (value instanceof java.util.Collection && !(value instanceof RawCollection)) {
+            Associations.adopt(entity, r, (java.util.Collection<?>) value);
+            r.accessor().set(entity, Associations.wrap(entity, r, (java.util.Collection<Object>) value));
+        }
     }
 
     private void cascadePersist(EntityEntry e) {
@@ -907,7 +936,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
                     for (Object child : before) {
                         if (now == null || now.stream().noneMatch(x -> x == child)) {
                             EntityEntry c = byInstance.get(child);
-                            if (c != null && c.status == EntityEntry.Status.PERSISTENT) {
+                            if (c != null && c.status == EntityEntry.Status.PERSISTENT && !movedElsewhere(child, r, e.instance)) {
                                 delete(child);
                             }
                         }
@@ -933,6 +962,15 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
                 }
             }
         }
+    }
+
+    /** Whether a child taken out of {@code parent}'s collection now belongs to another parent (so is no orphan). */
+    private static boolean movedElsewhere(Object child, io.athanor.orm.internal.meta.RelationshipModel r, Object parent) {
+        if (r.inverse() == null || r.inverse().toMany()) {
+            return false;
+        }
+        Object now = r.inverse().accessor().get(child);
+        return now != null && now != parent;
     }
 
     @Override
@@ -995,7 +1033,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
 
     private boolean sameAsSnapshot(EntityEntry e) {
         WritePlan plan = plan(e.model);
-        Object[] now = plan.values(e.instance, e.snapshot);
+        Object[] now = plan.values(e, e.snapshot);
         for (int i = 0; i < now.length; i++) {
             if (!WritePlan.same(now[i], e.snapshot[i])) {
                 return false;

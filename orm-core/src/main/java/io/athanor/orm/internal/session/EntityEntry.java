@@ -31,11 +31,25 @@ final class EntityEntry {
     /** For owning many-to-many collections: their elements as loaded or last written, to find links to add and remove. */
     java.util.Map<String, java.util.List<Object>> loadedLinks;
 
+    /**
+     * Bit {@code i}: owning to-one relationship {@code i} of the model has held a parent since the instance
+     * was loaded or added, so a null in it now means "no parent" rather than "never set up" (a stream).
+     */
+    long toOnesSet;
+
     EntityEntry(Object instance, EntityModel model, EntityKey key, Status status, Object[] snapshot) {
         this.instance = instance;
         this.model = model;
         this.key = key;
         this.status = status;
         this.snapshot = snapshot;
+    }
+
+    /** Notes that to-one {@code r} holds a parent (see {@link #toOnesSet}). */
+    void markToOne(io.athanor.orm.internal.meta.RelationshipModel r) {
+        int i = model.relationships().indexOf(r);
+        if (i >= 0 && i < Long.SIZE) {
+            toOnesSet |= 1L << i;
+        }
     }
 }

@@ -104,7 +104,7 @@ final class Flusher {
         Map<String, List<EntityEntry>> entriesByShape = new LinkedHashMap<>();
         for (EntityEntry e : rows) {
             assignKey(e, plan);
-            Object[] values = plan.values(e.instance, null);
+            Object[] values = plan.values(e, null);
             checkReferences(e, plan, values);
             StringBuilder shape = new StringBuilder();
             for (int i = 0; i < values.length; i++) {
@@ -230,7 +230,7 @@ final class Flusher {
         Map<String, List<EntityEntry>> byChange = new LinkedHashMap<>();
         Map<EntityEntry, Object[]> current = new java.util.IdentityHashMap<>();
         for (EntityEntry e : group) {
-            Object[] now = plan.values(e.instance, e.snapshot);
+            Object[] now = plan.values(e, e.snapshot);
             StringBuilder changed = new StringBuilder();
             boolean any = false;
             for (int i = 0; i < now.length; i++) {

@@ -1,15 +1,22 @@
 package io.athanor.orm.internal.session;
 
+import io.athanor.orm.internal.meta.RelationshipModel;
+import io.athanor.orm.internal.sync.Associations;
+import io.athanor.orm.internal.sync.RawCollection;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * A collection that asks its loader for its elements on the first call that needs them, then behaves as
- * the plain collection it holds. Not thread-safe, like the session that made it.
+ * the plain collection it holds. Changes go through a view that keeps the other side of a two-way
+ * relationship in step; changes made from the other side while unloaded are queued and applied after
+ * loading, so no statement is run for them. Not thread-safe, like the session that made it.
  */
-abstract class LazyCollection<E, C extends Collection<E>> implements Collection<E>, LazyValue {
+abstract class LazyCollection<E, C extends Collection<E>> implements Collection<E>, LazyValue, RawCollection {
     /** Loads the elements of one collection of one instance. */
     interface Loader {
         /** Returns the elements, or throws if they cannot be loaded now. */
@@ -21,9 +28,16 @@ abstract class LazyCollection<E, C extends Collection<E>> implements Collection<
 
     private Loader loader;
     C elements;
+    private final Object owner;
+    private final RelationshipModel relationship;
+    private Collection<E> view;
+    /** Changes from the other side while unloaded: element, then Boolean.TRUE for an add. */
+    private List<Object> pending;
 
-    LazyCollection(Loader loader) {
+    LazyCollection(Loader loader, Object owner, RelationshipModel relationship) {
         this.loader = loader;
+        this.owner = owner;
+        this.relationship = relationship;
     }
 
     abstract C empty();
@@ -35,13 +49,20 @@ abstract class LazyCollection<E, C extends Collection<E>> implements Collection<
             Loader l = loader;
             Collection<?> loaded = l.load();
             if (loader != null) {
-                C c = empty();
-                c.addAll((Collection<? extends E>) loaded);
-                elements = c;
-                loader = null;
+                fill(loaded);
             }
         }
         return elements;
+    }
+
+    /** The elements, loaded on first use, seen through the view that tells the other side of changes. */
+    @SuppressWarnings("unchecked")
+    final Collection<E> view() {
+        C e = elements();
+        if (view == null) {
+            view = relationship == null ? e : (Collection<E>) Associations.wrap(owner, relationship, e);
+        }
+        return view;
     }
 
     @Override
@@ -55,7 +76,66 @@ abstract class LazyCollection<E, C extends Collection<E>> implements Collection<
         C c = empty();
         c.addAll((Collection<? extends E>) loaded);
         elements = c;
+        view = null;
         loader = null;
+        if (pending != null) {
+            List<Object> queued = pending;
+            pending = null;
+            for (int i = 0; i < queued.size(); i += 2) {
+                if (queued.get(i + 1) == Boolean.TRUE) {
+                    rawAdd(queued.get(i));
+                } else {
+                    rawRemove(queued.get(i));
+                }
+            }
+        }
+    }
+
+    @Override
+    public final void rawAdd(Object element) {
+        if (loader != null) {
+            queue(element, Boolean.TRUE);
+        } else if (!containsSame(element)) {
+            @SuppressWarnings("unchecked")
+            E e = (E) element;
+            elements.add(e);
+        }
+    }
+
+    @Override
+    public final void rawRemove(Object element) {
+        if (loader != null) {
+            queue(element, Boolean.FALSE);
+            return;
+        }
+        for (Iterator<E> it = elements.iterator(); it.hasNext(); ) {
+            if (it.next() == element) {
+                it.remove();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public final Collection<?> current() {
+        return loader == null ? elements : List.of();
+    }
+
+    private boolean containsSame(Object element) {
+        for (E e : elements) {
+            if (e == element) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void queue(Object element, Boolean add) {
+        if (pending == null) {
+            pending = new ArrayList<>();
+        }
+        pending.add(element);
+        pending.add(add);
     }
 
     @Override
@@ -80,7 +160,7 @@ abstract class LazyCollection<E, C extends Collection<E>> implements Collection<
 
     @Override
     public Iterator<E> iterator() {
-        return elements().iterator();
+        return view().iterator();
     }
 
     @Override
@@ -100,12 +180,12 @@ abstract class LazyCollection<E, C extends Collection<E>> implements Collection<
 
     @Override
     public boolean add(E e) {
-        return elements().add(e);
+        return view().add(e);
     }
 
     @Override
     public boolean remove(Object o) {
-        return elements().remove(o);
+        return view().remove(o);
     }
 
     @Override
@@ -115,22 +195,22 @@ abstract class LazyCollection<E, C extends Collection<E>> implements Collection<
 
     @Override
     public boolean addAll(Collection<? extends E> c) {
-        return elements().addAll(c);
+        return view().addAll(c);
     }
 
     @Override
     public boolean removeAll(Collection<?> c) {
-        return elements().removeAll(c);
+        return view().removeAll(c);
     }
 
     @Override
     public boolean retainAll(Collection<?> c) {
-        return elements().retainAll(c);
+        return view().retainAll(c);
     }
 
     @Override
     public void clear() {
-        elements().clear();
+        view().clear();
     }
 
     @Override

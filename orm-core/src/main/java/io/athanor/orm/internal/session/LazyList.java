@@ -7,8 +7,13 @@ import java.util.ListIterator;
 
 /** A {@link List} relationship that loads on first use. */
 final class LazyList<E> extends LazyCollection<E, List<E>> implements List<E> {
-    LazyList(Loader loader) {
-        super(loader);
+    LazyList(Loader loader, Object owner, io.athanor.orm.internal.meta.RelationshipModel relationship) {
+        super(loader, owner, relationship);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<E> list() {
+        return (List<E>) view();
     }
 
     @Override
@@ -18,7 +23,7 @@ final class LazyList<E> extends LazyCollection<E, List<E>> implements List<E> {
 
     @Override
     public boolean addAll(int index, Collection<? extends E> c) {
-        return elements().addAll(index, c);
+        return list().addAll(index, c);
     }
 
     @Override
@@ -28,17 +33,17 @@ final class LazyList<E> extends LazyCollection<E, List<E>> implements List<E> {
 
     @Override
     public E set(int index, E element) {
-        return elements().set(index, element);
+        return list().set(index, element);
     }
 
     @Override
     public void add(int index, E element) {
-        elements().add(index, element);
+        list().add(index, element);
     }
 
     @Override
     public E remove(int index) {
-        return elements().remove(index);
+        return list().remove(index);
     }
 
     @Override
@@ -53,16 +58,16 @@ final class LazyList<E> extends LazyCollection<E, List<E>> implements List<E> {
 
     @Override
     public ListIterator<E> listIterator() {
-        return elements().listIterator();
+        return list().listIterator();
     }
 
     @Override
     public ListIterator<E> listIterator(int index) {
-        return elements().listIterator(index);
+        return list().listIterator(index);
     }
 
     @Override
     public List<E> subList(int fromIndex, int toIndex) {
-        return elements().subList(fromIndex, toIndex);
+        return list().subList(fromIndex, toIndex);
     }
 }

@@ -5,8 +5,8 @@ import java.util.Set;
 
 /** A {@link Set} relationship that loads on first use. */
 final class LazySet<E> extends LazyCollection<E, Set<E>> implements Set<E> {
-    LazySet(Loader loader) {
-        super(loader);
+    LazySet(Loader loader, Object owner, io.athanor.orm.internal.meta.RelationshipModel relationship) {
+        super(loader, owner, relationship);
     }
 
     @Override

@@ -9,6 +9,8 @@ import io.athanor.orm.internal.meta.ColumnModel;
 import io.athanor.orm.internal.meta.EntityModel;
 import io.athanor.orm.internal.meta.PropertyModel;
 import io.athanor.orm.internal.meta.RelationshipModel;
+import io.athanor.orm.internal.sync.Associations;
+import io.athanor.orm.internal.sync.RawCollection;
 import io.athanor.orm.query.Attribute;
 import io.athanor.orm.query.DerivedTable;
 import io.athanor.orm.query.Expression;
@@ -140,6 +142,10 @@ final class Relationships {
                 Object current = back.accessor().get(child);
                 if (current == null || current != parent && !Loading.isLoaded(current)) {
                     back.accessor().set(child, parent);
+                    EntityEntry ce = session.entryOf(child);
+                    if (ce != null) {
+                        ce.markToOne(back);
+                    }
                 }
             }
         }
@@ -222,6 +228,7 @@ final class Relationships {
                     .options(options))) {
                 for (Object o : ownersByKey.getOrDefault(session.entryOf(loaded).snapshot[keyColumn], List.of())) {
                     r.accessor().set(o, loaded);
+                    session.entryOf(o).markToOne(r);
                 }
             }
         }
@@ -233,14 +240,19 @@ final class Relationships {
         Object current = r.accessor().get(parent);
         if (current instanceof LazyValue && !((LazyValue) current).isLoaded()) {
             ((LazyValue) current).fill(children);
+        } else if (current instanceof RawCollection) {
+            Collection<Object> c = (Collection<Object>) ((RawCollection) current).current();
+            c.clear();
+            c.addAll(children);
         } else if (current instanceof Collection) {
             Collection<Object> c = (Collection<Object>) current;
             c.clear();
             c.addAll(children);
+            r.accessor().set(parent, Associations.wrap(parent, r, c));
         } else {
             Collection<Object> c = r.collectionType() == Set.class ? new java.util.LinkedHashSet<>() : new ArrayList<>();
             c.addAll(children);
-            r.accessor().set(parent, c);
+            r.accessor().set(parent, Associations.wrap(parent, r, c));
         }
         EntityEntry parentEntry = session.entryOf(parent);
         if (parentEntry != null) {
@@ -284,7 +296,7 @@ final class Relationships {
                     continue;
                 }
                 LazyCollection.Loader loader = raise ? new RaisingLoader(r) : new CollectionLoader(p, r);
-                r.accessor().set(p, r.collectionType() == Set.class ? new LazySet<>(loader) : new LazyList<>(loader));
+                r.accessor().set(p, r.collectionType() == Set.class ? new LazySet<>(loader, p, r) : new LazyList<>(loader, p, r));
             } else if (byKey) {
                 if (current != null) {
                     continue;
@@ -292,6 +304,7 @@ final class Relationships {
                 Object key = entry.snapshot == null ? null : entry.snapshot[fkColumn];
                 if (key != null) {
                     r.accessor().set(p, raise ? session.raisingReference(target, key, r) : session.reference(target, key, r, entry));
+                    entry.markToOne(r);
                 }
             } else if (!raise) {
                 if (eager == null) {

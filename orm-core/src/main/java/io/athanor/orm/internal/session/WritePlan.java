@@ -58,7 +58,8 @@ final class WritePlan {
             if (property != null && property.version()) {
                 version = cols.size();
             }
-            cols.add(new Column(c, d.quote(c.name()), property, relation, referenced));
+            cols.add(new Column(c, d.quote(c.name()), property, relation, referenced,
+                    relation == null ? -1 : model.relationships().indexOf(relation)));
         }
         this.columns = List.copyOf(cols);
         this.idColumns = ids.stream().mapToInt(Integer::intValue).toArray();
@@ -66,11 +67,15 @@ final class WritePlan {
         this.selfReferencing = cols.stream().anyMatch(c -> c.relation != null && c.relation.target() == model.type());
     }
 
-    /** The column values of {@code instance} now; a relationship left unset keeps {@code previous}'s value. */
-    Object[] values(Object instance, Object[] previous) {
+    /**
+     * The column values of {@code entry}'s instance now. A null to-one whose relationship never held a
+     * parent (one never set up, as in a stream) keeps {@code previous}'s key; one that held a parent and
+     * was cleared gives NULL. Notes in the entry each to-one that holds a parent.
+     */
+    Object[] values(EntityEntry entry, Object[] previous) {
         Object[] v = new Object[columns.size()];
         for (int i = 0; i < v.length; i++) {
-            v[i] = columns.get(i).value(instance, previous == null ? null : previous[i]);
+            v[i] = columns.get(i).value(entry, previous == null ? null : previous[i]);
         }
         return v;
     }
@@ -93,22 +98,31 @@ final class WritePlan {
         final PropertyModel property;
         final RelationshipModel relation;
         final PropertyModel referencedKey;
+        /** The relationship's bit in {@link EntityEntry#toOnesSet}; 0 past the 64th relationship (never "cleared"). */
+        private final long relationBit;
 
-        Column(ColumnModel model, String quoted, PropertyModel property, RelationshipModel relation, PropertyModel referencedKey) {
+        Column(ColumnModel model, String quoted, PropertyModel property, RelationshipModel relation, PropertyModel referencedKey,
+               int relationIndex) {
             this.model = model;
             this.quoted = quoted;
             this.property = property;
             this.relation = relation;
             this.referencedKey = referencedKey;
+            this.relationBit = relationIndex >= 0 && relationIndex < Long.SIZE ? 1L << relationIndex : 0L;
         }
 
-        Object value(Object instance, Object previous) {
+        Object value(EntityEntry entry, Object previous) {
+            Object instance = entry.instance;
             if (relation != null) {
                 Object parent = relation.accessor().get(instance);
                 if (parent != null) {
+                    entry.toOnesSet |= relationBit;
                     return referencedKey.accessor().get(parent);
                 }
-                return property != null ? property.accessor().get(instance) : previous;
+                if (property != null) {
+                    return property.accessor().get(instance);
+                }
+                return (entry.toOnesSet & relationBit) != 0 ? null : previous;
             }
             return property.accessor().get(instance);
         }

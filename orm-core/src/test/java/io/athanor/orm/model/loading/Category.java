@@ -53,6 +53,14 @@ public class Category {
         return parent;
     }
 
+    public void setParent(Category parent) {
+        this.parent = parent;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
     public List<Category> getChildren() {
         return children;
     }

@@ -1,0 +1,21 @@
+package io.athanor.orm.enhance;
+
+import io.athanor.orm.internal.sync.Associations;
+
+/**
+ * The entry point enhanced entity classes call when one of their relationship fields is written; not
+ * for application code. Thread-safety: as the instances it is given (one thread at a time per session).
+ */
+public final class FieldWrites {
+    private FieldWrites() {
+    }
+
+    /**
+     * Updates the other side of relationship {@code field} of {@code owner} (declared by {@code type})
+     * for the change from {@code old} to {@code value}, and returns what the field should hold: the value
+     * itself, or for a collection the same collection wrapped so later changes are seen too.
+     */
+    public static Object write(Class<?> type, Object owner, String field, Object old, Object value) {
+        return Associations.written(type, owner, field, old, value);
+    }
+}

@@ -1,0 +1,176 @@
+package io.athanor.orm.internal.enhance;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import net.bytebuddy.jar.asm.AnnotationVisitor;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.FieldVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+
+/**
+ * Rewrites an entity class so every write of one of its relationship fields goes through a generated
+ * static method that reports the write ({@code FieldWrites.write}) and stores what comes back.
+ *
+ * <p>Only instructions change: a {@code PUTFIELD} becomes an {@code INVOKESTATIC} taking the same two
+ * stack values, so stack sizes and frames stay valid and no type needs to be resolved. Writes before the
+ * super constructor call are left alone (the instance cannot be passed on yet).
+ */
+public final class EntityClassRewriter {
+    static final String ENHANCED = "io/athanor/orm/enhance/Enhanced";
+    private static final String ENTITY = "Lio/athanor/orm/annotations/Entity;";
+    private static final String WRITES = "io/athanor/orm/enhance/FieldWrites";
+    private static final String WRITE_DESC =
+            "(Ljava/lang/Class;Ljava/lang/Object;Ljava/lang/String;Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;";
+    private static final String PREFIX = "athanor$write$";
+    private static final java.util.Set<String> RELATIONSHIPS = java.util.Set.of(
+            "Lio/athanor/orm/annotations/ManyToOne;", "Lio/athanor/orm/annotations/OneToOne;",
+            "Lio/athanor/orm/annotations/OneToMany;", "Lio/athanor/orm/annotations/ManyToMany;");
+
+    private EntityClassRewriter() {
+    }
+
+    /** The rewritten class, or {@code null} when it is not an entity with relationships or is already rewritten. */
+    public static byte[] rewrite(byte[] classFile) {
+        ClassReader reader = new ClassReader(classFile);
+        Scan scan = new Scan();
+        reader.accept(scan, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        if (!scan.entity || scan.enhanced || scan.relationships.isEmpty()) {
+            return null;
+        }
+        ClassWriter writer = new ClassWriter(reader, 0);
+        reader.accept(new Rewrite(writer, scan), 0);
+        return writer.toByteArray();
+    }
+
+    /** First pass: is it an entity, is it done already, which fields are relationships. */
+    private static final class Scan extends ClassVisitor {
+        String name;
+        String superName;
+        boolean entity;
+        boolean enhanced;
+        final Map<String, String> relationships = new LinkedHashMap<>();
+
+        Scan() {
+            super(Opcodes.ASM9);
+        }
+
+        @Override
+        public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+            this.name = name;
+            this.superName = superName;
+            for (String i : interfaces == null ? new String[0] : interfaces) {
+                enhanced |= i.equals(ENHANCED);
+            }
+        }
+
+        @Override
+        public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+            entity |= descriptor.equals(ENTITY);
+            return null;
+        }
+
+        @Override
+        public FieldVisitor visitField(int access, String field, String descriptor, String signature, Object value) {
+            if ((access & Opcodes.ACC_STATIC) != 0) {
+                return null;
+            }
+            return new FieldVisitor(Opcodes.ASM9) {
+                @Override
+                public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                    if (RELATIONSHIPS.contains(annotation)) {
+                        relationships.put(field, descriptor);
+                    }
+                    return null;
+                }
+            };
+        }
+    }
+
+    /** Second pass: marks the class, redirects the writes, adds one write method per relationship field. */
+    private static final class Rewrite extends ClassVisitor {
+        private final Scan scan;
+
+        Rewrite(ClassVisitor next, Scan scan) {
+            super(Opcodes.ASM9, next);
+            this.scan = scan;
+        }
+
+        @Override
+        public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+            String[] all = new String[interfaces == null ? 1 : interfaces.length + 1];
+            if (interfaces != null) {
+                System.arraycopy(interfaces, 0, all, 0, interfaces.length);
+            }
+            all[all.length - 1] = ENHANCED;
+            super.visit(version, access, name, signature, superName, all);
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String method, String descriptor, String signature, String[] exceptions) {
+            MethodVisitor mv = super.visitMethod(access, method, descriptor, signature, exceptions);
+            return new Redirect(mv, method.equals("<init>"));
+        }
+
+        @Override
+        public void visitEnd() {
+            for (Map.Entry<String, String> f : scan.relationships.entrySet()) {
+                writeMethod(f.getKey(), f.getValue());
+            }
+            super.visitEnd();
+        }
+
+        private void writeMethod(String field, String descriptor) {
+            String owner = scan.name;
+            MethodVisitor mv = super.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+                    PREFIX + field, "(L" + owner + ";" + descriptor + ")V", null, null);
+            mv.visitCode();
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitLdcInsn(Type.getObjectType(owner));
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitLdcInsn(field);
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitFieldInsn(Opcodes.GETFIELD, owner, field, descriptor);
+            mv.visitVarInsn(Opcodes.ALOAD, 1);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, WRITES, "write", WRITE_DESC, false);
+            mv.visitTypeInsn(Opcodes.CHECKCAST, Type.getType(descriptor).getInternalName());
+            mv.visitFieldInsn(Opcodes.PUTFIELD, owner, field, descriptor);
+            mv.visitInsn(Opcodes.RETURN);
+            mv.visitMaxs(6, 2);
+            mv.visitEnd();
+        }
+
+        /** Replaces the writes of relationship fields of this class, in constructors only after the super call. */
+        private final class Redirect extends MethodVisitor {
+            private boolean initialized;
+
+            Redirect(MethodVisitor next, boolean constructor) {
+                super(Opcodes.ASM9, next);
+                this.initialized = !constructor;
+            }
+
+            @Override
+            public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+                super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+                if (!initialized && opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")
+                        && (owner.equals(scan.superName) || owner.equals(scan.name))) {
+                    initialized = true;
+                }
+            }
+
+            @Override
+            public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+                String relationship = scan.relationships.get(name);
+                if (initialized && opcode == Opcodes.PUTFIELD && owner.equals(scan.name) && descriptor.equals(relationship)) {
+                    super.visitMethodInsn(Opcodes.INVOKESTATIC, scan.name, PREFIX + name,
+                            "(L" + owner + ";" + descriptor + ")V", false);
+                } else {
+                    super.visitFieldInsn(opcode, owner, name, descriptor);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.athanor.orm.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.athanor.orm.SessionFactory;
+import io.athanor.orm.enhance.AthanorAgent;
+import io.athanor.orm.enhance.EntityEnhancer;
+import io.athanor.orm.error.AthanorException;
+import io.athanor.orm.test.DatabaseKind;
+import io.athanor.orm.test.TestDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.IllegalClassFormatException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The load-time path: classes defined through the agent's transformer behave as build-time enhanced ones;
+ * and the build-time entry point's errors.
+ */
+class AgentTransformerTest {
+    private static final String PACKAGE = "io.athanor.orm.model.loading.";
+
+    /** Defines the loading model's classes itself, through the agent's transformer, as the JVM would under -javaagent. */
+    private static final class TransformingLoader extends ClassLoader {
+        private final ClassFileTransformer transformer = AthanorAgent.transformer();
+
+        TransformingLoader(ClassLoader parent) {
+            super(parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith(PACKAGE) || name.endsWith("_")) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null) {
+                    try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                        byte[] plain = in.readAllBytes();
+                        byte[] changed = transformer.transform(this, name.replace('.', '/'), null, null, plain);
+                        byte[] bytes = changed == null ? plain : changed;
+                        c = defineClass(name, bytes, 0, bytes.length);
+                    } catch (IOException | IllegalClassFormatException e) {
+                        throw new ClassNotFoundException(name, e);
+                    }
+                }
+                return c;
+            }
+        }
+    }
+
+    @Test
+    void classesTheAgentTransformedKeepBothSidesInStep() throws Exception {
+        ClassLoader loader = new TransformingLoader(getClass().getClassLoader());
+        Class<?> album = loader.loadClass(PACKAGE + "Album");
+        Class<?> genre = loader.loadClass(PACKAGE + "Genre");
+        Class<?> track = loader.loadClass(PACKAGE + "Track");
+        assertThat(EntityEnhancer.isEnhanced(album)).isTrue();
+        assertThat(EntityEnhancer.isEnhanced(io.athanor.orm.model.loading.Album.class)).as("the plain copy").isFalse();
+        SessionFactory.builder(TestDatabase.create(DatabaseKind.H2, "agent").engine())
+                .entities(album, genre, track).build();
+
+        Object abbeyRoad = album.getConstructor(String.class).newInstance("Abbey Road");
+        Object rock = genre.getConstructor(String.class).newInstance("Rock");
+        collection(abbeyRoad, "getGenres").add(rock);
+        assertThat(collection(rock, "getAlbums")).containsExactly(abbeyRoad);
+
+        Object something = track.getConstructor(String.class, int.class, album).newInstance("Something", 2, abbeyRoad);
+        assertThat(collection(abbeyRoad, "getTracks")).as("set in the constructor").containsExactly(something);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Collection<Object> collection(Object owner, String getter) throws Exception {
+        return (Collection<Object>) owner.getClass().getMethod(getter).invoke(owner);
+    }
+
+    @Test
+    void theBuildStepRefusesWhatIsNotADirectoryOfClassesAndCountsWhatItChanged(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> EntityEnhancer.main())
+                .isInstanceOf(AthanorException.class).hasMessageContaining("target/classes");
+        assertThatThrownBy(() -> EntityEnhancer.enhanceDirectory(dir.resolve("missing")))
+                .isInstanceOf(AthanorException.class).hasMessageContaining("is not a directory");
+        assertThatThrownBy(() -> EntityEnhancer.enhance(new byte[] {1, 2, 3}))
+                .isInstanceOf(AthanorException.class).hasMessageContaining("Could not read a class file");
+
+        for (String name : List.of("Album", "Genre", "Customer")) {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(
+                    PACKAGE.replace('.', '/') + name + ".class")) {
+                Files.write(dir.resolve(name + ".class"), in.readAllBytes());
+            }
+        }
+        assertThat(EntityEnhancer.enhanceDirectory(dir)).isEqualTo(3);
+        assertThat(EntityEnhancer.enhanceDirectory(dir)).as("a second run changes nothing").isZero();
+    }
+}
