@@ -88,6 +88,26 @@ class EnhancedSessionTest {
     }
 
     @DatabaseTest
+    void leavingAParentWhoseCollectionIsNotLoadedIsAppliedWhenItLoads(Engine engine) {
+        SessionFactory f = SyncFixture.factory(engine);
+        seed(f);
+        f.runInTransaction(s -> {
+            Musician paul = s.select(Musician.class).where(Musician_.name.eq("Paul")).one();
+            Band beatles = paul.getBand();
+            Band wings = s.select(Band.class).where(Band_.name.eq("Wings")).one();
+            try (SqlRecorder sql = SqlRecorder.attach(engine)) {
+                paul.setBand(wings);
+                assertThat(sql.count()).as("neither band's members load").isZero();
+            }
+            assertThat(Athanor.isLoaded(beatles, Band_.members)).isFalse();
+            assertThat(beatles.getMembers()).as("the database still lists Paul; the change made in memory wins")
+                    .extracting(Musician::getName).containsExactlyInAnyOrder("John", "George");
+            assertThat(wings.getMembers()).containsExactly(paul);
+        });
+        assertThat(members(f, "Wings")).isEqualTo("Paul");
+    }
+
+    @DatabaseTest
     void removingFromALoadedCollectionClearsTheChildsKey(Engine engine) {
         SessionFactory f = SyncFixture.factory(engine);
         seed(f);

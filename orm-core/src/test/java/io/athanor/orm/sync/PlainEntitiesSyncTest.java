@@ -106,4 +106,31 @@ class PlainEntitiesSyncTest {
         });
         assertThat(purchases(f)).isEqualTo("ada-1@ada,ada-2@ada,bob-1@bob,bob-2@bob");
     }
+
+    @DatabaseTest
+    void listOperationsOnALoadedLazyListKeepTheChildrenInStep(Engine engine) {
+        SessionFactory f = factory(engine);
+        try (Session s = f.open()) {
+            Customer ada = s.select(Customer.class).where(Customer_.name.eq("ada")).one();
+            java.util.List<Purchase> list = ada.getPurchases();
+            Purchase first = list.get(0);
+            Purchase second = new Purchase("ada-2", 2, null);
+            Purchase third = new Purchase("ada-3", 3, null);
+
+            list.add(0, second);
+            assertThat(second.getCustomer()).isSameAs(ada);
+            assertThat(list.set(1, third)).isSameAs(first);
+            assertThat(first.getCustomer()).as("replaced").isNull();
+            assertThat(third.getCustomer()).isSameAs(ada);
+
+            java.util.ListIterator<Purchase> it = list.listIterator();
+            it.next();
+            it.remove();
+            assertThat(second.getCustomer()).isNull();
+            list.subList(0, 1).clear();
+            assertThat(third.getCustomer()).isNull();
+            assertThat(list).isEmpty();
+            s.rollback();
+        }
+    }
 }

@@ -372,6 +372,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         handler.entry = entry;
         byKey.put(k, entry);
         byInstance.put(proxy, entry);
+        relationships.setUpCollectionsOfReference(proxy, target);
         return proxy;
     }
 

@@ -344,11 +344,28 @@ final class Relationships {
         return r.collectionType() == DynamicCollection.class;
     }
 
+    /**
+     * Gives a new lazy reference unloaded collections for its two-way to-many relationships, so changes
+     * made from the other side before it loads (a child leaving it) wait in them instead of being lost.
+     */
+    void setUpCollectionsOfReference(Object proxy, EntityModel target) {
+        for (RelationshipModel r : target.relationships()) {
+            if (r.toMany() && r.inverse() != null && !isDynamic(r)) {
+                CollectionLoader loader = new CollectionLoader(proxy, r);
+                r.accessor().set(proxy, r.collectionType() == Set.class ? new LazySet<>(loader, proxy, r)
+                        : new LazyList<>(loader, proxy, r));
+            }
+        }
+    }
+
     /** Loads one lazy collection on its first use. */
     void loadLazily(Object parent, RelationshipModel r) {
         EntityEntry entry = session.isOpen() ? session.entryOf(parent) : null;
         if (entry == null) {
             throw detached(r, parent);
+        }
+        if (entry.hollow) {
+            Loading.load(parent);
         }
         noteLazyLoad(entry, r);
         loadEagerly(r, List.of(parent), List.of(), null);
