@@ -164,5 +164,23 @@ class EnhancedInMemoryTest {
             plain = in.readAllBytes();
         }
         assertThat(EntityEnhancer.enhance(plain)).as("not an entity").isSameAs(plain);
+        byte[] finalField;
+        try (var in = WithFinalCollection.class.getResourceAsStream("EnhancedInMemoryTest$WithFinalCollection.class")) {
+            finalField = in.readAllBytes();
+        }
+        assertThat(EntityEnhancer.enhance(finalField))
+                .as("a final field can only be set by a constructor: left for the mapping to refuse with its own message")
+                .isSameAs(finalField);
+    }
+
+    /** Refused by the mapping (final field); the enhancer must not make it unloadable first. */
+    @io.athanor.orm.annotations.Entity
+    static class WithFinalCollection {
+        @io.athanor.orm.annotations.OneToMany(mappedBy = "owner")
+        private final List<Musician> items = new ArrayList<>();
+
+        List<Musician> items() {
+            return items;
+        }
     }
 }

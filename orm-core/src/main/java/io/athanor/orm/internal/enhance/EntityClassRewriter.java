@@ -75,8 +75,8 @@ public final class EntityClassRewriter {
 
         @Override
         public FieldVisitor visitField(int access, String field, String descriptor, String signature, Object value) {
-            if ((access & Opcodes.ACC_STATIC) != 0) {
-                return null;
+            if ((access & (Opcodes.ACC_STATIC | Opcodes.ACC_FINAL)) != 0) {
+                return null; // a final field may only be stored by a constructor; the mapping refuses it anyway
             }
             return new FieldVisitor(Opcodes.ASM9) {
                 @Override
