@@ -11,6 +11,35 @@ public interface QueryExecutor {
     /** Runs {@code select} and returns all its results. */
     <R> List<R> list(Select<R> select);
 
+    /**
+     * Makes one result from the column values of one row of a column select.
+     *
+     * @param <T> the result type
+     */
+    @FunctionalInterface
+    interface RowFactory<T> {
+        /**
+         * The result for one row; {@code values} is a fresh array per row (it may be kept or changed),
+         * {@code labels} the column labels, for error messages.
+         */
+        T create(Object[] values, List<String> labels);
+    }
+
+    /**
+     * Runs a column select and makes each result with {@code factory} from the row's values as read,
+     * without building a {@link io.athanor.orm.engine.Row} first. This default goes through
+     * {@link #list(Select)}; a session reads the values straight from the result set.
+     */
+    default <T> List<T> list(Select<?> select, RowFactory<T> factory) {
+        List<?> rows = list(select);
+        List<T> out = new java.util.ArrayList<>(rows.size());
+        for (Object r : rows) {
+            io.athanor.orm.engine.Row row = (io.athanor.orm.engine.Row) r;
+            out.add(factory.create(row.values().toArray(), row.columns()));
+        }
+        return out;
+    }
+
     /** Runs {@code select} and streams its results from a server-side cursor, {@code fetchSize} rows at a time. */
     <R> java.util.stream.Stream<R> stream(Select<R> select, int fetchSize);
 

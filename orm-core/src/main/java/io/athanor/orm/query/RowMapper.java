@@ -1,6 +1,5 @@
 package io.athanor.orm.query;
 
-import io.athanor.orm.engine.Row;
 import io.athanor.orm.error.AthanorException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -12,11 +11,17 @@ import java.lang.reflect.RecordComponent;
 final class RowMapper<T> {
     private final Class<T> type;
     private final Class<?>[] parameterTypes;
+    private final Class<?>[] boxedTypes;
     private final MethodHandle constructor;
 
     private RowMapper(Class<T> type, Constructor<?> ctor) throws IllegalAccessException {
         this.type = type;
         this.parameterTypes = ctor.getParameterTypes();
+        this.boxedTypes = new Class<?>[parameterTypes.length];
+        for (int i = 0; i < parameterTypes.length; i++) {
+            boxedTypes[i] = parameterTypes[i].isPrimitive()
+                    ? java.lang.invoke.MethodType.methodType(parameterTypes[i]).wrap().returnType() : parameterTypes[i];
+        }
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
         this.constructor = lookup.unreflectConstructor(ctor)
                 .asSpreader(Object[].class, parameterTypes.length)
@@ -73,18 +78,22 @@ final class RowMapper<T> {
         }
     }
 
-    T map(Row row) {
-        Object[] args = new Object[parameterTypes.length];
-        for (int i = 0; i < args.length; i++) {
-            Object v = row.get(i, parameterTypes[i]);
-            if (v == null && parameterTypes[i].isPrimitive()) {
-                throw new AthanorException("Column " + row.columns().get(i) + " is NULL, but parameter " + i + " of "
-                        + type.getSimpleName() + " is a primitive " + parameterTypes[i] + "; make it a boxed type.");
+    /** Makes one instance from one row's values, passed to the constructor as they are where their types already fit. */
+    T map(Object[] values, java.util.List<String> labels) {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            if (v == null) {
+                if (parameterTypes[i].isPrimitive()) {
+                    throw new AthanorException("Column " + labels.get(i) + " is NULL, but parameter " + i + " of "
+                            + type.getSimpleName() + " is a primitive " + parameterTypes[i] + "; make it a boxed type.");
+                }
+            } else if (!boxedTypes[i].isInstance(v)) {
+                values[i] = io.athanor.orm.engine.Result.ofRows(labels, java.util.List.<Object[]>of(values)).rows().get(0)
+                        .get(i, parameterTypes[i]);
             }
-            args[i] = v;
         }
         try {
-            return type.cast(constructor.invokeExact(args));
+            return type.cast(constructor.invokeExact(values));
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

@@ -644,13 +644,17 @@ public final class Select<R> implements Statement {
      * @throws AthanorException if no constructor fits, or a value cannot become its parameter's type
      */
     public <T> List<T> list(Class<T> type) {
-        RowMapper<T> mapper = RowMapper.of(type, columns.size());
-        List<R> rows = list();
-        List<T> out = new ArrayList<>(rows.size());
-        for (R row : rows) {
-            out.add(mapper.map((io.athanor.orm.engine.Row) row));
+        if (executor == null) {
+            throw new AthanorException("This query belongs to no session: build it with session.select(...), or run it with "
+                    + "session.list(query).");
         }
-        return out;
+        if (entitySource != null) {
+            throw new AthanorException("list(" + type.getSimpleName() + ".class) maps the columns of a column select; this "
+                    + "query selects entities. Select the columns: session.select(A_.x, A_.y).list(" + type.getSimpleName()
+                    + ".class).");
+        }
+        RowMapper<T> mapper = RowMapper.of(type, columns.size());
+        return executor.list(this, mapper::map);
     }
 
     /** Readable SQL, values inline, for debugging. */

@@ -301,6 +301,28 @@ class QueryExecutionTest {
         }
     }
 
+    /** Projection targets whose parameter types differ from the columns' (count is a long; sum may be NULL). */
+    record Counted(String name, int orders) {
+    }
+
+    record Total(String name, double total) {
+    }
+
+    @DatabaseTest
+    void projectionsConvertValuesThatDoNotFitAndNameTheColumnThatCannot(Engine engine) {
+        try (Session s = seeded(engine).open()) {
+            List<Counted> counted = s.select(User_.name, count(Order_.id)).outerJoin(Order.class)
+                    .groupBy(User_.id, User_.name).orderBy(User_.id).list(Counted.class);
+            assertThat(counted.get(0)).isEqualTo(new Counted("ada", 2));
+            assertThat(counted.get(2).orders()).isZero();
+            assertThatThrownBy(() -> s.select(User_.name, sum(Order_.amount)).outerJoin(Order.class)
+                    .groupBy(User_.id, User_.name).orderBy(User_.id).list(Total.class))
+                    .hasMessageContaining("is NULL").hasMessageContaining("make it a boxed type");
+            assertThatThrownBy(() -> s.select(User.class).list(Total.class))
+                    .hasMessageContaining("this query selects entities");
+        }
+    }
+
     @DatabaseTest
     void countOfAnyQuery(Engine engine) {
         try (Session s = seeded(engine).open()) {

@@ -182,6 +182,21 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         return (List<R>) run(b.compiled(), b.values(), query, query.locks());
     }
 
+    @Override
+    public <T> List<T> list(Select<?> query, RowFactory<T> factory) {
+        QueryCompiler.Bound b = prepare(query);
+        CompiledSelect c = b.compiled();
+        List<Object> values = b.values();
+        return (query.locks() ? transaction() : connection()).query(c.sql(), values, ps -> bind(ps, c.binders(), values), rs -> {
+            PreparedWork.ColumnReader[] generic = PreparedWork.columnReaders(rs.getMetaData());
+            List<T> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(factory.create(values(rs, c.readers(), generic), c.labels()));
+            }
+            return out;
+        });
+    }
+
     /** Runs a compiled select with its values; entities come through the identity map with their relationships. */
     @SuppressWarnings("unchecked")
     private List<Object> run(CompiledSelect c, List<Object> values, Select<?> query, boolean locks) {
