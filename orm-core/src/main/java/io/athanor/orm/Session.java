@@ -134,7 +134,8 @@ public interface Session extends AutoCloseable {
      * Copies the state of {@code entity} (typically detached: from another session, or deserialised)
      * onto the instance this session holds for the same key, loading it if needed, and returns that
      * instance; an entity with no row yet is added instead and returned. The next flush writes the
-     * differences.
+     * differences. A to-one parent is copied where the copy holds one; a null in the copy (one read by a
+     * stream, or filled in part) leaves the parent as it is: clear it on the returned instance instead.
      */
     <E> E merge(E entity);
 

@@ -100,4 +100,56 @@ class AgentTransformerTest {
         assertThat(EntityEnhancer.enhanceDirectory(dir)).isEqualTo(3);
         assertThat(EntityEnhancer.enhanceDirectory(dir)).as("a second run changes nothing").isZero();
     }
+
+    @Test
+    void aConstructorThatMakesObjectsBeforeItsSuperCallStillVerifies() throws Exception {
+        // What javac 25 may emit for a constructor prologue (JEP 513): objects made, and a field of this
+        // class stored, before super(); only the store after super() may be redirected.
+        String name = "io/athanor/orm/sync/GeneratedEarly";
+        String band = "Lio/athanor/orm/model/sync/Band;";
+        net.bytebuddy.jar.asm.ClassWriter cw = new net.bytebuddy.jar.asm.ClassWriter(net.bytebuddy.jar.asm.ClassWriter.COMPUTE_MAXS);
+        cw.visit(net.bytebuddy.jar.asm.Opcodes.V17, net.bytebuddy.jar.asm.Opcodes.ACC_PUBLIC, name, null, "java/lang/Object", null);
+        cw.visitAnnotation("Lio/athanor/orm/annotations/Entity;", true).visitEnd();
+        var field = cw.visitField(net.bytebuddy.jar.asm.Opcodes.ACC_PRIVATE, "band", band, null, null);
+        field.visitAnnotation("Lio/athanor/orm/annotations/ManyToOne;", true).visitEnd();
+        field.visitEnd();
+        var init = cw.visitMethod(net.bytebuddy.jar.asm.Opcodes.ACC_PUBLIC, "<init>", "(" + band + ")V", null, null);
+        init.visitCode();
+        init.visitTypeInsn(net.bytebuddy.jar.asm.Opcodes.NEW, "java/lang/Object");
+        init.visitInsn(net.bytebuddy.jar.asm.Opcodes.DUP);
+        init.visitMethodInsn(net.bytebuddy.jar.asm.Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitInsn(net.bytebuddy.jar.asm.Opcodes.POP);
+        init.visitVarInsn(net.bytebuddy.jar.asm.Opcodes.ALOAD, 0);
+        init.visitVarInsn(net.bytebuddy.jar.asm.Opcodes.ALOAD, 1);
+        init.visitFieldInsn(net.bytebuddy.jar.asm.Opcodes.PUTFIELD, name, "band", band);
+        init.visitVarInsn(net.bytebuddy.jar.asm.Opcodes.ALOAD, 0);
+        init.visitMethodInsn(net.bytebuddy.jar.asm.Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        init.visitVarInsn(net.bytebuddy.jar.asm.Opcodes.ALOAD, 0);
+        init.visitVarInsn(net.bytebuddy.jar.asm.Opcodes.ALOAD, 1);
+        init.visitFieldInsn(net.bytebuddy.jar.asm.Opcodes.PUTFIELD, name, "band", band);
+        init.visitInsn(net.bytebuddy.jar.asm.Opcodes.RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        cw.visitEnd();
+        byte[] plain = cw.toByteArray();
+        byte[] enhanced = EntityEnhancer.enhance(plain);
+        assertThat(enhanced).isNotSameAs(plain);
+
+        ClassLoader loader = new ClassLoader(getClass().getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String n) throws ClassNotFoundException {
+                if (!n.equals(name.replace('/', '.'))) {
+                    throw new ClassNotFoundException(n);
+                }
+                return defineClass(n, enhanced, 0, enhanced.length);
+            }
+        };
+        Class<?> early = loader.loadClass(name.replace('/', '.'));
+        assertThat(EntityEnhancer.isEnhanced(early)).isTrue();
+        io.athanor.orm.model.sync.Band beatles = new io.athanor.orm.model.sync.Band("Beatles");
+        Object instance = early.getConstructor(io.athanor.orm.model.sync.Band.class).newInstance(beatles);
+        java.lang.reflect.Field f = early.getDeclaredField("band");
+        f.setAccessible(true);
+        assertThat(f.get(instance)).isSameAs(beatles);
+    }
 }

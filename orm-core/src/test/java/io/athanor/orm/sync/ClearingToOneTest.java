@@ -65,4 +65,40 @@ class ClearingToOneTest {
         });
         assertThat(tree(f)).isEqualTo("a<root,b<root,c<-,root<-");
     }
+
+    @DatabaseTest
+    void mergingACopyWithoutItsParentKeepsTheRowsParent(Engine engine) {
+        SessionFactory f = factory(engine);
+        Category streamed;
+        try (Session s = f.open(); var stream = s.select(Category.class).where(Category_.name.eq("a")).stream()) {
+            streamed = stream.findFirst().orElseThrow();
+        }
+        assertThat(streamed.getParent()).as("streams set up no relationships").isNull();
+        streamed.setName("a2");
+        f.runInTransaction(s -> s.merge(streamed));
+        assertThat(tree(f)).isEqualTo("a2<root,b<root,root<-");
+    }
+
+    @DatabaseTest
+    void aParentClearedAfterARefreshIsClearedInTheDatabase(Engine engine) {
+        SessionFactory f = factory(engine);
+        f.runInTransaction(s -> {
+            Category a = s.select(Category.class).where(Category_.name.eq("a")).one();
+            s.refresh(a);
+            a.setParent(null);
+        });
+        assertThat(tree(f)).isEqualTo("a<-,b<root,root<-");
+    }
+
+    @DatabaseTest
+    void aClearedParentStaysClearedWhenAnotherQueryReturnsTheInstance(Engine engine) {
+        SessionFactory f = factory(engine);
+        f.runInTransaction(s -> {
+            Category a = s.select(Category.class).where(Category_.name.eq("a")).one();
+            a.setParent(null);
+            assertThat(s.select(Category.class).orderBy(Category_.name).list()).first().isSameAs(a);
+            assertThat(a.getParent()).as("the query did not set it up again from the row").isNull();
+        });
+        assertThat(tree(f)).isEqualTo("a<-,b<root,root<-");
+    }
 }

@@ -153,6 +153,83 @@ class EnhancedInMemoryTest {
     }
 
     @Test
+    void loopsThatChangeTheOtherSideSeeEveryElement() {
+        Band beatles = new Band("Beatles");
+        Band wings = new Band("Wings");
+        List<Musician> four = List.of(new Musician("John"), new Musician("Paul"), new Musician("George"),
+                new Musician("Ringo"));
+        beatles.getMembers().addAll(four);
+
+        for (Musician m : beatles.getMembers()) {
+            wings.getMembers().add(m);
+        }
+        assertThat(wings.getMembers()).containsExactlyElementsOf(four);
+        assertThat(beatles.getMembers()).isEmpty();
+
+        for (Musician m : wings.getMembers()) {
+            m.setBand(null);
+        }
+        assertThat(wings.getMembers()).isEmpty();
+        assertThat(four).allMatch(m -> m.getBand() == null);
+
+        Tour usa = new Tour("USA");
+        Tour japan = new Tour("Japan");
+        Musician john = four.get(0);
+        john.getTours().add(usa);
+        john.getTours().add(japan);
+        for (Tour t : john.getTours()) {
+            t.getMusicians().remove(john);
+        }
+        assertThat(john.getTours()).isEmpty();
+        beatles.getMembers().addAll(four);
+        beatles.getMembers().forEach(m -> m.setBand(wings));
+        assertThat(wings.getMembers()).containsExactlyElementsOf(four);
+        assertThat(beatles.getMembers()).isEmpty();
+    }
+
+    @Test
+    void longListsStayConsistentThroughEveryChange() {
+        Band big = new Band("Orchestra");
+        Band other = new Band("Quartet");
+        List<Musician> players = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Musician m = new Musician("m" + i);
+            players.add(m);
+            m.setBand(big);
+            big.getMembers().add(m);
+        }
+        assertThat(big.getMembers()).as("no duplicates from setting both sides").hasSize(200);
+        for (int i = 0; i < 200; i += 2) {
+            players.get(i).setBand(other);
+        }
+        assertThat(big.getMembers()).hasSize(100).allMatch(m -> m.getBand() == big);
+        assertThat(other.getMembers()).hasSize(100).allMatch(m -> m.getBand() == other);
+        big.getMembers().removeIf(m -> m.getName().endsWith("1"));
+        assertThat(big.getMembers()).allMatch(m -> !m.getName().endsWith("1"));
+        assertThat(players).filteredOn(m -> m.getName().endsWith("1")).allMatch(m -> m.getBand() == null);
+        big.getMembers().clear();
+        assertThat(players).allMatch(m -> m.getBand() != big);
+    }
+
+    @Test
+    void givingOneParentAnothersCollectionMovesTheElementsIntoItsOwn() {
+        Band first = new Band("First");
+        Band second = new Band("Second");
+        Musician a = new Musician("a");
+        Musician b = new Musician("b");
+        first.getMembers().add(a);
+        first.getMembers().add(b);
+
+        second.setMembers(first.getMembers());
+        assertThat(second.getMembers()).containsExactly(a, b).isNotSameAs(first.getMembers());
+        assertThat(first.getMembers()).isEmpty();
+        Musician c = new Musician("c");
+        second.getMembers().add(c);
+        assertThat(c.getBand()).isSameAs(second);
+        assertThat(a.getBand()).isSameAs(second);
+    }
+
+    @Test
     void enhancingIsIdempotentAndLeavesOtherClassesAlone() throws Exception {
         byte[] enhanced;
         try (var in = Band.class.getResourceAsStream("Band.class")) {

@@ -108,6 +108,21 @@ class EnhancedSessionTest {
     }
 
     @DatabaseTest
+    void replacingACollectionThatIsNotLoadedUnlinksWhatItHeld(Engine engine) {
+        SessionFactory f = SyncFixture.factory(engine);
+        seed(f);
+        f.runInTransaction(s -> {
+            Band beatles = s.select(Band.class).where(Band_.name.eq("Beatles")).one();
+            Musician ringo = new Musician("Ringo");
+            beatles.setMembers(new java.util.ArrayList<>(List.of(ringo)));
+            assertThat(ringo.getBand()).isSameAs(beatles);
+            assertThat(s.select(Musician.class).where(Musician_.name.eq("John")).one().getBand()).isNull();
+            s.add(ringo);
+        });
+        assertThat(members(f, "Beatles")).isEqualTo("Ringo");
+    }
+
+    @DatabaseTest
     void removingFromALoadedCollectionClearsTheChildsKey(Engine engine) {
         SessionFactory f = SyncFixture.factory(engine);
         seed(f);

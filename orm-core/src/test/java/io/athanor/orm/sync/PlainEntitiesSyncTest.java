@@ -133,4 +133,20 @@ class PlainEntitiesSyncTest {
             s.rollback();
         }
     }
+
+    @DatabaseTest
+    void loopingOverOneCollectionWhileMovingItsElementsMovesThemAll(Engine engine) {
+        SessionFactory f = factory(engine);
+        f.runInTransaction(s -> {
+            Customer ada = s.select(Customer.class).where(Customer_.name.eq("ada")).one();
+            Customer bob = s.select(Customer.class).where(Customer_.name.eq("bob")).one();
+            s.add(ada.buy("ada-2", 2));
+            for (Purchase p : ada.getPurchases()) {
+                bob.getPurchases().add(p);
+            }
+            assertThat(ada.getPurchases()).isEmpty();
+            assertThat(bob.getPurchases()).hasSize(3);
+        });
+        assertThat(purchases(f)).isEqualTo("ada-1@bob,ada-2@bob,bob-1@bob");
+    }
 }

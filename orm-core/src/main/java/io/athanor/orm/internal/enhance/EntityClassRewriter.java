@@ -49,7 +49,6 @@ public final class EntityClassRewriter {
     /** First pass: is it an entity, is it done already, which fields are relationships. */
     private static final class Scan extends ClassVisitor {
         String name;
-        String superName;
         boolean entity;
         boolean enhanced;
         final Map<String, String> relationships = new LinkedHashMap<>();
@@ -61,7 +60,6 @@ public final class EntityClassRewriter {
         @Override
         public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
             this.name = name;
-            this.superName = superName;
             for (String i : interfaces == null ? new String[0] : interfaces) {
                 enhanced |= i.equals(ENHANCED);
             }
@@ -143,9 +141,14 @@ public final class EntityClassRewriter {
             mv.visitEnd();
         }
 
-        /** Replaces the writes of relationship fields of this class, in constructors only after the super call. */
+        /**
+         * Replaces the writes of relationship fields of this class; in a constructor only after its
+         * {@code super(...)} or {@code this(...)} call, which is the first {@code <init>} call not consuming
+         * an object made by a {@code NEW} before it (a constructor prologue may make objects first).
+         */
         private final class Redirect extends MethodVisitor {
             private boolean initialized;
+            private int unconstructed;
 
             Redirect(MethodVisitor next, boolean constructor) {
                 super(Opcodes.ASM9, next);
@@ -153,11 +156,22 @@ public final class EntityClassRewriter {
             }
 
             @Override
+            public void visitTypeInsn(int opcode, String type) {
+                super.visitTypeInsn(opcode, type);
+                if (!initialized && opcode == Opcodes.NEW) {
+                    unconstructed++;
+                }
+            }
+
+            @Override
             public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-                if (!initialized && opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")
-                        && (owner.equals(scan.superName) || owner.equals(scan.name))) {
-                    initialized = true;
+                if (!initialized && opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")) {
+                    if (unconstructed > 0) {
+                        unconstructed--;
+                    } else {
+                        initialized = true;
+                    }
                 }
             }
 

@@ -317,9 +317,10 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
                 if (!r.owning() && r.inverse() != null && !r.inverse().toMany()) {
                     for (Object child : found) {
                         Object current = r.inverse().accessor().get(child);
-                        if (current == null || current != parent && !Loading.isLoaded(current)) {
+                        EntityEntry ce = byInstance.get(child);
+                        boolean cleared = current == null && ce != null && ce.heldToOne(r.inverse());
+                        if (!cleared && (current == null || current != parent && !Loading.isLoaded(current))) {
                             r.inverse().accessor().set(child, parent);
-                            EntityEntry ce = byInstance.get(child);
                             if (ce != null) {
                                 ce.markToOne(r.inverse());
                             }
@@ -1160,7 +1161,10 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
         for (io.athanor.orm.internal.meta.RelationshipModel r : model.relationships()) {
             if (r.owning() && !r.toMany()) {
                 Object value = r.accessor().get(entity);
-                if (value != null && !byInstance.containsKey(value)) {
+                if (value == null) {
+                    continue; // a copy without the parent (a stream's, a partly filled one) keeps the row's parent
+                }
+                if (!byInstance.containsKey(value)) {
                     EntityModel target = factory.metadata().entity(r.target());
                     Object key = target.idProperties().size() == 1 ? target.idProperties().get(0).accessor().get(value) : null;
                     if (key != null && !Loading.isLoaded(value)) {
@@ -1200,6 +1204,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
             p.accessor().set(entity, p.accessor().get(reloaded));
         }
         EntityEntry fresh = new EntityEntry(entity, e.model, e.key, EntityEntry.Status.PERSISTENT, loaded.snapshot);
+        fresh.toOnesSet = e.toOnesSet | loaded.toOnesSet;
         byKey.put(e.key, fresh);
         byInstance.put(entity, fresh);
         entries.add(fresh);

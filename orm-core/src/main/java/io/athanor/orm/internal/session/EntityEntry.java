@@ -45,6 +45,12 @@ final class EntityEntry {
         this.snapshot = snapshot;
     }
 
+    /** Whether to-one {@code r} has held a parent (see {@link #toOnesSet}): a null in it now was set, not left unloaded. */
+    boolean heldToOne(io.athanor.orm.internal.meta.RelationshipModel r) {
+        int i = model.relationships().indexOf(r);
+        return i >= 0 && i < Long.SIZE && (toOnesSet & (1L << i)) != 0;
+    }
+
     /** Notes that to-one {@code r} holds a parent (see {@link #toOnesSet}). */
     void markToOne(io.athanor.orm.internal.meta.RelationshipModel r) {
         int i = model.relationships().indexOf(r);

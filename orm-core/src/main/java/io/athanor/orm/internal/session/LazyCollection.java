@@ -95,7 +95,9 @@ abstract class LazyCollection<E, C extends Collection<E>> implements Collection<
     public final void rawAdd(Object element) {
         if (loader != null) {
             queue(element, Boolean.TRUE);
-        } else if (!containsSame(element)) {
+        } else if (view() instanceof RawCollection) {
+            ((RawCollection) view).rawAdd(element);
+        } else if (!Associations.containsSame(elements, element)) {
             @SuppressWarnings("unchecked")
             E e = (E) element;
             elements.add(e);
@@ -106,13 +108,10 @@ abstract class LazyCollection<E, C extends Collection<E>> implements Collection<
     public final void rawRemove(Object element) {
         if (loader != null) {
             queue(element, Boolean.FALSE);
-            return;
-        }
-        for (Iterator<E> it = elements.iterator(); it.hasNext(); ) {
-            if (it.next() == element) {
-                it.remove();
-                return;
-            }
+        } else if (view() instanceof RawCollection) {
+            ((RawCollection) view).rawRemove(element);
+        } else {
+            Associations.removeSame(elements, element);
         }
     }
 
@@ -121,13 +120,28 @@ abstract class LazyCollection<E, C extends Collection<E>> implements Collection<
         return loader == null ? elements : List.of();
     }
 
-    private boolean containsSame(Object element) {
-        for (E e : elements) {
-            if (e == element) {
-                return true;
-            }
+    @Override
+    public final Collection<?> all() {
+        return elements();
+    }
+
+    @Override
+    public final Object owner() {
+        return owner;
+    }
+
+    @Override
+    public final void reset(Collection<?> replacement) {
+        if (loader != null) {
+            fill(replacement);
+        } else if (view() instanceof RawCollection) {
+            ((RawCollection) view).reset(replacement);
+        } else {
+            elements.clear();
+            @SuppressWarnings("unchecked")
+            Collection<? extends E> typed = (Collection<? extends E>) replacement;
+            elements.addAll(typed);
         }
-        return false;
     }
 
     private void queue(Object element, Boolean add) {
@@ -165,7 +179,12 @@ abstract class LazyCollection<E, C extends Collection<E>> implements Collection<
 
     @Override
     public void forEach(Consumer<? super E> action) {
-        elements().forEach(action);
+        view().forEach(action);
+    }
+
+    @Override
+    public java.util.Spliterator<E> spliterator() {
+        return view().spliterator();
     }
 
     @Override

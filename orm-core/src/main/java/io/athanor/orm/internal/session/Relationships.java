@@ -140,9 +140,10 @@ final class Relationships {
             }
             for (Object child : children) {
                 Object current = back.accessor().get(child);
-                if (current == null || current != parent && !Loading.isLoaded(current)) {
+                EntityEntry ce = session.entryOf(child);
+                boolean cleared = current == null && ce != null && ce.heldToOne(back);
+                if (!cleared && (current == null || current != parent && !Loading.isLoaded(current))) {
                     back.accessor().set(child, parent);
-                    EntityEntry ce = session.entryOf(child);
                     if (ce != null) {
                         ce.markToOne(back);
                     }
@@ -241,9 +242,7 @@ final class Relationships {
         if (current instanceof LazyValue && !((LazyValue) current).isLoaded()) {
             ((LazyValue) current).fill(children);
         } else if (current instanceof RawCollection) {
-            Collection<Object> c = (Collection<Object>) ((RawCollection) current).current();
-            c.clear();
-            c.addAll(children);
+            ((RawCollection) current).reset(children);
         } else if (current instanceof Collection) {
             Collection<Object> c = (Collection<Object>) current;
             c.clear();
@@ -298,8 +297,8 @@ final class Relationships {
                 LazyCollection.Loader loader = raise ? new RaisingLoader(r) : new CollectionLoader(p, r);
                 r.accessor().set(p, r.collectionType() == Set.class ? new LazySet<>(loader, p, r) : new LazyList<>(loader, p, r));
             } else if (byKey) {
-                if (current != null) {
-                    continue;
+                if (current != null || entry.heldToOne(r)) {
+                    continue; // set up already, or cleared by the application since
                 }
                 Object key = entry.snapshot == null ? null : entry.snapshot[fkColumn];
                 if (key != null) {

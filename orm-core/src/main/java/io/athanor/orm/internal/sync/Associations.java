@@ -66,24 +66,41 @@ public final class Associations {
             toOneChanged(owner, r, old, value);
             return value;
         }
-        if (!(value instanceof Collection) || value instanceof RawCollection) {
+        if (!(value instanceof Collection)) {
             return value;
         }
-        Collection<?> before = old instanceof Collection ? loadedView((Collection<?>) old) : null;
         Collection<?> after = (Collection<?>) value;
-        if (before != null) {
-            for (Object e : before) {
-                if (e != null && !containsSame(after, e)) {
-                    unlinked(owner, r, e);
-                }
+        if (value instanceof RawCollection) {
+            RawCollection given = (RawCollection) value;
+            if (given.owner() == owner) {
+                return value;
+            }
+            // another instance's collection: this one gets a copy of its elements, not the collection itself
+            Collection<?> elements = given.all();
+            after = value instanceof Set ? new java.util.LinkedHashSet<>(elements) : new java.util.ArrayList<>(elements);
+        }
+        // the elements it held before: loaded first if need be, so that those left out are unlinked
+        Collection<?> before = old instanceof RawCollection ? ((RawCollection) old).all()
+                : old instanceof Collection ? (Collection<?>) old : List.of();
+        Set<Object> kept = identitySet(after);
+        Set<Object> had = identitySet(before);
+        for (Object e : before.toArray()) {
+            if (e != null && !kept.contains(e)) {
+                unlinked(owner, r, e);
             }
         }
-        for (Object e : after) {
-            if (e != null && (before == null || !containsSame(before, e))) {
+        for (Object e : after.toArray()) {
+            if (e != null && !had.contains(e)) {
                 linked(owner, r, e);
             }
         }
         return wrap(owner, r, after);
+    }
+
+    private static Set<Object> identitySet(Collection<?> elements) {
+        Set<Object> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(elements.size() * 2));
+        set.addAll(elements);
+        return set;
     }
 
     /**
@@ -217,7 +234,7 @@ public final class Associations {
     }
 
     /** Whether {@code c} holds {@code element}: by identity for lists (entities may compare equal by a null id). */
-    static boolean containsSame(Collection<?> c, Object element) {
+    public static boolean containsSame(Collection<?> c, Object element) {
         if (c instanceof Set) {
             return c.contains(element);
         }
@@ -238,17 +255,18 @@ public final class Associations {
         return false;
     }
 
-    static void removeSame(Collection<?> c, Object element) {
+    /** Removes {@code element} from {@code c} (by identity for lists); whether it was there. */
+    public static boolean removeSame(Collection<?> c, Object element) {
         if (c instanceof Set) {
-            c.remove(element);
-            return;
+            return c.remove(element);
         }
         for (java.util.Iterator<?> it = c.iterator(); it.hasNext(); ) {
             if (it.next() == element) {
                 it.remove();
-                return;
+                return true;
             }
         }
+        return false;
     }
 
     /** The elements of {@code c} without loading it: empty for an unloaded lazy collection. */

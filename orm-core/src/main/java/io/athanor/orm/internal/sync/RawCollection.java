@@ -1,5 +1,7 @@
 package io.athanor.orm.internal.sync;
 
+import java.util.Collection;
+
 /**
  * A relationship collection that can be changed without telling the other side: what the other side's
  * own change uses, so one change is never reported twice.
@@ -13,5 +15,16 @@ public interface RawCollection {
     void rawRemove(Object element);
 
     /** The elements held now, without loading and without telling the other side: empty while unloaded. */
-    java.util.Collection<?> current();
+    Collection<?> current();
+
+    /** The elements, loading them first if they are not yet loaded. */
+    default Collection<?> all() {
+        return current();
+    }
+
+    /** The instance whose relationship this collection is. */
+    Object owner();
+
+    /** Replaces the elements with {@code elements}, telling no one: what a loader found. */
+    void reset(Collection<?> elements);
 }

@@ -2,13 +2,22 @@ package io.athanor.orm.internal.sync;
 
 import io.athanor.orm.internal.meta.RelationshipModel;
 import java.util.AbstractSet;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * A set relationship that tells the other side of each add and remove; it holds the application's own
- * set and changes it in place. Not thread-safe.
+ * set and changes it in place. Iteration runs over a copy taken when it starts (see {@link SyncedList}).
+ * Not thread-safe.
  */
 final class SyncedSet<E> extends AbstractSet<E> implements RawCollection {
     private final Object owner;
@@ -32,6 +41,11 @@ final class SyncedSet<E> extends AbstractSet<E> implements RawCollection {
     }
 
     @Override
+    public Object[] toArray() {
+        return elements.toArray();
+    }
+
+    @Override
     public boolean add(E e) {
         if (!elements.add(e)) {
             return false;
@@ -50,28 +64,89 @@ final class SyncedSet<E> extends AbstractSet<E> implements RawCollection {
     }
 
     @Override
+    public void clear() {
+        Object[] before = elements.toArray();
+        elements.clear();
+        for (Object e : before) {
+            Associations.unlinked(owner, relationship, e);
+        }
+    }
+
+    @Override
+    public boolean removeIf(Predicate<? super E> filter) {
+        Objects.requireNonNull(filter);
+        List<E> removed = new ArrayList<>();
+        for (Iterator<E> it = elements.iterator(); it.hasNext(); ) {
+            E e = it.next();
+            if (filter.test(e)) {
+                it.remove();
+                removed.add(e);
+            }
+        }
+        for (E e : removed) {
+            Associations.unlinked(owner, relationship, e);
+        }
+        return !removed.isEmpty();
+    }
+
+    @Override
+    public boolean removeAll(Collection<?> c) {
+        Objects.requireNonNull(c);
+        return removeIf(c::contains);
+    }
+
+    @Override
+    public boolean retainAll(Collection<?> c) {
+        Objects.requireNonNull(c);
+        return removeIf(e -> !c.contains(e));
+    }
+
+    @Override
     public Iterator<E> iterator() {
-        Iterator<E> it = elements.iterator();
+        Object[] copy = elements.toArray();
         return new Iterator<>() {
-            private E last;
+            private int next;
+            private boolean removable;
 
             @Override
             public boolean hasNext() {
-                return it.hasNext();
+                return next < copy.length;
             }
 
             @Override
+            @SuppressWarnings("unchecked")
             public E next() {
-                last = it.next();
-                return last;
+                if (next >= copy.length) {
+                    throw new NoSuchElementException();
+                }
+                removable = true;
+                return (E) copy[next++];
             }
 
             @Override
             public void remove() {
-                it.remove();
-                Associations.unlinked(owner, relationship, last);
+                if (!removable) {
+                    throw new IllegalStateException("remove() needs a next() first");
+                }
+                removable = false;
+                SyncedSet.this.remove(copy[next - 1]);
             }
         };
+    }
+
+    @Override
+    public void forEach(Consumer<? super E> action) {
+        Objects.requireNonNull(action);
+        for (Object e : elements.toArray()) {
+            @SuppressWarnings("unchecked")
+            E element = (E) e;
+            action.accept(element);
+        }
+    }
+
+    @Override
+    public Spliterator<E> spliterator() {
+        return Spliterators.spliterator(elements.toArray(), Spliterator.DISTINCT);
     }
 
     @Override
@@ -89,5 +164,17 @@ final class SyncedSet<E> extends AbstractSet<E> implements RawCollection {
     @Override
     public Collection<?> current() {
         return elements;
+    }
+
+    @Override
+    public Object owner() {
+        return owner;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void reset(Collection<?> replacement) {
+        elements.clear();
+        elements.addAll((Collection<? extends E>) replacement);
     }
 }
