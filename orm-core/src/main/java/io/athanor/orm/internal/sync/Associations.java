@@ -16,7 +16,9 @@ import java.util.Set;
  * undoes the link; one-to-one pairs and many-to-many collections likewise.
  *
  * <p>The other side is always changed raw (field handles, {@link RawCollection}), so a change is never
- * reported back. Never loads: an unloaded lazy collection queues the change and applies it after loading.
+ * reported back. It does not load: an unloaded lazy collection queues the change and applies it after
+ * loading. The one exception is replacing a whole collection, which loads the old one to find the
+ * children left out.
  * Thread-safety: the registry is safe to publish to from any thread; the instances themselves follow
  * their session's rule (one thread at a time).
  */
