@@ -2,12 +2,10 @@ package io.athanor.orm.internal.sync;
 
 import io.athanor.orm.internal.meta.RelationshipModel;
 import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.Spliterator;
@@ -124,15 +122,7 @@ final class SyncedList<E> extends AbstractList<E> implements RawCollection, Rand
 
     @Override
     public boolean removeIf(Predicate<? super E> filter) {
-        Objects.requireNonNull(filter);
-        List<E> removed = new ArrayList<>();
-        for (Iterator<E> it = elements.iterator(); it.hasNext(); ) {
-            E e = it.next();
-            if (filter.test(e)) {
-                it.remove();
-                removed.add(e);
-            }
-        }
+        List<E> removed = CopyIterator.removeMatching(elements, filter);
         if (removed.isEmpty()) {
             return false;
         }
@@ -158,17 +148,18 @@ final class SyncedList<E> extends AbstractList<E> implements RawCollection, Rand
 
     @Override
     public Iterator<E> iterator() {
-        return new CopyIterator();
+        return new CopyIterator<>(elements, last -> {
+            if (Associations.removeSame(elements, last)) {
+                counted(last, -1);
+                modCount++;
+                released(last);
+            }
+        });
     }
 
     @Override
     public void forEach(Consumer<? super E> action) {
-        Objects.requireNonNull(action);
-        for (Object e : elements.toArray()) {
-            @SuppressWarnings("unchecked")
-            E element = (E) e;
-            action.accept(element);
-        }
+        CopyIterator.forEachOfCopy(elements, action);
     }
 
     @Override
@@ -252,40 +243,4 @@ final class SyncedList<E> extends AbstractList<E> implements RawCollection, Rand
         modCount++;
     }
 
-    /** Iterates a copy taken when it starts; {@code remove()} removes the last element returned. */
-    private final class CopyIterator implements Iterator<E> {
-        private final Object[] copy = elements.toArray();
-        private int next;
-        private boolean removable;
-
-        @Override
-        public boolean hasNext() {
-            return next < copy.length;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public E next() {
-            if (next >= copy.length) {
-                throw new NoSuchElementException();
-            }
-            removable = true;
-            return (E) copy[next++];
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public void remove() {
-            if (!removable) {
-                throw new IllegalStateException("remove() needs a next() first");
-            }
-            removable = false;
-            E last = (E) copy[next - 1];
-            if (Associations.removeSame(elements, last)) {
-                counted(last, -1);
-                modCount++;
-                released(last);
-            }
-        }
-    }
 }

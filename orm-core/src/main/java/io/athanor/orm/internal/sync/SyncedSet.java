@@ -2,11 +2,9 @@ package io.athanor.orm.internal.sync;
 
 import io.athanor.orm.internal.meta.RelationshipModel;
 import java.util.AbstractSet;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
@@ -74,15 +72,7 @@ final class SyncedSet<E> extends AbstractSet<E> implements RawCollection {
 
     @Override
     public boolean removeIf(Predicate<? super E> filter) {
-        Objects.requireNonNull(filter);
-        List<E> removed = new ArrayList<>();
-        for (Iterator<E> it = elements.iterator(); it.hasNext(); ) {
-            E e = it.next();
-            if (filter.test(e)) {
-                it.remove();
-                removed.add(e);
-            }
-        }
+        List<E> removed = CopyIterator.removeMatching(elements, filter);
         for (E e : removed) {
             Associations.unlinked(owner, relationship, e);
         }
@@ -103,45 +93,12 @@ final class SyncedSet<E> extends AbstractSet<E> implements RawCollection {
 
     @Override
     public Iterator<E> iterator() {
-        Object[] copy = elements.toArray();
-        return new Iterator<>() {
-            private int next;
-            private boolean removable;
-
-            @Override
-            public boolean hasNext() {
-                return next < copy.length;
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public E next() {
-                if (next >= copy.length) {
-                    throw new NoSuchElementException();
-                }
-                removable = true;
-                return (E) copy[next++];
-            }
-
-            @Override
-            public void remove() {
-                if (!removable) {
-                    throw new IllegalStateException("remove() needs a next() first");
-                }
-                removable = false;
-                SyncedSet.this.remove(copy[next - 1]);
-            }
-        };
+        return new CopyIterator<>(elements, this::remove);
     }
 
     @Override
     public void forEach(Consumer<? super E> action) {
-        Objects.requireNonNull(action);
-        for (Object e : elements.toArray()) {
-            @SuppressWarnings("unchecked")
-            E element = (E) e;
-            action.accept(element);
-        }
+        CopyIterator.forEachOfCopy(elements, action);
     }
 
     @Override
