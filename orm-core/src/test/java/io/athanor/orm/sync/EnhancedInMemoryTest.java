@@ -230,6 +230,28 @@ class EnhancedInMemoryTest {
     }
 
     @Test
+    void aSerialisedCopyHoldsPlainCollectionsOfTheSameElements() throws Exception {
+        Band beatles = new Band("Beatles");
+        beatles.getMembers().add(new Musician("John"));
+        beatles.getMembers().add(new Musician("Paul"));
+        beatles.getMembers().get(0).getTours().add(new Tour("USA"));
+
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(beatles);
+        }
+        Band copy;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (Band) in.readObject();
+        }
+        assertThat(copy.getMembers()).extracting(Musician::getName).containsExactly("John", "Paul");
+        assertThat(copy.getMembers()).isExactlyInstanceOf(ArrayList.class);
+        assertThat(copy.getMembers().get(0).getBand()).isSameAs(copy);
+        assertThat(copy.getMembers().get(0).getTours()).extracting(Tour::getName).containsExactly("USA");
+    }
+
+    @Test
     void enhancingIsIdempotentAndLeavesOtherClassesAlone() throws Exception {
         byte[] enhanced;
         try (var in = Band.class.getResourceAsStream("Band.class")) {

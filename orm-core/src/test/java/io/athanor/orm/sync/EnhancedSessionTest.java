@@ -123,6 +123,20 @@ class EnhancedSessionTest {
     }
 
     @DatabaseTest
+    void aCollectionThatIsNotLoadedRefusesToBeSerialised(Engine engine) {
+        SessionFactory f = SyncFixture.factory(engine);
+        seed(f);
+        try (Session s = f.open()) {
+            Band beatles = s.select(Band.class).where(Band_.name.eq("Beatles")).one();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new java.io.ObjectOutputStream(
+                    new java.io.ByteArrayOutputStream()).writeObject(beatles))
+                    .isInstanceOf(java.io.NotSerializableException.class)
+                    .hasMessageContaining("Band.members is not loaded");
+            assertThat(beatles.getMembers()).hasSize(3);
+        }
+    }
+
+    @DatabaseTest
     void removingFromALoadedCollectionClearsTheChildsKey(Engine engine) {
         SessionFactory f = SyncFixture.factory(engine);
         seed(f);

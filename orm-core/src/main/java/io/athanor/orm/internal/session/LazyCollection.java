@@ -16,7 +16,10 @@ import java.util.function.Consumer;
  * relationship in step; changes made from the other side while unloaded are queued and applied after
  * loading, so no statement is run for them. Not thread-safe, like the session that made it.
  */
-abstract class LazyCollection<E, C extends Collection<E>> implements Collection<E>, LazyValue, RawCollection {
+abstract class LazyCollection<E, C extends Collection<E>> implements Collection<E>, LazyValue, RawCollection,
+        java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Loads the elements of one collection of one instance. */
     interface Loader {
         /** Returns the elements, or throws if they cannot be loaded now. */
@@ -26,13 +29,13 @@ abstract class LazyCollection<E, C extends Collection<E>> implements Collection<
         DefaultSession session();
     }
 
-    private Loader loader;
-    C elements;
-    private final Object owner;
-    private final RelationshipModel relationship;
-    private Collection<E> view;
+    private transient Loader loader;
+    transient C elements;
+    private final transient Object owner;
+    private final transient RelationshipModel relationship;
+    private transient Collection<E> view;
     /** Changes from the other side while unloaded: element, then Boolean.TRUE for an add. */
-    private List<Object> pending;
+    private transient List<Object> pending;
 
     LazyCollection(Loader loader, Object owner, RelationshipModel relationship) {
         this.loader = loader;
@@ -246,5 +249,20 @@ abstract class LazyCollection<E, C extends Collection<E>> implements Collection<
     @Override
     public String toString() {
         return isLoaded() ? elements.toString() : "[not loaded]";
+    }
+
+    /**
+     * Serialises a loaded collection as a plain copy of its elements; an unloaded one cannot be, since
+     * the copy could never load it.
+     */
+    protected final Object writeReplace() throws java.io.ObjectStreamException {
+        if (loader != null) {
+            throw new java.io.NotSerializableException((relationship == null ? "A lazy collection" : relationship.toString())
+                    + " is not loaded, so it cannot be serialised; load it first (use it, or query with "
+                    + ".options(selectinLoad(...))).");
+        }
+        C copy = empty();
+        copy.addAll(elements);
+        return copy;
     }
 }

@@ -23,16 +23,18 @@ import java.util.function.Predicate;
  * through such an iterator removes that element. Membership by identity is answered from an index kept
  * alongside long lists, so linking many children stays linear. Not thread-safe.
  */
-final class SyncedList<E> extends AbstractList<E> implements RawCollection, RandomAccess {
+final class SyncedList<E> extends AbstractList<E> implements RawCollection, RandomAccess, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Lists shorter than this are scanned; longer ones keep {@link #index}. */
     private static final int INDEXED_FROM = 16;
 
-    private final Object owner;
-    private final RelationshipModel relationship;
-    private final List<E> elements;
+    private final transient Object owner;
+    private final transient RelationshipModel relationship;
+    private final transient List<E> elements;
     /** Occurrences of each element, by identity; valid while {@link #indexed} equals the list's size. */
-    private IdentityHashMap<Object, Integer> index;
-    private int indexed;
+    private transient IdentityHashMap<Object, Integer> index;
+    private transient int indexed;
 
     SyncedList(Object owner, RelationshipModel relationship, List<E> elements) {
         this.owner = owner;
@@ -243,4 +245,9 @@ final class SyncedList<E> extends AbstractList<E> implements RawCollection, Rand
         modCount++;
     }
 
+
+    /** Serialises as a plain list of the elements: a copy away from the session keeps nothing in step. */
+    private Object writeReplace() {
+        return new java.util.ArrayList<>(elements);
+    }
 }

@@ -17,10 +17,12 @@ import java.util.function.Predicate;
  * set and changes it in place. Iteration runs over a copy taken when it starts (see {@link SyncedList}).
  * Not thread-safe.
  */
-final class SyncedSet<E> extends AbstractSet<E> implements RawCollection {
-    private final Object owner;
-    private final RelationshipModel relationship;
-    private final Set<E> elements;
+final class SyncedSet<E> extends AbstractSet<E> implements RawCollection, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Object owner;
+    private final transient RelationshipModel relationship;
+    private final transient Set<E> elements;
 
     SyncedSet(Object owner, RelationshipModel relationship, Set<E> elements) {
         this.owner = owner;
@@ -133,5 +135,10 @@ final class SyncedSet<E> extends AbstractSet<E> implements RawCollection {
     public void reset(Collection<?> replacement) {
         elements.clear();
         elements.addAll((Collection<? extends E>) replacement);
+    }
+
+    /** Serialises as a plain set of the elements, in their order. */
+    private Object writeReplace() {
+        return new java.util.LinkedHashSet<>(elements);
     }
 }

@@ -13,7 +13,9 @@ import java.util.List;
 /** A band: the one side of Musician.band, its members a list. */
 @Entity
 @Table(name = "sync_bands")
-public class Band {
+public class Band implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     @Id
     @GeneratedValue
     private Long id;

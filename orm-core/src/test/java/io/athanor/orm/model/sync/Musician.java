@@ -15,7 +15,9 @@ import java.util.Set;
 /** A musician: in one band, holding one passport, on many tours. */
 @Entity
 @Table(name = "sync_musicians")
-public class Musician {
+public class Musician implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     @Id
     @GeneratedValue
     private Long id;

@@ -11,7 +11,9 @@ import io.athanor.orm.annotations.Table;
 /** A passport: the owning side of a one-to-one with its holder. */
 @Entity
 @Table(name = "sync_passports")
-public class Passport {
+public class Passport implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     @Id
     @GeneratedValue
     private Long id;

@@ -12,7 +12,9 @@ import java.util.List;
 /** A tour: the owning side of a many-to-many with musicians. */
 @Entity
 @Table(name = "sync_tours")
-public class Tour {
+public class Tour implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     @Id
     @GeneratedValue
     private Long id;
