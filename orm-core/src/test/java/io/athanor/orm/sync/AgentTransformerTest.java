@@ -152,4 +152,27 @@ class AgentTransformerTest {
         f.setAccessible(true);
         assertThat(f.get(instance)).isSameAs(beatles);
     }
+
+    @Test
+    void aJvmStartedWithTheAgentEnhancesEntitiesAsTheyLoad(@TempDir Path dir) throws Exception {
+        Path agent = dir.resolve("agent.jar");
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", AthanorAgent.class.getName());
+        try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(agent), manifest)) {
+            jar.flush();
+        }
+        Path javaCommand = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path output = dir.resolve("probe.out");
+        Process p = new ProcessBuilder(javaCommand.toString(), "-javaagent:" + agent, "-cp", System.getProperty("java.class.path"),
+                AgentProbe.class.getName()).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        boolean exited = p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES);
+        if (!exited) {
+            p.destroyForcibly();
+        }
+        String out = Files.readString(output);
+        assertThat(exited).as("the probe JVM ended; it wrote:%n%s", out).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("enhanced=true tracks=true albums=true");
+    }
 }
