@@ -25,8 +25,10 @@ public class User {
     @OneToMany(mappedBy = "user", fetch = FetchMode.SELECTIN)     // lazy="selectin"
     private List<Order> orders = new ArrayList<>();
 
+    // tag::dynamic-field[]
     @OneToMany(mappedBy = "author", fetch = FetchMode.DYNAMIC)    // lazy="dynamic"
     private DynamicCollection<Article> articles = DynamicCollection.of();
+    // end::dynamic-field[]
     // end::user[]
 
     protected User() {
