@@ -109,7 +109,7 @@ final class Flusher {
             StringBuilder shape = new StringBuilder();
             for (int i = 0; i < values.length; i++) {
                 WritePlan.Column c = plan.columns.get(i);
-                boolean generated = c.model.identity() && values[i] == null;
+                boolean generated = (c.model.identity() || defaulted(c)) && values[i] == null;
                 shape.append(generated || !c.model.insertable() ? '0' : '1');
             }
             byShape.computeIfAbsent(shape.toString(), k -> new ArrayList<>()).add(values);
@@ -169,6 +169,7 @@ final class Flusher {
             }
             return null;
         });
+        readServerDefaults(plan, shape, rows, entries);
         for (int r = 0; r < entries.size(); r++) {
             EntityEntry e = entries.get(r);
             e.snapshot = rows.get(r);
@@ -176,6 +177,85 @@ final class Flusher {
             e.insertedInTx = true;
             context.registered(e, keyOf(plan, rows.get(r)));
         }
+    }
+
+    /** A mapped column with a server default: left out of an INSERT when its field is null, so the default applies. */
+    private static boolean defaulted(WritePlan.Column c) {
+        return !c.model.serverDefault().isEmpty() && c.property != null && !c.property.id();
+    }
+
+    /**
+     * Reads back the values the database gave the columns this batch left to their defaults, and writes
+     * them into the instances and their snapshots: one SELECT by key per 500 rows.
+     */
+    private void readServerDefaults(WritePlan plan, String shape, List<Object[]> rows, List<EntityEntry> entries) {
+        List<Integer> defaults = new ArrayList<>();
+        for (int i = 0; i < shape.length(); i++) {
+            WritePlan.Column c = plan.columns.get(i);
+            if (shape.charAt(i) == '0' && defaulted(c) && c.model.insertable()) {
+                defaults.add(i);
+            }
+        }
+        if (defaults.isEmpty()) {
+            return;
+        }
+        int[] keys = plan.idColumns;
+        StringBuilder select = new StringBuilder("SELECT ");
+        for (int k = 0; k < keys.length; k++) {
+            select.append(k > 0 ? ", " : "").append(plan.columns.get(keys[k]).quoted);
+        }
+        for (int i : defaults) {
+            select.append(", ").append(plan.columns.get(i).quoted);
+        }
+        select.append(" FROM ").append(plan.table).append(" WHERE ");
+        Map<List<Object>, Integer> rowByKey = new java.util.HashMap<>();
+        for (int r = 0; r < rows.size(); r++) {
+            rowByKey.put(keyValues(plan, rows.get(r)), r);
+        }
+        for (int from = 0; from < rows.size(); from += 500) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
+            StringBuilder sql = new StringBuilder(select);
+            List<Object> parameters = new ArrayList<>();
+            for (int r = 0; r < chunk.size(); r++) {
+                sql.append(r > 0 ? " OR " : "").append('(');
+                for (int k = 0; k < keys.length; k++) {
+                    sql.append(k > 0 ? " AND " : "").append(plan.columns.get(keys[k]).quoted).append(" = ?");
+                    parameters.add(chunk.get(r)[keys[k]]);
+                }
+                sql.append(')');
+            }
+            connection.query(sql.toString(), parameters, ps -> {
+                for (int p = 0; p < parameters.size(); p++) {
+                    plan.columns.get(keys[p % keys.length]).model.type().bind(ps, p + 1, parameters.get(p));
+                }
+            }, rs -> {
+                while (rs.next()) {
+                    List<Object> key = new ArrayList<>(keys.length);
+                    for (int k = 0; k < keys.length; k++) {
+                        key.add(plan.columns.get(keys[k]).model.type().read(rs, k + 1));
+                    }
+                    Integer r = rowByKey.get(key);
+                    if (r == null) {
+                        continue;
+                    }
+                    for (int d = 0; d < defaults.size(); d++) {
+                        WritePlan.Column c = plan.columns.get(defaults.get(d));
+                        Object value = c.model.type().read(rs, keys.length + d + 1);
+                        rows.get(r)[defaults.get(d)] = value;
+                        c.property.accessor().set(entries.get(r).instance, value);
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
+    private static List<Object> keyValues(WritePlan plan, Object[] row) {
+        List<Object> key = new ArrayList<>(plan.idColumns.length);
+        for (int i : plan.idColumns) {
+            key.add(row[i]);
+        }
+        return key;
     }
 
     private void assignKey(EntityEntry e, WritePlan plan) {

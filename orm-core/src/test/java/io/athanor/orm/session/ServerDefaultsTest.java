@@ -1,0 +1,64 @@
+package io.athanor.orm.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.athanor.orm.Session;
+import io.athanor.orm.SessionFactory;
+import io.athanor.orm.engine.Engine;
+import io.athanor.orm.model.uow.Ticket;
+import io.athanor.orm.model.uow.Ticket_;
+import io.athanor.orm.test.DatabaseTest;
+import io.athanor.orm.test.SqlRecorder;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A null field whose column has a server default is left out of the INSERT, and the flush reads the default back. */
+class ServerDefaultsTest {
+
+    private static SessionFactory factory(Engine engine) {
+        SessionFactory f = SessionFactory.builder(engine).entities(Ticket.class).build();
+        f.schema().dropAll();
+        f.schema().createAll();
+        return f;
+    }
+
+    @DatabaseTest
+    void theFlushWritesTheDefaultsBackToTheInstances(Engine engine) {
+        SessionFactory f = factory(engine);
+        List<Ticket> tickets = List.of(new Ticket("a"), new Ticket("b"), new Ticket("c"));
+        tickets.get(2).setStatus("closed");
+        try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
+            s.begin();
+            tickets.forEach(s::add);
+            s.flush();
+            assertThat(tickets).allMatch(t -> t.getOpenedAt() != null && t.getPriority() == 3);
+            assertThat(tickets).extracting(Ticket::getStatus).containsExactly("open", "open", "closed");
+            List<String> statements = sql.sql();
+            assertThat(statements.stream().filter(q -> q.startsWith("INSERT")).collect(Collectors.toList()))
+                    .as("one batch per set of columns given").hasSize(2)
+                    .allMatch(q -> !q.contains("opened_at") && !q.contains("priority"));
+            assertThat(statements.stream().filter(q -> q.startsWith("SELECT"))).as("one read-back per batch").hasSize(2);
+            sql.clear();
+            s.commit();
+            assertThat(sql.sql()).as("the defaults read back are not changes").noneMatch(q -> q.startsWith("UPDATE"));
+        }
+        try (Session s = f.open()) {
+            Ticket a = s.select(Ticket.class).where(Ticket_.title.eq("a")).one();
+            assertThat(a.getOpenedAt()).isEqualTo(tickets.get(0).getOpenedAt());
+            assertThat(a.getStatus()).isEqualTo("open");
+        }
+    }
+
+    @DatabaseTest
+    void aValueGivenIsWrittenAndTheDefaultIgnored(Engine engine) {
+        SessionFactory f = factory(engine);
+        f.runInTransaction(s -> {
+            Ticket t = new Ticket("x");
+            t.setStatus("triage");
+            s.add(t);
+        });
+        try (Session s = f.open()) {
+            assertThat(s.select(Ticket.class).one().getStatus()).isEqualTo("triage");
+        }
+    }
+}
