@@ -137,6 +137,42 @@ class EnhancedSessionTest {
     }
 
     @DatabaseTest
+    void aLazyReferenceSerialisesAsAPlainEntityOnceLoaded(Engine engine) throws Exception {
+        SessionFactory f = SyncFixture.factory(engine);
+        seed(f);
+        try (Session s = f.open()) {
+            Musician john = s.select(Musician.class).where(Musician_.name.eq("John")).one();
+            Band reference = john.getBand();
+            assertThat(Athanor.isLoaded(reference)).isFalse();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> serialise(john))
+                    .isInstanceOf(java.io.NotSerializableException.class)
+                    .hasMessageContaining("is a lazy reference that was never loaded");
+
+            reference.getMembers().forEach(m -> m.getTours().size());
+            Musician copy = (Musician) deserialise(serialise(john));
+            assertThat(copy.getBand()).isExactlyInstanceOf(Band.class);
+            assertThat(copy.getBand().getName()).isEqualTo("Beatles");
+            assertThat(copy.getBand().getMembers()).extracting(Musician::getName)
+                    .containsExactlyInAnyOrder("John", "Paul", "George");
+            assertThat(copy.getBand().getMembers()).as("one graph: the copy's band lists the copy").contains(copy);
+        }
+    }
+
+    private static byte[] serialise(Object o) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(o);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Object deserialise(byte[] bytes) throws Exception {
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            return in.readObject();
+        }
+    }
+
+    @DatabaseTest
     void removingFromALoadedCollectionClearsTheChildsKey(Engine engine) {
         SessionFactory f = SyncFixture.factory(engine);
         seed(f);

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.TypeCache;
+import net.bytebuddy.description.modifier.FieldPersistence;
 import net.bytebuddy.description.modifier.Visibility;
+import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.dynamic.scaffold.subclass.ConstructorStrategy;
@@ -77,7 +79,7 @@ public final class ProxyFactory {
     }
 
     private static Class<?> generate(Class<?> entity, String idGetter, MethodHandles.Lookup lookup) {
-        return new ByteBuddy()
+        DynamicType.Builder<?> builder = new ByteBuddy()
                 .with(TypeValidation.DISABLED)
                 .subclass(entity, ConstructorStrategy.Default.IMITATE_SUPER_CLASS)
                 .name(entity.getName() + "$AthanorProxy")
@@ -86,11 +88,63 @@ public final class ProxyFactory {
                         .and(ElementMatchers.not(ElementMatchers.isDeclaredBy(Object.class)))
                         .and(ElementMatchers.not(ElementMatchers.named(idGetter).and(ElementMatchers.takesArguments(0)))))
                 .intercept(MethodDelegation.to(ProxyHook.class).andThen(SuperMethodCall.INSTANCE))
-                .defineField(FIELD, ProxyHandler.class, Visibility.PRIVATE)
+                .defineField(FIELD, ProxyHandler.class, Visibility.PRIVATE, FieldPersistence.TRANSIENT)
                 .implement(Proxied.class)
-                .intercept(FieldAccessor.ofField(FIELD))
-                .make()
+                .intercept(FieldAccessor.ofField(FIELD));
+        if (java.io.Serializable.class.isAssignableFrom(entity) && !declaresWriteReplace(entity)) {
+            builder = builder.defineMethod("writeReplace", Object.class, Visibility.PROTECTED)
+                    .throwing(java.io.ObjectStreamException.class)
+                    .intercept(MethodDelegation.to(ProxySerialization.class));
+        }
+        return builder.make()
                 .load(entity.getClassLoader(), ClassLoadingStrategy.UsingLookup.of(lookup))
                 .getLoaded();
+    }
+
+    private static boolean declaresWriteReplace(Class<?> entity) {
+        for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+                if (m.getName().equals("writeReplace") && m.getParameterCount() == 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A new instance of {@code entity} itself (not a proxy), through its constructor without arguments. */
+    static Object newPlain(Class<?> entity) {
+        try {
+            return MethodHandles.privateLookupIn(entity, MethodHandles.lookup())
+                    .findConstructor(entity, MethodType.methodType(void.class)).invoke();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AthanorException("Cannot make a plain " + entity.getSimpleName() + " to serialise a lazy reference in "
+                    + "its place: " + t, t);
+        }
+    }
+
+    /**
+     * A plain instance of {@code entity} (made by {@code newInstance}) holding a copy of every instance
+     * field {@code proxy} holds, declared by the entity class or its superclasses.
+     */
+    public static Object plainCopy(Object proxy, Class<?> entity, java.util.function.Supplier<Object> newInstance) {
+        Object plain = newInstance.get();
+        for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(c, MethodHandles.lookup());
+                for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                    if (!Modifier.isStatic(f.getModifiers())) {
+                        java.lang.invoke.VarHandle field = lookup.unreflectVarHandle(f);
+                        field.set(plain, field.get(proxy));
+                    }
+                }
+            } catch (IllegalAccessException e) {
+                throw new AthanorException("Cannot copy the state of a lazy reference to " + entity.getSimpleName() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return plain;
     }
 }

@@ -7,4 +7,10 @@ public interface ProxyHandler {
 
     /** Whether the instance's state has been loaded. */
     boolean isLoaded();
+
+    /**
+     * What to serialise in place of {@code proxy}: a plain instance of the entity with its state, or an
+     * exception when the state was never loaded.
+     */
+    Object serialForm(Object proxy) throws java.io.ObjectStreamException;
 }

@@ -28,4 +28,9 @@ final class RaiseHandler implements ProxyHandler {
     public boolean isLoaded() {
         return false;
     }
+
+    @Override
+    public Object serialForm(Object proxy) throws java.io.ObjectStreamException {
+        throw new java.io.NotSerializableException(error(relationship).getMessage());
+    }
 }

@@ -29,4 +29,14 @@ final class ReferenceHandler implements ProxyHandler {
     public boolean isLoaded() {
         return !entry.hollow;
     }
+
+    @Override
+    public Object serialForm(Object proxy) throws java.io.ObjectStreamException {
+        if (entry.hollow) {
+            throw new java.io.NotSerializableException(entry.model.name() + " " + entry.key.id() + " is a lazy reference that "
+                    + "was never loaded, so it cannot be serialised: load it first (use it, or query with "
+                    + ".options(joinedLoad(...)) or selectinLoad(...)).");
+        }
+        return io.athanor.orm.internal.proxy.ProxyFactory.plainCopy(proxy, entry.model.type(), entry.model::newInstance);
+    }
 }
