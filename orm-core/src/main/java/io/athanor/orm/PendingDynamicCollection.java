@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The dynamic relationship of a new owner: a list of elements to save with it. */
-final class PendingDynamicCollection<T> implements DynamicCollection<T> {
+final class PendingDynamicCollection<T> implements DynamicCollection<T>, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final List<T> elements = new ArrayList<>();
 
     private static AthanorException unsaved() {

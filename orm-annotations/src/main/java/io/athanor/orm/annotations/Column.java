@@ -41,7 +41,9 @@ public @interface Column {
 
     /**
      * A SQL expression the database uses when an INSERT gives no value, written into the DDL as
-     * {@code DEFAULT <expression>} (e.g. {@code "now()"} or {@code "'new'"}); empty for none.
+     * {@code DEFAULT <expression>} (e.g. {@code "now()"} or {@code "'new'"}); empty for none. A session
+     * leaves the column out of the INSERT of an instance whose field is null, so the default applies,
+     * and reads the value back into the field: a null in such a field means "the default", not NULL.
      */
     String serverDefault() default "";
 

@@ -61,4 +61,44 @@ class ServerDefaultsTest {
             assertThat(s.select(Ticket.class).one().getStatus()).isEqualTo("triage");
         }
     }
+
+    @DatabaseTest
+    void undoingTheInsertPutsTheNullsBackSoTheDefaultsApplyAgain(Engine engine) {
+        SessionFactory f = factory(engine);
+        Ticket first = new Ticket("first");
+        try (Session s = f.open()) {
+            s.begin();
+            s.add(first);
+            s.flush();
+            assertThat(first.getStatus()).isEqualTo("open");
+            s.rollback();
+        }
+        assertThat(first.getStatus()).as("rolled back").isNull();
+        assertThat(first.getOpenedAt()).isNull();
+
+        Ticket defaulted = new Ticket("defaulted");
+        Ticket broken = new Ticket(null);
+        broken.setStatus("closed");
+        try (Session s = f.open()) {
+            s.begin();
+            s.add(defaulted);
+            s.add(broken);
+            org.assertj.core.api.Assertions.assertThatThrownBy(s::flush)
+                    .isInstanceOf(io.athanor.orm.error.NotNullViolationException.class);
+            assertThat(defaulted.getStatus()).as("its batch ran before the failing one; the failed flush undid it").isNull();
+            s.rollback();
+        }
+        f.runInTransaction(s -> s.add(first));
+        assertThat(first.getStatus()).isEqualTo("open");
+    }
+
+    @DatabaseTest
+    void aDecimalKeyThatComesBackWithItsScaleStillFindsItsRow(Engine engine) {
+        SessionFactory f = SessionFactory.builder(engine).entities(io.athanor.orm.model.uow.Voucher.class).build();
+        f.schema().dropAll();
+        f.schema().createAll();
+        io.athanor.orm.model.uow.Voucher v = new io.athanor.orm.model.uow.Voucher(new java.math.BigDecimal("7"));
+        f.runInTransaction(s -> s.add(v));
+        assertThat(v.getState()).isEqualTo("new");
+    }
 }

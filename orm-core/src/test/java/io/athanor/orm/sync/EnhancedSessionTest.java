@@ -152,9 +152,24 @@ class EnhancedSessionTest {
             Musician copy = (Musician) deserialise(serialise(john));
             assertThat(copy.getBand()).isExactlyInstanceOf(Band.class);
             assertThat(copy.getBand().getName()).isEqualTo("Beatles");
+            assertThat(copy.getBand().getRemarks()).as("a final, unmapped field is copied too").containsExactly("from Liverpool");
             assertThat(copy.getBand().getMembers()).extracting(Musician::getName)
                     .containsExactlyInAnyOrder("John", "Paul", "George");
             assertThat(copy.getBand().getMembers()).as("one graph: the copy's band lists the copy").contains(copy);
+        }
+    }
+
+    @DatabaseTest
+    void anEntityWithItsOwnPrivateWriteReplaceKeepsItAndAnUnloadedReferenceIsStillRefused(Engine engine) throws Exception {
+        SessionFactory f = SyncFixture.factory(engine);
+        f.runInTransaction(s -> s.add(new io.athanor.orm.model.sync.Venue(1L, "Cavern Club")));
+        try (Session s = f.open()) {
+            io.athanor.orm.model.sync.Venue cavern = s.getReference(io.athanor.orm.model.sync.Venue.class, 1L);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> serialise(cavern))
+                    .isInstanceOf(java.io.NotSerializableException.class).hasMessageContaining("never loaded");
+            assertThat(cavern.getName()).isEqualTo("Cavern Club");
+            assertThat(deserialise(serialise(cavern)))
+                    .isEqualTo(new io.athanor.orm.model.sync.Venue.Data(1L, "Cavern Club"));
         }
     }
 

@@ -149,4 +149,21 @@ class PlainEntitiesSyncTest {
         });
         assertThat(purchases(f)).isEqualTo("ada-1@bob,ada-2@bob,bob-1@bob");
     }
+
+    @DatabaseTest
+    void aDynamicRelationshipRefusesToBeSerialisedAndSaysWhy(Engine engine) throws Exception {
+        SessionFactory f = factory(engine);
+        try (Session s = f.open()) {
+            Customer ada = s.select(Customer.class).where(Customer_.name.eq("ada")).one();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new java.io.ObjectOutputStream(
+                    new java.io.ByteArrayOutputStream()).writeObject(ada.getNotes()))
+                    .isInstanceOf(java.io.NotSerializableException.class)
+                    .hasMessageContaining("Customer.notes is a dynamic relationship");
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(io.athanor.orm.DynamicCollection.of());
+        }
+        assertThat(bytes.size()).as("a new owner's pending collection holds elements and serialises").isPositive();
+    }
 }

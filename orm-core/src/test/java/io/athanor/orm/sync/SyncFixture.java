@@ -14,7 +14,7 @@ final class SyncFixture {
 
     static SessionFactory factory(Engine engine) {
         SessionFactory f = SessionFactory.builder(engine)
-                .entities(Band.class, Musician.class, Passport.class, Tour.class)
+                .entities(Band.class, Musician.class, Passport.class, Tour.class, io.athanor.orm.model.sync.Venue.class)
                 .build();
         f.schema().dropAll();
         f.schema().createAll();

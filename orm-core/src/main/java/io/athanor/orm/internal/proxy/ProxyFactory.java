@@ -101,10 +101,12 @@ public final class ProxyFactory {
                 .getLoaded();
     }
 
+    /** Whether the proxy would inherit a {@code writeReplace} of the entity's (a private one is not inherited). */
     private static boolean declaresWriteReplace(Class<?> entity) {
         for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
             for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
-                if (m.getName().equals("writeReplace") && m.getParameterCount() == 0) {
+                if (m.getName().equals("writeReplace") && m.getParameterCount() == 0
+                        && !Modifier.isPrivate(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())) {
                     return true;
                 }
             }
@@ -132,17 +134,21 @@ public final class ProxyFactory {
     public static Object plainCopy(Object proxy, Class<?> entity, java.util.function.Supplier<Object> newInstance) {
         Object plain = newInstance.get();
         for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
-            try {
-                MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(c, MethodHandles.lookup());
-                for (java.lang.reflect.Field f : c.getDeclaredFields()) {
-                    if (!Modifier.isStatic(f.getModifiers())) {
-                        java.lang.invoke.VarHandle field = lookup.unreflectVarHandle(f);
-                        field.set(plain, field.get(proxy));
-                    }
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                int modifiers = f.getModifiers();
+                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers)) {
+                    continue; // not serialised anyway
                 }
-            } catch (IllegalAccessException e) {
-                throw new AthanorException("Cannot copy the state of a lazy reference to " + entity.getSimpleName() + ": "
-                        + e.getMessage(), e);
+                try {
+                    if (!f.trySetAccessible()) {
+                        throw new IllegalAccessException("its package is not open to Athanor");
+                    }
+                    f.set(plain, f.get(proxy));
+                } catch (IllegalAccessException e) {
+                    throw new AthanorException("Cannot copy " + c.getSimpleName() + "." + f.getName() + " of a lazy reference "
+                            + "to serialise it: " + e.getMessage() + ". Add 'opens " + c.getPackageName()
+                            + "' to module-info.java.", e);
+                }
             }
         }
         return plain;

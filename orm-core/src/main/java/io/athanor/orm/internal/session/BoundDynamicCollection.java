@@ -14,12 +14,13 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /** A dynamic relationship bound to a session: each call runs a query of the owner's elements. */
-final class BoundDynamicCollection<T> implements DynamicCollection<T> {
-    private final DefaultSession session;
-    private final Object owner;
-    private final RelationshipModel relationship;
+final class BoundDynamicCollection<T> implements DynamicCollection<T>, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final transient DefaultSession session;
+    private final transient Object owner;
+    private final transient RelationshipModel relationship;
     /** The narrowing applied to the base query; {@code null} for the whole relationship. */
-    private final UnaryOperator<Select<T>> narrowing;
+    private final transient UnaryOperator<Select<T>> narrowing;
 
     BoundDynamicCollection(DefaultSession session, Object owner, RelationshipModel relationship,
                            UnaryOperator<Select<T>> narrowing) {
@@ -127,5 +128,11 @@ final class BoundDynamicCollection<T> implements DynamicCollection<T> {
     @Override
     public String toString() {
         return "DynamicCollection[" + relationship + "]";
+    }
+
+    /** A query bound to a session has no elements to write: refuse, naming the relationship. */
+    private Object writeReplace() throws java.io.ObjectStreamException {
+        throw new java.io.NotSerializableException(relationship + " is a dynamic relationship: a query run through the "
+                + "session, with no elements held to serialise. Mark the field transient, or copy the elements you need.");
     }
 }

@@ -1084,6 +1084,9 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
                 }
                 e.keyAssigned = false;
             }
+            if (e.status == EntityEntry.Status.NEW) {
+                e.forgetServerDefaults();
+            }
             if (e.model.version() != null) {
                 e.model.version().accessor().set(e.instance, s[3]);
             }
@@ -1327,6 +1330,7 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
                             id.accessor().set(e.instance, null);
                         }
                     }
+                    e.forgetServerDefaults();
                 }
             } else {
                 e.status = EntityEntry.Status.PERSISTENT;

@@ -36,6 +36,8 @@ final class EntityEntry {
      * was loaded or added, so a null in it now means "no parent" rather than "never set up" (a stream).
      */
     long toOnesSet;
+    /** Properties the last insert left to their server defaults and filled from the row; cleared again if it is undone. */
+    java.util.List<io.athanor.orm.internal.meta.PropertyModel> defaulted;
 
     EntityEntry(Object instance, EntityModel model, EntityKey key, Status status, Object[] snapshot) {
         this.instance = instance;
@@ -56,6 +58,16 @@ final class EntityEntry {
         int i = model.relationships().indexOf(r);
         if (i >= 0 && i < Long.SIZE) {
             toOnesSet |= 1L << i;
+        }
+    }
+
+    /** Puts back the nulls the insert's server defaults replaced, when that insert is undone. */
+    void forgetServerDefaults() {
+        if (defaulted != null) {
+            for (io.athanor.orm.internal.meta.PropertyModel p : defaulted) {
+                p.accessor().set(instance, null);
+            }
+            defaulted = null;
         }
     }
 }

@@ -212,6 +212,7 @@ final class Flusher {
         for (int r = 0; r < rows.size(); r++) {
             rowByKey.put(keyValues(plan, rows.get(r)), r);
         }
+        boolean[] found = new boolean[rows.size()];
         for (int from = 0; from < rows.size(); from += 500) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
             StringBuilder sql = new StringBuilder(select);
@@ -230,30 +231,56 @@ final class Flusher {
                 }
             }, rs -> {
                 while (rs.next()) {
-                    List<Object> key = new ArrayList<>(keys.length);
+                    Object[] read = new Object[keys.length];
                     for (int k = 0; k < keys.length; k++) {
-                        key.add(plan.columns.get(keys[k]).model.type().read(rs, k + 1));
+                        read[k] = plan.columns.get(keys[k]).model.type().read(rs, k + 1);
                     }
-                    Integer r = rowByKey.get(key);
+                    Integer r = rowByKey.get(keyValues(read));
                     if (r == null) {
                         continue;
                     }
+                    found[r] = true;
+                    EntityEntry e = entries.get(r);
+                    e.defaulted = new ArrayList<>(defaults.size());
                     for (int d = 0; d < defaults.size(); d++) {
                         WritePlan.Column c = plan.columns.get(defaults.get(d));
                         Object value = c.model.type().read(rs, keys.length + d + 1);
                         rows.get(r)[defaults.get(d)] = value;
-                        c.property.accessor().set(entries.get(r).instance, value);
+                        c.property.accessor().set(e.instance, value);
+                        e.defaulted.add(c.property);
                     }
                 }
                 return null;
             });
         }
+        for (int r = 0; r < rows.size(); r++) {
+            if (!found[r]) {
+                throw new AthanorException("Could not read back the server defaults of a new " + plan.model.name() + ": no "
+                        + "row came back for key " + keyValues(plan, rows.get(r)) + ", so the database stores that key in "
+                        + "another form (a rounded decimal or time, a padded CHAR). Give the key a type that keeps its value "
+                        + "exactly, or set the defaulted fields before the flush.");
+            }
+        }
     }
 
     private static List<Object> keyValues(WritePlan plan, Object[] row) {
-        List<Object> key = new ArrayList<>(plan.idColumns.length);
-        for (int i : plan.idColumns) {
-            key.add(row[i]);
+        Object[] key = new Object[plan.idColumns.length];
+        for (int k = 0; k < key.length; k++) {
+            key[k] = row[plan.idColumns[k]];
+        }
+        return keyValues(key);
+    }
+
+    /** A key as a map key: decimals without trailing zeros, byte arrays by content. */
+    private static List<Object> keyValues(Object[] parts) {
+        List<Object> key = new ArrayList<>(parts.length);
+        for (Object v : parts) {
+            if (v instanceof java.math.BigDecimal) {
+                v = ((java.math.BigDecimal) v).stripTrailingZeros();
+            } else if (v instanceof byte[]) {
+                v = java.nio.ByteBuffer.wrap((byte[]) v);
+            }
+            key.add(v);
         }
         return key;
     }

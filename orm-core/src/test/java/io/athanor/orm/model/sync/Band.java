@@ -26,6 +26,10 @@ public class Band implements java.io.Serializable {
     @OneToMany(mappedBy = "band", cascade = CascadeType.PERSIST)
     private List<Musician> members = new ArrayList<>();
 
+    /** Not mapped, and final: copied too when a lazy reference is serialised. */
+    @io.athanor.orm.annotations.Transient
+    private final List<String> remarks = new ArrayList<>(List.of("from Liverpool"));
+
     protected Band() {
     }
 
@@ -43,6 +47,10 @@ public class Band implements java.io.Serializable {
 
     public List<Musician> getMembers() {
         return members;
+    }
+
+    public List<String> getRemarks() {
+        return remarks;
     }
 
     public void setMembers(List<Musician> members) {
