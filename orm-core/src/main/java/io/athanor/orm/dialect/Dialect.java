@@ -159,6 +159,15 @@ public abstract class Dialect {
         return "CREATE SEQUENCE IF NOT EXISTS " + qualifiedName + " START WITH " + start + " INCREMENT BY " + increment;
     }
 
+    /**
+     * Whether a batched INSERT can give back any of its columns' values through the driver's generated
+     * keys (not just an auto-increment key), so values the database chose come back without another
+     * statement. Off by default.
+     */
+    public boolean returnsInsertedColumns() {
+        return false;
+    }
+
     /** The name to ask the driver for a generated key column by (H2 stores unquoted names in upper case). */
     public String keyColumnName(String column) {
         return column;

@@ -85,6 +85,12 @@ public final class H2Dialect extends Dialect {
         return true;
     }
 
+    /** The driver returns the values of the columns asked for. */
+    @Override
+    public boolean returnsInsertedColumns() {
+        return true;
+    }
+
     @Override
     public boolean supportsIlike() {
         return true;

@@ -89,6 +89,12 @@ public final class PostgresDialect extends Dialect {
         return t.equals("json") || t.equals("jsonb") || t.equals("xml");
     }
 
+    /** The driver adds RETURNING for the columns asked for. */
+    @Override
+    public boolean returnsInsertedColumns() {
+        return true;
+    }
+
     @Override
     public boolean supportsIlike() {
         return true;

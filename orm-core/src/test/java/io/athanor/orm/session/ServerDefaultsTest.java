@@ -37,7 +37,10 @@ class ServerDefaultsTest {
             assertThat(statements.stream().filter(q -> q.startsWith("INSERT")).collect(Collectors.toList()))
                     .as("one batch per set of columns given").hasSize(2)
                     .allMatch(q -> !q.contains("opened_at") && !q.contains("priority"));
-            assertThat(statements.stream().filter(q -> q.startsWith("SELECT"))).as("one read-back per batch").hasSize(2);
+            assertThat(statements.stream().filter(q -> q.startsWith("SELECT")))
+                    .as("values come back with the INSERT where the driver can return any column (PostgreSQL, H2); "
+                            + "otherwise one read-back per batch (MariaDB)")
+                    .hasSize(f.dialect().returnsInsertedColumns() ? 0 : 2);
             sql.clear();
             s.commit();
             assertThat(sql.sql()).as("the defaults read back are not changes").noneMatch(q -> q.startsWith("UPDATE"));

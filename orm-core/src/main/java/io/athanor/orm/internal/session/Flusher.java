@@ -146,21 +146,45 @@ final class Flusher {
             parameterSets.add(p);
         }
         int generated = identity;
-        String[] keys = generated < 0 ? new String[0] : new String[] {context.metadata().dialect().keyColumnName(
-                plan.columns.get(generated).model.name())};
+        // columns whose values come back with the INSERT: the generated key, and where the driver can
+        // return any column, the ones left to their server defaults
+        List<Integer> defaults = leftToDefaults(plan, shape);
+        boolean defaultsReturned = !defaults.isEmpty() && context.metadata().dialect().returnsInsertedColumns();
+        List<Integer> returned = new ArrayList<>();
+        if (generated >= 0) {
+            returned.add(generated);
+        }
+        if (defaultsReturned) {
+            returned.addAll(defaults);
+        }
+        String[] keys = new String[returned.size()];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = context.metadata().dialect().keyColumnName(plan.columns.get(returned.get(k)).model.name());
+        }
         connection.batch(sql.toString(), parameterSets, (ps, r) -> {
             Object[] row = rows.get(r);
             for (int k = 0; k < used.size(); k++) {
                 plan.columns.get(used.get(k)).model.type().bind(ps, k + 1, row[used.get(k)]);
             }
-        }, keys, generated < 0 ? null : rs -> {
-            PropertyModel id = plan.columns.get(generated).property;
+        }, keys, returned.isEmpty() ? null : rs -> {
             int r = 0;
             while (rs.next() && r < entries.size()) {
-                Object key = id.column().type().read(rs, 1);
-                id.accessor().set(entries.get(r).instance, key);
-                entries.get(r).keyAssigned = true;
-                rows.get(r)[generated] = key;
+                EntityEntry e = entries.get(r);
+                for (int k = 0; k < returned.size(); k++) {
+                    int column = returned.get(k);
+                    WritePlan.Column c = plan.columns.get(column);
+                    Object value = c.model.type().read(rs, k + 1);
+                    c.property.accessor().set(e.instance, value);
+                    rows.get(r)[column] = value;
+                    if (column == generated) {
+                        e.keyAssigned = true;
+                    } else {
+                        if (e.defaulted == null) {
+                            e.defaulted = new ArrayList<>(defaults.size());
+                        }
+                        e.defaulted.add(c.property);
+                    }
+                }
                 r++;
             }
             if (r != entries.size()) {
@@ -169,7 +193,9 @@ final class Flusher {
             }
             return null;
         });
-        readServerDefaults(plan, shape, rows, entries);
+        if (!defaultsReturned) {
+            readServerDefaults(plan, defaults, rows, entries);
+        }
         for (int r = 0; r < entries.size(); r++) {
             EntityEntry e = entries.get(r);
             e.snapshot = rows.get(r);
@@ -186,9 +212,11 @@ final class Flusher {
 
     /**
      * Reads back the values the database gave the columns this batch left to their defaults, and writes
-     * them into the instances and their snapshots: one SELECT by key per 500 rows.
+     * them into the instances and their snapshots: one SELECT by key per 500 rows, for drivers that
+     * return only the generated key from an INSERT.
      */
-    private void readServerDefaults(WritePlan plan, String shape, List<Object[]> rows, List<EntityEntry> entries) {
+    /** The columns {@code shape} leaves out because their fields are null and the database has a default. */
+    private static List<Integer> leftToDefaults(WritePlan plan, String shape) {
         List<Integer> defaults = new ArrayList<>();
         for (int i = 0; i < shape.length(); i++) {
             WritePlan.Column c = plan.columns.get(i);
@@ -196,6 +224,10 @@ final class Flusher {
                 defaults.add(i);
             }
         }
+        return defaults;
+    }
+
+    private void readServerDefaults(WritePlan plan, List<Integer> defaults, List<Object[]> rows, List<EntityEntry> entries) {
         if (defaults.isEmpty()) {
             return;
         }
