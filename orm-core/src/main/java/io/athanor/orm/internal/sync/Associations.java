@@ -84,16 +84,20 @@ public final class Associations {
         // the elements it held before: loaded first if need be, so that those left out are unlinked
         Collection<?> before = old instanceof RawCollection ? ((RawCollection) old).all()
                 : old instanceof Collection ? (Collection<?>) old : List.of();
-        Set<Object> kept = identitySet(after);
-        Set<Object> had = identitySet(before);
-        for (Object e : before.toArray()) {
-            if (e != null && !kept.contains(e)) {
-                unlinked(owner, r, e);
+        if (!before.isEmpty()) {
+            Set<Object> kept = identitySet(after);
+            for (Object e : before.toArray()) {
+                if (e != null && !kept.contains(e)) {
+                    unlinked(owner, r, e);
+                }
             }
         }
-        for (Object e : after.toArray()) {
-            if (e != null && !had.contains(e)) {
-                linked(owner, r, e);
+        if (!after.isEmpty()) {
+            Set<Object> had = before.isEmpty() ? Set.of() : identitySet(before);
+            for (Object e : after.toArray()) {
+                if (e != null && !had.contains(e)) {
+                    linked(owner, r, e);
+                }
             }
         }
         return wrap(owner, r, after);
