@@ -210,11 +210,6 @@ final class Flusher {
         return !c.model.serverDefault().isEmpty() && c.property != null && !c.property.id();
     }
 
-    /**
-     * Reads back the values the database gave the columns this batch left to their defaults, and writes
-     * them into the instances and their snapshots: one SELECT by key per 500 rows, for drivers that
-     * return only the generated key from an INSERT.
-     */
     /** The columns {@code shape} leaves out because their fields are null and the database has a default. */
     private static List<Integer> leftToDefaults(WritePlan plan, String shape) {
         List<Integer> defaults = new ArrayList<>();
@@ -227,6 +222,11 @@ final class Flusher {
         return defaults;
     }
 
+    /**
+     * Reads back the values the database gave the columns this batch left to their defaults, and writes
+     * them into the instances and their snapshots: one SELECT by key per 500 rows, for drivers that
+     * return only the generated key from an INSERT.
+     */
     private void readServerDefaults(WritePlan plan, List<Integer> defaults, List<Object[]> rows, List<EntityEntry> entries) {
         if (defaults.isEmpty()) {
             return;
