@@ -8,6 +8,7 @@ import io.athanor.orm.engine.Engine;
 import io.athanor.orm.model.loading.Category;
 import io.athanor.orm.model.loading.Category_;
 import io.athanor.orm.test.DatabaseTest;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -100,5 +101,26 @@ class ClearingToOneTest {
             assertThat(a.getParent()).as("the query did not set it up again from the row").isNull();
         });
         assertThat(tree(f)).isEqualTo("a<-,b<root,root<-");
+    }
+
+    @DatabaseTest
+    void aPlainSetterMovesTheChildBetweenLoadedCollectionsAtTheFlush(Engine engine) {
+        SessionFactory f = factory(engine);
+        f.runInTransaction(s -> {
+            List<Category> all = s.select(Category.class).orderBy(Category_.name).list();
+            Category a = all.get(0);
+            Category b = all.get(1);
+            Category root = all.get(2);
+            assertThat(root.getChildren()).containsExactly(a, b);
+            a.setParent(b);
+            assertThat(b.getChildren()).as("a plain setter: nothing in memory until the flush").isEmpty();
+            s.flush();
+            assertThat(root.getChildren()).containsExactly(b);
+            assertThat(b.getChildren()).containsExactly(a);
+            b.setParent(null);
+            s.flush();
+            assertThat(root.getChildren()).isEmpty();
+        });
+        assertThat(tree(f)).isEqualTo("a<b,b<-,root<-");
     }
 }

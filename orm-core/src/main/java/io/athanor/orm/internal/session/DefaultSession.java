@@ -968,15 +968,47 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
                     }
                     Object parent = r.accessor().get(e.instance);
                     EntityEntry p = parent == null ? null : byInstance.get(parent);
-                    if (p != null && p.loaded != null && p.loaded.contains(r.inverse().name())
-                            && r.inverse().accessor().get(parent) instanceof java.util.Collection) {
-                        @SuppressWarnings("unchecked")
-                        java.util.Collection<Object> siblings = (java.util.Collection<Object>) r.inverse().accessor().get(parent);
-                        if (siblings != null && siblings.stream().noneMatch(x -> x == e.instance)) {
-                            siblings.add(e.instance);
-                        }
+                    if (p != null && p.loaded != null && p.loaded.contains(r.inverse().name())) {
+                        Associations.rawAdd(r.inverse().accessor().get(parent), e.instance);
                     }
                 }
+            } else if (e.status == EntityEntry.Status.PERSISTENT && e.snapshot != null && !e.hollow) {
+                movedBetweenParents(e);
+            }
+        }
+    }
+
+    /**
+     * A loaded child whose parent field was changed without the other side being told (a plain class's
+     * setter): leaves the old parent's collection and joins the new one's, as it will in the database.
+     */
+    private void movedBetweenParents(EntityEntry e) {
+        List<io.athanor.orm.internal.meta.RelationshipModel> relationships = e.model.relationships();
+        for (int i = 0; i < relationships.size(); i++) {
+            io.athanor.orm.internal.meta.RelationshipModel r = relationships.get(i);
+            if (!r.owning() || r.toMany() || r.inverse() == null || !r.inverse().toMany() || r.joinColumns().size() != 1) {
+                continue;
+            }
+            Object parent = r.accessor().get(e.instance);
+            if (parent == null && !e.heldToOne(r)) {
+                continue; // never set up: not a change
+            }
+            EntityModel target = factory.metadata().entity(r.target());
+            if (target.idProperties().size() != 1) {
+                continue;
+            }
+            Object oldKey = e.snapshot[Relationships.columnOf(e.model, r.joinColumns().get(0))];
+            Object newKey = parent == null ? null : target.idProperties().get(0).accessor().get(parent);
+            boolean unchanged = parent == null ? oldKey == null : newKey != null && newKey.equals(oldKey);
+            if (unchanged) {
+                continue;
+            }
+            EntityEntry old = oldKey == null ? null : byKey.get(new EntityKey(target.type(), oldKey));
+            if (old != null && old.instance != parent) {
+                Associations.rawRemove(r.inverse().accessor().get(old.instance), e.instance);
+            }
+            if (parent != null) {
+                Associations.rawAdd(r.inverse().accessor().get(parent), e.instance);
             }
         }
     }

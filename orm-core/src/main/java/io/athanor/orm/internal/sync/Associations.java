@@ -219,8 +219,9 @@ public final class Associations {
         }
     }
 
+    /** Adds {@code element} to {@code collection} (a relationship collection, or null) without telling the other side. */
     @SuppressWarnings("unchecked")
-    static void rawAdd(Object collection, Object element) {
+    public static void rawAdd(Object collection, Object element) {
         if (collection instanceof RawCollection) {
             ((RawCollection) collection).rawAdd(element);
         } else if (collection instanceof Collection) {
@@ -231,7 +232,8 @@ public final class Associations {
         }
     }
 
-    static void rawRemove(Object collection, Object element) {
+    /** Removes {@code element} from {@code collection} (a relationship collection, or null) without telling the other side. */
+    public static void rawRemove(Object collection, Object element) {
         if (collection instanceof RawCollection) {
             ((RawCollection) collection).rawRemove(element);
         } else if (collection instanceof Collection) {
