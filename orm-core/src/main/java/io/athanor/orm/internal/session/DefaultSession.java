@@ -983,27 +983,25 @@ public final class DefaultSession implements Session, QueryExecutor, SessionCont
      * setter): leaves the old parent's collection and joins the new one's, as it will in the database.
      */
     private void movedBetweenParents(EntityEntry e) {
-        List<io.athanor.orm.internal.meta.RelationshipModel> relationships = e.model.relationships();
-        for (int i = 0; i < relationships.size(); i++) {
-            io.athanor.orm.internal.meta.RelationshipModel r = relationships.get(i);
-            if (!r.owning() || r.toMany() || r.inverse() == null || !r.inverse().toMany() || r.joinColumns().size() != 1) {
+        List<WritePlan.Column> columns = plan(e.model).columns; // foreign keys and their targets, worked out once
+        for (int i = 0; i < columns.size(); i++) {
+            WritePlan.Column c = columns.get(i);
+            io.athanor.orm.internal.meta.RelationshipModel r = c.relation;
+            if (r == null || r.inverse() == null || !r.inverse().toMany() || r.joinColumns().size() != 1
+                    || c.referencedKey == null || !c.referencedKey.id()) {
                 continue;
             }
             Object parent = r.accessor().get(e.instance);
             if (parent == null && !e.heldToOne(r)) {
                 continue; // never set up: not a change
             }
-            EntityModel target = factory.metadata().entity(r.target());
-            if (target.idProperties().size() != 1) {
-                continue;
-            }
-            Object oldKey = e.snapshot[Relationships.columnOf(e.model, r.joinColumns().get(0))];
-            Object newKey = parent == null ? null : target.idProperties().get(0).accessor().get(parent);
+            Object oldKey = e.snapshot[i];
+            Object newKey = parent == null ? null : c.referencedKey.accessor().get(parent);
             boolean unchanged = parent == null ? oldKey == null : newKey != null && newKey.equals(oldKey);
             if (unchanged) {
                 continue;
             }
-            EntityEntry old = oldKey == null ? null : byKey.get(new EntityKey(target.type(), oldKey));
+            EntityEntry old = oldKey == null ? null : byKey.get(new EntityKey(r.target(), oldKey));
             if (old != null && old.instance != parent) {
                 Associations.rawRemove(r.inverse().accessor().get(old.instance), e.instance);
             }
