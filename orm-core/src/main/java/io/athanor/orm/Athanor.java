@@ -1,6 +1,6 @@
 package io.athanor.orm;
 
-import io.athanor.orm.internal.session.Loading;
+import io.athanor.orm.internal.load.Loading;
 import io.athanor.orm.query.Attribute;
 
 /**

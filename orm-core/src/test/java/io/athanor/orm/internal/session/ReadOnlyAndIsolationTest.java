@@ -59,14 +59,14 @@ class ReadOnlyAndIsolationTest {
         SessionFactory f = fresh(engine);
         try (DefaultSession s = (DefaultSession) f.open(SessionOptions.readOnly())) {
             Book b = s.select(Book.class).one();
-            Object[] snapshot = s.entryOf(b).snapshot;
+            Object[] snapshot = s.identityMap().entryOf(b).snapshot;
             assertThat(snapshot).as("key, title, price, author key").containsExactly(b.id, null, null, snapshot[3]);
             assertThat(snapshot[3]).isNotNull();
             s.commit();
         }
         try (DefaultSession s = (DefaultSession) f.open()) {
             Book b = s.select(Book.class).one();
-            assertThat(java.util.Arrays.asList(s.entryOf(b).snapshot)).contains("Popular");
+            assertThat(java.util.Arrays.asList(s.identityMap().entryOf(b).snapshot)).contains("Popular");
         }
     }
 

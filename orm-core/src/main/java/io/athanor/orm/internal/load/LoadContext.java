@@ -1,0 +1,45 @@
+package io.athanor.orm.internal.load;
+
+import io.athanor.orm.NPlusOne;
+import io.athanor.orm.Session;
+import io.athanor.orm.engine.Connection;
+import io.athanor.orm.internal.meta.EntityModel;
+import io.athanor.orm.internal.meta.Metadata;
+import io.athanor.orm.internal.proxy.ProxyFactory;
+import io.athanor.orm.internal.state.IdentityMap;
+import io.athanor.orm.query.Load;
+import io.athanor.orm.query.Select;
+import java.util.List;
+
+/** What loading needs from its session: the narrow interface through which rows become the session's instances. */
+public interface LoadContext {
+
+    Metadata metadata();
+
+    IdentityMap identityMap();
+
+    /** The session as its users see it (dynamic collections add and delete through it). */
+    Session session();
+
+    /** Whether the session is open. */
+    boolean isOpen();
+
+    /** Whether the session is read-only: snapshots keep keys only and a fingerprint notices changes. */
+    boolean readOnly();
+
+    NPlusOne nPlusOne();
+
+    ProxyFactory proxies();
+
+    /** The connection for reads (autoflush already done by the caller where it applies). */
+    Connection readConnection();
+
+    /** Runs an entity query through the session (autoflush, identity map, loader strategies). */
+    <R> List<R> list(Select<R> query);
+
+    /** The load plan of a query of {@code model} with {@code loads}. */
+    LoadPlan loadPlan(EntityModel model, List<Load> loads);
+
+    /** Clears the snapshot values a read-only session never compares: all but keys and foreign keys. */
+    void keepKeysOnly(EntityModel model, Object[] snapshot);
+}

@@ -1,0 +1,15 @@
+package io.athanor.orm.internal.load;
+
+import io.athanor.orm.internal.load.LoadPlan;
+import io.athanor.orm.query.Select;
+import java.util.List;
+
+/** RAISE: touching the relationship throws, naming it and the option that loads it. */
+final class RaiseStrategy implements LoaderStrategy {
+    static final RaiseStrategy INSTANCE = new RaiseStrategy();
+
+    @Override
+    public void afterRows(RowLoader loader, LoadPlan node, List<Object> parents, Select<?> parentQuery) {
+        loader.relationships().setUpLazy(node.relationship(), parents, true);
+    }
+}

@@ -1,0 +1,461 @@
+package io.athanor.orm.internal.load;
+
+import io.athanor.orm.internal.state.LoadGroup;
+import io.athanor.orm.internal.state.LazyValue;
+import io.athanor.orm.internal.state.EntityEntry;
+import io.athanor.orm.DetachedInstanceException;
+import io.athanor.orm.DynamicCollection;
+import io.athanor.orm.NPlusOne;
+import io.athanor.orm.NPlusOneException;
+import io.athanor.orm.error.AthanorException;
+import io.athanor.orm.internal.meta.ColumnModel;
+import io.athanor.orm.internal.meta.EntityModel;
+import io.athanor.orm.internal.meta.PropertyModel;
+import io.athanor.orm.internal.meta.RelationshipModel;
+import io.athanor.orm.internal.sync.Associations;
+import io.athanor.orm.internal.sync.RawCollection;
+import io.athanor.orm.query.Attribute;
+import io.athanor.orm.query.DerivedTable;
+import io.athanor.orm.query.Expression;
+import io.athanor.orm.query.Load;
+import io.athanor.orm.query.Order;
+import io.athanor.orm.query.ReferenceAttribute;
+import io.athanor.orm.query.Select;
+import io.athanor.orm.query.Sql;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads relationships for one session: the statements of SELECTIN and SUBQUERY, the lazy values of
+ * SELECT, RAISE and DYNAMIC, the lazy loads when those are used, and N+1 detection.
+ */
+public final class Relationships {
+    public static final int BATCH = 500;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("io.athanor.orm.loading");
+
+    private final RowLoader loader;
+    /**
+     * Relationships being loaded further up (with how many times), so that the inverse of one is left to it:
+     * its children get their back reference from the loader above. The same relationship may recurse (a tree).
+     */
+    private final Map<RelationshipModel, Integer> loadingNow = new HashMap<>();
+    private final Set<RelationshipModel> warned = new HashSet<>();
+
+    Relationships(RowLoader loader) {
+        this.loader = loader;
+    }
+
+    // ---- eager loading: SELECTIN and SUBQUERY ----
+
+    void loadEagerly(RelationshipModel r, List<Object> parents, List<Load> loads, Select<?> parentQuery) {
+        if (parents.isEmpty()) {
+            return;
+        }
+        if (isDynamic(r)) {
+            setUpDynamic(r, parents);
+            return;
+        }
+        if (r.inverse() != null && loadingNow.containsKey(r.inverse())) {
+            return;
+        }
+        loadingNow.merge(r, 1, Integer::sum);
+        try {
+            if (r.kind() == RelationshipModel.Kind.MANY_TO_MANY) {
+                new LinkLoader(loader).load(r, parents, loads);
+            } else if (!r.owning()) {
+                loadByInverse(r, parents, loads, parentQuery);
+            } else if (!r.toMany()) {
+                loadReference(r, parents, loads, parentQuery);
+            }
+        } finally {
+            loadingNow.computeIfPresent(r, (k, n) -> n == 1 ? null : n - 1);
+        }
+    }
+
+    private static boolean loaded(EntityEntry e, RelationshipModel r) {
+        return e.loaded != null && e.loaded.contains(r.name());
+    }
+
+    private static void markLoaded(EntityEntry e, RelationshipModel r) {
+        if (e.loaded == null) {
+            e.loaded = new HashSet<>();
+        }
+        e.loaded.add(r.name());
+    }
+
+    /** One-to-many, and the inverse side of a one-to-one: the children hold the key. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void loadByInverse(RelationshipModel r, List<Object> parents, List<Load> loads, Select<?> parentQuery) {
+        RelationshipModel back = r.inverse();
+        if (back.joinColumns().size() != 1) {
+            throw new AthanorException(r + " joins on several columns, which relationship loading does not support yet; "
+                    + "query the children with a join instead.");
+        }
+        EntityModel parentModel = loader.context().metadata().entity(r.owner());
+        EntityModel childModel = loader.context().metadata().entity(r.target());
+        int keyColumn = columnOf(parentModel, back.referencedColumns().get(0));
+        Map<Object, Object> parentByKey = new LinkedHashMap<>();
+        for (Object p : parents) {
+            EntityEntry entry = loader.map().entryOf(p);
+            if (entry == null || entry.snapshot == null || loaded(entry, r)) {
+                continue;
+            }
+            Object key = entry.snapshot[keyColumn];
+            if (key != null) {
+                markLoaded(entry, r);
+                parentByKey.put(key, p);
+            }
+        }
+        if (parentByKey.isEmpty()) {
+            return;
+        }
+        ReferenceAttribute fk = new ReferenceAttribute(childModel.type(), back.name(), parentModel.type());
+        int fkColumn = columnOf(childModel, back.joinColumns().get(0));
+        Map<Object, List<Object>> childrenByKey = new HashMap<>();
+        Load[] options = loads.toArray(new Load[0]);
+        Expression<Boolean> bySubquery = parentQuery == null || parentByKey.size() < 2 ? null
+                : keysOf(parentQuery, parentModel, back.referencedColumns().get(0), fk);
+        List<Object> keys = new ArrayList<>(parentByKey.keySet());
+        int step = bySubquery != null ? keys.size() : BATCH;
+        for (int from = 0; from < keys.size(); from += step) {
+            Expression<Boolean> condition = bySubquery != null ? bySubquery
+                    : inBatch(fk, keys.subList(from, Math.min(keys.size(), from + step)));
+            Select<Object> q = (Select<Object>) (Select) Sql.select(childModel.type()).where(condition)
+                    .orderBy(orderOf(r, childModel)).options(options);
+            for (Object child : loader.context().list(q)) {
+                Object key = loader.map().entryOf(child).snapshot[fkColumn];
+                childrenByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(child);
+            }
+        }
+        for (Map.Entry<Object, Object> e : parentByKey.entrySet()) {
+            List<Object> children = childrenByKey.getOrDefault(e.getKey(), List.of());
+            Object parent = e.getValue();
+            if (r.toMany()) {
+                setCollection(parent, r, children);
+            } else {
+                r.accessor().set(parent, children.isEmpty() ? null : children.get(0));
+            }
+            for (Object child : children) {
+                Object current = back.accessor().get(child);
+                EntityEntry ce = loader.map().entryOf(child);
+                boolean cleared = current == null && ce != null && ce.heldToOne(back);
+                if (!cleared && (current == null || current != parent && !Loading.isLoaded(current))) {
+                    back.accessor().set(child, parent);
+                    if (ce != null) {
+                        ce.markToOne(back);
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code column IN (keys)}: one array parameter on PostgreSQL, a list of parameters elsewhere. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Expression<Boolean> inBatch(Expression column, List<Object> keys) {
+        Expression<Boolean> any = AnyOfKeys.of(loader, column, keys);
+        return any != null ? any : column.in(keys);
+    }
+
+    /** The parent query again, selecting only the key the children refer to, as the right side of {@code fk IN (...)}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Expression<Boolean> keysOf(Select<?> parentQuery, EntityModel parentModel, String keyColumn,
+                                              Expression<?> fk) {
+        if (!(parentQuery.entitySource() instanceof Class)) {
+            return null;
+        }
+        PropertyModel key = propertyOf(parentModel, keyColumn);
+        if (key == null) {
+            return null;
+        }
+        Attribute keyAttribute = new Attribute(parentModel.type(), key.path(), key.javaType());
+        DerivedTable parents = parentQuery.withOnlyColumns(keyAttribute.as("athanor_key")).as("athanor_parents");
+        Select<?> keys = Sql.select(parents.column("athanor_key", key.javaType())).from(parents);
+        return ((Expression) fk).in(keys);
+    }
+
+    private static PropertyModel propertyOf(EntityModel model, String column) {
+        for (PropertyModel p : model.properties()) {
+            if (p.column().name().equals(column)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Owning to-one: the parents hold the key. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void loadReference(RelationshipModel r, List<Object> parents, List<Load> loads, Select<?> parentQuery) {
+        if (r.joinColumns().size() != 1) {
+            throw new AthanorException(r + " joins on several columns, which relationship loading does not support yet.");
+        }
+        EntityModel owner = loader.context().metadata().entity(r.owner());
+        EntityModel target = loader.context().metadata().entity(r.target());
+        int fkColumn = columnOf(owner, r.joinColumns().get(0));
+        Map<Object, List<Object>> ownersByKey = new LinkedHashMap<>();
+        for (Object p : parents) {
+            EntityEntry entry = loader.map().entryOf(p);
+            if (entry == null || entry.snapshot == null || loaded(entry, r)) {
+                continue;
+            }
+            Object key = entry.snapshot[fkColumn];
+            Object current = r.accessor().get(p);
+            markLoaded(entry, r);
+            if (key != null && (current == null || !Loading.isLoaded(current))) {
+                ownersByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+            }
+        }
+        if (ownersByKey.isEmpty()) {
+            return;
+        }
+        PropertyModel keyProperty = propertyOf(target, r.referencedColumns().get(0));
+        Attribute key = new Attribute(target.type(), keyProperty.path(), keyProperty.javaType());
+        int keyColumn = columnOf(target, r.referencedColumns().get(0));
+        Load[] options = loads.toArray(new Load[0]);
+        List<Object> keys = new ArrayList<>(ownersByKey.keySet());
+        Expression<Boolean> bySubquery = null;
+        if (parentQuery != null && keys.size() > 1 && parentQuery.entitySource() instanceof Class) {
+            ReferenceAttribute fk = new ReferenceAttribute(owner.type(), r.name(), target.type());
+            DerivedTable ps = parentQuery.withOnlyColumns(fk.as("athanor_key")).as("athanor_parents");
+            bySubquery = key.in(Sql.select(ps.column("athanor_key", keyProperty.javaType())).from(ps));
+        }
+        int step = bySubquery != null ? keys.size() : BATCH;
+        for (int from = 0; from < keys.size(); from += step) {
+            Expression<Boolean> condition = bySubquery != null ? bySubquery
+                    : inBatch(key, keys.subList(from, Math.min(keys.size(), from + step)));
+            for (Object loaded : loader.context().list((Select<Object>) (Select) Sql.select(target.type()).where(condition)
+                    .options(options))) {
+                for (Object o : ownersByKey.getOrDefault(loader.map().entryOf(loaded).snapshot[keyColumn], List.of())) {
+                    r.accessor().set(o, loaded);
+                    loader.map().entryOf(o).markToOne(r);
+                }
+            }
+        }
+    }
+
+    /** Gives {@code parent}'s collection its loaded elements, without loading a lazy one first. */
+    @SuppressWarnings("unchecked")
+    void setCollection(Object parent, RelationshipModel r, List<Object> children) {
+        Object current = r.accessor().get(parent);
+        if (current instanceof LazyValue && !((LazyValue) current).isLoaded()) {
+            ((LazyValue) current).fill(children);
+        } else if (current instanceof RawCollection) {
+            ((RawCollection) current).reset(children);
+        } else if (current instanceof Collection) {
+            Collection<Object> c = (Collection<Object>) current;
+            c.clear();
+            c.addAll(children);
+            r.accessor().set(parent, Associations.wrap(parent, r, c));
+        } else {
+            Collection<Object> c = r.collectionType() == Set.class ? new java.util.LinkedHashSet<>() : new ArrayList<>();
+            c.addAll(children);
+            r.accessor().set(parent, Associations.wrap(parent, r, c));
+        }
+        EntityEntry parentEntry = loader.map().entryOf(parent);
+        if (parentEntry != null) {
+            markLoaded(parentEntry, r);
+            if (r.kind() == RelationshipModel.Kind.MANY_TO_MANY && r.owning()) {
+                if (parentEntry.loadedLinks == null) {
+                    parentEntry.loadedLinks = new HashMap<>();
+                }
+                parentEntry.loadedLinks.put(r.name(), new ArrayList<>(children));
+            }
+            if (r.orphanRemoval()) {
+                if (parentEntry.loadedElements == null) {
+                    parentEntry.loadedElements = new HashMap<>();
+                }
+                parentEntry.loadedElements.put(r.name(), new ArrayList<>(children));
+            }
+        }
+    }
+
+    // ---- lazy values: SELECT, RAISE, DYNAMIC ----
+
+    void setUpLazy(RelationshipModel r, List<Object> parents, boolean raise) {
+        if (isDynamic(r)) {
+            setUpDynamic(r, parents);
+            return;
+        }
+        List<Object> eager = null;
+        int fkColumn = r.owning() && !r.toMany() && r.joinColumns().size() == 1
+                ? columnOf(loader.context().metadata().entity(r.owner()), r.joinColumns().get(0)) : -1;
+        EntityModel target = loader.context().metadata().entity(r.target());
+        boolean byKey = fkColumn >= 0 && target.idProperties().size() == 1
+                && target.idProperties().get(0).column().name().equals(r.referencedColumns().get(0));
+        for (Object p : parents) {
+            EntityEntry entry = loader.map().entryOf(p);
+            if (entry == null || loaded(entry, r)) {
+                continue;
+            }
+            Object current = r.accessor().get(p);
+            if (r.toMany()) {
+                if (current instanceof LazyValue && !((LazyValue) current).isLoaded()) {
+                    continue;
+                }
+                LazyCollection.Loader loader = raise ? new RaisingLoader(r) : new CollectionLoader(p, r);
+                r.accessor().set(p, r.collectionType() == Set.class ? new LazySet<>(loader, p, r) : new LazyList<>(loader, p, r));
+            } else if (byKey) {
+                if (current != null || entry.heldToOne(r)) {
+                    continue; // set up already, or cleared by the application since
+                }
+                Object key = entry.snapshot == null ? null : entry.snapshot[fkColumn];
+                if (key != null) {
+                    r.accessor().set(p, raise ? loader.raisingReference(target, key, r) : loader.reference(target, key, r, entry));
+                    entry.markToOne(r);
+                }
+            } else if (!raise) {
+                if (eager == null) {
+                    eager = new ArrayList<>();
+                }
+                eager.add(p);
+            }
+        }
+        if (eager != null) {
+            loadEagerly(r, eager, List.of(), null);
+        }
+    }
+
+    void setUpDynamic(RelationshipModel r, List<Object> parents) {
+        for (Object p : parents) {
+            bindDynamic(p, r);
+        }
+    }
+
+    /** Gives {@code owner} a dynamic collection bound to this session, saving what a pending one held. */
+    @SuppressWarnings("unchecked")
+    public void bindDynamic(Object owner, RelationshipModel r) {
+        Object current = r.accessor().get(owner);
+        if (current instanceof BoundDynamicCollection && ((BoundDynamicCollection<?>) current).belongsTo(loader)) {
+            return;
+        }
+        BoundDynamicCollection<Object> bound = new BoundDynamicCollection<>(loader, owner, r, null);
+        r.accessor().set(owner, bound);
+        if (current instanceof DynamicCollection && !(current instanceof BoundDynamicCollection)) {
+            for (Object element : ((DynamicCollection<Object>) current).list()) {
+                bound.add(element);
+            }
+        }
+    }
+
+    public static boolean isDynamic(RelationshipModel r) {
+        return r.collectionType() == DynamicCollection.class;
+    }
+
+    /**
+     * Gives a new lazy reference unloaded collections for its two-way to-many relationships, so changes
+     * made from the other side before it loads (a child leaving it) wait in them instead of being lost.
+     */
+    void setUpCollectionsOfReference(Object proxy, EntityModel target) {
+        for (RelationshipModel r : target.relationships()) {
+            if (r.toMany() && r.inverse() != null && !isDynamic(r)) {
+                CollectionLoader loader = new CollectionLoader(proxy, r);
+                r.accessor().set(proxy, r.collectionType() == Set.class ? new LazySet<>(loader, proxy, r)
+                        : new LazyList<>(loader, proxy, r));
+            }
+        }
+    }
+
+    /** Loads one lazy collection on its first use. */
+    void loadLazily(Object parent, RelationshipModel r) {
+        EntityEntry entry = loader.context().isOpen() ? loader.map().entryOf(parent) : null;
+        if (entry == null) {
+            throw detached(r, parent);
+        }
+        if (entry.hollow) {
+            Loading.load(parent);
+        }
+        noteLazyLoad(entry, r);
+        loadEagerly(r, List.of(parent), List.of(), null);
+        Object value = r.accessor().get(parent);
+        if (value instanceof LazyValue && !((LazyValue) value).isLoaded()) {
+            ((LazyValue) value).fill(List.of());
+        }
+    }
+
+    static DetachedInstanceException detached(RelationshipModel r, Object owner) {
+        String attr = r.owner().getSimpleName() + "_." + r.name();
+        return new DetachedInstanceException("Cannot load " + r + " of " + Loading.entityClass(owner).getSimpleName()
+                + ": the session that loaded it is closed, or no longer holds it. Load it with the query that loads the "
+                + Loading.entityClass(owner).getSimpleName() + " (.options(selectinLoad(" + attr + ")) or fetch = "
+                + "FetchMode.SELECTIN), or attach it to an open session with session.merge(...) and read it there.");
+    }
+
+    /** Counts a lazy load of {@code r} for an instance loaded with others, and warns or fails at the second. */
+    void noteLazyLoad(EntityEntry owner, RelationshipModel r) {
+        NPlusOne mode = loader.context().nPlusOne();
+        LoadGroup group = owner == null ? null : owner.group;
+        if (mode == NPlusOne.OFF || group == null || group.size < 2 || group.fired(r) < 2) {
+            return;
+        }
+        String attr = r.owner().getSimpleName() + "_." + r.name();
+        String message = "N+1 queries: " + r + " is being loaded lazily, one statement per instance, for the " + group.size
+                + " " + r.owner().getSimpleName() + " instances one query returned. Load it for all of them in one statement: "
+                + "add .options(selectinLoad(" + attr + ")) (or joinedLoad) to that query, or map it with fetch = "
+                + "FetchMode.SELECTIN.";
+        if (mode == NPlusOne.FAIL) {
+            throw new NPlusOneException(message);
+        }
+        if (warned.add(r)) {
+            LOG.warn(message);
+        }
+    }
+
+    static int columnOf(EntityModel model, String column) {
+        List<ColumnModel> columns = model.rowColumns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(column)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no column " + column + " in " + model.name());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Order[] orderOf(RelationshipModel r, EntityModel child) {
+        List<Order> orders = new ArrayList<>();
+        for (RelationshipModel.OrderTerm t : r.orderTerms()) {
+            Attribute a = new Attribute(child.type(), t.path(), child.property(t.path()).javaType());
+            orders.add(t.descending() ? a.desc() : a.asc());
+        }
+        for (PropertyModel id : child.idProperties()) {
+            orders.add(new Attribute(child.type(), id.path(), id.javaType()).asc());
+        }
+        return orders.toArray(new Order[0]);
+    }
+
+    /** Loads a SELECT collection through the session, on first use. */
+    private final class CollectionLoader implements LazyCollection.Loader {
+        private final Object parent;
+        private final RelationshipModel relationship;
+
+        CollectionLoader(Object parent, RelationshipModel relationship) {
+            this.parent = parent;
+            this.relationship = relationship;
+        }
+
+        @Override
+        public Collection<?> load() {
+            loadLazily(parent, relationship);
+            return List.of();
+        }
+    }
+
+    /** A RAISE collection: every use throws. */
+    private static final class RaisingLoader implements LazyCollection.Loader {
+        private final RelationshipModel relationship;
+
+        RaisingLoader(RelationshipModel relationship) {
+            this.relationship = relationship;
+        }
+
+        @Override
+        public Collection<?> load() {
+            throw RaiseHandler.error(relationship);
+        }
+    }
+}

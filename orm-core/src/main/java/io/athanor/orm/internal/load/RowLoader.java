@@ -1,0 +1,389 @@
+package io.athanor.orm.internal.load;
+
+import io.athanor.orm.DetachedInstanceException;
+import io.athanor.orm.EntityNotFoundException;
+import io.athanor.orm.engine.PreparedWork;
+import io.athanor.orm.internal.meta.EntityModel;
+import io.athanor.orm.internal.meta.PropertyModel;
+import io.athanor.orm.internal.meta.RelationshipModel;
+import io.athanor.orm.internal.sql.CompiledSelect;
+import io.athanor.orm.internal.state.EntityEntry;
+import io.athanor.orm.internal.state.EntityKey;
+import io.athanor.orm.internal.state.IdentityMap;
+import io.athanor.orm.internal.state.LoadGroup;
+import io.athanor.orm.internal.types.ColumnType;
+import io.athanor.orm.query.Attribute;
+import io.athanor.orm.query.Expression;
+import io.athanor.orm.query.Select;
+import io.athanor.orm.query.Sql;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How rows become one session's instances (SQLAlchemy's loading module): entity rows read by column index
+ * through the identity map, the rows of joined loads, lazy references and their first load, and the loader
+ * strategies run after a query's rows. One per session; its thread only.
+ */
+public final class RowLoader {
+    private final LoadContext context;
+    private final IdentityMap map;
+    private final Relationships relationships;
+
+    public RowLoader(LoadContext context) {
+        this.context = context;
+        this.map = context.identityMap();
+        this.relationships = new Relationships(this);
+    }
+
+    LoadContext context() {
+        return context;
+    }
+
+    IdentityMap map() {
+        return map;
+    }
+
+    public Relationships relationships() {
+        return relationships;
+    }
+
+    /** Loads (or sets up) the relationships {@code node} plans for its {@code instances}. */
+    public void loadRelationships(LoadPlan node, List<Object> instances, Select<?> query,
+                           Map<LoadPlan, List<Object>> joined) {
+        if (instances == null || instances.isEmpty()) {
+            return;
+        }
+        for (LoadPlan child : node.children()) {
+            if (joined != null && joined.containsKey(child)) {
+                loadRelationships(child, joined.get(child), null, joined);
+            } else {
+                LoaderStrategy.of(child.strategy()).afterRows(this, child, instances, query);
+            }
+        }
+    }
+
+
+    /**
+     * Reads the rows of a statement that loads parents and, by outer joins, their relationships: one
+     * instance per key through the identity map, each parent once, in the order first met.
+     */
+    public List<Object> readJoined(ResultSet rs, CompiledSelect c,
+                                    Map<LoadPlan, List<Object>> joinedOut, LoadGroup group)
+            throws SQLException {
+        List<LoadPlan> nodes = c.joined();
+        EntityRowReader root = new EntityRowReader(c.entity(), true, 0);
+        root.group = group;
+        EntityRowReader[] readers = new EntityRowReader[nodes.size()];
+        int[] parentIndex = new int[nodes.size()];
+        List<Map<Object, List<Object>>> children = new ArrayList<>(nodes.size());
+        List<Map<Object, Boolean>> seen = new ArrayList<>(nodes.size());
+        int offset = c.entity().rowColumns().size();
+        for (int k = 0; k < nodes.size(); k++) {
+            LoadPlan n = nodes.get(k);
+            readers[k] = new EntityRowReader(n.entity(), true, offset);
+            readers[k].group = new LoadGroup();
+            offset += n.entity().rowColumns().size();
+            parentIndex[k] = nodes.indexOf(n.parent());
+            children.add(new IdentityHashMap<>());
+            seen.add(new HashMap<>());
+            joinedOut.put(n, new ArrayList<>());
+        }
+        List<Object> out = new ArrayList<>();
+        java.util.Set<Object> roots = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Object[] row = new Object[nodes.size()];
+        java.util.Set<Object> distinct = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        while (rs.next()) {
+            Object parentRoot = root.read(rs);
+            if (roots.add(parentRoot)) {
+                out.add(parentRoot);
+            }
+            for (int k = 0; k < nodes.size(); k++) {
+                Object parent = parentIndex[k] < 0 ? parentRoot : row[parentIndex[k]];
+                row[k] = null;
+                if (parent == null) {
+                    continue;
+                }
+                List<Object> list = children.get(k).computeIfAbsent(parent, x -> new ArrayList<>());
+                Object child = readers[k].read(rs);
+                row[k] = child;
+                if (child != null && seen.get(k).putIfAbsent(new PairKey(parent, child), Boolean.TRUE) == null) {
+                    list.add(child);
+                    if (distinct.add(child)) {
+                        joinedOut.get(nodes.get(k)).add(child);
+                    }
+                }
+            }
+        }
+        for (int k = 0; k < nodes.size(); k++) {
+            readers[k].group.size = joinedOut.get(nodes.get(k)).size();
+            RelationshipModel r = nodes.get(k).relationship();
+            for (Map.Entry<Object, List<Object>> e : children.get(k).entrySet()) {
+                Object parent = e.getKey();
+                EntityEntry pe = map.entryOf(parent);
+                if (pe == null || (pe.loaded != null && pe.loaded.contains(r.name()))) {
+                    continue;
+                }
+                List<Object> found = e.getValue();
+                if (r.toMany()) {
+                    relationships.setCollection(parent, r, found);
+                } else {
+                    r.accessor().set(parent, found.isEmpty() ? null : found.get(0));
+                    if (r.owning() && !found.isEmpty()) {
+                        pe.markToOne(r);
+                    }
+                    if (pe.loaded == null) {
+                        pe.loaded = new java.util.HashSet<>();
+                    }
+                    pe.loaded.add(r.name());
+                }
+                if (!r.owning() && r.inverse() != null && !r.inverse().toMany()) {
+                    for (Object child : found) {
+                        Object current = r.inverse().accessor().get(child);
+                        EntityEntry ce = map.entryOf(child);
+                        boolean cleared = current == null && ce != null && ce.heldToOne(r.inverse());
+                        if (!cleared && (current == null || current != parent && !Loading.isLoaded(current))) {
+                            r.inverse().accessor().set(child, parent);
+                            if (ce != null) {
+                                ce.markToOne(r.inverse());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A (parent, child) pair compared by identity. */
+    private static final class PairKey {
+        private final Object a;
+        private final Object b;
+
+        PairKey(Object a, Object b) {
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PairKey && ((PairKey) o).a == a && ((PairKey) o).b == b;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(a) * 31 + System.identityHashCode(b);
+        }
+    }
+
+    /**
+     * Rows of {@code sql} as pairs of (entity of {@code target} read from the first columns, the value of
+     * the last column read as {@code keyType}), for loading through a link table.
+     */
+    List<Object[]> readLinked(String sql, List<Object> keys, EntityModel target, ColumnType keyType) {
+        int keyIndex = target.rowColumns().size() + 1;
+        return context.readConnection().query(sql, keys, ps -> {
+            for (int i = 0; i < keys.size(); i++) {
+                keyType.bind(ps, i + 1, keys.get(i));
+            }
+        }, rs -> {
+            EntityRowReader reader = new EntityRowReader(target, true, 0);
+            List<Object[]> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new Object[] {reader.read(rs), keyType.read(rs, keyIndex)});
+            }
+            return out;
+        });
+    }
+
+    /** The instance of {@code target} with {@code key}: the one this session holds, or a new lazy reference. */
+    public Object reference(EntityModel target, Object key, RelationshipModel via, EntityEntry owner) {
+        EntityKey k = new EntityKey(target.type(), key);
+        EntityEntry known = map.get(k);
+        if (known != null) {
+            return known.instance;
+        }
+        ReferenceHandler handler = new ReferenceHandler(this, via, owner);
+        Object proxy = context.proxies().create(target.type(), idGetter(target), handler);
+        target.idProperties().get(0).accessor().set(proxy, key);
+        EntityEntry entry = new EntityEntry(proxy, target, k, EntityEntry.Status.PERSISTENT, null);
+        entry.hollow = true;
+        handler.entry = entry;
+        map.addUnlisted(entry);
+        relationships.setUpCollectionsOfReference(proxy, target);
+        return proxy;
+    }
+
+    /** A reference that throws on use (RAISE); not part of the session. */
+    Object raisingReference(EntityModel target, Object key, RelationshipModel r) {
+        EntityEntry known = map.get(new EntityKey(target.type(), key));
+        if (known != null && !known.hollow) {
+            return known.instance;
+        }
+        Object proxy = context.proxies().create(target.type(), idGetter(target), new RaiseHandler(r));
+        target.idProperties().get(0).accessor().set(proxy, key);
+        return proxy;
+    }
+
+    private static String idGetter(EntityModel target) {
+        String name = target.idProperties().get(0).path();
+        return "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /** Reads a lazy reference's row into it, on its first use. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void initialize(ReferenceHandler handler) {
+        EntityEntry e = handler.entry;
+        if (!context.isOpen() || map.entryOf(e.instance) != e) {
+            String what = handler.via != null ? handler.via.toString() : "the reference to " + e.model.name() + " " + e.key.id();
+            throw new io.athanor.orm.DetachedInstanceException("Cannot load " + what + ": the session that made this lazy "
+                    + "reference is closed, or no longer holds it. Load it with the query (.options(selectinLoad(...)) or "
+                    + "joinedLoad(...)), or attach the instance to an open session with session.merge(...) and read it there.");
+        }
+        if (handler.via != null) {
+            relationships.noteLazyLoad(handler.owner, handler.via);
+        }
+        PropertyModel id = e.model.idProperties().get(0);
+        Attribute idAttribute = new Attribute(e.model.type(), id.path(), id.javaType());
+        Expression<Boolean> byId = idAttribute.eq(e.key.id());
+        context.list(Sql.select((Class<Object>) e.model.type()).where(byId));
+        if (e.hollow) {
+            map.forget(e);
+            throw new io.athanor.orm.EntityNotFoundException("There is no " + e.model.name() + " with " + id.path() + " "
+                    + e.key.id() + (handler.via != null ? " (the row " + handler.via + " refers to)" : "") + ". Use "
+                    + "session.get(), which returns null, where the row may be missing.");
+        }
+    }
+
+
+    public List<Object> readEntities(ResultSet rs, EntityModel model, LoadGroup group) throws SQLException {
+        EntityRowReader reader = new EntityRowReader(model, true);
+        reader.group = group;
+        List<Object> out = new ArrayList<>();
+        while (rs.next()) {
+            out.add(reader.read(rs));
+        }
+        return out;
+    }
+
+
+    /** Reads one entity per row, through the identity map. */
+    public final class EntityRowReader implements PreparedWork.Reader<Object> {
+        private final EntityModel model;
+        private final List<PropertyModel> properties;
+        private final List<io.athanor.orm.internal.meta.ColumnModel> columns;
+        private final int[] idColumns;
+        private final boolean register;
+        private final int offset;
+        /** The query's group, for N+1 detection; {@code null} to leave groups as they are. */
+        LoadGroup group;
+
+        public EntityRowReader(EntityModel model, boolean register) {
+            this(model, register, 0);
+        }
+
+        EntityRowReader(EntityModel model, boolean register, int offset) {
+            this.model = model;
+            this.register = register;
+            this.offset = offset;
+            this.properties = model.properties();
+            this.columns = model.rowColumns();
+            this.idColumns = new int[model.idProperties().size()];
+            for (int i = 0, k = 0; i < properties.size(); i++) {
+                if (properties.get(i).id()) {
+                    idColumns[k++] = i;
+                }
+            }
+        }
+
+        @Override
+        public Object read(ResultSet rs) throws SQLException {
+            Object id = idColumns.length == 1 ? properties.get(idColumns[0]).column().type().read(rs, offset + idColumns[0] + 1)
+                    : compositeId(rs, properties, idColumns, offset);
+            if (id == null) {
+                return null;
+            }
+            EntityKey key = new EntityKey(model.type(), id);
+            EntityEntry known = map.get(key);
+            if (known != null) {
+                if (register && (known.hollow || known.expired)) {
+                    populate(known, rs);
+                }
+                if (group != null) {
+                    known.group = group;
+                }
+                return known.instance;
+            }
+            Object instance = model.newInstance();
+            Object[] snapshot = new Object[columns.size()];
+            for (int i = 0; i < columns.size(); i++) {
+                Object value = columns.get(i).type().read(rs, offset + i + 1);
+                snapshot[i] = value;
+                if (i < properties.size() && (value != null || properties.get(i).column().nullable())) {
+                    properties.get(i).accessor().set(instance, value);
+                }
+            }
+            if (register) {
+                if (context.readOnly()) {
+                    context.keepKeysOnly(model, snapshot);
+                }
+                EntityEntry entry = new EntityEntry(instance, model, key, EntityEntry.Status.PERSISTENT, snapshot);
+                entry.group = group;
+                if (context.readOnly()) {
+                    entry.fingerprint = EntityEntry.fingerprint(model, instance);
+                }
+                map.add(entry);
+            }
+            return instance;
+        }
+
+        /** Reads the row into a lazy reference or an expired instance; changes made to an expired one since are kept. */
+        private void populate(EntityEntry e, ResultSet rs) throws SQLException {
+            Object[] snapshot = new Object[columns.size()];
+            for (int i = 0; i < columns.size(); i++) {
+                Object value = columns.get(i).type().read(rs, offset + i + 1);
+                snapshot[i] = value;
+                if (i < properties.size() && !properties.get(i).id()) {
+                    PropertyModel p = properties.get(i);
+                    boolean changed = e.expired && e.snapshot != null && !io.athanor.orm.internal.state.Values.same(p.accessor().get(e.instance), e.snapshot[i]);
+                    if (!changed && (value != null || p.column().nullable())) {
+                        p.accessor().set(e.instance, value);
+                    }
+                }
+            }
+            if (context.readOnly()) {
+                context.keepKeysOnly(model, snapshot);
+            }
+            e.snapshot = snapshot;
+            e.expired = false;
+            if (context.readOnly()) {
+                e.fingerprint = EntityEntry.fingerprint(model, e.instance);
+            }
+            if (e.hollow) {
+                e.hollow = false;
+                map.list(e);
+                if (e.instance instanceof io.athanor.orm.internal.proxy.Proxied) {
+                    ((io.athanor.orm.internal.proxy.Proxied) e.instance).athanor$handler(null);
+                }
+            }
+        }
+    }
+
+
+    private static Object compositeId(ResultSet rs, List<PropertyModel> properties, int[] idColumns, int offset)
+            throws SQLException {
+        Object[] parts = new Object[idColumns.length];
+        for (int k = 0; k < idColumns.length; k++) {
+            parts[k] = properties.get(idColumns[k]).column().type().read(rs, offset + idColumns[k] + 1);
+            if (parts[k] == null) {
+                return null;
+            }
+        }
+        return Arrays.asList(parts);
+    }
+}

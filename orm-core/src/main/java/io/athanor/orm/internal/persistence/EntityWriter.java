@@ -1,0 +1,520 @@
+package io.athanor.orm.internal.persistence;
+
+import io.athanor.orm.StaleObjectException;
+import io.athanor.orm.annotations.GenerationType;
+import io.athanor.orm.engine.Connection;
+import io.athanor.orm.internal.state.EntityEntry;
+import io.athanor.orm.internal.state.EntityKey;
+import io.athanor.orm.error.AthanorException;
+import io.athanor.orm.internal.meta.PropertyModel;
+import io.athanor.orm.internal.meta.TableModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The SQL of a flush, for rows of one entity type at a time: inserts batched per statement shape with
+ * generated keys and server defaults read back, updates of changed columns only (batched per set of
+ * changed columns, version-checked), and deletes. The order of the calls is the unit of work's; the
+ * session handles failure.
+ */
+public final class EntityWriter {
+    private final PersistenceContext context;
+    private final Connection connection;
+
+    public EntityWriter(PersistenceContext context, Connection connection) {
+        this.context = context;
+        this.connection = connection;
+    }
+
+    /** Inserts {@code rows} (one entity type, no order among them): batched per statement shape, keys read back. */
+    public void insert(List<EntityEntry> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        WritePlan plan = context.plan(rows.get(0).model);
+        Map<String, List<Object[]>> byShape = new LinkedHashMap<>();
+        Map<String, List<EntityEntry>> entriesByShape = new LinkedHashMap<>();
+        for (EntityEntry e : rows) {
+            assignKey(e, plan);
+            Object[] values = plan.values(e, null);
+            checkReferences(e, plan, values);
+            StringBuilder shape = new StringBuilder();
+            for (int i = 0; i < values.length; i++) {
+                WritePlan.Column c = plan.columns.get(i);
+                boolean generated = (c.model.identity() || defaulted(c)) && values[i] == null;
+                shape.append(generated || !c.model.insertable() ? '0' : '1');
+            }
+            byShape.computeIfAbsent(shape.toString(), k -> new ArrayList<>()).add(values);
+            entriesByShape.computeIfAbsent(shape.toString(), k -> new ArrayList<>()).add(e);
+        }
+        for (Map.Entry<String, List<Object[]>> shape : byShape.entrySet()) {
+            insertBatch(plan, shape.getKey(), shape.getValue(), entriesByShape.get(shape.getKey()));
+        }
+    }
+
+    private void insertBatch(WritePlan plan, String shape, List<Object[]> rows, List<EntityEntry> entries) {
+        List<Integer> used = new ArrayList<>();
+        int identity = -1;
+        for (int i = 0; i < shape.length(); i++) {
+            if (shape.charAt(i) == '1') {
+                used.add(i);
+            } else if (plan.columns.get(i).model.identity()) {
+                identity = i;
+            }
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(plan.table).append(" (");
+        StringBuilder marks = new StringBuilder();
+        for (int k = 0; k < used.size(); k++) {
+            sql.append(k > 0 ? ", " : "").append(plan.columns.get(used.get(k)).quoted);
+            marks.append(k > 0 ? ", ?" : "?");
+        }
+        sql.append(") VALUES (").append(marks).append(')');
+        List<List<Object>> parameterSets = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            List<Object> p = new ArrayList<>(used.size());
+            for (int i : used) {
+                p.add(row[i]);
+            }
+            parameterSets.add(p);
+        }
+        int generated = identity;
+        // columns whose values come back with the INSERT: the generated key, and where the driver can
+        // return any column, the ones left to their server defaults
+        List<Integer> defaults = leftToDefaults(plan, shape);
+        boolean defaultsReturned = !defaults.isEmpty() && context.metadata().dialect().returnsInsertedColumns();
+        List<Integer> returned = new ArrayList<>();
+        if (generated >= 0) {
+            returned.add(generated);
+        }
+        if (defaultsReturned) {
+            returned.addAll(defaults);
+        }
+        String[] keys = new String[returned.size()];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = context.metadata().dialect().keyColumnName(plan.columns.get(returned.get(k)).model.name());
+        }
+        connection.batch(sql.toString(), parameterSets, (ps, r) -> {
+            Object[] row = rows.get(r);
+            for (int k = 0; k < used.size(); k++) {
+                plan.columns.get(used.get(k)).model.type().bind(ps, k + 1, row[used.get(k)]);
+            }
+        }, keys, returned.isEmpty() ? null : rs -> {
+            int r = 0;
+            while (rs.next() && r < entries.size()) {
+                EntityEntry e = entries.get(r);
+                for (int k = 0; k < returned.size(); k++) {
+                    int column = returned.get(k);
+                    WritePlan.Column c = plan.columns.get(column);
+                    Object value = c.model.type().read(rs, k + 1);
+                    c.property.accessor().set(e.instance, value);
+                    rows.get(r)[column] = value;
+                    if (column == generated) {
+                        e.keyAssigned = true;
+                    } else {
+                        if (e.defaulted == null) {
+                            e.defaulted = new ArrayList<>(defaults.size());
+                        }
+                        e.defaulted.add(c.property);
+                    }
+                }
+                r++;
+            }
+            if (r != entries.size()) {
+                throw new AthanorException("The database returned " + r + " generated keys for " + entries.size() + " new "
+                        + plan.model.name() + " rows.");
+            }
+            return null;
+        });
+        if (!defaultsReturned) {
+            readServerDefaults(plan, defaults, rows, entries);
+        }
+        for (int r = 0; r < entries.size(); r++) {
+            EntityEntry e = entries.get(r);
+            e.snapshot = rows.get(r);
+            e.status = EntityEntry.Status.PERSISTENT;
+            e.insertedInTx = true;
+            context.registered(e, keyOf(plan, rows.get(r)));
+        }
+    }
+
+    /** A mapped column with a server default: left out of an INSERT when its field is null, so the default applies. */
+    private static boolean defaulted(WritePlan.Column c) {
+        return !c.model.serverDefault().isEmpty() && c.property != null && !c.property.id();
+    }
+
+    /** The columns {@code shape} leaves out because their fields are null and the database has a default. */
+    private static List<Integer> leftToDefaults(WritePlan plan, String shape) {
+        List<Integer> defaults = new ArrayList<>();
+        for (int i = 0; i < shape.length(); i++) {
+            WritePlan.Column c = plan.columns.get(i);
+            if (shape.charAt(i) == '0' && defaulted(c) && c.model.insertable()) {
+                defaults.add(i);
+            }
+        }
+        return defaults;
+    }
+
+    /**
+     * Reads back the values the database gave the columns this batch left to their defaults, and writes
+     * them into the instances and their snapshots: one SELECT by key per 500 rows, for drivers that
+     * return only the generated key from an INSERT.
+     */
+    private void readServerDefaults(WritePlan plan, List<Integer> defaults, List<Object[]> rows, List<EntityEntry> entries) {
+        if (defaults.isEmpty()) {
+            return;
+        }
+        int[] keys = plan.idColumns;
+        StringBuilder select = new StringBuilder("SELECT ");
+        for (int k = 0; k < keys.length; k++) {
+            select.append(k > 0 ? ", " : "").append(plan.columns.get(keys[k]).quoted);
+        }
+        for (int i : defaults) {
+            select.append(", ").append(plan.columns.get(i).quoted);
+        }
+        select.append(" FROM ").append(plan.table).append(" WHERE ");
+        Map<List<Object>, Integer> rowByKey = new java.util.HashMap<>();
+        for (int r = 0; r < rows.size(); r++) {
+            rowByKey.put(keyValues(plan, rows.get(r)), r);
+        }
+        boolean[] found = new boolean[rows.size()];
+        for (int from = 0; from < rows.size(); from += 500) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
+            StringBuilder sql = new StringBuilder(select);
+            List<Object> parameters = new ArrayList<>();
+            for (int r = 0; r < chunk.size(); r++) {
+                sql.append(r > 0 ? " OR " : "").append('(');
+                for (int k = 0; k < keys.length; k++) {
+                    sql.append(k > 0 ? " AND " : "").append(plan.columns.get(keys[k]).quoted).append(" = ?");
+                    parameters.add(chunk.get(r)[keys[k]]);
+                }
+                sql.append(')');
+            }
+            connection.query(sql.toString(), parameters, ps -> {
+                for (int p = 0; p < parameters.size(); p++) {
+                    plan.columns.get(keys[p % keys.length]).model.type().bind(ps, p + 1, parameters.get(p));
+                }
+            }, rs -> {
+                while (rs.next()) {
+                    Object[] read = new Object[keys.length];
+                    for (int k = 0; k < keys.length; k++) {
+                        read[k] = plan.columns.get(keys[k]).model.type().read(rs, k + 1);
+                    }
+                    Integer r = rowByKey.get(keyValues(read));
+                    if (r == null) {
+                        continue;
+                    }
+                    found[r] = true;
+                    EntityEntry e = entries.get(r);
+                    e.defaulted = new ArrayList<>(defaults.size());
+                    for (int d = 0; d < defaults.size(); d++) {
+                        WritePlan.Column c = plan.columns.get(defaults.get(d));
+                        Object value = c.model.type().read(rs, keys.length + d + 1);
+                        rows.get(r)[defaults.get(d)] = value;
+                        c.property.accessor().set(e.instance, value);
+                        e.defaulted.add(c.property);
+                    }
+                }
+                return null;
+            });
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            if (!found[r]) {
+                throw new AthanorException("Could not read back the server defaults of a new " + plan.model.name() + ": no "
+                        + "row came back for key " + keyValues(plan, rows.get(r)) + ", so the database stores that key in "
+                        + "another form (a rounded decimal or time, a padded CHAR). Give the key a type that keeps its value "
+                        + "exactly, or set the defaulted fields before the flush.");
+            }
+        }
+    }
+
+    private static List<Object> keyValues(WritePlan plan, Object[] row) {
+        Object[] key = new Object[plan.idColumns.length];
+        for (int k = 0; k < key.length; k++) {
+            key[k] = row[plan.idColumns[k]];
+        }
+        return keyValues(key);
+    }
+
+    /** A key as a map key: decimals without trailing zeros, byte arrays by content. */
+    private static List<Object> keyValues(Object[] parts) {
+        List<Object> key = new ArrayList<>(parts.length);
+        for (Object v : parts) {
+            if (v instanceof java.math.BigDecimal) {
+                v = ((java.math.BigDecimal) v).stripTrailingZeros();
+            } else if (v instanceof byte[]) {
+                v = java.nio.ByteBuffer.wrap((byte[]) v);
+            }
+            key.add(v);
+        }
+        return key;
+    }
+
+    private void assignKey(EntityEntry e, WritePlan plan) {
+        if (plan.versionColumn >= 0) {
+            PropertyModel v = plan.columns.get(plan.versionColumn).property;
+            if (v.accessor().get(e.instance) == null) {
+                v.accessor().set(e.instance, v.javaType() == Long.class ? (Object) 0L : v.javaType() == Short.class
+                        ? (Object) (short) 0 : (Object) 0);
+            }
+        }
+        for (PropertyModel id : e.model.idProperties()) {
+            if (id.accessor().get(e.instance) != null || id.generation() == null) {
+                continue;
+            }
+            if (id.generation() == GenerationType.UUID) {
+                id.accessor().set(e.instance, UUID.randomUUID());
+                e.keyAssigned = true;
+            } else if (id.generation() == GenerationType.SEQUENCE) {
+                id.accessor().set(e.instance, context.nextSequenceValue(id, connection));
+                e.keyAssigned = true;
+            }
+        }
+        for (int i : plan.idColumns) {
+            WritePlan.Column c = plan.columns.get(i);
+            if (c.property.accessor().get(e.instance) == null && !c.model.identity()) {
+                throw new AthanorException("New " + e.model.name() + " has no " + c.property.path() + ": set it before saving, "
+                        + "or generate it with @GeneratedValue.");
+            }
+        }
+    }
+
+    private void checkReferences(EntityEntry e, WritePlan plan, Object[] values) {
+        for (int i = 0; i < values.length; i++) {
+            WritePlan.Column c = plan.columns.get(i);
+            if (c.relation != null && values[i] == null) {
+                Object parent = c.relation.accessor().get(e.instance);
+                if (parent != null) {
+                    throw new AthanorException(e.model.name() + "." + c.relation.name() + " refers to a "
+                            + context.metadata().entity(c.relation.target()).name() + " that has no key yet and is not in "
+                            + "this session. Add it to the session (session.add) before flushing, or mark the relationship "
+                            + "cascade = PERSIST.");
+                }
+            }
+        }
+    }
+
+    /** Updates the changed columns of {@code group} (one entity type), batched per set of changed columns, version-checked. */
+    public void update(List<EntityEntry> group) {
+        if (group.isEmpty()) {
+            return;
+        }
+        WritePlan plan = context.plan(group.get(0).model);
+        Map<String, List<EntityEntry>> byChange = new LinkedHashMap<>();
+        Map<EntityEntry, Object[]> current = new java.util.IdentityHashMap<>();
+        for (EntityEntry e : group) {
+            Object[] now = plan.values(e, e.snapshot);
+            StringBuilder changed = new StringBuilder();
+            boolean any = false;
+            for (int i = 0; i < now.length; i++) {
+                WritePlan.Column c = plan.columns.get(i);
+                boolean differs = c.model.updatable() && i != plan.versionColumn && !io.athanor.orm.internal.state.Values.same(now[i], e.snapshot[i]);
+                if (differs && c.property != null && c.property.id()) {
+                    throw new AthanorException("The key of a " + e.model.name() + " in the session changed from " + e.snapshot[i]
+                            + " to " + now[i] + "; keys cannot change. Delete the row and add a new one instead.");
+                }
+                changed.append(differs ? '1' : '0');
+                any |= differs;
+            }
+            if (any && e.model.isView()) {
+                throw new AthanorException(e.model.name() + " is a materialized view, so the change to " + e.model.name() + " "
+                        + e.key.id() + " cannot be written. Change the tables it reads, then sessions.refresh("
+                        + e.model.name() + ".class).");
+            }
+            if (any) {
+                byChange.computeIfAbsent(changed.toString(), k -> new ArrayList<>()).add(e);
+                current.put(e, now);
+            }
+        }
+        for (Map.Entry<String, List<EntityEntry>> change : byChange.entrySet()) {
+            updateBatch(plan, change.getKey(), change.getValue(), current);
+        }
+    }
+
+    private void updateBatch(WritePlan plan, String changed, List<EntityEntry> entries, Map<EntityEntry, Object[]> current) {
+        List<Integer> set = new ArrayList<>();
+        for (int i = 0; i < changed.length(); i++) {
+            if (changed.charAt(i) == '1') {
+                set.add(i);
+            }
+        }
+        int version = plan.versionColumn;
+        StringBuilder sql = new StringBuilder("UPDATE ").append(plan.table).append(" SET ");
+        for (int k = 0; k < set.size(); k++) {
+            sql.append(k > 0 ? ", " : "").append(plan.columns.get(set.get(k)).quoted).append(" = ?");
+        }
+        if (version >= 0) {
+            sql.append(", ").append(plan.columns.get(version).quoted).append(" = ?");
+        }
+        appendWhere(sql, plan);
+        List<List<Object>> parameterSets = new ArrayList<>();
+        List<Object[]> binds = new ArrayList<>();
+        for (EntityEntry e : entries) {
+            Object[] now = current.get(e);
+            List<Object> p = new ArrayList<>();
+            for (int i : set) {
+                p.add(now[i]);
+            }
+            if (version >= 0) {
+                p.add(nextVersion(e.snapshot[version]));
+            }
+            for (int i : plan.idColumns) {
+                p.add(e.snapshot[i]);
+            }
+            if (version >= 0) {
+                p.add(e.snapshot[version]);
+            }
+            parameterSets.add(p);
+            binds.add(p.toArray());
+        }
+        List<io.athanor.orm.internal.types.ColumnType> types = new ArrayList<>();
+        for (int i : set) {
+            types.add(plan.columns.get(i).model.type());
+        }
+        if (version >= 0) {
+            types.add(plan.columns.get(version).model.type());
+        }
+        for (int i : plan.idColumns) {
+            types.add(plan.columns.get(i).model.type());
+        }
+        if (version >= 0) {
+            types.add(plan.columns.get(version).model.type());
+        }
+        long[] counts = connection.batch(sql.toString(), parameterSets, (ps, r) -> {
+            Object[] row = binds.get(r);
+            for (int k = 0; k < row.length; k++) {
+                types.get(k).bind(ps, k + 1, row[k]);
+            }
+        }, new String[0], null);
+        if (version >= 0 && !countsKnown(counts, entries.size())) {
+            counts = rowByRow(sql.toString(), parameterSets, types);
+        }
+        checkCounts(plan, entries, counts, "updated");
+        for (int r = 0; r < entries.size(); r++) {
+            EntityEntry e = entries.get(r);
+            Object[] now = current.get(e);
+            if (version >= 0) {
+                Object next = nextVersion(e.snapshot[version]);
+                now[version] = next;
+                plan.columns.get(version).property.accessor().set(e.instance, next);
+            }
+            e.snapshot = now;
+        }
+    }
+
+    /** Deletes the rows of {@code entries} (one entity type, no order among them), version-checked. */
+    public void delete(List<EntityEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        WritePlan plan = context.plan(entries.get(0).model);
+        StringBuilder sql = new StringBuilder("DELETE FROM ").append(plan.table);
+        appendWhere(sql, plan);
+        List<List<Object>> parameterSets = new ArrayList<>();
+        for (EntityEntry e : entries) {
+            List<Object> p = new ArrayList<>();
+            for (int i : plan.idColumns) {
+                p.add(e.snapshot[i]);
+            }
+            if (plan.versionColumn >= 0) {
+                p.add(e.snapshot[plan.versionColumn]);
+            }
+            parameterSets.add(p);
+        }
+        List<io.athanor.orm.internal.types.ColumnType> types = new ArrayList<>();
+        for (int i : plan.idColumns) {
+            types.add(plan.columns.get(i).model.type());
+        }
+        if (plan.versionColumn >= 0) {
+            types.add(plan.columns.get(plan.versionColumn).model.type());
+        }
+        long[] counts = connection.batch(sql.toString(), parameterSets, (ps, r) -> {
+            List<Object> p = parameterSets.get(r);
+            for (int k = 0; k < types.size(); k++) {
+                types.get(k).bind(ps, k + 1, p.get(k));
+            }
+        }, new String[0], null);
+        if (plan.versionColumn >= 0 && !countsKnown(counts, entries.size())) {
+            counts = rowByRow(sql.toString(), parameterSets, types);
+        }
+        checkCounts(plan, entries, counts, "deleted");
+        context.forgetAll(entries);
+    }
+
+    /** Whether the driver told how many rows each execution changed (not -2, one count per row). */
+    private static boolean countsKnown(long[] counts, int rows) {
+        if (counts.length != rows) {
+            return false;
+        }
+        for (long c : counts) {
+            if (c < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Runs a version-checked statement once per row, for drivers whose batches do not report counts. */
+    private long[] rowByRow(String sql, List<List<Object>> parameterSets, List<io.athanor.orm.internal.types.ColumnType> types) {
+        long[] counts = new long[parameterSets.size()];
+        for (int r = 0; r < counts.length; r++) {
+            List<Object> p = parameterSets.get(r);
+            counts[r] = connection.update(sql, p, ps -> {
+                for (int k = 0; k < types.size(); k++) {
+                    types.get(k).bind(ps, k + 1, p.get(k));
+                }
+            });
+        }
+        return counts;
+    }
+
+    private static void appendWhere(StringBuilder sql, WritePlan plan) {
+        sql.append(" WHERE ");
+        for (int k = 0; k < plan.idColumns.length; k++) {
+            sql.append(k > 0 ? " AND " : "").append(plan.columns.get(plan.idColumns[k]).quoted).append(" = ?");
+        }
+        if (plan.versionColumn >= 0) {
+            sql.append(" AND ").append(plan.columns.get(plan.versionColumn).quoted).append(" = ?");
+        }
+    }
+
+    private static void checkCounts(WritePlan plan, List<EntityEntry> entries, long[] counts, String what) {
+        for (int r = 0; r < counts.length && r < entries.size(); r++) {
+            if (counts[r] == 0) {
+                EntityEntry e = entries.get(r);
+                Object[] key = new Object[plan.idColumns.length];
+                for (int k = 0; k < key.length; k++) {
+                    key[k] = e.snapshot[plan.idColumns[k]];
+                }
+                throw new StaleObjectException(e.model.name() + " " + (key.length == 1 ? key[0] : Arrays.toString(key))
+                        + " could not be " + what + ": " + (plan.versionColumn >= 0 ? "its version changed, so someone else "
+                        + "updated or deleted it since it was read" : "the row no longer exists")
+                        + ". The transaction was rolled back; reload it and apply the change again.");
+            }
+        }
+    }
+
+    private static Object nextVersion(Object v) {
+        if (v == null || v instanceof Integer) {
+            return v == null ? 1 : (Integer) v + 1;
+        }
+        if (v instanceof Long) {
+            return (Long) v + 1;
+        }
+        return (short) ((Short) v + 1);
+    }
+
+    private static EntityKey keyOf(WritePlan plan, Object[] row) {
+        if (plan.idColumns.length == 1) {
+            return new EntityKey(plan.model.type(), row[plan.idColumns[0]]);
+        }
+        Object[] parts = new Object[plan.idColumns.length];
+        for (int k = 0; k < parts.length; k++) {
+            parts[k] = row[plan.idColumns[k]];
+        }
+        return new EntityKey(plan.model.type(), Arrays.asList(parts));
+    }
+}

@@ -1,0 +1,156 @@
+package io.athanor.orm.internal.persistence;
+
+import io.athanor.orm.engine.Connection;
+import io.athanor.orm.error.AthanorException;
+import io.athanor.orm.internal.meta.EntityModel;
+import io.athanor.orm.internal.meta.Metadata;
+import io.athanor.orm.internal.state.EntityEntry;
+import io.athanor.orm.internal.state.IdentityMap;
+import io.athanor.orm.internal.state.LazyValue;
+import io.athanor.orm.internal.meta.RelationshipModel;
+import io.athanor.orm.internal.meta.TableModel;
+import io.athanor.orm.internal.types.ColumnType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the rows of many-to-many link tables: after the entities are written (so new ones have keys),
+ * inserts a row per element added to an owning collection and deletes one per element removed, comparing
+ * each loaded collection with its elements as loaded. Unloaded lazy collections have no changes.
+ */
+public final class LinkWriter {
+    private final IdentityMap map;
+    private final Metadata metadata;
+    private final List<Change> changes = new ArrayList<>();
+
+    /** The links of one owner's collection to add and remove. */
+    private static final class Change {
+        final EntityEntry owner;
+        final RelationshipModel relationship;
+        final List<Object> now;
+        final List<Object> added = new ArrayList<>();
+        final List<Object> removed = new ArrayList<>();
+
+        Change(EntityEntry owner, RelationshipModel relationship, List<Object> now) {
+            this.owner = owner;
+            this.relationship = relationship;
+            this.now = now;
+        }
+    }
+
+    public LinkWriter(IdentityMap map, Metadata metadata, List<EntityEntry> entries) {
+        this.map = map;
+        this.metadata = metadata;
+        for (EntityEntry e : entries) {
+            if (e.status == EntityEntry.Status.DELETED || e.hollow) {
+                continue;
+            }
+            for (RelationshipModel r : e.model.relationships()) {
+                if (r.kind() != RelationshipModel.Kind.MANY_TO_MANY || !r.owning()) {
+                    continue;
+                }
+                Object value = r.accessor().get(e.instance);
+                if (value instanceof LazyValue && !((LazyValue) value).isLoaded()) {
+                    continue;
+                }
+                List<Object> now = value == null ? List.of() : new ArrayList<>((Collection<?>) value);
+                List<Object> before = e.loadedLinks == null ? null : e.loadedLinks.get(r.name());
+                if (before == null) {
+                    before = List.of();
+                }
+                Change c = new Change(e, r, now);
+                for (Object o : now) {
+                    if (before.stream().noneMatch(x -> x == o)) {
+                        c.added.add(o);
+                    }
+                }
+                for (Object o : before) {
+                    if (now.stream().noneMatch(x -> x == o)) {
+                        c.removed.add(o);
+                    }
+                }
+                if (!c.added.isEmpty() || !c.removed.isEmpty() || e.loadedLinks == null || !e.loadedLinks.containsKey(r.name())) {
+                    changes.add(c);
+                }
+            }
+        }
+    }
+
+    /** Whether any link row must be written. */
+    public boolean hasWork() {
+        for (Change c : changes) {
+            if (!c.added.isEmpty() || !c.removed.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes the link rows; the entities must be written already. */
+    public void write(Connection connection) {
+        Map<RelationshipModel, List<List<Object>>> inserts = new HashMap<>();
+        Map<RelationshipModel, List<List<Object>>> deletes = new HashMap<>();
+        for (Change c : changes) {
+            Object ownerKey = key(c.owner.model, c.owner.instance, c.relationship);
+            EntityModel target = metadata.entity(c.relationship.target());
+            for (Object o : c.added) {
+                EntityEntry t = map.entryOf(o);
+                if (t == null || t.status == EntityEntry.Status.DELETED) {
+                    throw new AthanorException(c.relationship + " holds a " + target.name() + " that is not in the session, so "
+                            + "the link to it cannot be written. Add it (session.add) first, or give the relationship "
+                            + "cascade = CascadeType.PERSIST.");
+                }
+                inserts.computeIfAbsent(c.relationship, k -> new ArrayList<>()).add(List.of(ownerKey, key(target, o,
+                        c.relationship)));
+            }
+            for (Object o : c.removed) {
+                deletes.computeIfAbsent(c.relationship, k -> new ArrayList<>()).add(List.of(ownerKey, key(target, o,
+                        c.relationship)));
+            }
+        }
+        for (Map.Entry<RelationshipModel, List<List<Object>>> d : deletes.entrySet()) {
+            run(connection, d.getKey(), d.getValue(), false);
+        }
+        for (Map.Entry<RelationshipModel, List<List<Object>>> i : inserts.entrySet()) {
+            run(connection, i.getKey(), i.getValue(), true);
+        }
+    }
+
+    /** Records what was written as each collection's loaded state. */
+    public void written() {
+        for (Change c : changes) {
+            if (c.owner.loadedLinks == null) {
+                c.owner.loadedLinks = new HashMap<>();
+            }
+            c.owner.loadedLinks.put(c.relationship.name(), c.now);
+        }
+    }
+
+    private static Object key(EntityModel model, Object instance, RelationshipModel r) {
+        Object k = model.idProperties().get(0).accessor().get(instance);
+        if (k == null) {
+            throw new AthanorException(r + " links a " + model.name() + " that has no key yet; add it to the session so "
+                    + "that the flush saves it first.");
+        }
+        return k;
+    }
+
+    private void run(Connection connection, RelationshipModel r, List<List<Object>> rows, boolean insert) {
+        TableModel link = r.joinTable();
+        var d = metadata.dialect();
+        String owner = d.quote(link.columns().get(0).name());
+        String target = d.quote(link.columns().get(1).name());
+        String table = d.qualify(link.schema(), link.name());
+        String sql = insert ? "INSERT INTO " + table + " (" + owner + ", " + target + ") VALUES (?, ?)"
+                : "DELETE FROM " + table + " WHERE " + owner + " = ? AND " + target + " = ?";
+        ColumnType ownerType = link.columns().get(0).type();
+        ColumnType targetType = link.columns().get(1).type();
+        connection.batch(sql, rows, (ps, i) -> {
+            ownerType.bind(ps, 1, rows.get(i).get(0));
+            targetType.bind(ps, 2, rows.get(i).get(1));
+        }, new String[0], null);
+    }
+}

@@ -1,0 +1,125 @@
+package io.athanor.orm.internal.persistence;
+
+import io.athanor.orm.dialect.Dialect;
+import io.athanor.orm.internal.meta.ColumnModel;
+import io.athanor.orm.internal.meta.EntityModel;
+import io.athanor.orm.internal.state.EntityEntry;
+import io.athanor.orm.internal.meta.Metadata;
+import io.athanor.orm.internal.meta.PropertyModel;
+import io.athanor.orm.internal.meta.RelationshipModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How one entity's row is written: each column of {@link EntityModel#rowColumns()} with where its
+ * value comes from (a field, or the key of a related entity), and the table's qualified name. Built
+ * once per entity and shared.
+ */
+public final class WritePlan {
+    public final EntityModel model;
+    public final String table;
+    public final List<Column> columns;
+    public final int[] idColumns;
+    public final int versionColumn;
+    /** Whether a foreign key of this table refers to the table itself, so rows of one flush may depend on each other. */
+    public final boolean selfReferencing;
+
+    public WritePlan(EntityModel model, Metadata metadata) {
+        this.model = model;
+        Dialect d = metadata.dialect();
+        this.table = d.qualify(model.table().schema(), model.table().name());
+        List<Column> cols = new ArrayList<>();
+        List<PropertyModel> properties = model.properties();
+        int version = -1;
+        List<Integer> ids = new ArrayList<>();
+        for (ColumnModel c : model.rowColumns()) {
+            PropertyModel property = null;
+            for (PropertyModel p : properties) {
+                if (p.column().name().equals(c.name())) {
+                    property = p;
+                }
+            }
+            RelationshipModel relation = null;
+            PropertyModel referenced = null;
+            for (RelationshipModel r : model.relationships()) {
+                if (r.owning() && !r.toMany() && r.joinColumns().contains(c.name())) {
+                    relation = r;
+                    EntityModel target = metadata.entity(r.target());
+                    for (PropertyModel p : target.properties()) {
+                        if (p.column().name().equals(r.referencedColumns().get(0))) {
+                            referenced = p;
+                        }
+                    }
+                }
+            }
+            if (property != null && property.id()) {
+                ids.add(cols.size());
+            }
+            if (property != null && property.version()) {
+                version = cols.size();
+            }
+            cols.add(new Column(c, d.quote(c.name()), property, relation, referenced,
+                    relation == null ? -1 : model.relationships().indexOf(relation)));
+        }
+        this.columns = List.copyOf(cols);
+        this.idColumns = ids.stream().mapToInt(Integer::intValue).toArray();
+        this.versionColumn = version;
+        this.selfReferencing = cols.stream().anyMatch(c -> c.relation != null && c.relation.target() == model.type());
+    }
+
+    /**
+     * The column values of {@code entry}'s instance now. A null to-one whose relationship never held a
+     * parent (one never set up, as in a stream) keeps {@code previous}'s key; one that held a parent and
+     * was cleared gives NULL. Notes in the entry each to-one that holds a parent.
+     */
+    public Object[] values(EntityEntry entry, Object[] previous) {
+        Object[] v = new Object[columns.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = columns.get(i).value(entry, previous == null ? null : previous[i]);
+        }
+        return v;
+    }
+
+    /** One column and the source of its value. */
+    public static final class Column {
+        public final ColumnModel model;
+        public final String quoted;
+        public final PropertyModel property;
+        public final RelationshipModel relation;
+        public final PropertyModel referencedKey;
+        /** The relationship's bit in {@link EntityEntry#toOnesSet}; 0 past the 64th relationship (never "cleared"). */
+        private final long relationBit;
+
+        Column(ColumnModel model, String quoted, PropertyModel property, RelationshipModel relation, PropertyModel referencedKey,
+               int relationIndex) {
+            this.model = model;
+            this.quoted = quoted;
+            this.property = property;
+            this.relation = relation;
+            this.referencedKey = referencedKey;
+            this.relationBit = relationIndex >= 0 && relationIndex < Long.SIZE ? 1L << relationIndex : 0L;
+        }
+
+        /** Whether a read-only session keeps this column's snapshot value: a key or a foreign key. */
+        public boolean isKeyOrForeignKey() {
+            return relation != null || property != null && property.id();
+        }
+
+        Object value(EntityEntry entry, Object previous) {
+            Object instance = entry.instance;
+            if (relation != null) {
+                Object parent = relation.accessor().get(instance);
+                if (parent != null) {
+                    entry.toOnesSet |= relationBit;
+                    return referencedKey.accessor().get(parent);
+                }
+                if (property != null) {
+                    return property.accessor().get(instance);
+                }
+                return (entry.toOnesSet & relationBit) != 0 ? null : previous;
+            }
+            return property.accessor().get(instance);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.athanor.orm.internal.session;
+
+import io.athanor.orm.SessionOptions;
+import io.athanor.orm.engine.Connection;
+import io.athanor.orm.engine.Engine;
+
+/**
+ * A session's connection and transaction, as an explicit state machine (SQLAlchemy's SessionTransaction):
+ * <pre>
+ *   IDLE ──first read──▶ READING (autocommit, where reads may run outside a transaction)
+ *   IDLE/READING ──write, lock, begin()──▶ ACTIVE ──commit/rollback──▶ READING (or ACTIVE again without autocommit reads)
+ *   ACTIVE ──flush failed, commit failed──▶ FAILED ──rollback()──▶ as after a rollback
+ *   any ──close()──▶ CLOSED
+ * </pre>
+ * Each refusal says "cannot X while Y" and what to do. One session's, one thread's; {@link #cancel()} alone
+ * may be called from another thread.
+ */
+final class SessionTransaction {
+    /** Where the session's transaction stands. */
+    enum State { IDLE, READING, ACTIVE, FAILED, CLOSED }
+
+    private final Engine engine;
+    private final SessionOptions options;
+    private final boolean readsOutsideTransactionAllowed;
+    private volatile Connection connection;
+    private State state = State.IDLE;
+    /** Whether the user called begin(): reads then run inside the transaction too. */
+    private boolean explicit;
+    /** Why the transaction failed, while FAILED. */
+    private RuntimeException failure;
+
+    SessionTransaction(Engine engine, SessionOptions options, boolean readsOutsideTransactionAllowed) {
+        this.engine = engine;
+        this.options = options;
+        this.readsOutsideTransactionAllowed = readsOutsideTransactionAllowed;
+    }
+
+    State state() {
+        return state;
+    }
+
+    /** Throws unless the session may run statements: open and not failed. */
+    void checkUsable() {
+        if (state == State.CLOSED) {
+            throw new IllegalStateException("This session is closed; open a new one with sessions.open().");
+        }
+        if (state == State.FAILED) {
+            throw new IllegalStateException("Cannot use this session while its transaction is failed: it was rolled back "
+                    + "because a flush or commit failed (" + failure.getClass().getSimpleName() + ": "
+                    + firstLine(failure.getMessage()) + "). Call rollback() to start a new transaction; the instances kept "
+                    + "their state, so fix them and add them again.");
+        }
+    }
+
+    boolean isClosed() {
+        return state == State.CLOSED;
+    }
+
+    boolean isFailed() {
+        return state == State.FAILED;
+    }
+
+    /** Whether a transaction is open on the connection. */
+    boolean inTransaction() {
+        return state == State.ACTIVE || state == State.FAILED;
+    }
+
+    /**
+     * Whether reads may run before a transaction begins: at READ COMMITTED (PostgreSQL's and H2's default)
+     * each statement sees the latest committed rows inside a transaction or not, so a session that only
+     * reads saves the BEGIN/ROLLBACK round trip; read-only sessions and explicit isolation keep theirs.
+     */
+    private boolean readsOutsideTransaction() {
+        return readsOutsideTransactionAllowed && !options.isReadOnly() && options.isolationLevel() == null && !explicit;
+    }
+
+    /** The connection for reads: outside a transaction (autocommit) until the session writes, where that is allowed. */
+    Connection forRead() {
+        checkUsable();
+        if (connection == null) {
+            Connection c = engine.connect();
+            try {
+                if (options.isReadOnly()) {
+                    c.readOnly(true);
+                }
+                if (options.isolationLevel() != null) {
+                    c.isolationLevel(options.isolationLevel());
+                }
+                if (readsOutsideTransaction()) {
+                    c.autocommit(true);
+                    state = State.READING;
+                } else {
+                    state = State.ACTIVE;
+                }
+            } catch (RuntimeException e) {
+                c.close();
+                throw e;
+            }
+            connection = c;
+        }
+        return connection;
+    }
+
+    /** The connection, in a transaction: for writes, locks, cursors and raw SQL. */
+    Connection forWrite() {
+        Connection c = forRead();
+        if (state == State.READING) {
+            c.autocommit(false);
+            state = State.ACTIVE;
+        }
+        return c;
+    }
+
+    /** The connection if one is held, else {@code null}. */
+    Connection current() {
+        return connection;
+    }
+
+    /** begin(): reads from now on run inside the transaction. */
+    void begin() {
+        checkUsable();
+        if (explicit) {
+            throw new IllegalStateException("Cannot begin() while a transaction is already in progress in this session; "
+                    + "commit() or rollback() it first, or use beginNested() for a savepoint.");
+        }
+        explicit = true;
+        if (connection != null && state == State.READING) {
+            forWrite();
+        }
+    }
+
+    /** Commits the open transaction, if any; on failure the transaction is rolled back and FAILED. */
+    void commit() {
+        if (connection != null && state == State.ACTIVE) {
+            try {
+                connection.commit();
+            } catch (RuntimeException e) {
+                fail(e);
+                throw e;
+            }
+        }
+        ended();
+    }
+
+    /** A flush or commit failed: rolls the database transaction back and refuses work until rollback(). */
+    void fail(RuntimeException cause) {
+        try {
+            if (connection != null) {
+                connection.rollback();
+            }
+        } catch (RuntimeException suppressed) {
+            cause.addSuppressed(suppressed);
+        }
+        failure = cause;
+        state = State.FAILED;
+    }
+
+    /** Rolls the database transaction back, if any. */
+    void rollback() {
+        if (state == State.CLOSED) {
+            throw new IllegalStateException("This session is closed; open a new one with sessions.open().");
+        }
+        if (connection != null && (state == State.ACTIVE || state == State.FAILED)) {
+            connection.rollback();
+        }
+        failure = null;
+        ended();
+    }
+
+    /** After commit or rollback: back to reading outside a transaction, where allowed. */
+    private void ended() {
+        explicit = false;
+        if (connection == null) {
+            state = State.IDLE;
+        } else if (readsOutsideTransaction()) {
+            if (state != State.READING) {
+                connection.autocommit(true);
+            }
+            state = State.READING;
+        } else {
+            state = State.ACTIVE; // autocommit stays off: the next statement begins the next transaction
+        }
+    }
+
+    /** Cancels the statement running now, from another thread. */
+    void cancel() {
+        Connection c = connection;
+        if (c != null) {
+            c.cancel();
+        }
+    }
+
+    void close() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        Connection c = connection;
+        connection = null;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,90 @@
+package io.athanor.orm.internal.state;
+
+import io.athanor.orm.internal.meta.EntityModel;
+
+/**
+ * What a session knows of one instance (SQLAlchemy's InstanceState): its mapping, key, status, and the column
+ * values last seen in the database. Owned by one session and touched by its thread only.
+ */
+public final class EntityEntry {
+    /** Where an instance stands in its session. */
+    public enum Status { NEW, PERSISTENT, DELETED }
+
+    public final Object instance;
+    public final EntityModel model;
+    public EntityKey key;
+    public Status status;
+    /** Per property (in model order), then per extra foreign key column: values as last written or read. */
+    public Object[] snapshot;
+    /** Whether this flush gave the instance its key (to undo if the flush fails). */
+    public boolean keyAssigned;
+    /** In a read-only session: a fingerprint of the field values as loaded, in place of most of the snapshot. */
+    public int fingerprint;
+    /** Inserted by a flush of the current transaction: a rollback takes it out of the session. */
+    public boolean insertedInTx;
+    /** A lazy reference whose columns have not been read yet (not in the session's entry list until they are). */
+    public boolean hollow;
+    /** Marked by expire(): the next read of its row through the session overwrites its columns. */
+    public boolean expired;
+    /** The instances the query that loaded this one returned with it, for N+1 detection; may be null. */
+    public LoadGroup group;
+    /** Relationships already loaded into the instance, which later queries leave as they are. */
+    public java.util.Set<String> loaded;
+    /** For loaded collections: their elements as loaded, to find orphans removed from them since. */
+    public java.util.Map<String, java.util.List<Object>> loadedElements;
+    /** For owning many-to-many collections: their elements as loaded or last written, to find links to add and remove. */
+    public java.util.Map<String, java.util.List<Object>> loadedLinks;
+
+    /**
+     * Bit {@code i}: owning to-one relationship {@code i} of the model has held a parent since the instance
+     * was loaded or added, so a null in it now means "no parent" rather than "never set up" (a stream).
+     */
+    public long toOnesSet;
+    /** Properties the last insert left to their server defaults and filled from the row; cleared again if it is undone. */
+    public java.util.List<io.athanor.orm.internal.meta.PropertyModel> defaulted;
+
+    public EntityEntry(Object instance, EntityModel model, EntityKey key, Status status, Object[] snapshot) {
+        this.instance = instance;
+        this.model = model;
+        this.key = key;
+        this.status = status;
+        this.snapshot = snapshot;
+    }
+
+    /** Whether to-one {@code r} has held a parent (see {@link #toOnesSet}): a null in it now was set, not left unloaded. */
+    public boolean heldToOne(io.athanor.orm.internal.meta.RelationshipModel r) {
+        int i = model.relationships().indexOf(r);
+        return i >= 0 && i < Long.SIZE && (toOnesSet & (1L << i)) != 0;
+    }
+
+    /** Notes that to-one {@code r} holds a parent (see {@link #toOnesSet}). */
+    public void markToOne(io.athanor.orm.internal.meta.RelationshipModel r) {
+        int i = model.relationships().indexOf(r);
+        if (i >= 0 && i < Long.SIZE) {
+            toOnesSet |= 1L << i;
+        }
+    }
+
+    /** Puts back the nulls the insert's server defaults replaced, when that insert is undone. */
+    public void forgetServerDefaults() {
+        if (defaulted != null) {
+            for (io.athanor.orm.internal.meta.PropertyModel p : defaulted) {
+                p.accessor().set(instance, null);
+            }
+            defaulted = null;
+        }
+    }
+
+    /** A fingerprint of an entity's field values, for noticing changes in a read-only session. */
+    public static int fingerprint(EntityModel model, Object instance) {
+        int h = 1;
+        for (io.athanor.orm.internal.meta.PropertyModel p : model.properties()) {
+            Object v = p.accessor().get(instance);
+            if (v instanceof java.math.BigDecimal) {
+                v = ((java.math.BigDecimal) v).stripTrailingZeros();
+            }
+            h = 31 * h + (v instanceof byte[] ? java.util.Arrays.hashCode((byte[]) v) : java.util.Objects.hashCode(v));
+        }
+        return h;
+    }
+}

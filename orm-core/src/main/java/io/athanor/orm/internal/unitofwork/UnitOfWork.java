@@ -1,0 +1,427 @@
+package io.athanor.orm.internal.unitofwork;
+
+import io.athanor.orm.engine.Connection;
+import io.athanor.orm.error.AthanorException;
+import io.athanor.orm.internal.load.Loading;
+import io.athanor.orm.internal.load.Relationships;
+import io.athanor.orm.internal.load.RowLoader;
+import io.athanor.orm.internal.meta.EntityModel;
+import io.athanor.orm.internal.meta.Metadata;
+import io.athanor.orm.internal.meta.PropertyModel;
+import io.athanor.orm.internal.persistence.EntityWriter;
+import io.athanor.orm.internal.persistence.LinkWriter;
+import io.athanor.orm.internal.persistence.PersistenceContext;
+import io.athanor.orm.internal.persistence.WritePlan;
+import io.athanor.orm.internal.state.EntityEntry;
+import io.athanor.orm.internal.state.EntityKey;
+import io.athanor.orm.internal.state.IdentityMap;
+import io.athanor.orm.internal.state.LazyValue;
+import io.athanor.orm.internal.sync.Associations;
+import io.athanor.orm.internal.sync.RawCollection;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What must be written, and in which order (SQLAlchemy's unit of work): pending adds and deletes with their
+ * cascades, orphans and children moved between parents, then a flush that hands the rows to persistence in
+ * dependency order and undoes its own bookkeeping when it fails. One per session; its thread only.
+ */
+public final class UnitOfWork implements PersistenceContext {
+    private final FlushContext context;
+    private final IdentityMap map;
+    private final RowLoader loader;
+    /** Entries whose rows this transaction deleted: a rollback brings them back. */
+    private final List<EntityEntry> deletedInTx = new ArrayList<>();
+
+    public UnitOfWork(FlushContext context, IdentityMap map, RowLoader loader) {
+        this.context = context;
+        this.map = map;
+        this.loader = loader;
+    }
+
+    /** Makes {@code entity} pending (new), or brings a deleted one back; cascades PERSIST. The session checked it may write. */
+    public void add(Object entity) {
+        if (entity == null) {
+            throw new AthanorException("add() was given null.");
+        }
+        EntityEntry e = map.entryOf(entity);
+        if (e != null) {
+            if (e.status == EntityEntry.Status.DELETED) {
+                e.status = EntityEntry.Status.PERSISTENT;
+                forEachCascaded(e, io.athanor.orm.annotations.CascadeType.REMOVE, child -> {
+                    EntityEntry c = map.entryOf(child);
+                    if (c != null && c.status == EntityEntry.Status.DELETED) {
+                        add(child);
+                    }
+                });
+            }
+            cascadePersist(e);
+            return;
+        }
+        EntityModel model = context.metadata().entity(entity.getClass());
+        refuseView(model);
+        EntityEntry entry = new EntityEntry(entity, model, null, EntityEntry.Status.NEW, null);
+        map.add(entry);
+        for (io.athanor.orm.internal.meta.RelationshipModel r : model.relationships()) {
+            if (Relationships.isDynamic(r)) {
+                loader.relationships().bindDynamic(entity, r);
+            } else if (r.inverse() != null) {
+                adoptTwoWay(entity, r);
+            }
+        }
+        cascadePersist(entry);
+    }
+
+    /**
+     * Links what a new instance already holds to the other side, as if each value had been set now, and
+     * wraps its collection so later adds and removes are linked when made.
+     */
+    @SuppressWarnings("unchecked")
+    private static void adoptTwoWay(Object entity, io.athanor.orm.internal.meta.RelationshipModel r) {
+        Object value = r.accessor().get(entity);
+        if (value == null) {
+            return;
+        }
+        if (!r.toMany()) {
+            Associations.toOneChanged(entity, r, null, value);
+        } else if (value instanceof java.util.Collection && !(value instanceof RawCollection)) {
+            Associations.adopt(entity, r, (java.util.Collection<?>) value);
+            r.accessor().set(entity, Associations.wrap(entity, r, (java.util.Collection<Object>) value));
+        }
+    }
+
+    private void cascadePersist(EntityEntry e) {
+        for (io.athanor.orm.internal.meta.RelationshipModel r : e.model.relationships()) {
+            if (!r.cascade().contains(io.athanor.orm.annotations.CascadeType.PERSIST)) {
+                continue;
+            }
+            Object value = r.accessor().get(e.instance);
+            if (value instanceof LazyValue && !((LazyValue) value).isLoaded() || value instanceof io.athanor.orm.DynamicCollection) {
+                continue;
+            }
+            if (value instanceof java.util.Collection) {
+                for (Object child : (java.util.Collection<?>) value) {
+                    if (child != null && !map.holds(child)) {
+                        add(child);
+                    }
+                }
+            } else if (value != null && !map.holds(value)) {
+                add(value);
+            }
+        }
+    }
+
+
+    /** Marks {@code entity} deleted (a new one is simply forgotten); cascades REMOVE. The session checked it may write. */
+    public void delete(Object entity) {
+        EntityEntry e = map.entryOf(entity);
+        if (e == null) {
+            throw new AthanorException("delete() was given a " + entity.getClass().getSimpleName() + " that is not in this "
+                    + "session; load it first (session.get) or merge it.");
+        }
+        refuseView(e.model);
+        if (e.status == EntityEntry.Status.DELETED) {
+            return;
+        }
+        if (e.hollow) {
+            Loading.load(entity);
+        }
+        if (e.status == EntityEntry.Status.NEW) {
+            map.forget(e);
+        } else {
+            e.status = EntityEntry.Status.DELETED;
+        }
+        forEachCascaded(e, io.athanor.orm.annotations.CascadeType.REMOVE, child -> {
+            if (map.holds(child)) {
+                delete(child);
+            }
+        });
+    }
+
+    /** Calls {@code action} for each entity that {@code e}'s relationships marked with {@code cascade} hold. */
+    private void forEachCascaded(EntityEntry e, io.athanor.orm.annotations.CascadeType cascade,
+                                 java.util.function.Consumer<Object> action) {
+        for (io.athanor.orm.internal.meta.RelationshipModel r : e.model.relationships()) {
+            if (r.cascade().contains(cascade)) {
+                Object value = r.accessor().get(e.instance);
+                if (value instanceof io.athanor.orm.DynamicCollection) {
+                    value = ((io.athanor.orm.DynamicCollection<?>) value).list();
+                } else if (value instanceof io.athanor.orm.internal.proxy.Proxied && !Loading.isLoaded(value)) {
+                    Loading.load(value);
+                }
+                if (value instanceof java.util.Collection) {
+                    for (Object child : List.copyOf((java.util.Collection<?>) value)) {
+                        if (child != null) {
+                            action.accept(child);
+                        }
+                    }
+                } else if (value != null) {
+                    action.accept(value);
+                }
+            }
+        }
+    }
+
+
+    /** Deletes elements removed from loaded orphan-removal collections; adds new children to their parent's loaded collection. */
+    private void reconcileCollections() {
+        for (EntityEntry e : new ArrayList<>(map.entries())) {
+            if (e.status == EntityEntry.Status.PERSISTENT && e.loadedElements != null) {
+                for (io.athanor.orm.internal.meta.RelationshipModel r : e.model.relationships()) {
+                    List<Object> before = e.loadedElements.get(r.name());
+                    if (before == null) {
+                        continue;
+                    }
+                    java.util.Collection<?> now = (java.util.Collection<?>) r.accessor().get(e.instance);
+                    for (Object child : before) {
+                        if (now == null || now.stream().noneMatch(x -> x == child)) {
+                            EntityEntry c = map.entryOf(child);
+                            if (c != null && c.status == EntityEntry.Status.PERSISTENT && !movedElsewhere(child, r, e.instance)) {
+                                delete(child);
+                            }
+                        }
+                    }
+                    e.loadedElements.put(r.name(), now == null ? new ArrayList<>() : new ArrayList<>(now));
+                }
+            }
+            if (e.status == EntityEntry.Status.NEW) {
+                for (io.athanor.orm.internal.meta.RelationshipModel r : e.model.relationships()) {
+                    if (!r.owning() || r.toMany() || r.inverse() == null || !r.inverse().toMany()) {
+                        continue;
+                    }
+                    Object parent = r.accessor().get(e.instance);
+                    EntityEntry p = parent == null ? null : map.entryOf(parent);
+                    if (p != null && p.loaded != null && p.loaded.contains(r.inverse().name())) {
+                        Associations.rawAdd(r.inverse().accessor().get(parent), e.instance);
+                    }
+                }
+            } else if (e.status == EntityEntry.Status.PERSISTENT && e.snapshot != null && !e.hollow) {
+                movedBetweenParents(e);
+            }
+        }
+    }
+
+    /**
+     * A loaded child whose parent field was changed without the other side being told (a plain class's
+     * setter): leaves the old parent's collection and joins the new one's, as it will in the database.
+     */
+    private void movedBetweenParents(EntityEntry e) {
+        List<WritePlan.Column> columns = context.plan(e.model).columns; // foreign keys and their targets, worked out once
+        for (int i = 0; i < columns.size(); i++) {
+            WritePlan.Column c = columns.get(i);
+            io.athanor.orm.internal.meta.RelationshipModel r = c.relation;
+            if (r == null || r.inverse() == null || !r.inverse().toMany() || r.joinColumns().size() != 1
+                    || c.referencedKey == null || !c.referencedKey.id()) {
+                continue;
+            }
+            Object parent = r.accessor().get(e.instance);
+            if (parent == null && !e.heldToOne(r)) {
+                continue; // never set up: not a change
+            }
+            Object oldKey = e.snapshot[i];
+            Object newKey = parent == null ? null : c.referencedKey.accessor().get(parent);
+            boolean unchanged = parent == null ? oldKey == null : newKey != null && newKey.equals(oldKey);
+            if (unchanged) {
+                continue;
+            }
+            EntityEntry old = oldKey == null ? null : map.get(new EntityKey(r.target(), oldKey));
+            if (old != null && old.instance != parent) {
+                Associations.rawRemove(r.inverse().accessor().get(old.instance), e.instance);
+            }
+            if (parent != null) {
+                Associations.rawAdd(r.inverse().accessor().get(parent), e.instance);
+            }
+        }
+    }
+
+    /** Whether a child taken out of {@code parent}'s collection now belongs to another parent (so is no orphan). */
+    private static boolean movedElsewhere(Object child, io.athanor.orm.internal.meta.RelationshipModel r, Object parent) {
+        if (r.inverse() == null || r.inverse().toMany()) {
+            return false;
+        }
+        Object now = r.inverse().accessor().get(child);
+        return now != null && now != parent;
+    }
+
+
+    /**
+     * Writes what changed since the last flush: cascades, orphans and moved children first, then the rows in
+     * dependency order, then link rows. On failure, puts every entry and instance back as it was before and
+     * rethrows; the caller rolls the transaction back.
+     */
+    public void flush() {
+        List<EntityEntry> entries = map.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            EntityEntry e = entries.get(i);
+            if (e.status != EntityEntry.Status.DELETED) {
+                cascadePersist(e);
+            }
+        }
+        reconcileCollections();
+        LinkWriter links = new LinkWriter(map, context.metadata(), entries);
+        boolean work = links.hasWork();
+        for (EntityEntry e : entries) {
+            if (work) {
+                break;
+            }
+            if (e.status != EntityEntry.Status.PERSISTENT || !sameAsSnapshot(e)) {
+                work = true;
+            }
+        }
+        if (!work) {
+            links.written();
+            return;
+        }
+        List<Object[]> saved = new ArrayList<>(entries.size());
+        for (EntityEntry e : entries) {
+            saved.add(new Object[] {e.status, e.snapshot, e.key, versionOf(e)});
+        }
+        List<EntityEntry> before = new ArrayList<>(entries);
+        try {
+            Connection connection = context.transaction();
+            new WriteOrder(this, new EntityWriter(this, connection)).write(new ArrayList<>(entries));
+            links.write(connection);
+            links.written();
+            for (EntityEntry e : before) {
+                e.keyAssigned = false;
+            }
+        } catch (RuntimeException failure) {
+            restore(before, saved);
+            throw failure;
+        }
+    }
+
+    /** Whether anything is pending: a new or deleted instance, or a changed one (link rows are not looked at). */
+    boolean sameAsSnapshot(EntityEntry e) {
+        WritePlan plan = context.plan(e.model);
+        Object[] now = plan.values(e, e.snapshot);
+        for (int i = 0; i < now.length; i++) {
+            if (!io.athanor.orm.internal.state.Values.same(now[i], e.snapshot[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Object versionOf(EntityEntry e) {
+        PropertyModel v = e.model.version();
+        return v == null ? null : v.accessor().get(e.instance);
+    }
+
+    /** Puts entries and instances back as they were before a failed flush: keys it assigned, versions it bumped. */
+    private void restore(List<EntityEntry> before, List<Object[]> saved) {
+        deletedInTx.removeAll(before);
+        for (int i = 0; i < before.size(); i++) {
+            EntityEntry e = before.get(i);
+            Object[] s = saved.get(i);
+            e.status = (EntityEntry.Status) s[0];
+            e.snapshot = (Object[]) s[1];
+            e.key = (EntityKey) s[2];
+            if (e.keyAssigned) {
+                for (PropertyModel id : e.model.idProperties()) {
+                    if (id.generation() != null) {
+                        id.accessor().set(e.instance, null);
+                    }
+                }
+                e.keyAssigned = false;
+            }
+            if (e.status == EntityEntry.Status.NEW) {
+                e.forgetServerDefaults();
+            }
+            if (e.model.version() != null) {
+                e.model.version().accessor().set(e.instance, s[3]);
+            }
+        }
+        map.reset(before);
+    }
+
+    // ---- PersistenceContext: the identity map's side of a flush ----
+
+    @Override
+    public Metadata metadata() {
+        return context.metadata();
+    }
+
+    @Override
+    public WritePlan plan(EntityModel model) {
+        return context.plan(model);
+    }
+
+    @Override
+    public Object nextSequenceValue(PropertyModel id, Connection connection) {
+        return context.nextSequenceValue(id, connection);
+    }
+
+    @Override
+    public void registered(EntityEntry entry, EntityKey key) {
+        map.keyed(entry, key);
+    }
+
+    @Override
+    public void forgetAll(List<EntityEntry> deleted) {
+        deletedInTx.addAll(deleted);
+        map.forgetAll(deleted);
+    }
+
+    /** Entries whose rows this transaction deleted: a rollback brings them back. */
+    public List<EntityEntry> deletedInTransaction() {
+        return deletedInTx;
+    }
+
+    public static void refuseView(EntityModel model) {
+        if (model.isView()) {
+            throw new AthanorException(model.name() + " is a materialized view: its rows come from its query and cannot be "
+                    + "written. Change the tables it reads, then sessions.refresh(" + model.name() + ".class).");
+        }
+    }
+
+    /** After a commit: nothing is undone any more; every instance expires where the factory says so. */
+    public void afterCommit(boolean expire) {
+        for (EntityEntry e : map.entries()) {
+            e.insertedInTx = false;
+            if (expire && e.status == EntityEntry.Status.PERSISTENT) {
+                e.expired = true;
+            }
+        }
+        deletedInTx.clear();
+    }
+
+    /**
+     * After a rollback: instances the transaction inserted, and new ones never flushed, leave the session
+     * (transient again, generated keys cleared); deleted ones come back; the rest expire.
+     */
+    public void afterRollback() {
+        List<EntityEntry> gone = new ArrayList<>();
+        for (EntityEntry e : map.entries()) {
+            if (e.status == EntityEntry.Status.NEW || e.insertedInTx) {
+                gone.add(e);
+                if (e.insertedInTx) {
+                    for (PropertyModel id : e.model.idProperties()) {
+                        if (id.generation() != null) {
+                            id.accessor().set(e.instance, null);
+                        }
+                    }
+                    e.forgetServerDefaults();
+                }
+            } else {
+                e.status = EntityEntry.Status.PERSISTENT;
+                e.expired = true;
+            }
+        }
+        map.forgetAll(gone);
+        deletedInTx.removeAll(gone);
+        for (EntityEntry e : deletedInTx) {
+            if (!e.insertedInTx && e.key != null && !map.holdsKey(e.key)) {
+                e.status = EntityEntry.Status.PERSISTENT;
+                e.expired = true;
+                map.add(e);
+            }
+        }
+        deletedInTx.clear();
+        for (EntityEntry e : gone) {
+            e.insertedInTx = false;
+            e.key = null;
+            e.status = EntityEntry.Status.NEW;
+        }
+    }
+}
