@@ -1,0 +1,6 @@
+/**
+ * The unit-of-work regression model, a shop: users with orders (cascade, orphan removal) and their lines,
+ * articles whose author is a plain reference (no cascade), articles and tags linked many-to-many, a
+ * self-referencing category tree and a versioned account. Plain (not enhanced) entities.
+ */
+package io.athanor.orm.model.shop;
