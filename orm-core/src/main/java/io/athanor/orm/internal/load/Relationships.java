@@ -320,6 +320,37 @@ public final class Relationships {
         }
     }
 
+    /**
+     * Forgets what {@code owner}'s loaded collections hold (after a rollback): each becomes a lazy collection
+     * that reads the database again on first use. Dynamic relationships need nothing.
+     */
+    public void expireCollections(Object owner) {
+        EntityEntry entry = loader.map().entryOf(owner);
+        if (entry == null || entry.hollow) {
+            return;
+        }
+        for (RelationshipModel r : entry.model.relationships()) {
+            if (!r.toMany() || isDynamic(r)) {
+                continue;
+            }
+            Object current = r.accessor().get(owner);
+            if (current instanceof LazyValue && !((LazyValue) current).isLoaded()) {
+                continue;
+            }
+            if (entry.loaded != null) {
+                entry.loaded.remove(r.name());
+            }
+            if (entry.loadedElements != null) {
+                entry.loadedElements.remove(r.name());
+            }
+            if (entry.loadedLinks != null) {
+                entry.loadedLinks.remove(r.name());
+            }
+            LazyCollection.Loader l = new CollectionLoader(owner, r);
+            r.accessor().set(owner, r.collectionType() == Set.class ? new LazySet<>(l, owner, r) : new LazyList<>(l, owner, r));
+        }
+    }
+
     void setUpDynamic(RelationshipModel r, List<Object> parents) {
         for (Object p : parents) {
             bindDynamic(p, r);

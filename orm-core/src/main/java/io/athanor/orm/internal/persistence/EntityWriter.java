@@ -401,6 +401,7 @@ public final class EntityWriter {
                 now[version] = next;
                 plan.columns.get(version).property.accessor().set(e.instance, next);
             }
+            context.updating(e);
             e.snapshot = now;
         }
     }

@@ -20,6 +20,9 @@ public interface PersistenceContext {
     /** An entry has just been inserted and now has {@code key}. */
     void registered(EntityEntry entry, EntityKey key);
 
+    /** An entry's row is about to be updated: its snapshot is replaced next (the unit of work keeps the old one for a rollback). */
+    void updating(EntityEntry entry);
+
     /** These entries' rows were deleted. */
     void forgetAll(List<EntityEntry> deleted);
 }

@@ -428,8 +428,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
 
     @Override
     public void clear() {
-        map.clear();
-        work.deletedInTransaction().clear();
+        work.clear();
     }
 
     @Override
@@ -574,7 +573,13 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     @Override
     public io.athanor.orm.engine.Savepoint beginNested() {
         flush();
-        return transaction().savepoint();
+        io.athanor.orm.engine.Savepoint sp = transaction().savepoint();
+        return new SessionSavepoint(this, sp, work.mark());
+    }
+
+    /** The database rolled back to a savepoint begun at {@code mark}: the session's instances follow. */
+    void rolledBackTo(int mark) {
+        work.rollbackTo(mark);
     }
 
     // ---- FlushContext ----

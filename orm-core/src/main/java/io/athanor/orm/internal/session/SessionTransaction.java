@@ -12,10 +12,13 @@ import io.athanor.orm.engine.Engine;
  *   ACTIVE ──flush failed, commit failed──▶ FAILED ──rollback()──▶ as after a rollback
  *   any ──close()──▶ CLOSED
  * </pre>
- * Each refusal says "cannot X while Y" and what to do. One session's, one thread's; {@link #cancel()} alone
- * may be called from another thread.
+ * Savepoints are nested states of ACTIVE ({@link SessionSavepoint}). A connection that died is let go at
+ * the rollback, and the next transaction takes a fresh one. Each refusal says "cannot X while Y" and what
+ * to do. One session's, one thread's; {@link #cancel()} alone may be called from another thread.
  */
 final class SessionTransaction {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SessionTransaction.class);
+
     /** Where the session's transaction stands. */
     enum State { IDLE, READING, ACTIVE, FAILED, CLOSED }
 
@@ -58,11 +61,6 @@ final class SessionTransaction {
 
     boolean isFailed() {
         return state == State.FAILED;
-    }
-
-    /** Whether a transaction is open on the connection. */
-    boolean inTransaction() {
-        return state == State.ACTIVE || state == State.FAILED;
     }
 
     /**
@@ -111,11 +109,6 @@ final class SessionTransaction {
         return c;
     }
 
-    /** The connection if one is held, else {@code null}. */
-    Connection current() {
-        return connection;
-    }
-
     /** begin(): reads from now on run inside the transaction. */
     void begin() {
         checkUsable();
@@ -150,18 +143,29 @@ final class SessionTransaction {
             }
         } catch (RuntimeException suppressed) {
             cause.addSuppressed(suppressed);
+            discardConnection();
         }
         failure = cause;
         state = State.FAILED;
     }
 
-    /** Rolls the database transaction back, if any. */
+    /** Rolls the database transaction back, if any; a dead connection is let go instead, and never makes this throw. */
     void rollback() {
         if (state == State.CLOSED) {
             throw new IllegalStateException("This session is closed; open a new one with sessions.open().");
         }
         if (connection != null && (state == State.ACTIVE || state == State.FAILED)) {
-            connection.rollback();
+            try {
+                connection.rollback();
+            } catch (RuntimeException e) {
+                // A connection that died (server restarted, backend terminated, network cut) took its transaction
+                // with it: the server has rolled it back. Let the connection go; the next transaction takes a fresh one.
+                LOG.warn("Rollback failed ({}); releasing the session's connection, the next transaction takes a new one",
+                        firstLine(e.getMessage()));
+                discardConnection();
+            }
+        } else if (connection != null && connection.isClosed()) {
+            discardConnection(); // died while reading outside a transaction
         }
         failure = null;
         ended();
@@ -174,7 +178,14 @@ final class SessionTransaction {
             state = State.IDLE;
         } else if (readsOutsideTransaction()) {
             if (state != State.READING) {
-                connection.autocommit(true);
+                try {
+                    connection.autocommit(true);
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not return the connection to autocommit ({}); releasing it", firstLine(e.getMessage()));
+                    discardConnection();
+                    state = State.IDLE;
+                    return;
+                }
             }
             state = State.READING;
         } else {
@@ -195,10 +206,19 @@ final class SessionTransaction {
             return;
         }
         state = State.CLOSED;
+        discardConnection();
+    }
+
+    /** Closes the connection (the pool evicts a broken one) and forgets it, never throwing. */
+    private void discardConnection() {
         Connection c = connection;
         connection = null;
         if (c != null) {
-            c.close();
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                LOG.debug("Closing a broken connection failed", e);
+            }
         }
     }
 

@@ -30,13 +30,13 @@ public final class UnitOfWork implements PersistenceContext {
     private final FlushContext context;
     private final IdentityMap map;
     private final RowLoader loader;
-    /** Entries whose rows this transaction deleted: a rollback brings them back. */
-    private final List<EntityEntry> deletedInTx = new ArrayList<>();
+    private final TransactionUndo undo;
 
     public UnitOfWork(FlushContext context, IdentityMap map, RowLoader loader) {
         this.context = context;
         this.map = map;
         this.loader = loader;
+        this.undo = new TransactionUndo(map, context, loader);
     }
 
     /** Makes {@code entity} pending (new), or brings a deleted one back; cascades PERSIST. The session checked it may write. */
@@ -277,6 +277,7 @@ public final class UnitOfWork implements PersistenceContext {
             saved.add(new Object[] {e.status, e.snapshot, e.key, versionOf(e)});
         }
         List<EntityEntry> before = new ArrayList<>(entries);
+        int mark = undo.mark();
         try {
             Connection connection = context.transaction();
             new WriteOrder(this, new EntityWriter(this, connection)).write(new ArrayList<>(entries));
@@ -286,6 +287,7 @@ public final class UnitOfWork implements PersistenceContext {
                 e.keyAssigned = false;
             }
         } catch (RuntimeException failure) {
+            undo.truncate(mark);
             restore(before, saved);
             throw failure;
         }
@@ -310,7 +312,6 @@ public final class UnitOfWork implements PersistenceContext {
 
     /** Puts entries and instances back as they were before a failed flush: keys it assigned, versions it bumped. */
     private void restore(List<EntityEntry> before, List<Object[]> saved) {
-        deletedInTx.removeAll(before);
         for (int i = 0; i < before.size(); i++) {
             EntityEntry e = before.get(i);
             Object[] s = saved.get(i);
@@ -355,17 +356,26 @@ public final class UnitOfWork implements PersistenceContext {
     @Override
     public void registered(EntityEntry entry, EntityKey key) {
         map.keyed(entry, key);
+        undo.inserted(entry);
+    }
+
+    @Override
+    public void updating(EntityEntry entry) {
+        undo.updating(entry);
     }
 
     @Override
     public void forgetAll(List<EntityEntry> deleted) {
-        deletedInTx.addAll(deleted);
+        for (EntityEntry e : deleted) {
+            undo.deleted(e);
+        }
         map.forgetAll(deleted);
     }
 
-    /** Entries whose rows this transaction deleted: a rollback brings them back. */
-    public List<EntityEntry> deletedInTransaction() {
-        return deletedInTx;
+    /** Forgets every instance, and what a rollback would have put back (session.clear()). */
+    public void clear() {
+        map.clear();
+        undo.clear();
     }
 
     public static void refuseView(EntityModel model) {
@@ -383,45 +393,25 @@ public final class UnitOfWork implements PersistenceContext {
                 e.expired = true;
             }
         }
-        deletedInTx.clear();
+        undo.clear();
     }
 
     /**
-     * After a rollback: instances the transaction inserted, and new ones never flushed, leave the session
-     * (transient again, generated keys cleared); deleted ones come back; the rest expire.
+     * After the database rolled back: every instance the session keeps holds what the database holds again
+     * (fields put back from the state as of the transaction's start, loaded collections lazy again), deleted
+     * ones come back, and instances the transaction inserted or never flushed are transient again.
      */
     public void afterRollback() {
-        List<EntityEntry> gone = new ArrayList<>();
-        for (EntityEntry e : map.entries()) {
-            if (e.status == EntityEntry.Status.NEW || e.insertedInTx) {
-                gone.add(e);
-                if (e.insertedInTx) {
-                    for (PropertyModel id : e.model.idProperties()) {
-                        if (id.generation() != null) {
-                            id.accessor().set(e.instance, null);
-                        }
-                    }
-                    e.forgetServerDefaults();
-                }
-            } else {
-                e.status = EntityEntry.Status.PERSISTENT;
-                e.expired = true;
-            }
-        }
-        map.forgetAll(gone);
-        deletedInTx.removeAll(gone);
-        for (EntityEntry e : deletedInTx) {
-            if (!e.insertedInTx && e.key != null && !map.holdsKey(e.key)) {
-                e.status = EntityEntry.Status.PERSISTENT;
-                e.expired = true;
-                map.add(e);
-            }
-        }
-        deletedInTx.clear();
-        for (EntityEntry e : gone) {
-            e.insertedInTx = false;
-            e.key = null;
-            e.status = EntityEntry.Status.NEW;
-        }
+        undo.rollbackTo(0);
+    }
+
+    /** Where a savepoint begins, for {@link #rollbackTo}. */
+    public int mark() {
+        return undo.mark();
+    }
+
+    /** After the database rolled back to a savepoint: the session as it was at {@code mark}. */
+    public void rollbackTo(int mark) {
+        undo.rollbackTo(mark);
     }
 }

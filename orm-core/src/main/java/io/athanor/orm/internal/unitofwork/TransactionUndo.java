@@ -1,0 +1,169 @@
+package io.athanor.orm.internal.unitofwork;
+
+import io.athanor.orm.internal.load.RowLoader;
+import io.athanor.orm.internal.meta.EntityModel;
+import io.athanor.orm.internal.meta.PropertyModel;
+import io.athanor.orm.internal.meta.RelationshipModel;
+import io.athanor.orm.internal.persistence.WritePlan;
+import io.athanor.orm.internal.state.EntityEntry;
+import io.athanor.orm.internal.state.EntityKey;
+import io.athanor.orm.internal.state.IdentityMap;
+import io.athanor.orm.internal.state.Values;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a rollback puts back (SQLAlchemy expires everything instead; without field interception Athanor
+ * restores). Each flush of the transaction logs, per row it writes, the entry's state before the write;
+ * a rollback replays the log backwards to the transaction's start, a savepoint's rollback to the
+ * savepoint's mark. Then every instance the session keeps gets its fields back from its snapshot (what
+ * the database holds), its loaded collections become lazy again, and instances whose rows the undone
+ * work inserted, or that were never flushed, leave the session. The log holds one record per row
+ * written, so a long transaction pays in memory only for what it wrote.
+ */
+final class TransactionUndo {
+    /** An entry's state before a flush first wrote its row: status NEW for an insert. */
+    private record Undo(EntityEntry entry, EntityEntry.Status status, Object[] snapshot, EntityKey key) {
+    }
+
+    private final IdentityMap map;
+    private final FlushContext context;
+    private final RowLoader loader;
+    private final List<Undo> log = new ArrayList<>();
+
+    TransactionUndo(IdentityMap map, FlushContext context, RowLoader loader) {
+        this.map = map;
+        this.context = context;
+        this.loader = loader;
+    }
+
+    /** Where the log stands: a savepoint's mark, or a flush's start. */
+    int mark() {
+        return log.size();
+    }
+
+    void inserted(EntityEntry e) {
+        log.add(new Undo(e, EntityEntry.Status.NEW, null, null));
+    }
+
+    void updating(EntityEntry e) {
+        log.add(new Undo(e, EntityEntry.Status.PERSISTENT, e.snapshot, e.key));
+    }
+
+    void deleted(EntityEntry e) {
+        log.add(new Undo(e, EntityEntry.Status.PERSISTENT, e.snapshot, e.key));
+    }
+
+    /** Drops records past {@code mark} without replaying them (a failed flush restores its own way). */
+    void truncate(int mark) {
+        log.subList(mark, log.size()).clear();
+    }
+
+    /** After a commit: nothing is undone any more. */
+    void clear() {
+        log.clear();
+    }
+
+    /**
+     * Puts the session back as it was at {@code mark} (0: the transaction's start), after the database has
+     * rolled back to the same point.
+     */
+    void rollbackTo(int mark) {
+        List<EntityEntry> transientAgain = new ArrayList<>();
+        for (int i = log.size() - 1; i >= mark; i--) {
+            Undo u = log.get(i);
+            EntityEntry e = u.entry();
+            if (u.status() == EntityEntry.Status.NEW) {
+                map.forget(e);
+                clearGeneratedKey(e);
+                e.forgetServerDefaults();
+                e.key = null;
+                e.snapshot = null;
+                e.status = EntityEntry.Status.NEW;
+                transientAgain.add(e);
+            } else {
+                e.snapshot = u.snapshot();
+                e.key = u.key();
+                e.status = EntityEntry.Status.PERSISTENT;
+                if (!map.holds(e.instance) && !map.holdsKey(e.key)) {
+                    map.add(e);
+                }
+            }
+        }
+        truncate(mark);
+        List<EntityEntry> pending = new ArrayList<>();
+        for (EntityEntry e : map.entries()) {
+            if (e.status == EntityEntry.Status.NEW) {
+                pending.add(e);
+            }
+        }
+        map.forgetAll(pending);
+        for (EntityEntry e : transientAgain) {
+            e.insertedInTx = false;
+        }
+        for (EntityEntry e : new ArrayList<>(map.entries())) {
+            if (e.status == EntityEntry.Status.DELETED) {
+                e.status = EntityEntry.Status.PERSISTENT;
+            }
+            if (e.hollow || e.snapshot == null) {
+                continue;
+            }
+            restoreFields(e);
+            loader.relationships().expireCollections(e.instance);
+            e.expired = true;
+        }
+    }
+
+    private static void clearGeneratedKey(EntityEntry e) {
+        for (PropertyModel id : e.model.idProperties()) {
+            if (id.generation() != null) {
+                id.accessor().set(e.instance, null);
+            }
+        }
+    }
+
+    /** Gives an instance the column values and parents its snapshot holds (what the database holds). */
+    private void restoreFields(EntityEntry e) {
+        EntityModel model = e.model;
+        WritePlan plan = context.plan(model);
+        for (int i = 0; i < plan.columns.size(); i++) {
+            WritePlan.Column c = plan.columns.get(i);
+            Object was = e.snapshot[i];
+            if (c.relation != null) {
+                restoreParent(e, c, was);
+            } else if (c.property != null) {
+                PropertyModel p = c.property;
+                if (!p.id() && !Values.same(p.accessor().get(e.instance), was) && (was != null || p.column().nullable())) {
+                    p.accessor().set(e.instance, was);
+                }
+            }
+        }
+    }
+
+    /** Points an owning to-one back at the parent whose key the snapshot holds, when that is its target's key. */
+    private void restoreParent(EntityEntry e, WritePlan.Column c, Object key) {
+        RelationshipModel r = c.relation;
+        if (c.property != null) {
+            PropertyModel p = c.property;
+            if (!Values.same(p.accessor().get(e.instance), key) && (key != null || p.column().nullable())) {
+                p.accessor().set(e.instance, key);
+            }
+        }
+        if (r.toMany() || c.referencedKey == null || !c.referencedKey.id() || r.joinColumns().size() != 1) {
+            return;
+        }
+        Object parent = r.accessor().get(e.instance);
+        Object now = parent == null ? null : c.referencedKey.accessor().get(parent);
+        if (Values.same(now, key)) {
+            return;
+        }
+        if (key == null) {
+            r.accessor().set(e.instance, null);
+            return;
+        }
+        EntityModel target = context.metadata().entity(r.target());
+        EntityEntry known = map.get(new EntityKey(target.type(), key));
+        r.accessor().set(e.instance, known != null ? known.instance : loader.reference(target, key, r, e));
+        e.markToOne(r);
+    }
+}
