@@ -240,7 +240,7 @@ public final class Relationships {
 
     /** Gives {@code parent}'s collection its loaded elements, without loading a lazy one first. */
     @SuppressWarnings("unchecked")
-    void setCollection(Object parent, RelationshipModel r, List<Object> children) {
+    public void setCollection(Object parent, RelationshipModel r, List<Object> children) {
         Object current = r.accessor().get(parent);
         if (current instanceof LazyValue && !((LazyValue) current).isLoaded()) {
             ((LazyValue) current).fill(children);
@@ -325,6 +325,11 @@ public final class Relationships {
      * that reads the database again on first use. Dynamic relationships need nothing.
      */
     public void expireCollections(Object owner) {
+        expireCollections(owner, false);
+    }
+
+    /** As {@link #expireCollections(Object)}; with {@code unloadedToo}, unloaded lazy ones (another session's) are replaced too. */
+    public void expireCollections(Object owner, boolean unloadedToo) {
         EntityEntry entry = loader.map().entryOf(owner);
         if (entry == null || entry.hollow) {
             return;
@@ -334,7 +339,7 @@ public final class Relationships {
                 continue;
             }
             Object current = r.accessor().get(owner);
-            if (current instanceof LazyValue && !((LazyValue) current).isLoaded()) {
+            if (!unloadedToo && current instanceof LazyValue && !((LazyValue) current).isLoaded()) {
                 continue;
             }
             if (entry.loaded != null) {

@@ -18,6 +18,8 @@ public final class IdentityMap {
     private final Map<Object, EntityEntry> byInstance = new IdentityHashMap<>();
     /** New and deleted entries, and every loaded one, in the order the session met them; hollow references are not listed. */
     private final List<EntityEntry> entries = new ArrayList<>();
+    /** Instances whose rows this session deleted: never inserted again by a cascade. */
+    private final Set<Object> deleted = Collections.newSetFromMap(new IdentityHashMap<>());
 
     public EntityEntry get(EntityKey key) {
         return byKey.get(key);
@@ -42,6 +44,9 @@ public final class IdentityMap {
 
     /** Registers and lists an entry (found by its key too, when it has one). */
     public void add(EntityEntry e) {
+        if (!deleted.isEmpty()) {
+            deleted.remove(e.instance);
+        }
         byInstance.put(e.instance, e);
         if (e.key != null) {
             byKey.put(e.key, e);
@@ -109,7 +114,18 @@ public final class IdentityMap {
         }
     }
 
+    /** Notes that {@code instance}'s row was deleted by this session (a rollback that brings it back un-notes it). */
+    public void markDeleted(Object instance) {
+        deleted.add(instance);
+    }
+
+    /** Whether this session deleted {@code instance}'s row and has not brought it back. */
+    public boolean wasDeleted(Object instance) {
+        return !deleted.isEmpty() && deleted.contains(instance);
+    }
+
     public void clear() {
+        deleted.clear();
         byKey.clear();
         byInstance.clear();
         entries.clear();

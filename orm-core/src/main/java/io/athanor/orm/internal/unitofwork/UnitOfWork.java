@@ -31,12 +31,14 @@ public final class UnitOfWork implements PersistenceContext {
     private final IdentityMap map;
     private final RowLoader loader;
     private final TransactionUndo undo;
+    private final Reattach reattach;
 
     public UnitOfWork(FlushContext context, IdentityMap map, RowLoader loader) {
         this.context = context;
         this.map = map;
         this.loader = loader;
         this.undo = new TransactionUndo(map, context, loader);
+        this.reattach = new Reattach(context, map, loader);
     }
 
     /** Makes {@code entity} pending (new), or brings a deleted one back; cascades PERSIST. The session checked it may write. */
@@ -60,6 +62,15 @@ public final class UnitOfWork implements PersistenceContext {
         }
         EntityModel model = context.metadata().entity(entity.getClass());
         refuseView(model);
+        Object detached = Reattach.detachedKey(model, entity);
+        if (detached != null) {
+            cascadePersist(reattach.attach(entity, model, detached));
+            return;
+        }
+        if (map.wasDeleted(entity)) {
+            throw new AthanorException(model.name() + " was deleted in this session, so add() cannot bring it back. To insert "
+                    + "its values again, make a new instance and add that.");
+        }
         EntityEntry entry = new EntityEntry(entity, model, null, EntityEntry.Status.NEW, null);
         map.add(entry);
         for (io.athanor.orm.internal.meta.RelationshipModel r : model.relationships()) {
@@ -101,11 +112,11 @@ public final class UnitOfWork implements PersistenceContext {
             }
             if (value instanceof java.util.Collection) {
                 for (Object child : (java.util.Collection<?>) value) {
-                    if (child != null && !map.holds(child)) {
+                    if (child != null && !map.holds(child) && !map.wasDeleted(child)) {
                         add(child);
                     }
                 }
-            } else if (value != null && !map.holds(value)) {
+            } else if (value != null && !map.holds(value) && !map.wasDeleted(value)) {
                 add(value);
             }
         }
@@ -368,8 +379,39 @@ public final class UnitOfWork implements PersistenceContext {
     public void forgetAll(List<EntityEntry> deleted) {
         for (EntityEntry e : deleted) {
             undo.deleted(e);
+            map.markDeleted(e.instance);
+            leaveParents(e);
         }
         map.forgetAll(deleted);
+    }
+
+    /**
+     * Takes an instance whose row was deleted out of the loaded collections and one-to-one references of its
+     * parents, so that no cascade finds it there and inserts it again.
+     */
+    private void leaveParents(EntityEntry e) {
+        for (io.athanor.orm.internal.meta.RelationshipModel r : e.model.relationships()) {
+            io.athanor.orm.internal.meta.RelationshipModel back = r.inverse();
+            if (!r.owning() || r.toMany() || back == null) {
+                continue;
+            }
+            Object parent = r.accessor().get(e.instance);
+            EntityEntry p = parent == null ? null : map.entryOf(parent);
+            if (p == null || p.hollow) {
+                continue;
+            }
+            if (back.toMany()) {
+                Object children = back.accessor().get(parent);
+                if (!(children instanceof LazyValue) || ((LazyValue) children).isLoaded()) {
+                    Associations.rawRemove(children, e.instance);
+                }
+                if (p.loadedElements != null && p.loadedElements.get(back.name()) != null) {
+                    p.loadedElements.get(back.name()).removeIf(x -> x == e.instance);
+                }
+            } else if (back.accessor().get(parent) == e.instance) {
+                back.accessor().set(parent, null);
+            }
+        }
     }
 
     /** Forgets every instance, and what a rollback would have put back (session.clear()). */
