@@ -11,9 +11,13 @@ import java.util.function.Function;
  * <p>Work runs on virtual threads where the JVM has them (Java 21+) and on a pool of as many threads
  * as the engine has connections on Java 17; either way at most that many sessions run at once, so a
  * burst of thousands of calls queues instead of timing out on the pool. A failed future carries the
- * same exception as the blocking API would throw. Cancelling a future cancels the statement it is
- * running and rolls its transaction back. Entities come back loaded as far as their queries load
+ * same exception as the blocking API would throw. Cancelling a future stops its work as
+ * {@link AsyncSession#call} describes: work not started never runs; running work has its statement
+ * cancelled, is rolled back instead of committed, and its session closed. Entities come back loaded as far as their queries load
  * them (SELECTIN relationships included); nothing loads lazily later on another thread.
+ *
+ * <p>The threads end when the engine closes; work called after that fails with an
+ * {@link IllegalStateException}.
  *
  * <p>Thread-safe.
  */

@@ -138,8 +138,11 @@ public interface Connection extends AutoCloseable {
 
     /**
      * Asks the database to cancel the statement this connection is running now, from another thread
-     * (JDBC {@code Statement.cancel}); the statement then fails with a {@link io.athanor.orm.error.DatabaseException}
-     * on its own thread. Does nothing when no statement is running. Thread-safe, unlike the rest of this interface.
+     * (JDBC {@code Statement.cancel}): a statement, a JDBC batch ({@link #batch}, {@link #executeBatch}), or a
+     * stream's query and the fetches that read it. The statement then fails with a
+     * {@link io.athanor.orm.error.DatabaseException} on its own thread. Does nothing when no statement is
+     * running, including between two statements and for work done through {@link #jdbc()}. Thread-safe,
+     * unlike the rest of this interface.
      */
     void cancel();
 

@@ -78,7 +78,10 @@ public interface Engine extends AutoCloseable {
     /** The database product and version, read from the driver once (this may check out a connection). */
     DatabaseInfo database();
 
-    /** Closes every pooled connection; connections still checked out close when returned. */
+    /**
+     * Closes every pooled connection (connections still checked out close when returned), then calls the
+     * {@link EngineEvents#onClose onClose} listeners. Closing twice does nothing.
+     */
     @Override
     void close();
 

@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 /**
  * Listeners on what an engine does: statements before and after they run, and connections checked
- * out of and into the pool. SQLAlchemy users know these as {@code before_cursor_execute} and
+ * out of and into the pool, and the engine closing. SQLAlchemy users know these as {@code before_cursor_execute} and
  * {@code after_cursor_execute}.
  *
  * <p>Listeners run on the thread that runs the statement, in registration order. A listener that
@@ -28,6 +28,13 @@ public interface EngineEvents {
 
     /** Calls {@code listener} each time a connection is returned. */
     Registration onCheckin(Consumer<CheckinEvent> listener);
+
+    /**
+     * Calls {@code listener} once when the engine closes, after its pool has closed, on the thread that
+     * calls {@link Engine#close()}; at once, on the calling thread, if the engine is already closed. For
+     * what must end with the engine, such as threads that run work on its connections.
+     */
+    Registration onClose(Runnable listener);
 
     /**
      * Logs, at WARN on the logger {@code io.athanor.orm.sql.slow}, every statement that takes longer

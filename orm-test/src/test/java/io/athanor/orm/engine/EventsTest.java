@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Level;
 import io.athanor.orm.error.DatabaseException;
 import io.athanor.orm.error.UniqueViolationException;
+import io.athanor.orm.test.DatabaseKind;
 import io.athanor.orm.test.DatabaseTest;
 import io.athanor.orm.test.TestDatabase;
 import java.time.Duration;
@@ -70,6 +71,28 @@ class EventsTest {
             assertThat(log.messages(Level.WARN)).singleElement().asString().contains("threw; the statement goes on");
             assertThat(log.events().get(0).getThrowableProxy().getMessage()).isEqualTo("listener bug");
         }
+    }
+
+    @DatabaseTest(DatabaseKind.H2)
+    void closeListenersRunOnceWhenTheEngineCloses(TestDatabase db) {
+        Engine engine = db.newEngine(b -> b.poolSize(1).maxOverflow(0));
+        List<String> seen = new ArrayList<>();
+        engine.events().onClose(() -> seen.add("first"));
+        Registration removed = engine.events().onClose(() -> seen.add("removed"));
+        engine.events().onClose(() -> {
+            throw new IllegalStateException("listener bug");
+        });
+        engine.events().onClose(() -> seen.add("last"));
+        removed.remove();
+        assertThat(seen).isEmpty();
+        try (LogCapture log = new LogCapture("io.athanor.orm.engine.events")) {
+            engine.close();
+            engine.close();
+            assertThat(log.messages(Level.WARN)).singleElement().asString().contains("the engine is closed regardless");
+        }
+        assertThat(seen).containsExactly("first", "last");
+        engine.events().onClose(() -> seen.add("registered after close"));
+        assertThat(seen).containsExactly("first", "last", "registered after close");
     }
 
     @DatabaseTest

@@ -8,11 +8,16 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
-/** One session driven from futures: operations chained so that they run one after another. */
+/**
+ * One session driven from futures. Each call is a {@link Step}; a step is handed to a worker only when the
+ * work of the step before it has ended (cancelled steps included), so the session is used by one thread
+ * at a time, in call order.
+ */
 final class DefaultAsyncSession implements AsyncSession {
     private final DefaultAsyncSessionFactory owner;
     private final DefaultSession session;
-    private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
+    /** Completes when the work of the last step called so far has ended; guarded by this. */
+    private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
     private boolean permitHeld;
 
     DefaultAsyncSession(DefaultAsyncSessionFactory owner, DefaultSession session) {
@@ -21,13 +26,43 @@ final class DefaultAsyncSession implements AsyncSession {
     }
 
     @Override
-    public synchronized <T> CompletableFuture<T> call(Function<Session, T> work) {
-        CompletableFuture<T> next = tail.handle((ignored, failure) -> null).thenApplyAsync(v -> {
-            acquire();
-            return work.apply(session);
-        }, owner.executor());
-        tail = next;
-        return next;
+    public <T> CompletableFuture<T> call(Function<Session, T> work) {
+        Step<T> step = new Step<>();
+        CompletableFuture<Void> previous;
+        synchronized (this) {
+            previous = tail;
+            tail = step.ended();
+        }
+        previous.whenComplete((ignored, never) -> owner.execute(() -> run(step, work), step::reject));
+        return step.result();
+    }
+
+    private <T> void run(Step<T> step, Function<Session, T> work) {
+        T value = null;
+        Throwable failure = null;
+        try {
+            if (!step.cancelled()) {
+                acquire();
+            }
+            if (!step.start()) {
+                return;
+            }
+            step.attach(session);
+            try {
+                if (!step.cancelled()) {
+                    value = work.apply(session);
+                }
+            } catch (Throwable t) {
+                failure = t;
+            }
+            if (!step.stop()) {
+                Step.rollBackCancelled(session, failure);
+            }
+        } catch (Throwable t) {
+            failure = failure == null ? t : failure;
+        } finally {
+            step.end(value, failure);
+        }
     }
 
     private void acquire() {
@@ -86,18 +121,33 @@ final class DefaultAsyncSession implements AsyncSession {
 
     @Override
     public CompletableFuture<Void> closeAsync() {
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        CompletableFuture<Void> previous;
         synchronized (this) {
-            CompletableFuture<Void> closed = tail.handle((ignored, failure) -> null).thenRunAsync(() -> {
-                session.close();
-                synchronized (this) {
-                    if (permitHeld) {
-                        permitHeld = false;
-                        owner.permits().release();
-                    }
-                }
-            }, owner.executor());
+            previous = tail;
             tail = closed;
-            return closed;
+        }
+        previous.whenComplete((ignored, never) -> owner.executeOrRunHere(() -> {
+            try {
+                closeNow();
+                closed.complete(null);
+            } catch (Throwable t) {
+                closed.completeExceptionally(t);
+            }
+        }));
+        return closed.copy();
+    }
+
+    private void closeNow() {
+        try {
+            session.close();
+        } finally {
+            synchronized (this) {
+                if (permitHeld) {
+                    permitHeld = false;
+                    owner.permits().release();
+                }
+            }
         }
     }
 

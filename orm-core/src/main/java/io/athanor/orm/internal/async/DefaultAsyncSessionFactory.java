@@ -6,15 +6,27 @@ import io.athanor.orm.Session;
 import io.athanor.orm.SessionFactory;
 import io.athanor.orm.internal.session.DefaultSession;
 import java.lang.reflect.Method;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
-/** Runs session work on virtual threads (Java 21+) or a bounded pool, at most as many at once as the pool has connections. */
+/**
+ * Runs session work on virtual threads (Java 21+) or a bounded pool, at most as many at once as the pool has
+ * connections. The executor belongs to the engine's lifetime: it shuts down when the engine closes, and the
+ * pool's threads also end after a minute without work.
+ */
 public final class DefaultAsyncSessionFactory implements AsyncSessionFactory {
+    private static final long IDLE_SECONDS = 60;
+
     private final SessionFactory sessions;
     private final ExecutorService executor;
     private final Semaphore permits;
@@ -23,24 +35,48 @@ public final class DefaultAsyncSessionFactory implements AsyncSessionFactory {
         this.sessions = sessions;
         int max = sessions.engine().pool().known() ? sessions.engine().pool().max() : 10;
         this.permits = new Semaphore(max, true);
-        this.executor = virtualThreads().orElseGet(() -> Executors.newFixedThreadPool(max, r -> {
-            Thread t = new Thread(r, "athanor-async");
-            t.setDaemon(true);
-            return t;
-        }));
+        this.executor = virtualThreads().orElseGet(() -> pool(max, sessions.engine().config().name()));
+        sessions.engine().events().onClose(executor::shutdown);
     }
 
-    private static java.util.Optional<ExecutorService> virtualThreads() {
+    private static ExecutorService pool(int max, String engineName) {
+        AtomicInteger number = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(max, max, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "athanor-async-" + engineName + "-" + number.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    private static Optional<ExecutorService> virtualThreads() {
         try {
             Method m = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
-            return java.util.Optional.of((ExecutorService) m.invoke(null));
+            return Optional.of((ExecutorService) m.invoke(null));
         } catch (ReflectiveOperationException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
-    ExecutorService executor() {
-        return executor;
+    /** Hands {@code task} to a worker, or {@code rejected} the reason there is none (the engine closed). */
+    void execute(Runnable task, Consumer<Throwable> rejected) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            rejected.accept(new IllegalStateException("The engine '" + sessions.engine().config().name() + "' is closed, "
+                    + "so this async work cannot run; build a new engine and session factory.", e));
+        }
+    }
+
+    /** Hands {@code task} to a worker, or runs it on this thread once the engine has closed (for closing sessions). */
+    void executeOrRunHere(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run();
+        }
     }
 
     Semaphore permits() {
@@ -58,43 +94,58 @@ public final class DefaultAsyncSessionFactory implements AsyncSessionFactory {
     }
 
     private <T> CompletableFuture<T> submit(Function<Session, T> work, boolean commit) {
-        AtomicReference<DefaultSession> running = new AtomicReference<>();
-        CancellableFuture<T> future = new CancellableFuture<>(running);
-        executor.execute(() -> {
-            if (future.isDone()) {
+        Step<T> step = new Step<>();
+        execute(() -> runAlone(step, work, commit), step::reject);
+        return step.result();
+    }
+
+    /** Runs {@code work} in a session of its own: a cancelled step neither runs nor commits, and is rolled back. */
+    private <T> void runAlone(Step<T> step, Function<Session, T> work, boolean commit) {
+        T value = null;
+        Throwable failure = null;
+        boolean permitted = false;
+        try {
+            if (step.cancelled()) {
                 return;
             }
-            try {
-                permits.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                future.completeExceptionally(e);
+            permits.acquire();
+            permitted = true;
+            if (!step.start()) {
                 return;
             }
             try (DefaultSession s = (DefaultSession) sessions.open()) {
-                running.set(s);
-                if (future.isDone()) {
-                    return;
-                }
-                T result;
+                step.attach(s);
                 try {
-                    result = work.apply(s);
-                    if (commit) {
-                        s.commit();
+                    if (!step.cancelled()) {
+                        value = work.apply(s);
                     }
-                } catch (RuntimeException | Error e) {
-                    rollbackQuietly(s, e);
-                    throw e;
+                } catch (Throwable t) {
+                    failure = t;
                 }
-                future.complete(result);
-            } catch (Throwable t) {
-                future.completeExceptionally(t);
-            } finally {
-                running.set(null);
+                if (!step.stop()) {
+                    Step.rollBackCancelled(s, failure);
+                } else if (failure != null) {
+                    rollbackQuietly(s, failure);
+                } else if (commit) {
+                    try {
+                        s.commit();
+                    } catch (Throwable t) {
+                        failure = t;
+                        rollbackQuietly(s, t);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = e;
+        } catch (Throwable t) {
+            failure = failure == null ? t : failure;
+        } finally {
+            if (permitted) {
                 permits.release();
             }
-        });
-        return future;
+            step.end(value, failure);
+        }
     }
 
     static void rollbackQuietly(Session s, Throwable failure) {
@@ -108,24 +159,5 @@ public final class DefaultAsyncSessionFactory implements AsyncSessionFactory {
     @Override
     public AsyncSession open() {
         return new DefaultAsyncSession(this, (DefaultSession) sessions.open());
-    }
-
-    /** A future whose cancel() also cancels the statement its session is running. */
-    static final class CancellableFuture<T> extends CompletableFuture<T> {
-        private final AtomicReference<DefaultSession> running;
-
-        CancellableFuture(AtomicReference<DefaultSession> running) {
-            this.running = running;
-        }
-
-        @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            boolean cancelled = super.cancel(mayInterruptIfRunning);
-            DefaultSession s = running.get();
-            if (cancelled && s != null) {
-                s.cancelRunningStatement();
-            }
-            return cancelled;
-        }
     }
 }

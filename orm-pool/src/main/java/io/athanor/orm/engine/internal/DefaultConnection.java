@@ -109,6 +109,7 @@ final class DefaultConnection implements Connection {
             ps = jdbc.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             ps.setFetchSize(fetchSize);
             binder.bind(ps);
+            running = ps;
             rs = ps.executeQuery();
         } catch (SQLException e) {
             closeQuietly(ps);
@@ -117,6 +118,8 @@ final class DefaultConnection implements Connection {
                 listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), -1, error));
             }
             throw error;
+        } finally {
+            running = null;
         }
         Cursor<T> cursor = new Cursor<>(ps, rs, rowReader, sql, parameters, listeners, event, start);
         openCursors.add(cursor);
@@ -166,7 +169,14 @@ final class DefaultConnection implements Connection {
                         + "read in ended. Read a stream to its end before commit() or rollback().");
             }
             try {
-                if (!rs.next()) {
+                boolean more;
+                running = ps;
+                try {
+                    more = rs.next();
+                } finally {
+                    running = null;
+                }
+                if (!more) {
                     return false;
                 }
                 rows++;
@@ -224,7 +234,13 @@ final class DefaultConnection implements Connection {
                 binder.bind(ps, row);
                 ps.addBatch();
             }
-            int[] raw = ps.executeBatch();
+            int[] raw;
+            running = ps;
+            try {
+                raw = ps.executeBatch();
+            } finally {
+                running = null;
+            }
             counts = new long[raw.length];
             for (int i = 0; i < raw.length; i++) {
                 counts[i] = raw[i];
@@ -374,7 +390,13 @@ final class DefaultConnection implements Connection {
                 }
                 ps.addBatch();
             }
-            int[] raw = ps.executeBatch();
+            int[] raw;
+            running = ps;
+            try {
+                raw = ps.executeBatch();
+            } finally {
+                running = null;
+            }
             counts = new long[raw.length];
             for (int i = 0; i < raw.length; i++) {
                 counts[i] = raw[i];

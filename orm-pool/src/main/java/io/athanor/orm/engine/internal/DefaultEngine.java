@@ -194,7 +194,11 @@ public final class DefaultEngine implements Engine {
     public void close() {
         if (!closed) {
             closed = true;
-            source.close();
+            try {
+                source.close();
+            } finally {
+                events.fireClose();
+            }
             LOG.debug("Engine '{}' closed", config.name());
         }
     }

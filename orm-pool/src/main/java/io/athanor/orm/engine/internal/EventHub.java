@@ -8,7 +8,9 @@ import io.athanor.orm.engine.EngineEvents;
 import io.athanor.orm.engine.Registration;
 import io.athanor.orm.error.ConfigurationException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,9 @@ final class EventHub implements EngineEvents {
 
     private final ParameterFormat format;
     private volatile Listeners current = Listeners.NONE;
+    /** Called once when the engine closes; guarded by this. */
+    private final List<Runnable> closeListeners = new ArrayList<>();
+    private boolean engineClosed;
 
     EventHub(ParameterFormat format) {
         this.format = format;
@@ -49,6 +54,58 @@ final class EventHub implements EngineEvents {
     @Override
     public Registration onCheckin(Consumer<CheckinEvent> listener) {
         return add(Kind.CHECKIN, listener);
+    }
+
+    @Override
+    public Registration onClose(Runnable listener) {
+        if (listener == null) {
+            throw new ConfigurationException("An event listener must not be null.");
+        }
+        synchronized (this) {
+            if (!engineClosed) {
+                closeListeners.add(listener);
+                return new Registration() {
+                    @Override
+                    public void remove() {
+                        synchronized (EventHub.this) {
+                            closeListeners.remove(listener);
+                        }
+                    }
+
+                    @Override
+                    public String toString() {
+                        return "CLOSE listener " + listener;
+                    }
+                };
+            }
+        }
+        runClose(listener);
+        return () -> { };
+    }
+
+    /** Calls the close listeners, once; from {@link DefaultEngine#close()}. */
+    void fireClose() {
+        List<Runnable> listeners;
+        synchronized (this) {
+            if (engineClosed) {
+                return;
+            }
+            engineClosed = true;
+            listeners = new ArrayList<>(closeListeners);
+            closeListeners.clear();
+        }
+        for (Runnable listener : listeners) {
+            runClose(listener);
+        }
+    }
+
+    private static void runClose(Runnable listener) {
+        try {
+            listener.run();
+        } catch (RuntimeException e) {
+            LOG.warn("A close event listener ({}) threw; the engine is closed regardless. Fix the listener, or catch its "
+                    + "errors inside it.", listener, e);
+        }
     }
 
     @Override
