@@ -276,7 +276,12 @@ public final class Relationships {
 
     // ---- lazy values: SELECT, RAISE, DYNAMIC ----
 
-    void setUpLazy(RelationshipModel r, List<Object> parents, boolean raise) {
+    /**
+     * Gives {@code parents} lazy values for {@code r} that load, when used, with {@code loads} (the options
+     * below {@code r}, as options of a query of its target): a lazy collection applies them to its elements
+     * as one group.
+     */
+    void setUpLazy(RelationshipModel r, List<Object> parents, List<Load> loads, boolean raise) {
         if (isDynamic(r)) {
             setUpDynamic(r, parents);
             return;
@@ -297,7 +302,7 @@ public final class Relationships {
                 if (current instanceof LazyValue && !((LazyValue) current).isLoaded()) {
                     continue;
                 }
-                LazyCollection.Loader loader = raise ? new RaisingLoader(r) : new CollectionLoader(p, r);
+                LazyCollection.Loader loader = raise ? new RaisingLoader(r) : new CollectionLoader(p, r, loads);
                 r.accessor().set(p, r.collectionType() == Set.class ? new LazySet<>(loader, p, r) : new LazyList<>(loader, p, r));
             } else if (byKey) {
                 if (current != null || entry.heldToOne(r)) {
@@ -316,7 +321,7 @@ public final class Relationships {
             }
         }
         if (eager != null) {
-            loadEagerly(r, eager, List.of(), null);
+            loadEagerly(r, eager, loads, null);
         }
     }
 
@@ -353,15 +358,15 @@ public final class Relationships {
     void setUpCollectionsOfReference(Object proxy, EntityModel target) {
         for (RelationshipModel r : target.relationships()) {
             if (r.toMany() && r.inverse() != null && !isDynamic(r)) {
-                CollectionLoader loader = new CollectionLoader(proxy, r);
+                CollectionLoader loader = new CollectionLoader(proxy, r, List.of());
                 r.accessor().set(proxy, r.collectionType() == Set.class ? new LazySet<>(loader, proxy, r)
                         : new LazyList<>(loader, proxy, r));
             }
         }
     }
 
-    /** Loads one lazy collection on its first use. */
-    void loadLazily(Object parent, RelationshipModel r) {
+    /** Loads one lazy collection on its first use; {@code loads} apply to its elements, all in one go. */
+    void loadLazily(Object parent, RelationshipModel r, List<Load> loads) {
         EntityEntry entry = loader.context().isOpen() ? loader.map().entryOf(parent) : null;
         if (entry == null) {
             throw detached(r, parent);
@@ -370,7 +375,7 @@ public final class Relationships {
             Loading.load(parent);
         }
         noteLazyLoad(entry, r);
-        loadEagerly(r, List.of(parent), List.of(), null);
+        loadEagerly(r, List.of(parent), loads, null);
         Object value = r.accessor().get(parent);
         if (value instanceof LazyValue && !((LazyValue) value).isLoaded()) {
             ((LazyValue) value).fill(List.of());
@@ -428,19 +433,21 @@ public final class Relationships {
         return orders.toArray(new Order[0]);
     }
 
-    /** Loads a SELECT collection through the session, on first use. */
+    /** Loads a SELECT collection through the session, on first use, with the options below it. */
     private final class CollectionLoader implements LazyCollection.Loader {
         private final Object parent;
         private final RelationshipModel relationship;
+        private final List<Load> loads;
 
-        CollectionLoader(Object parent, RelationshipModel relationship) {
+        CollectionLoader(Object parent, RelationshipModel relationship, List<Load> loads) {
             this.parent = parent;
             this.relationship = relationship;
+            this.loads = loads;
         }
 
         @Override
         public Collection<?> load() {
-            loadLazily(parent, relationship);
+            loadLazily(parent, relationship, loads);
             return List.of();
         }
     }
