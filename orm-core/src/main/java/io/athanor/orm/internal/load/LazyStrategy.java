@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * SELECT (lazy): a collection that loads on first use, or a reference (a generated subclass holding the
  * key) that loads on its first call other than the id getter. The inverse side of a one-to-one has no
- * key to make a reference from, so it loads as SELECTIN does. The options below the node apply to
- * what a lazy collection loads, as one group (a SELECTIN below it: one statement per lazy load).
+ * key to make a reference from, so it loads as SELECTIN does. Either way the options below the node
+ * apply to what loads, as one group (a SELECTIN below a lazy collection: one statement per lazy load).
  */
 final class LazyStrategy implements LoaderStrategy {
     static final LazyStrategy INSTANCE = new LazyStrategy();
