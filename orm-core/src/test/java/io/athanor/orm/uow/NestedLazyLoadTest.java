@@ -4,6 +4,7 @@ import static io.athanor.orm.query.Loads.lazyLoad;
 import static io.athanor.orm.query.Loads.selectinLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.athanor.orm.Athanor;
 import io.athanor.orm.Session;
 import io.athanor.orm.SessionFactory;
 import io.athanor.orm.engine.Engine;
@@ -11,10 +12,14 @@ import io.athanor.orm.model.shop.Order;
 import io.athanor.orm.model.shop.Order_;
 import io.athanor.orm.model.shop.User;
 import io.athanor.orm.model.shop.User_;
+import io.athanor.orm.query.Load;
 import io.athanor.orm.test.DatabaseTest;
 import io.athanor.orm.test.SqlRecorder;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,6 +76,61 @@ class NestedLazyLoadTest {
             assertThat(lines).isEqualTo(200);
             assertThat(sql.count()).as("users, then per user: its orders, and their lines in one statement")
                     .isEqualTo(1 + 50 + 50);
+        }
+    }
+
+    /**
+     * Guards that the options below a lazy to-one apply when its reference loads: 1 statement for the orders,
+     * then per user its row, its orders, and all their lines in one statement each (1 + 5 * 3).
+     */
+    @DatabaseTest
+    void selectinBelowALazyReferenceLoadsWithTheReference(Engine engine) {
+        SessionFactory f = ShopFixture.fresh(engine);
+        seed(f, 5);
+        assertThat(statementsReadingUsersThroughOrders(engine, f,
+                lazyLoad(Order_.user).selectinLoad(User_.orders).selectinLoad(Order_.lines), true))
+                .as("orders, then per user: its row, its orders and their lines in one statement each")
+                .isEqualTo(1 + 5 * 3);
+    }
+
+    /**
+     * Guards that a lazy collection of a lazy reference keeps the options below it: the collection, made when the
+     * reference was, takes them when the reference loads (1 + 5 * 3, not one lines statement per order).
+     */
+    @DatabaseTest
+    void selectinBelowALazyCollectionOfALazyReferenceLoadsEachBatchInOneStatement(Engine engine) {
+        SessionFactory f = ShopFixture.fresh(engine);
+        seed(f, 5);
+        assertThat(statementsReadingUsersThroughOrders(engine, f,
+                lazyLoad(Order_.user).lazyLoad(User_.orders).selectinLoad(Order_.lines), false))
+                .as("orders, then per user: its row, its orders, and their lines in one statement")
+                .isEqualTo(1 + 5 * 3);
+    }
+
+    /**
+     * Reads 10 orders of 5 users with {@code option}, then every line of every order of each order's user; the
+     * number of statements that took, including the query of orders.
+     */
+    private static int statementsReadingUsersThroughOrders(Engine engine, SessionFactory f, Load option,
+                                                           boolean ordersLoadWithTheUser) {
+        try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
+            List<Order> orders = s.select(Order.class).options(option).list();
+            assertThat(orders).hasSize(10);
+            assertThat(Athanor.isLoaded(orders.get(0).getUser())).isFalse();
+            Set<User> reached = Collections.newSetFromMap(new IdentityHashMap<>());
+            int lines = 0;
+            for (Order o : orders) {
+                User u = o.getUser();
+                assertThat(u.getName()).startsWith("u");
+                if (reached.add(u)) {
+                    assertThat(Athanor.isLoaded(u, User_.orders)).as("orders loaded with the user").isEqualTo(ordersLoadWithTheUser);
+                }
+                for (Order mine : u.getOrders()) {
+                    lines += mine.getLines().size();
+                }
+            }
+            assertThat(lines).as("each user is reached through both its orders").isEqualTo(10 * 2 * 2);
+            return sql.count();
         }
     }
 

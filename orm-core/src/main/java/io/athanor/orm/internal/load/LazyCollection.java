@@ -66,6 +66,11 @@ abstract class LazyCollection<E, C extends Collection<E>> implements Collection<
         return view;
     }
 
+    /** What loads the elements; {@code null} once loaded. */
+    final Loader loader() {
+        return loader;
+    }
+
     @Override
     public final boolean isLoaded() {
         return loader == null;

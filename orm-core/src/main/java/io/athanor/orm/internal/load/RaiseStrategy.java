@@ -10,6 +10,6 @@ final class RaiseStrategy implements LoaderStrategy {
 
     @Override
     public void afterRows(RowLoader loader, LoadPlan node, List<Object> parents, Select<?> parentQuery) {
-        loader.relationships().setUpLazy(node.relationship(), parents, true);
+        loader.relationships().setUpLazy(node.relationship(), parents, List.of(), true);
     }
 }

@@ -3,6 +3,8 @@ package io.athanor.orm.internal.load;
 import io.athanor.orm.internal.state.EntityEntry;
 import io.athanor.orm.internal.meta.RelationshipModel;
 import io.athanor.orm.internal.proxy.ProxyHandler;
+import io.athanor.orm.query.Load;
+import java.util.List;
 
 /** Loads a lazy reference through the session that made it, on its first use. */
 final class ReferenceHandler implements ProxyHandler {
@@ -11,12 +13,15 @@ final class ReferenceHandler implements ProxyHandler {
     final RelationshipModel via;
     /** The instance whose relationship holds the reference, for N+1 detection; may be {@code null}. */
     final EntityEntry owner;
+    /** The loader options of the query that made the reference, below {@link #via}: they apply when it loads. */
+    final List<Load> loads;
     EntityEntry entry;
 
-    ReferenceHandler(RowLoader loader, RelationshipModel via, EntityEntry owner) {
+    ReferenceHandler(RowLoader loader, RelationshipModel via, EntityEntry owner, List<Load> loads) {
         this.loader = loader;
         this.via = via;
         this.owner = owner;
+        this.loads = loads;
     }
 
     @Override

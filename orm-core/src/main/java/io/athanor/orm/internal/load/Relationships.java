@@ -276,7 +276,12 @@ public final class Relationships {
 
     // ---- lazy values: SELECT, RAISE, DYNAMIC ----
 
-    void setUpLazy(RelationshipModel r, List<Object> parents, boolean raise) {
+    /**
+     * Gives {@code parents} lazy values for {@code r} that load, when used, with {@code loads} (the options
+     * below {@code r}, as options of a query of its target): a lazy collection applies them to its elements
+     * as one group, a reference to the row it loads.
+     */
+    void setUpLazy(RelationshipModel r, List<Object> parents, List<Load> loads, boolean raise) {
         if (isDynamic(r)) {
             setUpDynamic(r, parents);
             return;
@@ -295,9 +300,12 @@ public final class Relationships {
             Object current = r.accessor().get(p);
             if (r.toMany()) {
                 if (current instanceof LazyValue && !((LazyValue) current).isLoaded()) {
+                    if (!raise) {
+                        adopt(current, loads);
+                    }
                     continue;
                 }
-                LazyCollection.Loader loader = raise ? new RaisingLoader(r) : new CollectionLoader(p, r);
+                LazyCollection.Loader loader = raise ? new RaisingLoader(r) : new CollectionLoader(p, r, loads, false);
                 r.accessor().set(p, r.collectionType() == Set.class ? new LazySet<>(loader, p, r) : new LazyList<>(loader, p, r));
             } else if (byKey) {
                 if (current != null || entry.heldToOne(r)) {
@@ -305,7 +313,8 @@ public final class Relationships {
                 }
                 Object key = entry.snapshot == null ? null : entry.snapshot[fkColumn];
                 if (key != null) {
-                    r.accessor().set(p, raise ? loader.raisingReference(target, key, r) : loader.reference(target, key, r, entry));
+                    r.accessor().set(p, raise ? loader.raisingReference(target, key, r)
+                            : loader.reference(target, key, r, entry, loads));
                     entry.markToOne(r);
                 }
             } else if (!raise) {
@@ -316,7 +325,16 @@ public final class Relationships {
             }
         }
         if (eager != null) {
-            loadEagerly(r, eager, List.of(), null);
+            loadEagerly(r, eager, loads, null);
+        }
+    }
+
+    /** Gives {@code value}, if an unloaded collection made for a reference, the options of the plan that met it. */
+    private static void adopt(Object value, List<Load> loads) {
+        Object l = value instanceof LazyCollection ? ((LazyCollection<?, ?>) value).loader() : null;
+        if (l instanceof CollectionLoader && ((CollectionLoader) l).provisional) {
+            ((CollectionLoader) l).loads = loads;
+            ((CollectionLoader) l).provisional = false;
         }
     }
 
@@ -385,19 +403,20 @@ public final class Relationships {
     /**
      * Gives a new lazy reference unloaded collections for its two-way to-many relationships, so changes
      * made from the other side before it loads (a child leaving it) wait in them instead of being lost.
+     * They take the options of the first query whose plan loads them lazily (the one that loads the reference).
      */
     void setUpCollectionsOfReference(Object proxy, EntityModel target) {
         for (RelationshipModel r : target.relationships()) {
             if (r.toMany() && r.inverse() != null && !isDynamic(r)) {
-                CollectionLoader loader = new CollectionLoader(proxy, r);
+                CollectionLoader loader = new CollectionLoader(proxy, r, List.of(), true);
                 r.accessor().set(proxy, r.collectionType() == Set.class ? new LazySet<>(loader, proxy, r)
                         : new LazyList<>(loader, proxy, r));
             }
         }
     }
 
-    /** Loads one lazy collection on its first use. */
-    void loadLazily(Object parent, RelationshipModel r) {
+    /** Loads one lazy collection on its first use; {@code loads} apply to its elements, all in one go. */
+    void loadLazily(Object parent, RelationshipModel r, List<Load> loads) {
         EntityEntry entry = loader.context().isOpen() ? loader.map().entryOf(parent) : null;
         if (entry == null) {
             throw detached(r, parent);
@@ -406,7 +425,7 @@ public final class Relationships {
             Loading.load(parent);
         }
         noteLazyLoad(entry, r);
-        loadEagerly(r, List.of(parent), List.of(), null);
+        loadEagerly(r, List.of(parent), loads, null);
         Object value = r.accessor().get(parent);
         if (value instanceof LazyValue && !((LazyValue) value).isLoaded()) {
             ((LazyValue) value).fill(List.of());
@@ -464,19 +483,24 @@ public final class Relationships {
         return orders.toArray(new Order[0]);
     }
 
-    /** Loads a SELECT collection through the session, on first use. */
+    /** Loads a SELECT collection through the session, on first use, with the options below it. */
     private final class CollectionLoader implements LazyCollection.Loader {
         private final Object parent;
         private final RelationshipModel relationship;
+        private List<Load> loads;
+        /** Made for a lazy reference before any query planned it: takes the options of the first that does. */
+        private boolean provisional;
 
-        CollectionLoader(Object parent, RelationshipModel relationship) {
+        CollectionLoader(Object parent, RelationshipModel relationship, List<Load> loads, boolean provisional) {
             this.parent = parent;
             this.relationship = relationship;
+            this.loads = loads;
+            this.provisional = provisional;
         }
 
         @Override
         public Collection<?> load() {
-            loadLazily(parent, relationship);
+            loadLazily(parent, relationship, loads);
             return List.of();
         }
     }

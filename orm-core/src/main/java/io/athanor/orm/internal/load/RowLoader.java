@@ -14,6 +14,7 @@ import io.athanor.orm.internal.state.LoadGroup;
 import io.athanor.orm.internal.types.ColumnType;
 import io.athanor.orm.query.Attribute;
 import io.athanor.orm.query.Expression;
+import io.athanor.orm.query.Load;
 import io.athanor.orm.query.Select;
 import io.athanor.orm.query.Sql;
 import java.sql.ResultSet;
@@ -203,12 +204,20 @@ public final class RowLoader {
 
     /** The instance of {@code target} with {@code key}: the one this session holds, or a new lazy reference. */
     public Object reference(EntityModel target, Object key, RelationshipModel via, EntityEntry owner) {
+        return reference(target, key, via, owner, List.of());
+    }
+
+    /**
+     * {@link #reference(EntityModel, Object, RelationshipModel, EntityEntry)}; a new reference loads with
+     * {@code loads} (options of a query of {@code target}), a known instance keeps what it has.
+     */
+    Object reference(EntityModel target, Object key, RelationshipModel via, EntityEntry owner, List<Load> loads) {
         EntityKey k = new EntityKey(target.type(), key);
         EntityEntry known = map.get(k);
         if (known != null) {
             return known.instance;
         }
-        ReferenceHandler handler = new ReferenceHandler(this, via, owner);
+        ReferenceHandler handler = new ReferenceHandler(this, via, owner, loads);
         Object proxy = context.proxies().create(target.type(), idGetter(target), handler);
         target.idProperties().get(0).accessor().set(proxy, key);
         EntityEntry entry = new EntityEntry(proxy, target, k, EntityEntry.Status.PERSISTENT, null);
@@ -235,7 +244,7 @@ public final class RowLoader {
         return "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
-    /** Reads a lazy reference's row into it, on its first use. */
+    /** Reads a lazy reference's row into it, on its first use, with the options of the query that made it. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     void initialize(ReferenceHandler handler) {
         EntityEntry e = handler.entry;
@@ -251,7 +260,7 @@ public final class RowLoader {
         PropertyModel id = e.model.idProperties().get(0);
         Attribute idAttribute = new Attribute(e.model.type(), id.path(), id.javaType());
         Expression<Boolean> byId = idAttribute.eq(e.key.id());
-        context.list(Sql.select((Class<Object>) e.model.type()).where(byId));
+        context.list(Sql.select((Class<Object>) e.model.type()).where(byId).options(handler.loads.toArray(new Load[0])));
         if (e.hollow) {
             map.forget(e);
             throw new io.athanor.orm.EntityNotFoundException("There is no " + e.model.name() + " with " + id.path() + " "
