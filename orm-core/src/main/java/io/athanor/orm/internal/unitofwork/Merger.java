@@ -71,10 +71,17 @@ public final class Merger {
         }
         resolveAll(entity);
         for (Item item : items) {
-            copyColumnsAndReferences(item);
+            if (item.isNew) {
+                copyColumnsAndReferences(item); // first, so that no new instance points at a copy when linked
+            }
         }
         for (Item item : items) {
             mergeCollections(item);
+        }
+        for (Item item : items) {
+            if (!item.isNew) {
+                copyColumnsAndReferences(item); // last: where a plain copy's two sides disagree, the to-one wins
+            }
         }
         for (Item item : items) {
             if (item.isNew && !map.holds(item.source)) {
