@@ -134,8 +134,15 @@ public interface Session extends AutoCloseable {
      * Copies the state of {@code entity} (typically detached: from another session, or deserialised)
      * onto the instance this session holds for the same key, loading it if needed, and returns that
      * instance; an entity with no row yet is added instead and returned. The next flush writes the
-     * differences. A to-one parent is copied where the copy holds one; a null in the copy (one read by a
-     * stream, or filled in part) leaves the parent as it is: clear it on the returned instance instead.
+     * differences. Relationships that cascade {@code MERGE} are merged too: a to-one gets the merged
+     * parent, a collection the merged versions of the copy's elements (changed in place, so elements the
+     * copy no longer holds are unlinked, or deleted at the flush under orphan removal). Without the cascade,
+     * a to-one parent is kept as a reference to its row. What the copy has not loaded (a lazy collection or
+     * reference) is left as the session has it, and a null to-one in the copy (one read by a stream, or
+     * filled in part) leaves the parent as it is: clear it on the returned instance instead.
+     *
+     * @throws io.athanor.orm.StaleObjectException when a {@code @Version} of the copy differs from its
+     *         row's; nothing is copied then
      */
     <E> E merge(E entity);
 

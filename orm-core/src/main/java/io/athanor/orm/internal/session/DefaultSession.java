@@ -486,52 +486,10 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <E> E merge(E entity) {
         checkUsable();
-        EntityEntry own = map.entryOf(entity);
-        if (own != null) {
-            return entity;
-        }
-        EntityModel model = factory.metadata().entity(entity.getClass());
-        if (model.idProperties().size() != 1) {
-            throw new AthanorException("merge() supports entities with a single-column key; " + model.name() + " has "
-                    + model.idProperties().size() + ".");
-        }
-        Object id = model.idProperties().get(0).accessor().get(entity);
-        E persistent = id == null ? null : (E) get(entity.getClass(), id);
-        if (persistent == null) {
-            add(entity);
-            return entity;
-        }
-        PropertyModel version = model.version();
-        if (version != null && !java.util.Objects.equals(version.accessor().get(entity), version.accessor().get(persistent))) {
-            throw new io.athanor.orm.StaleObjectException(model.name() + " " + id + " was changed by someone else since this copy "
-                    + "was read (version " + version.accessor().get(entity) + ", now " + version.accessor().get(persistent)
-                    + "). Reload it and apply the change again.");
-        }
-        for (PropertyModel p : model.properties()) {
-            if (!p.id()) {
-                p.accessor().set(persistent, p.accessor().get(entity));
-            }
-        }
-        for (io.athanor.orm.internal.meta.RelationshipModel r : model.relationships()) {
-            if (r.owning() && !r.toMany()) {
-                Object value = r.accessor().get(entity);
-                if (value == null) {
-                    continue; // a copy without the parent (a stream's, a partly filled one) keeps the row's parent
-                }
-                if (!map.holds(value)) {
-                    EntityModel target = factory.metadata().entity(r.target());
-                    Object key = target.idProperties().size() == 1 ? target.idProperties().get(0).accessor().get(value) : null;
-                    if (key != null && !Loading.isLoaded(value)) {
-                        value = loader.reference(target, key, r, map.entryOf(persistent));
-                    }
-                }
-                r.accessor().set(persistent, value);
-            }
-        }
-        return persistent;
+        checkWritable("merge entities");
+        return new io.athanor.orm.internal.unitofwork.Merger(this, factory.metadata(), map, loader, work).merge(entity);
     }
 
     @Override
