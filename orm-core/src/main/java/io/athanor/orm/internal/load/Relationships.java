@@ -377,7 +377,7 @@ public final class Relationships {
             if (entry.loadedLinks != null) {
                 entry.loadedLinks.remove(r.name());
             }
-            LazyCollection.Loader l = new CollectionLoader(owner, r);
+            LazyCollection.Loader l = new CollectionLoader(owner, r, List.of(), true);
             r.accessor().set(owner, r.collectionType() == Set.class ? new LazySet<>(l, owner, r) : new LazyList<>(l, owner, r));
         }
     }
