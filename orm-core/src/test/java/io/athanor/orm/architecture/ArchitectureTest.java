@@ -38,6 +38,47 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    private static final String STATE = "io.athanor.orm.internal.state..";
+    private static final String LOAD = "io.athanor.orm.internal.load..";
+    private static final String PERSISTENCE = "io.athanor.orm.internal.persistence..";
+    private static final String UNIT_OF_WORK = "io.athanor.orm.internal.unitofwork..";
+    private static final String SESSION = "io.athanor.orm.internal.session..";
+
+    @Test
+    void instanceStateKnowsNoneOfTheSessionsParts() {
+        noClasses().that().resideInAPackage(STATE)
+                .should().dependOnClassesThat().resideInAnyPackage(LOAD, PERSISTENCE, UNIT_OF_WORK, SESSION)
+                .check(CLASSES);
+    }
+
+    @Test
+    void persistenceOnlyWritesRows() {
+        noClasses().that().resideInAPackage(PERSISTENCE)
+                .should().dependOnClassesThat().resideInAnyPackage(LOAD, UNIT_OF_WORK, SESSION)
+                .check(CLASSES);
+    }
+
+    @Test
+    void loadingReachesTheSessionOnlyThroughItsContext() {
+        noClasses().that().resideInAPackage(LOAD)
+                .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE, UNIT_OF_WORK, SESSION)
+                .check(CLASSES);
+    }
+
+    @Test
+    void theUnitOfWorkNeverUsesTheSessionFacade() {
+        noClasses().that().resideInAPackage(UNIT_OF_WORK)
+                .should().dependOnClassesThat().resideInAPackage(SESSION)
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheFactoryAndAsyncSessionsUseTheSessionFacade() {
+        noClasses().that().resideOutsideOfPackages(SESSION, "io.athanor.orm.internal", "io.athanor.orm.internal.async..")
+                .should().dependOnClassesThat().resideInAPackage(SESSION)
+                .check(CLASSES);
+    }
+
     @Test
     void thePoolKnowsNothingOfTheOrm() {
         noClasses().that().resideInAnyPackage("io.athanor.orm.engine..", "io.athanor.orm.error..")
