@@ -44,7 +44,7 @@ final class DefaultConnection implements Connection {
     private TransactionHandle explicit;
     private int savepointNumber;
     /** Streams still open: a transaction's end closes them, since the database closes their cursors then. */
-    private final List<Cursor<?>> openCursors = new ArrayList<>(0);
+    private final List<StreamCursor<?>> openCursors = new ArrayList<>(0);
 
     DefaultConnection(DefaultEngine engine, java.sql.Connection jdbc, long checkoutNanos) {
         this.engine = engine;
@@ -118,87 +118,22 @@ final class DefaultConnection implements Connection {
             }
             throw error;
         }
-        Cursor<T> cursor = new Cursor<>(ps, rs, rowReader, sql, parameters, listeners, event, start);
+        StreamCursor<T> cursor = new StreamCursor<>(this, ps, rs, rowReader, sql, parameters, listeners, event, start);
         openCursors.add(cursor);
         return java.util.stream.StreamSupport.stream(cursor, false).onClose(cursor::close);
     }
 
-    private static void closeQuietly(AutoCloseable c) {
+    /** Forgets a stream's cursor that has closed. */
+    void forget(StreamCursor<?> cursor) {
+        openCursors.remove(cursor);
+    }
+
+    static void closeQuietly(AutoCloseable c) {
         if (c != null) {
             try {
                 c.close();
             } catch (Exception ignored) {
                 // already failing; the first error is the one to report
-            }
-        }
-    }
-
-    /** An open result set read row by row; closing it closes the statement and fires the after-event. */
-    private final class Cursor<T> extends java.util.Spliterators.AbstractSpliterator<T> {
-        private final PreparedStatement ps;
-        private final ResultSet rs;
-        private final PreparedWork.Reader<T> rowReader;
-        private final String sql;
-        private final List<Object> parameters;
-        private final EventHub.Listeners listeners;
-        private final BeforeExecuteEvent event;
-        private final long start;
-        private long rows;
-        private boolean closed;
-
-        Cursor(PreparedStatement ps, ResultSet rs, PreparedWork.Reader<T> rowReader, String sql, List<Object> parameters,
-               EventHub.Listeners listeners, BeforeExecuteEvent event, long start) {
-            super(Long.MAX_VALUE, java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL);
-            this.ps = ps;
-            this.rs = rs;
-            this.rowReader = rowReader;
-            this.sql = sql;
-            this.parameters = parameters;
-            this.listeners = listeners;
-            this.event = event;
-            this.start = start;
-        }
-
-        @Override
-        public boolean tryAdvance(java.util.function.Consumer<? super T> action) {
-            if (closed) {
-                throw new IllegalStateException("This stream's cursor is closed: the stream was closed, or the transaction it "
-                        + "read in ended. Read a stream to its end before commit() or rollback().");
-            }
-            try {
-                if (!rs.next()) {
-                    return false;
-                }
-                rows++;
-                action.accept(rowReader.read(rs));
-                return true;
-            } catch (SQLException e) {
-                DatabaseException error = failure(e, sql, parameters);
-                finish(error);
-                throw error;
-            }
-        }
-
-        /** Closes the cursor because its transaction is ending. */
-        void abandon() {
-            finish(null);
-        }
-
-        void close() {
-            finish(null);
-        }
-
-        private void finish(RuntimeException error) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            openCursors.remove(this);
-            closeQuietly(rs);
-            closeQuietly(ps);
-            if (event != null) {
-                listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start),
-                        error == null ? rows : -1, error));
             }
         }
     }
@@ -412,7 +347,8 @@ final class DefaultConnection implements Connection {
         return Math.min(counts.length, rows - 1);
     }
 
-    private DatabaseException failure(SQLException e, String sql, List<Object> params) {
+    /** Translates a driver error, noting that the transaction failed and whether the connection is lost. */
+    DatabaseException failure(SQLException e, String sql, List<Object> params) {
         if (!autocommit) {
             failed = true;
         }
@@ -459,7 +395,7 @@ final class DefaultConnection implements Connection {
     }
 
     private void endTransaction(boolean commit) {
-        for (Cursor<?> cursor : new ArrayList<>(openCursors)) {
+        for (StreamCursor<?> cursor : new ArrayList<>(openCursors)) {
             cursor.abandon();
         }
         if (explicit != null) {
@@ -577,7 +513,7 @@ final class DefaultConnection implements Connection {
         if (closed) {
             return;
         }
-        for (Cursor<?> cursor : new ArrayList<>(openCursors)) {
+        for (StreamCursor<?> cursor : new ArrayList<>(openCursors)) {
             cursor.abandon();
         }
         closed = true;
