@@ -15,7 +15,6 @@ import io.athanor.orm.error.DatabaseException;
 import java.sql.BatchUpdateException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,7 +75,7 @@ final class DefaultConnection implements Connection {
         }, ps -> {
             if (ps.execute()) {
                 try (ResultSet rs = ps.getResultSet()) {
-                    return read(rs);
+                    return JdbcValues.result(rs);
                 }
             }
             return Result.ofUpdateCount(Math.max(0, ps.getUpdateCount()));
@@ -113,9 +112,7 @@ final class DefaultConnection implements Connection {
         } catch (SQLException e) {
             closeQuietly(ps);
             DatabaseException error = failure(e, sql, parameters);
-            if (event != null) {
-                listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), -1, error));
-            }
+            after(listeners, event, start, -1, error);
             throw error;
         }
         StreamCursor<T> cursor = new StreamCursor<>(this, ps, rs, rowReader, sql, parameters, listeners, event, start);
@@ -170,32 +167,33 @@ final class DefaultConnection implements Connection {
                     keyReader.read(rs);
                 } catch (RuntimeException readFailure) {
                     failed = !autocommit;
-                    if (event != null) {
-                        listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), -1,
-                                readFailure));
-                    }
+                    after(listeners, event, start, -1, readFailure);
                     throw readFailure;
                 }
             }
         } catch (SQLException e) {
             SQLException cause = e instanceof BatchUpdateException && e.getSQLState() == null && e.getNextException() != null
                     ? e.getNextException() : e;
-            List<Object> failedRow = parameterSets.isEmpty() ? List.of() : parameterSets.get(failedRow(e, parameterSets.size()));
+            List<Object> failedRow = parameterSets.isEmpty() ? List.of() : parameterSets.get(SqlErrors.failedRow(e, parameterSets.size()));
             DatabaseException error = failure(cause, sql, failedRow);
-            if (event != null) {
-                listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), -1, error));
-            }
+            after(listeners, event, start, -1, error);
             throw error;
         }
-        if (event != null) {
-            listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), total, null));
-        }
+        after(listeners, event, start, total, null);
         return counts;
     }
 
     @Override
     public long update(String sql, List<Object> parameters, PreparedWork.Binder binder) {
         return prepared(sql, parameters, binder, ps -> (long) ps.executeUpdate(), n -> n);
+    }
+
+    /** Fires the after-event of a statement, if its before-event fired ({@code event} is null when nobody listens). */
+    private static void after(EventHub.Listeners listeners, BeforeExecuteEvent event, long start, long rowCount,
+                              RuntimeException error) {
+        if (event != null) {
+            listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), rowCount, error));
+        }
     }
 
     @FunctionalInterface
@@ -223,18 +221,13 @@ final class DefaultConnection implements Connection {
             result = execution.run(ps);
         } catch (SQLException e) {
             DatabaseException error = failure(e, sql, parameters);
-            if (event != null) {
-                listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), -1, error));
-            }
+            after(listeners, event, start, -1, error);
             throw error;
         }
         finally {
             running = null;
         }
-        if (event != null) {
-            listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start),
-                    rowCount.applyAsLong(result), null));
-        }
+        after(listeners, event, start, rowCount.applyAsLong(result), null);
         return result;
     }
 
@@ -248,25 +241,6 @@ final class DefaultConnection implements Connection {
                 org.slf4j.LoggerFactory.getLogger(DefaultConnection.class).debug("Cancelling a statement failed", e);
             }
         }
-    }
-
-    private static Result read(ResultSet rs) throws SQLException {
-        ResultSetMetaData md = rs.getMetaData();
-        int n = md.getColumnCount();
-        List<String> labels = new ArrayList<>(n);
-        for (int i = 1; i <= n; i++) {
-            labels.add(md.getColumnLabel(i));
-        }
-        JdbcValues.ColumnReader[] readers = JdbcValues.readers(md);
-        List<Object[]> rows = new ArrayList<>();
-        while (rs.next()) {
-            Object[] row = new Object[n];
-            for (int i = 0; i < n; i++) {
-                row[i] = readers[i].read(rs, i + 1);
-            }
-            rows.add(row);
-        }
-        return Result.ofRows(labels, rows);
     }
 
     @Override
@@ -317,10 +291,8 @@ final class DefaultConnection implements Connection {
         } catch (SQLException e) {
             SQLException cause = e instanceof BatchUpdateException && e.getSQLState() == null && e.getNextException() != null
                     ? e.getNextException() : e;
-            DatabaseException error = failure(cause, statement, paramList(rows.get(failedRow(e, rows.size()))));
-            if (event != null) {
-                listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), -1, error));
-            }
+            DatabaseException error = failure(cause, statement, paramList(rows.get(SqlErrors.failedRow(e, rows.size()))));
+            after(listeners, event, start, -1, error);
             throw error;
         }
         if (event != null) {
@@ -331,20 +303,6 @@ final class DefaultConnection implements Connection {
             listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), total, null));
         }
         return counts;
-    }
-
-    /** The batch row that failed, as far as the driver tells: the first one marked failed, or the first not done. */
-    private static int failedRow(SQLException e, int rows) {
-        if (!(e instanceof BatchUpdateException) || ((BatchUpdateException) e).getUpdateCounts() == null) {
-            return 0;
-        }
-        int[] counts = ((BatchUpdateException) e).getUpdateCounts();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == java.sql.Statement.EXECUTE_FAILED) {
-                return Math.min(i, rows - 1);
-            }
-        }
-        return Math.min(counts.length, rows - 1);
     }
 
     /** Translates a driver error, noting that the transaction failed and whether the connection is lost. */
