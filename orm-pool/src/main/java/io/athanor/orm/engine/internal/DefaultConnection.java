@@ -22,11 +22,17 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A checked-out connection; see {@link Connection} for the contract. */
 final class DefaultConnection implements Connection {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultConnection.class);
     private static final Pattern SAVEPOINT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    /** The one, empty, parameter set of a statement that has no parameters. */
+    private static final List<List<Object>> NO_PARAMETERS = List.of(List.of());
 
     private final DefaultEngine engine;
     private final java.sql.Connection jdbc;
@@ -188,6 +194,46 @@ final class DefaultConnection implements Connection {
         return prepared(sql, parameters, binder, ps -> (long) ps.executeUpdate(), n -> n);
     }
 
+    @Override
+    public <T> T runJdbc(String sql, JdbcWork<T> work, ToLongFunction<? super T> rowCount) {
+        checkUsable();
+        return reported(sql, work, rowCount);
+    }
+
+    /**
+     * Work done through JDBC's own API (savepoints, a driver's COPY), reported to the events as the statement
+     * {@code sql}, with error translation as for any statement.
+     */
+    private <T> T reported(String sql, JdbcWork<T> work, ToLongFunction<? super T> rowCount) {
+        EventHub.Listeners listeners = engine.eventHub().listeners();
+        BeforeExecuteEvent event = null;
+        long start = 0L;
+        if (listeners.statements) {
+            event = new BeforeExecuteEvent(sql, NO_PARAMETERS, false);
+            listeners.fireBefore(event);
+            start = System.nanoTime();
+        }
+        dirty = true;
+        T result;
+        RuntimeException error;
+        try {
+            result = work.run(jdbc);
+            error = null;
+        } catch (SQLException e) {
+            result = null;
+            error = failure(e, sql, List.of());
+        } catch (RuntimeException e) {
+            result = null;
+            error = e;
+            failed = !autocommit;
+        }
+        after(listeners, event, start, error == null ? rowCount.applyAsLong(result) : -1, error);
+        if (error != null) {
+            throw error;
+        }
+        return result;
+    }
+
     /** Fires the after-event of a statement, if its before-event fired ({@code event} is null when nobody listens). */
     private static void after(EventHub.Listeners listeners, BeforeExecuteEvent event, long start, long rowCount,
                               RuntimeException error) {
@@ -238,7 +284,7 @@ final class DefaultConnection implements Connection {
             try {
                 s.cancel();
             } catch (SQLException e) {
-                org.slf4j.LoggerFactory.getLogger(DefaultConnection.class).debug("Cancelling a statement failed", e);
+                LOG.debug("Cancelling a statement failed", e);
             }
         }
     }
@@ -393,12 +439,7 @@ final class DefaultConnection implements Connection {
             throw new IllegalStateException("Savepoints need a transaction, but this connection is in autocommit mode; "
                     + "call autocommit(false) first.");
         }
-        dirty = true;
-        try {
-            return new SavepointHandle(name, jdbc.setSavepoint(name));
-        } catch (SQLException e) {
-            throw failure(e, "SAVEPOINT " + name, List.of());
-        }
+        return reported("SAVEPOINT " + name, c -> new SavepointHandle(name, c.setSavepoint(name)), handle -> 0L);
     }
 
     @Override
@@ -552,22 +593,20 @@ final class DefaultConnection implements Connection {
         @Override
         public void rollback() {
             checkOpen();
-            try {
-                jdbc.rollback(savepoint);
-                failed = false;
-            } catch (SQLException e) {
-                throw failure(e, "ROLLBACK TO SAVEPOINT " + name, List.of());
-            }
+            reported("ROLLBACK TO SAVEPOINT " + name, c -> {
+                c.rollback(savepoint);
+                return null;
+            }, none -> 0L);
+            failed = false;
         }
 
         @Override
         public void release() {
             checkUsable();
-            try {
-                jdbc.releaseSavepoint(savepoint);
-            } catch (SQLException e) {
-                throw failure(e, "RELEASE SAVEPOINT " + name, List.of());
-            }
+            reported("RELEASE SAVEPOINT " + name, c -> {
+                c.releaseSavepoint(savepoint);
+                return null;
+            }, none -> 0L);
         }
     }
 }
