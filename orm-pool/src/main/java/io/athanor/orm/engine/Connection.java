@@ -21,6 +21,10 @@ import java.util.Map;
  * parameters and the {@code SQLState}; on PostgreSQL the transaction is then unusable until rolled
  * back.
  *
+ * <p><b>Lost connections.</b> When the database ends the session or the network fails, the connection
+ * becomes {@link #isBroken() broken}: {@link #rollback()} and {@link #close()} still return normally,
+ * and the pool drops it. Take a new connection for the next transaction.
+ *
  * <p>Not thread-safe: one thread at a time. Settings changed here (isolation, read-only, autocommit)
  * are reset when the connection returns to the pool.
  *
@@ -122,7 +126,7 @@ public interface Connection extends AutoCloseable {
      * @param rowCount the rows the statement read or wrote, computed from the work's result ({@code -1} if unknown)
      * @return what {@code work} returned
      * @throws io.athanor.orm.error.DatabaseException if {@code work} throws an {@link java.sql.SQLException}
-     * @throws IllegalStateException                   if the connection is closed or its transaction failed
+     * @throws IllegalStateException                   if the connection is closed, broken, or its transaction failed
      */
     <T> T runJdbc(String sql, JdbcWork<T> work, java.util.function.ToLongFunction<? super T> rowCount);
 
@@ -143,7 +147,17 @@ public interface Connection extends AutoCloseable {
     /** Commits the current transaction (explicit or begun by the first statement). */
     void commit();
 
-    /** Rolls back the current transaction. */
+    /**
+     * Rolls back the current transaction.
+     *
+     * <p>On a connection the database has lost (its session was terminated, the server restarted, the
+     * network failed) this returns normally: the server has already discarded the transaction, which is
+     * what a rollback asks for. The connection is then {@link #isBroken() broken}; close it and take a new
+     * one for the next transaction.
+     *
+     * @throws io.athanor.orm.error.DatabaseException if the database refuses the rollback on a live connection
+     * @throws IllegalStateException                   if the connection is closed
+     */
     void rollback();
 
     /**
@@ -188,7 +202,23 @@ public interface Connection extends AutoCloseable {
     /** Whether {@link #close()} was called. */
     boolean isClosed();
 
-    /** Rolls back uncommitted work and returns the connection to the pool. Closing twice does nothing. */
+    /**
+     * Whether this connection was found lost: an error from a statement, a commit or a rollback said the
+     * database ended its session or the network to it failed ({@code SQLState} class {@code 08},
+     * PostgreSQL's {@code 57P01} to {@code 57P03}, an I/O error), or the driver reported it closed or no
+     * longer valid after an error. A broken connection refuses further statements; {@link #rollback()}
+     * and {@link #close()} still return normally, and closing throws it away instead of returning it to
+     * the pool. Take a new connection from {@link Engine#connect()} for the next transaction.
+     *
+     * <p>Nothing is sent to find out: a connection that died while idle reads {@code false} until the
+     * next statement on it fails. Thread-safe to read.
+     */
+    boolean isBroken();
+
+    /**
+     * Rolls back uncommitted work and returns the connection to the pool; a {@link #isBroken() broken}
+     * connection is closed and dropped from the pool instead. Never throws; closing twice does nothing.
+     */
     @Override
     void close();
 }

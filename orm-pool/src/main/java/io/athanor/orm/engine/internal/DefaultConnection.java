@@ -43,7 +43,8 @@ final class DefaultConnection implements Connection {
     private boolean dirty;
     /** A statement failed in the current transaction; only rollback (or a savepoint rollback) may follow. */
     private boolean failed;
-    private boolean broken;
+    /** The database lost this connection: nothing more can run on it, and the pool must drop it. */
+    private volatile boolean broken;
     /** The statement running now, for cancel() from another thread. */
     private volatile java.sql.Statement running;
     private TransactionHandle explicit;
@@ -356,8 +357,7 @@ final class DefaultConnection implements Connection {
         if (!autocommit) {
             failed = true;
         }
-        String state = e.getSQLState();
-        if (state != null && state.startsWith("08")) {
+        if (LostConnection.is(e)) {
             broken = true;
         }
         return engine.errors().statement(e, sql, params);
@@ -384,7 +384,7 @@ final class DefaultConnection implements Connection {
 
     @Override
     public void commit() {
-        checkOpen();
+        checkAlive();
         if (failed) {
             throw new IllegalStateException("A statement failed in this transaction, so it cannot be committed: call rollback() "
                     + "(or roll back to a savepoint set before the failure), then run the work again.");
@@ -412,15 +412,30 @@ final class DefaultConnection implements Connection {
         try {
             if (commit) {
                 jdbc.commit();
-            } else {
+            } else if (!broken) {
                 jdbc.rollback();
             }
         } catch (SQLException e) {
-            throw failure(e, commit ? "COMMIT" : "ROLLBACK", List.of());
+            if (commit || !lost(e)) {
+                throw failure(e, commit ? "COMMIT" : "ROLLBACK", List.of());
+            }
+            // The server discarded the transaction with the session: the rollback has happened.
+            LOG.debug("Rollback found the connection lost; it will be dropped from the pool when closed", e);
         } finally {
             dirty = false;
             failed = false;
         }
+    }
+
+    /**
+     * Whether {@code e}, or failing that the driver, says the connection is gone; marks it broken if so.
+     * For error paths only: asking the driver may cost a round trip.
+     */
+    private boolean lost(SQLException e) {
+        if (LostConnection.is(e) || !engine.alive(jdbc)) {
+            broken = true;
+        }
+        return broken;
     }
 
     @Override
@@ -508,6 +523,11 @@ final class DefaultConnection implements Connection {
     }
 
     @Override
+    public boolean isBroken() {
+        return broken;
+    }
+
+    @Override
     public void close() {
         if (closed) {
             return;
@@ -520,7 +540,8 @@ final class DefaultConnection implements Connection {
             if (dirty && !autocommit && !broken) {
                 jdbc.rollback();
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Rolling back on close failed; dropping the connection from the pool", e);
             broken = true;
         } finally {
             engine.release(jdbc, broken);
@@ -537,8 +558,17 @@ final class DefaultConnection implements Connection {
         }
     }
 
-    private void checkUsable() {
+    private void checkAlive() {
         checkOpen();
+        if (broken) {
+            throw new IllegalStateException("This connection was lost: the database ended its session or the network to it "
+                    + "failed, so its transaction is gone. rollback() and close() still succeed; take a new connection "
+                    + "from engine.connect() and run the transaction again.");
+        }
+    }
+
+    private void checkUsable() {
+        checkAlive();
         if (failed) {
             throw new IllegalStateException("A statement failed earlier in this transaction; call rollback() (or roll back to "
                     + "a savepoint set before the failure) before running more statements.");
@@ -592,7 +622,7 @@ final class DefaultConnection implements Connection {
 
         @Override
         public void rollback() {
-            checkOpen();
+            checkAlive();
             reported("ROLLBACK TO SAVEPOINT " + name, c -> {
                 c.rollback(savepoint);
                 return null;
