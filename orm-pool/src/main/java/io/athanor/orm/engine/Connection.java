@@ -205,8 +205,9 @@ public interface Connection extends AutoCloseable {
     /**
      * Whether this connection was found lost: an error from a statement, a commit or a rollback said the
      * database ended its session or the network to it failed ({@code SQLState} class {@code 08},
-     * PostgreSQL's {@code 57P01} to {@code 57P03}, an I/O error), or the driver reported it closed or no
-     * longer valid after an error. A broken connection refuses further statements; {@link #rollback()}
+     * PostgreSQL's {@code 57P01} to {@code 57P03}, MariaDB's connection-killed error, an I/O error), or,
+     * when a rollback failed, the driver reported the connection closed or no longer valid. A broken
+     * connection refuses further statements with an {@link IllegalStateException}; {@link #rollback()}
      * and {@link #close()} still return normally, and closing throws it away instead of returning it to
      * the pool. Take a new connection from {@link Engine#connect()} for the next transaction.
      *
