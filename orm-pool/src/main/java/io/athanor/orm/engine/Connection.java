@@ -15,10 +15,15 @@ import java.util.Map;
  * transaction.
  *
  * <p><b>Statements</b> are {@link Text} with named parameters; every value is bound, never spliced
- * into the SQL. Each statement fires the engine's {@link EngineEvents}. A database error becomes a
+ * into the SQL. Each statement fires the engine's {@link EngineEvents}, and so do savepoints and the
+ * work of {@link #runJdbc}; commit and rollback do not. A database error becomes a
  * {@link io.athanor.orm.error.DatabaseException} (or one of its kinds) carrying the SQL, the
  * parameters and the {@code SQLState}; on PostgreSQL the transaction is then unusable until rolled
  * back.
+ *
+ * <p><b>Lost connections.</b> When the database ends the session or the network fails, the connection
+ * becomes {@link #isBroken() broken}: {@link #rollback()} and {@link #close()} still return normally,
+ * and the pool drops it. Take a new connection for the next transaction.
  *
  * <p>Not thread-safe: one thread at a time. Settings changed here (isolation, read-only, autocommit)
  * are reset when the connection returns to the pool.
@@ -97,6 +102,42 @@ public interface Connection extends AutoCloseable {
     long update(String sql, List<Object> parameters, PreparedWork.Binder binder);
 
     /**
+     * Runs work that needs the JDBC connection itself (a driver's own API, such as PostgreSQL's
+     * {@code CopyManager} for {@code COPY ... FROM STDIN}) as one statement of this connection: the
+     * engine's events fire around it with {@code sql} as the statement, so echo, the slow-query log and
+     * listeners such as orm-test's {@code SqlRecorder} see it like any other; an {@link java.sql.SQLException}
+     * it throws becomes a {@link io.athanor.orm.error.DatabaseException} carrying {@code sql}.
+     *
+     * <p>The engine does not send {@code sql}; {@code work} does what it says. If {@code work} throws
+     * anything, the transaction counts as failed, as after a failed statement: roll it back (or back to a
+     * savepoint) before running more.
+     *
+     * <pre>{@code
+     * String copy = "COPY users (id, name) FROM STDIN (FORMAT csv)";
+     * long rows = connection.runJdbc(copy, jdbc -> {
+     *     CopyIn in = jdbc.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
+     *     in.writeToCopy(csv, 0, csv.length);
+     *     return in.endCopy();
+     * }, n -> n);
+     * }</pre>
+     *
+     * @param sql      the statement {@code work} runs, as it would be written in SQL; reported, not executed
+     * @param work     the work; it must not close the connection, commit or roll back
+     * @param rowCount the rows the statement read or wrote, computed from the work's result ({@code -1} if unknown)
+     * @return what {@code work} returned
+     * @throws io.athanor.orm.error.DatabaseException if {@code work} throws an {@link java.sql.SQLException}
+     * @throws IllegalStateException                   if the connection is closed, broken, or its transaction failed
+     */
+    <T> T runJdbc(String sql, JdbcWork<T> work, java.util.function.ToLongFunction<? super T> rowCount);
+
+    /** Work on the JDBC connection underneath, for {@link #runJdbc}. */
+    @FunctionalInterface
+    interface JdbcWork<T> {
+        /** Does the work on {@code jdbc}, which it must not close. */
+        T run(java.sql.Connection jdbc) throws java.sql.SQLException;
+    }
+
+    /**
      * Marks the start of an explicit transaction and returns its handle.
      *
      * @throws IllegalStateException if an explicit transaction is already open on this connection
@@ -106,13 +147,28 @@ public interface Connection extends AutoCloseable {
     /** Commits the current transaction (explicit or begun by the first statement). */
     void commit();
 
-    /** Rolls back the current transaction. */
+    /**
+     * Rolls back the current transaction.
+     *
+     * <p>On a connection the database has lost (its session was terminated, the server restarted, the
+     * network failed) this returns normally: the server has already discarded the transaction, which is
+     * what a rollback asks for. The connection is then {@link #isBroken() broken}; close it and take a new
+     * one for the next transaction.
+     *
+     * @throws io.athanor.orm.error.DatabaseException if the database refuses the rollback on a live connection
+     * @throws IllegalStateException                   if the connection is closed
+     */
     void rollback();
 
-    /** Sets a savepoint with a generated name inside the current transaction. */
+    /**
+     * Sets a savepoint with a generated name inside the current transaction. It is reported to the
+     * engine's events as the statement {@code SAVEPOINT name}, its rollback and release as
+     * {@code ROLLBACK TO SAVEPOINT name} and {@code RELEASE SAVEPOINT name}, although they run through
+     * JDBC's savepoint API.
+     */
     Savepoint savepoint();
 
-    /** Sets a savepoint named {@code name} (letters, digits, underscores) inside the current transaction. */
+    /** As {@link #savepoint()}, with the name {@code name} (letters, digits, underscores). */
     Savepoint savepoint(String name);
 
     /** Whether an explicit transaction from {@link #begin()} is open. */
@@ -149,7 +205,24 @@ public interface Connection extends AutoCloseable {
     /** Whether {@link #close()} was called. */
     boolean isClosed();
 
-    /** Rolls back uncommitted work and returns the connection to the pool. Closing twice does nothing. */
+    /**
+     * Whether this connection was found lost: an error from a statement, a commit or a rollback said the
+     * database ended its session or the network to it failed ({@code SQLState} class {@code 08},
+     * PostgreSQL's {@code 57P01} to {@code 57P03}, MariaDB's connection-killed error, an I/O error), or,
+     * when a rollback failed, the driver reported the connection closed or no longer valid. A broken
+     * connection refuses further statements with an {@link IllegalStateException}; {@link #rollback()}
+     * and {@link #close()} still return normally, and closing throws it away instead of returning it to
+     * the pool. Take a new connection from {@link Engine#connect()} for the next transaction.
+     *
+     * <p>Nothing is sent to find out: a connection that died while idle reads {@code false} until the
+     * next statement on it fails. Thread-safe to read.
+     */
+    boolean isBroken();
+
+    /**
+     * Rolls back uncommitted work and returns the connection to the pool; a {@link #isBroken() broken}
+     * connection is closed and dropped from the pool instead. Never throws; closing twice does nothing.
+     */
     @Override
     void close();
 }

@@ -486,7 +486,9 @@ public final class Relationships {
             orders.add(t.descending() ? a.desc() : a.asc());
         }
         for (PropertyModel id : child.idProperties()) {
-            orders.add(new Attribute(child.type(), id.path(), id.javaType()).asc());
+            if (!r.ordersBy(id.path())) {
+                orders.add(new Attribute(child.type(), id.path(), id.javaType()).asc());
+            }
         }
         return orders.toArray(new Order[0]);
     }

@@ -122,6 +122,16 @@ public final class RelationshipModel {
         return orderTerms;
     }
 
+    /** Whether {@link #orderBy()} already orders by the field {@code path}, in either direction. */
+    public boolean ordersBy(String path) {
+        for (OrderTerm t : orderTerms) {
+            if (t.path().equals(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public String mappedBy() {
         return mappedBy;
     }

@@ -29,10 +29,17 @@ final class PostgresCopy {
             sql.append(i > 0 ? ", " : "").append(dialect.quote(props.get(i).column().name()));
         }
         sql.append(") FROM STDIN (FORMAT csv)");
+        String statement = sql.toString();
+        return connection.runJdbc(statement, jdbc -> copy(jdbc, statement, model, props, rows), n -> n);
+    }
+
+    /** Streams the rows through the driver's COPY API; the engine reports it as one statement. */
+    private static long copy(java.sql.Connection jdbc, String sql, EntityModel model, List<PropertyModel> props,
+                             List<? extends Map<String, ?>> rows) throws SQLException {
         org.postgresql.copy.CopyIn in = null;
         try {
-            CopyManager copy = connection.jdbc().unwrap(PGConnection.class).getCopyAPI();
-            in = copy.copyIn(sql.toString());
+            CopyManager copy = jdbc.unwrap(PGConnection.class).getCopyAPI();
+            in = copy.copyIn(sql);
             StringBuilder csv = new StringBuilder(64 * Math.min(rows.size(), CHUNK));
             for (int r = 0; r < rows.size(); r++) {
                 Map<String, ?> row = rows.get(r);
@@ -52,8 +59,6 @@ final class PostgresCopy {
             long total = in.endCopy();
             in = null;
             return total;
-        } catch (SQLException e) {
-            throw new AthanorException("COPY into " + table + " failed: " + e.getMessage(), e);
         } finally {
             if (in != null && in.isActive()) {
                 try {

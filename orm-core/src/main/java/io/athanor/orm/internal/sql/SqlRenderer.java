@@ -436,7 +436,9 @@ final class SqlRenderer implements SqlBuilder {
                         + (t.descending() ? " DESC" : ""));
             }
             for (PropertyModel id : n.entity().idProperties()) {
-                keys.add(e.getValue() + "." + dialect.quote(id.column().name()));
+                if (!n.relationship().ordersBy(id.path())) {
+                    keys.add(e.getValue() + "." + dialect.quote(id.column().name()));
+                }
             }
         }
         sql.append(first ? "" : ", ").append(String.join(", ", keys));

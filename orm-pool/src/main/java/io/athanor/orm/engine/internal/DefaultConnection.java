@@ -15,7 +15,6 @@ import io.athanor.orm.error.DatabaseException;
 import java.sql.BatchUpdateException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,11 +22,17 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A checked-out connection; see {@link Connection} for the contract. */
 final class DefaultConnection implements Connection {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultConnection.class);
     private static final Pattern SAVEPOINT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    /** The one, empty, parameter set of a statement that has no parameters. */
+    private static final List<List<Object>> NO_PARAMETERS = List.of(List.of());
 
     private final DefaultEngine engine;
     private final java.sql.Connection jdbc;
@@ -38,13 +43,14 @@ final class DefaultConnection implements Connection {
     private boolean dirty;
     /** A statement failed in the current transaction; only rollback (or a savepoint rollback) may follow. */
     private boolean failed;
-    private boolean broken;
+    /** The database lost this connection: nothing more can run on it, and the pool must drop it. */
+    private volatile boolean broken;
     /** The statement running now, for cancel() from another thread. */
-    private volatile java.sql.Statement running;
+    volatile java.sql.Statement running;
     private TransactionHandle explicit;
     private int savepointNumber;
     /** Streams still open: a transaction's end closes them, since the database closes their cursors then. */
-    private final List<Cursor<?>> openCursors = new ArrayList<>(0);
+    private final List<StreamCursor<?>> openCursors = new ArrayList<>(0);
 
     DefaultConnection(DefaultEngine engine, java.sql.Connection jdbc, long checkoutNanos) {
         this.engine = engine;
@@ -76,7 +82,7 @@ final class DefaultConnection implements Connection {
         }, ps -> {
             if (ps.execute()) {
                 try (ResultSet rs = ps.getResultSet()) {
-                    return read(rs);
+                    return JdbcValues.result(rs);
                 }
             }
             return Result.ofUpdateCount(Math.max(0, ps.getUpdateCount()));
@@ -114,101 +120,27 @@ final class DefaultConnection implements Connection {
         } catch (SQLException e) {
             closeQuietly(ps);
             DatabaseException error = failure(e, sql, parameters);
-            if (event != null) {
-                listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), -1, error));
-            }
+            after(listeners, event, start, -1, error);
             throw error;
         } finally {
             running = null;
         }
-        Cursor<T> cursor = new Cursor<>(ps, rs, rowReader, sql, parameters, listeners, event, start);
+        StreamCursor<T> cursor = new StreamCursor<>(this, ps, rs, rowReader, sql, parameters, listeners, event, start);
         openCursors.add(cursor);
         return java.util.stream.StreamSupport.stream(cursor, false).onClose(cursor::close);
     }
 
-    private static void closeQuietly(AutoCloseable c) {
+    /** Forgets a stream's cursor that has closed. */
+    void forget(StreamCursor<?> cursor) {
+        openCursors.remove(cursor);
+    }
+
+    static void closeQuietly(AutoCloseable c) {
         if (c != null) {
             try {
                 c.close();
             } catch (Exception ignored) {
                 // already failing; the first error is the one to report
-            }
-        }
-    }
-
-    /** An open result set read row by row; closing it closes the statement and fires the after-event. */
-    private final class Cursor<T> extends java.util.Spliterators.AbstractSpliterator<T> {
-        private final PreparedStatement ps;
-        private final ResultSet rs;
-        private final PreparedWork.Reader<T> rowReader;
-        private final String sql;
-        private final List<Object> parameters;
-        private final EventHub.Listeners listeners;
-        private final BeforeExecuteEvent event;
-        private final long start;
-        private long rows;
-        private boolean closed;
-
-        Cursor(PreparedStatement ps, ResultSet rs, PreparedWork.Reader<T> rowReader, String sql, List<Object> parameters,
-               EventHub.Listeners listeners, BeforeExecuteEvent event, long start) {
-            super(Long.MAX_VALUE, java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL);
-            this.ps = ps;
-            this.rs = rs;
-            this.rowReader = rowReader;
-            this.sql = sql;
-            this.parameters = parameters;
-            this.listeners = listeners;
-            this.event = event;
-            this.start = start;
-        }
-
-        @Override
-        public boolean tryAdvance(java.util.function.Consumer<? super T> action) {
-            if (closed) {
-                throw new IllegalStateException("This stream's cursor is closed: the stream was closed, or the transaction it "
-                        + "read in ended. Read a stream to its end before commit() or rollback().");
-            }
-            try {
-                boolean more;
-                running = ps;
-                try {
-                    more = rs.next();
-                } finally {
-                    running = null;
-                }
-                if (!more) {
-                    return false;
-                }
-                rows++;
-                action.accept(rowReader.read(rs));
-                return true;
-            } catch (SQLException e) {
-                DatabaseException error = failure(e, sql, parameters);
-                finish(error);
-                throw error;
-            }
-        }
-
-        /** Closes the cursor because its transaction is ending. */
-        void abandon() {
-            finish(null);
-        }
-
-        void close() {
-            finish(null);
-        }
-
-        private void finish(RuntimeException error) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            openCursors.remove(this);
-            closeQuietly(rs);
-            closeQuietly(ps);
-            if (event != null) {
-                listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start),
-                        error == null ? rows : -1, error));
             }
         }
     }
@@ -251,32 +183,73 @@ final class DefaultConnection implements Connection {
                     keyReader.read(rs);
                 } catch (RuntimeException readFailure) {
                     failed = !autocommit;
-                    if (event != null) {
-                        listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), -1,
-                                readFailure));
-                    }
+                    after(listeners, event, start, -1, readFailure);
                     throw readFailure;
                 }
             }
         } catch (SQLException e) {
             SQLException cause = e instanceof BatchUpdateException && e.getSQLState() == null && e.getNextException() != null
                     ? e.getNextException() : e;
-            List<Object> failedRow = parameterSets.isEmpty() ? List.of() : parameterSets.get(failedRow(e, parameterSets.size()));
+            List<Object> failedRow = parameterSets.isEmpty() ? List.of() : parameterSets.get(SqlErrors.failedRow(e, parameterSets.size()));
             DatabaseException error = failure(cause, sql, failedRow);
-            if (event != null) {
-                listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), -1, error));
-            }
+            after(listeners, event, start, -1, error);
             throw error;
         }
-        if (event != null) {
-            listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), total, null));
-        }
+        after(listeners, event, start, total, null);
         return counts;
     }
 
     @Override
     public long update(String sql, List<Object> parameters, PreparedWork.Binder binder) {
         return prepared(sql, parameters, binder, ps -> (long) ps.executeUpdate(), n -> n);
+    }
+
+    @Override
+    public <T> T runJdbc(String sql, JdbcWork<T> work, ToLongFunction<? super T> rowCount) {
+        checkUsable();
+        return reported(sql, work, rowCount);
+    }
+
+    /**
+     * Work done through JDBC's own API (savepoints, a driver's COPY), reported to the events as the statement
+     * {@code sql}, with error translation as for any statement.
+     */
+    private <T> T reported(String sql, JdbcWork<T> work, ToLongFunction<? super T> rowCount) {
+        EventHub.Listeners listeners = engine.eventHub().listeners();
+        BeforeExecuteEvent event = null;
+        long start = 0L;
+        if (listeners.statements) {
+            event = new BeforeExecuteEvent(sql, NO_PARAMETERS, false);
+            listeners.fireBefore(event);
+            start = System.nanoTime();
+        }
+        dirty = true;
+        T result;
+        RuntimeException error;
+        try {
+            result = work.run(jdbc);
+            error = null;
+        } catch (SQLException e) {
+            result = null;
+            error = failure(e, sql, List.of());
+        } catch (RuntimeException e) {
+            result = null;
+            error = e;
+            failed = !autocommit;
+        }
+        after(listeners, event, start, error == null ? rowCount.applyAsLong(result) : -1, error);
+        if (error != null) {
+            throw error;
+        }
+        return result;
+    }
+
+    /** Fires the after-event of a statement, if its before-event fired ({@code event} is null when nobody listens). */
+    private static void after(EventHub.Listeners listeners, BeforeExecuteEvent event, long start, long rowCount,
+                              RuntimeException error) {
+        if (event != null) {
+            listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), rowCount, error));
+        }
     }
 
     @FunctionalInterface
@@ -304,18 +277,13 @@ final class DefaultConnection implements Connection {
             result = execution.run(ps);
         } catch (SQLException e) {
             DatabaseException error = failure(e, sql, parameters);
-            if (event != null) {
-                listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), -1, error));
-            }
+            after(listeners, event, start, -1, error);
             throw error;
         }
         finally {
             running = null;
         }
-        if (event != null) {
-            listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start),
-                    rowCount.applyAsLong(result), null));
-        }
+        after(listeners, event, start, rowCount.applyAsLong(result), null);
         return result;
     }
 
@@ -326,28 +294,9 @@ final class DefaultConnection implements Connection {
             try {
                 s.cancel();
             } catch (SQLException e) {
-                org.slf4j.LoggerFactory.getLogger(DefaultConnection.class).debug("Cancelling a statement failed", e);
+                LOG.debug("Cancelling a statement failed", e);
             }
         }
-    }
-
-    private static Result read(ResultSet rs) throws SQLException {
-        ResultSetMetaData md = rs.getMetaData();
-        int n = md.getColumnCount();
-        List<String> labels = new ArrayList<>(n);
-        for (int i = 1; i <= n; i++) {
-            labels.add(md.getColumnLabel(i));
-        }
-        JdbcValues.ColumnReader[] readers = JdbcValues.readers(md);
-        List<Object[]> rows = new ArrayList<>();
-        while (rs.next()) {
-            Object[] row = new Object[n];
-            for (int i = 0; i < n; i++) {
-                row[i] = readers[i].read(rs, i + 1);
-            }
-            rows.add(row);
-        }
-        return Result.ofRows(labels, rows);
     }
 
     @Override
@@ -404,10 +353,8 @@ final class DefaultConnection implements Connection {
         } catch (SQLException e) {
             SQLException cause = e instanceof BatchUpdateException && e.getSQLState() == null && e.getNextException() != null
                     ? e.getNextException() : e;
-            DatabaseException error = failure(cause, statement, paramList(rows.get(failedRow(e, rows.size()))));
-            if (event != null) {
-                listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), -1, error));
-            }
+            DatabaseException error = failure(cause, statement, paramList(rows.get(SqlErrors.failedRow(e, rows.size()))));
+            after(listeners, event, start, -1, error);
             throw error;
         }
         if (event != null) {
@@ -420,26 +367,12 @@ final class DefaultConnection implements Connection {
         return counts;
     }
 
-    /** The batch row that failed, as far as the driver tells: the first one marked failed, or the first not done. */
-    private static int failedRow(SQLException e, int rows) {
-        if (!(e instanceof BatchUpdateException) || ((BatchUpdateException) e).getUpdateCounts() == null) {
-            return 0;
-        }
-        int[] counts = ((BatchUpdateException) e).getUpdateCounts();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == java.sql.Statement.EXECUTE_FAILED) {
-                return Math.min(i, rows - 1);
-            }
-        }
-        return Math.min(counts.length, rows - 1);
-    }
-
-    private DatabaseException failure(SQLException e, String sql, List<Object> params) {
+    /** Translates a driver error, noting that the transaction failed and whether the connection is lost. */
+    DatabaseException failure(SQLException e, String sql, List<Object> params) {
         if (!autocommit) {
             failed = true;
         }
-        String state = e.getSQLState();
-        if (state != null && state.startsWith("08")) {
+        if (LostConnection.is(e)) {
             broken = true;
         }
         return engine.errors().statement(e, sql, params);
@@ -466,7 +399,7 @@ final class DefaultConnection implements Connection {
 
     @Override
     public void commit() {
-        checkOpen();
+        checkAlive();
         if (failed) {
             throw new IllegalStateException("A statement failed in this transaction, so it cannot be committed: call rollback() "
                     + "(or roll back to a savepoint set before the failure), then run the work again.");
@@ -481,7 +414,7 @@ final class DefaultConnection implements Connection {
     }
 
     private void endTransaction(boolean commit) {
-        for (Cursor<?> cursor : new ArrayList<>(openCursors)) {
+        for (StreamCursor<?> cursor : new ArrayList<>(openCursors)) {
             cursor.abandon();
         }
         if (explicit != null) {
@@ -494,15 +427,30 @@ final class DefaultConnection implements Connection {
         try {
             if (commit) {
                 jdbc.commit();
-            } else {
+            } else if (!broken) {
                 jdbc.rollback();
             }
         } catch (SQLException e) {
-            throw failure(e, commit ? "COMMIT" : "ROLLBACK", List.of());
+            if (commit || !lost(e)) {
+                throw failure(e, commit ? "COMMIT" : "ROLLBACK", List.of());
+            }
+            // The server discarded the transaction with the session: the rollback has happened.
+            LOG.debug("Rollback found the connection lost; it will be dropped from the pool when closed", e);
         } finally {
             dirty = false;
             failed = false;
         }
+    }
+
+    /**
+     * Whether {@code e}, or failing that the driver, says the connection is gone; marks it broken if so.
+     * For error paths only: asking the driver may cost a round trip.
+     */
+    private boolean lost(SQLException e) {
+        if (LostConnection.is(e) || !engine.alive(jdbc)) {
+            broken = true;
+        }
+        return broken;
     }
 
     @Override
@@ -521,12 +469,7 @@ final class DefaultConnection implements Connection {
             throw new IllegalStateException("Savepoints need a transaction, but this connection is in autocommit mode; "
                     + "call autocommit(false) first.");
         }
-        dirty = true;
-        try {
-            return new SavepointHandle(name, jdbc.setSavepoint(name));
-        } catch (SQLException e) {
-            throw failure(e, "SAVEPOINT " + name, List.of());
-        }
+        return reported("SAVEPOINT " + name, c -> new SavepointHandle(name, c.setSavepoint(name)), handle -> 0L);
     }
 
     @Override
@@ -595,11 +538,16 @@ final class DefaultConnection implements Connection {
     }
 
     @Override
+    public boolean isBroken() {
+        return broken;
+    }
+
+    @Override
     public void close() {
         if (closed) {
             return;
         }
-        for (Cursor<?> cursor : new ArrayList<>(openCursors)) {
+        for (StreamCursor<?> cursor : new ArrayList<>(openCursors)) {
             cursor.abandon();
         }
         closed = true;
@@ -607,7 +555,8 @@ final class DefaultConnection implements Connection {
             if (dirty && !autocommit && !broken) {
                 jdbc.rollback();
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Rolling back on close failed; dropping the connection from the pool", e);
             broken = true;
         } finally {
             engine.release(jdbc, broken);
@@ -624,8 +573,17 @@ final class DefaultConnection implements Connection {
         }
     }
 
-    private void checkUsable() {
+    private void checkAlive() {
         checkOpen();
+        if (broken) {
+            throw new IllegalStateException("This connection was lost: the database ended its session or the network to it "
+                    + "failed, so its transaction is gone. rollback() and close() still succeed; take a new connection "
+                    + "from engine.connect() and run the transaction again.");
+        }
+    }
+
+    private void checkUsable() {
+        checkAlive();
         if (failed) {
             throw new IllegalStateException("A statement failed earlier in this transaction; call rollback() (or roll back to "
                     + "a savepoint set before the failure) before running more statements.");
@@ -679,23 +637,21 @@ final class DefaultConnection implements Connection {
 
         @Override
         public void rollback() {
-            checkOpen();
-            try {
-                jdbc.rollback(savepoint);
-                failed = false;
-            } catch (SQLException e) {
-                throw failure(e, "ROLLBACK TO SAVEPOINT " + name, List.of());
-            }
+            checkAlive();
+            reported("ROLLBACK TO SAVEPOINT " + name, c -> {
+                c.rollback(savepoint);
+                return null;
+            }, none -> 0L);
+            failed = false;
         }
 
         @Override
         public void release() {
             checkUsable();
-            try {
-                jdbc.releaseSavepoint(savepoint);
-            } catch (SQLException e) {
-                throw failure(e, "RELEASE SAVEPOINT " + name, List.of());
-            }
+            reported("RELEASE SAVEPOINT " + name, c -> {
+                c.releaseSavepoint(savepoint);
+                return null;
+            }, none -> 0L);
         }
     }
 }

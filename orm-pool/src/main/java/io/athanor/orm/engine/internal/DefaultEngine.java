@@ -98,9 +98,10 @@ public final class DefaultEngine implements Engine {
         }
     }
 
-    private boolean alive(java.sql.Connection jdbc) {
+    /** Whether the driver says {@code jdbc} still works; one round trip unless it knows itself closed. */
+    boolean alive(java.sql.Connection jdbc) {
         try {
-            return jdbc.isValid(validationSeconds);
+            return !jdbc.isClosed() && jdbc.isValid(validationSeconds);
         } catch (SQLException e) {
             return false;
         }

@@ -1,5 +1,6 @@
 package io.athanor.orm.engine.internal;
 
+import io.athanor.orm.engine.Result;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;
@@ -14,6 +15,8 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Binds Java values to statements and reads columns as java.time-friendly values. */
@@ -99,5 +102,25 @@ final class JdbcValues {
     /** Reads one column of the current row. */
     @FunctionalInterface
     interface ColumnReader extends io.athanor.orm.engine.PreparedWork.ColumnReader {
+    }
+
+    /** Reads a whole result set: its column labels and every row. */
+    static Result result(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        int n = md.getColumnCount();
+        List<String> labels = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            labels.add(md.getColumnLabel(i));
+        }
+        ColumnReader[] readers = readers(md);
+        List<Object[]> rows = new ArrayList<>();
+        while (rs.next()) {
+            Object[] row = new Object[n];
+            for (int i = 0; i < n; i++) {
+                row[i] = readers[i].read(rs, i + 1);
+            }
+            rows.add(row);
+        }
+        return Result.ofRows(labels, rows);
     }
 }

@@ -16,6 +16,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
@@ -120,5 +121,19 @@ final class SqlErrors {
 
     private static String stateSuffix(SQLException e) {
         return e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]";
+    }
+
+    /** The batch row that failed, as far as the driver tells: the first one marked failed, or the first not done. */
+    static int failedRow(SQLException e, int rows) {
+        if (!(e instanceof BatchUpdateException) || ((BatchUpdateException) e).getUpdateCounts() == null) {
+            return 0;
+        }
+        int[] counts = ((BatchUpdateException) e).getUpdateCounts();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == java.sql.Statement.EXECUTE_FAILED) {
+                return Math.min(i, rows - 1);
+            }
+        }
+        return Math.min(counts.length, rows - 1);
     }
 }

@@ -1,0 +1,154 @@
+package io.athanor.orm.engine;
+
+import static io.athanor.orm.engine.Text.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.athanor.orm.error.DatabaseException;
+import io.athanor.orm.test.Await;
+import io.athanor.orm.test.DatabaseKind;
+import io.athanor.orm.test.DatabaseTest;
+import io.athanor.orm.test.TestDatabase;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A connection whose server session is ended under it (PostgreSQL's {@code pg_terminate_backend}, MariaDB's
+ * {@code KILL}) never leaves its user stuck. Each test ends only the session of its own connection under test.
+ */
+class LostConnectionTest {
+
+    /** The server's id of the session behind {@code c}. */
+    private static long sessionOf(Connection c, TestDatabase db) {
+        return c.execute(text(db.kind() == DatabaseKind.POSTGRESQL ? "select pg_backend_pid()" : "select connection_id()"))
+                .scalar(Long.class);
+    }
+
+    /** Ends exactly the session {@code id}, from a second connection, and waits until the server has let it go. */
+    private static void endSession(TestDatabase db, long id) throws SQLException {
+        boolean postgres = db.kind() == DatabaseKind.POSTGRESQL;
+        try (java.sql.Connection admin = db.openJdbc(); Statement s = admin.createStatement()) {
+            s.execute(postgres ? "select pg_terminate_backend(" + id + ")" : "KILL " + id);
+            String stillThere = postgres ? "select count(*) from pg_stat_activity where pid = " + id
+                    : "select count(*) from information_schema.processlist where id = " + id;
+            Await.until(Duration.ofSeconds(30), () -> count(s, stillThere) == 0, "session " + id + " to leave the server");
+        }
+    }
+
+    private static long count(Statement s, String sql) {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Engine engine(TestDatabase db) {
+        Engine engine = db.newEngine(b -> b.poolSize(1).maxOverflow(0));
+        engine.runInTransaction(c -> c.execute(text("create table if not exists lost_rows (id int primary key)")));
+        return engine;
+    }
+
+    /** The pool holds exactly its one connection again, idle: the lost one was dropped, not leaked. */
+    private static void assertNothingLeaked(Engine engine) {
+        try (Connection next = engine.connect()) {
+            assertThat(next.execute(text("select 1")).scalar(Integer.class)).isEqualTo(1);
+            assertThat(next.isBroken()).isFalse();
+        }
+        PoolStatus pool = engine.pool();
+        assertThat(pool.active()).as("connections checked out: %s", pool).isZero();
+        assertThat(pool.total()).as("connections open: %s", pool).isEqualTo(1);
+        assertThat(pool.idle()).as("connections idle: %s", pool).isEqualTo(1);
+    }
+
+    @DatabaseTest({DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB})
+    void rollbackAfterTheSessionWasEndedReturnsAndTheConnectionIsDropped(TestDatabase db) throws Exception {
+        Engine engine = engine(db);
+        List<CheckinEvent> checkins = new ArrayList<>();
+        engine.events().onCheckin(checkins::add);
+        Connection c = engine.connect();
+        try {
+            c.executeUpdate(text("insert into lost_rows (id) values (1)"), Map.of());
+            endSession(db, sessionOf(c, db));
+
+            c.rollback();
+
+            assertThat(c.isBroken()).isTrue();
+            assertThat(c.isClosed()).isFalse();
+            assertThatThrownBy(() -> c.execute(text("select 1"))).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("connection was lost").hasMessageContaining("engine.connect()");
+            assertThatThrownBy(c::commit).isInstanceOf(IllegalStateException.class).hasMessageContaining("connection was lost");
+            c.rollback();
+        } finally {
+            c.close();
+        }
+        assertThat(c.isClosed()).isTrue();
+        assertThat(checkins).hasSize(1);
+        assertNothingLeaked(engine);
+        Long rows = engine.inTransaction(t -> t.execute(text("select count(*) from lost_rows")).scalar(Long.class));
+        assertThat(rows).as("the insert died with its session").isZero();
+    }
+
+    @DatabaseTest({DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB})
+    void aStatementOnALostConnectionFailsThenRollbackAndCloseSucceed(TestDatabase db) throws Exception {
+        Engine engine = engine(db);
+        try (Connection c = engine.connect()) {
+            endSession(db, sessionOf(c, db));
+
+            assertThatThrownBy(() -> c.executeUpdate(text("insert into lost_rows (id) values (2)"), Map.of()))
+                    .isInstanceOf(DatabaseException.class);
+            assertThat(c.isBroken()).isTrue();
+            c.rollback();
+            assertThat(c.isBroken()).isTrue();
+        }
+        assertNothingLeaked(engine);
+    }
+
+    @DatabaseTest({DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB})
+    void closingALostConnectionWithUncommittedWorkDoesNotThrow(TestDatabase db) throws Exception {
+        Engine engine = engine(db);
+        Connection c = engine.connect();
+        c.executeUpdate(text("insert into lost_rows (id) values (3)"), Map.of());
+        endSession(db, sessionOf(c, db));
+
+        c.close();
+
+        assertThat(c.isClosed()).isTrue();
+        assertThat(c.isBroken()).as("the rollback on close found the connection lost").isTrue();
+        assertNothingLeaked(engine);
+    }
+
+    @DatabaseTest({DatabaseKind.POSTGRESQL, DatabaseKind.MARIADB})
+    void inTransactionRethrowsTheWorksErrorWithNothingSuppressed(TestDatabase db) {
+        Engine engine = engine(db);
+        DatabaseException e = org.junit.jupiter.api.Assertions.assertThrows(DatabaseException.class,
+                () -> engine.runInTransaction(c -> {
+                    try {
+                        endSession(db, sessionOf(c, db));
+                    } catch (SQLException admin) {
+                        throw new IllegalStateException(admin);
+                    }
+                    c.execute(text("select 1"));
+                }));
+        assertThat(e.getSuppressed()).as("the rollback of a lost connection is not a second failure").isEmpty();
+        assertNothingLeaked(engine);
+    }
+
+    @DatabaseTest
+    void aLiveConnectionIsNotBroken(TestDatabase db) {
+        Engine engine = db.newEngine(b -> b.poolSize(1).maxOverflow(0));
+        try (Connection c = engine.connect()) {
+            assertThatThrownBy(() -> c.execute(text("select * from no_such_table_here"))).isInstanceOf(DatabaseException.class);
+            assertThat(c.isBroken()).as("a failed statement does not make a connection broken").isFalse();
+            c.rollback();
+            assertThat(c.isBroken()).isFalse();
+            assertThat(c.execute(text("select 1")).scalar(Integer.class)).isEqualTo(1);
+        }
+    }
+}
