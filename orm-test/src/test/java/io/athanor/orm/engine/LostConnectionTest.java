@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A connection whose server session is ended under it (PostgreSQL's {@code pg_terminate_backend}, MariaDB's
- * {@code KILL}) never leaves its user stuck. Each test ends only the session of its own connection under test.
+ * A connection whose server session is ended under it never leaves its user stuck. The server ends the
+ * session itself, through an idle timeout the test sets on that session alone (PostgreSQL's
+ * {@code idle_in_transaction_session_timeout} and {@code idle_session_timeout}, MariaDB's {@code wait_timeout}):
+ * no other session of the shared server is touched, and nothing is killed.
  */
 class LostConnectionTest {
 
@@ -29,14 +31,23 @@ class LostConnectionTest {
                 .scalar(Long.class);
     }
 
-    /** Ends exactly the session {@code id}, from a second connection, and waits until the server has let it go. */
-    private static void endSession(TestDatabase db, long id) throws SQLException {
+    /**
+     * Has the server end the session behind {@code c} by an idle timeout set on that session only, and waits,
+     * from a second connection that only reads the server's session list, until it is gone.
+     */
+    private static void endSession(TestDatabase db, Connection c) throws SQLException {
         boolean postgres = db.kind() == DatabaseKind.POSTGRESQL;
-        try (java.sql.Connection admin = db.openJdbc(); Statement s = admin.createStatement()) {
-            s.execute(postgres ? "select pg_terminate_backend(" + id + ")" : "KILL " + id);
+        long id = sessionOf(c, db);
+        if (postgres) {
+            c.execute(text("set idle_in_transaction_session_timeout = 100"));
+            c.execute(text("set idle_session_timeout = 100"));
+        } else {
+            c.execute(text("set session wait_timeout = 1"));
+        }
+        try (java.sql.Connection observer = db.openJdbc(); Statement s = observer.createStatement()) {
             String stillThere = postgres ? "select count(*) from pg_stat_activity where pid = " + id
                     : "select count(*) from information_schema.processlist where id = " + id;
-            Await.until(Duration.ofSeconds(30), () -> count(s, stillThere) == 0, "session " + id + " to leave the server");
+            Await.until(Duration.ofSeconds(30), () -> count(s, stillThere) == 0, "session " + id + " to be ended by the server");
         }
     }
 
@@ -75,7 +86,7 @@ class LostConnectionTest {
         Connection c = engine.connect();
         try {
             c.executeUpdate(text("insert into lost_rows (id) values (1)"), Map.of());
-            endSession(db, sessionOf(c, db));
+            endSession(db, c);
 
             c.rollback();
 
@@ -99,7 +110,7 @@ class LostConnectionTest {
     void aStatementOnALostConnectionFailsThenRollbackAndCloseSucceed(TestDatabase db) throws Exception {
         Engine engine = engine(db);
         try (Connection c = engine.connect()) {
-            endSession(db, sessionOf(c, db));
+            endSession(db, c);
 
             assertThatThrownBy(() -> c.executeUpdate(text("insert into lost_rows (id) values (2)"), Map.of()))
                     .isInstanceOf(DatabaseException.class);
@@ -115,7 +126,7 @@ class LostConnectionTest {
         Engine engine = engine(db);
         Connection c = engine.connect();
         c.executeUpdate(text("insert into lost_rows (id) values (3)"), Map.of());
-        endSession(db, sessionOf(c, db));
+        endSession(db, c);
 
         c.close();
 
@@ -130,7 +141,7 @@ class LostConnectionTest {
         DatabaseException e = org.junit.jupiter.api.Assertions.assertThrows(DatabaseException.class,
                 () -> engine.runInTransaction(c -> {
                     try {
-                        endSession(db, sessionOf(c, db));
+                        endSession(db, c);
                     } catch (SQLException admin) {
                         throw new IllegalStateException(admin);
                     }
