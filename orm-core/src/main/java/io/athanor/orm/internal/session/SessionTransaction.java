@@ -164,8 +164,9 @@ final class SessionTransaction {
                         firstLine(e.getMessage()));
                 discardConnection();
             }
-        } else if (connection != null && connection.isClosed()) {
-            discardConnection(); // died while reading outside a transaction
+        }
+        if (connection != null && (connection.isBroken() || connection.isClosed())) {
+            discardConnection(); // lost: the next transaction takes a fresh connection
         }
         failure = null;
         ended();
