@@ -119,6 +119,28 @@ public final class LinkWriter {
         }
     }
 
+    /**
+     * Deletes the link rows that refer to {@code deleted}, entities whose rows are deleted next, whether their
+     * collections were loaded or not and on either side: one batched {@code DELETE} per link-table column that
+     * refers to their type, except for sides mapped {@code passiveDeletes} (the database deletes those rows).
+     */
+    public static void deleteLinksOf(PersistenceContext context, Connection connection, List<EntityEntry> deleted) {
+        Map<EntityModel, List<List<Object>>> keys = new java.util.LinkedHashMap<>();
+        for (EntityEntry e : deleted) {
+            WritePlan plan = context.plan(e.model);
+            if (!plan.links.isEmpty() && plan.idColumns.length == 1 && e.snapshot != null) {
+                keys.computeIfAbsent(e.model, k -> new ArrayList<>()).add(List.of(e.snapshot[plan.idColumns[0]]));
+            }
+        }
+        for (Map.Entry<EntityModel, List<List<Object>>> k : keys.entrySet()) {
+            List<List<Object>> rows = k.getValue();
+            for (WritePlan.LinkColumn link : context.plan(k.getKey()).links) {
+                ColumnType type = link.column.type();
+                connection.batch(link.delete, rows, (ps, i) -> type.bind(ps, 1, rows.get(i).get(0)), new String[0], null);
+            }
+        }
+    }
+
     /** Records what was written as each collection's loaded state. */
     public void written() {
         for (Change c : changes) {

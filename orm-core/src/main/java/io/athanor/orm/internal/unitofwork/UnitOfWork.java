@@ -258,6 +258,7 @@ public final class UnitOfWork implements PersistenceContext {
             }
         }
         reconcileCollections();
+        ParentDeletes parentDeletes = ParentDeletes.prepare(this, context, map, loader);
         LinkWriter links = new LinkWriter(map, context.metadata(), entries);
         boolean work = links.hasWork();
         for (EntityEntry e : entries) {
@@ -286,6 +287,7 @@ public final class UnitOfWork implements PersistenceContext {
                 e.keyAssigned = false;
             }
         } catch (RuntimeException failure) {
+            parentDeletes.undo();
             restore(before, saved);
             throw failure;
         }
