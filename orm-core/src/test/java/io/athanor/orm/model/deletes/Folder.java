@@ -20,8 +20,11 @@ public class Folder {
     @Column(length = 40)
     private String name;
 
+    // tag::passive-deletes[]
+    // del_notes.folder_id was declared ON DELETE CASCADE by the schema's owner
     @OneToMany(mappedBy = "folder", passiveDeletes = true)
     private List<Note> notes = new ArrayList<>();
+    // end::passive-deletes[]
 
     protected Folder() {
     }
