@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Writes the rows of many-to-many link tables: after the entities are written (so new ones have keys),
  * inserts a row per element added to an owning collection and deletes one per element removed, comparing
- * each loaded collection with its elements as loaded. Unloaded lazy collections have no changes.
+ * each loaded collection with its elements as loaded. Unloaded lazy collections have no changes. The link
+ * rows of entities being deleted go before those entities, through {@link #deleteLinksOf}.
  */
 public final class LinkWriter {
     private final IdentityMap map;
