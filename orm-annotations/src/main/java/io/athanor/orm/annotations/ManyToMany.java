@@ -27,4 +27,13 @@ public @interface ManyToMany {
 
     /** Session operations that pass to the elements. */
     CascadeType[] cascade() default {};
+
+    /**
+     * Whether the database itself deletes the link rows of an entity of this side when its row is deleted
+     * ({@code ON DELETE CASCADE} on the link table's foreign key to it, which Athanor's own DDL declares).
+     * Deleting such an entity then sends no {@code DELETE} of link rows. By default ({@code false}) the flush
+     * deletes them first, one statement per link table, whether the collection is loaded or not, so schemas
+     * without {@code ON DELETE CASCADE} work too.
+     */
+    boolean passiveDeletes() default false;
 }

@@ -37,4 +37,15 @@ public @interface OneToMany {
 
     /** Whether an element removed from the collection is deleted (rather than having its reference set to NULL). */
     boolean orphanRemoval() default false;
+
+    /**
+     * Whether the database itself deletes the elements, or sets their foreign key to NULL, when this entity's
+     * row is deleted ({@code ON DELETE CASCADE} or {@code ON DELETE SET NULL} on the elements' foreign key).
+     * Deleting this entity then neither loads nor updates the elements: the session sends only the parent's
+     * {@code DELETE} (SQLAlchemy's {@code passive_deletes}). Elements already loaded keep their reference in
+     * memory. By default ({@code false}), and unless the element's {@code @JoinColumn} declares {@code onDelete =
+     * CASCADE} or {@code SET_NULL}, a flush that deletes this entity first loads the elements not deleted with
+     * it by {@code cascade = REMOVE} and sets their reference to NULL.
+     */
+    boolean passiveDeletes() default false;
 }

@@ -29,4 +29,13 @@ public @interface OneToOne {
 
     /** Whether an entity removed from the relationship is deleted. */
     boolean orphanRemoval() default false;
+
+    /**
+     * On the inverse side ({@link #mappedBy()}) only: whether the database itself deletes the referring entity,
+     * or sets its foreign key to NULL, when this entity's row is deleted ({@code ON DELETE CASCADE} or
+     * {@code SET NULL}). Deleting this entity then neither loads nor updates the other one. By default
+     * ({@code false}) the flush loads it and sets its reference to NULL, unless it is deleted by
+     * {@code cascade = REMOVE}.
+     */
+    boolean passiveDeletes() default false;
 }

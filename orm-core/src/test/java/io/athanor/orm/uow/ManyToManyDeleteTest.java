@@ -9,6 +9,7 @@ import io.athanor.orm.engine.Text;
 import io.athanor.orm.model.shop.Article;
 import io.athanor.orm.model.shop.Tag;
 import io.athanor.orm.test.DatabaseTest;
+import io.athanor.orm.test.SqlRecorder;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -100,6 +101,50 @@ class ManyToManyDeleteTest {
         assertThat(links(f, " where tag_id = " + ids[3])).as("links of the deleted tag").isZero();
         assertThat(links(f, "")).as("the other tag's link").isEqualTo(1);
         assertThat(ShopFixture.rows(f, Article.class)).isEqualTo(2);
+        assertThat(ShopFixture.rows(f, Tag.class)).isEqualTo(1);
+    }
+
+    /**
+     * Guards that a tag deleted while an article's tags are loaded leaves that collection, that its links go
+     * before it does, and that later flushes write no link to it.
+     */
+    @DatabaseTest
+    void aDeletedTagLeavesLoadedCollectionsAndNoLinkIsWrittenToIt(Engine engine) {
+        SessionFactory f = withoutOnDelete(engine);
+        long[] ids = seed(f);
+        try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
+            Article a1 = s.get(Article.class, ids[0]);
+            Tag green = s.get(Tag.class, ids[3]);
+            assertThat(a1.getTags()).hasSize(2).contains(green);
+            sql.clear();
+            s.delete(green);
+            s.commit();
+            assertThat(sql.sql()).containsSubsequence("DELETE FROM article_tags WHERE tag_id = ?",
+                    "DELETE FROM shop_tags WHERE id = ?");
+            assertThat(a1.getTags()).extracting(Tag::getLabel).containsExactly("red");
+            Tag blue = new Tag("blue");
+            s.add(blue);
+            a1.getTags().add(blue);
+            s.commit();
+        }
+        assertThat(links(f, " where article_id = " + ids[0])).as("red and blue").isEqualTo(2);
+        assertThat(links(f, "")).isEqualTo(2);
+    }
+
+    /** Guards that deleting both sides of links in one flush deletes each link row once, before either entity. */
+    @DatabaseTest
+    void deletingBothSidesInOneFlushRemovesTheirLinks(Engine engine) {
+        SessionFactory f = withoutOnDelete(engine);
+        long[] ids = seed(f);
+        try (Session s = f.open()) {
+            Article a1 = s.get(Article.class, ids[0]);
+            assertThat(a1.getTags()).hasSize(2);
+            s.delete(a1);
+            s.delete(s.get(Tag.class, ids[3]));
+            s.commit();
+        }
+        assertThat(links(f, "")).as("a1's links and green's").isZero();
+        assertThat(ShopFixture.rows(f, Article.class)).isEqualTo(1);
         assertThat(ShopFixture.rows(f, Tag.class)).isEqualTo(1);
     }
 }

@@ -98,7 +98,6 @@ public final class Relationships {
     }
 
     /** One-to-many, and the inverse side of a one-to-one: the children hold the key. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private void loadByInverse(RelationshipModel r, List<Object> parents, List<Load> loads, Select<?> parentQuery) {
         RelationshipModel back = r.inverse();
         if (back.joinColumns().size() != 1) {
@@ -106,7 +105,6 @@ public final class Relationships {
                     + "query the children with a join instead.");
         }
         EntityModel parentModel = loader.context().metadata().entity(r.owner());
-        EntityModel childModel = loader.context().metadata().entity(r.target());
         int keyColumn = columnOf(parentModel, back.referencedColumns().get(0));
         Map<Object, Object> parentByKey = new LinkedHashMap<>();
         for (Object p : parents) {
@@ -123,24 +121,7 @@ public final class Relationships {
         if (parentByKey.isEmpty()) {
             return;
         }
-        ReferenceAttribute fk = new ReferenceAttribute(childModel.type(), back.name(), parentModel.type());
-        int fkColumn = columnOf(childModel, back.joinColumns().get(0));
-        Map<Object, List<Object>> childrenByKey = new HashMap<>();
-        Load[] options = loads.toArray(new Load[0]);
-        Expression<Boolean> bySubquery = parentQuery == null || parentByKey.size() < 2 ? null
-                : keysOf(parentQuery, parentModel, back.referencedColumns().get(0), fk);
-        List<Object> keys = new ArrayList<>(parentByKey.keySet());
-        int step = bySubquery != null ? keys.size() : BATCH;
-        for (int from = 0; from < keys.size(); from += step) {
-            Expression<Boolean> condition = bySubquery != null ? bySubquery
-                    : inBatch(fk, keys.subList(from, Math.min(keys.size(), from + step)));
-            Select<Object> q = (Select<Object>) (Select) Sql.select(childModel.type()).where(condition)
-                    .orderBy(orderOf(r, childModel)).options(options);
-            for (Object child : loader.context().list(q)) {
-                Object key = loader.map().entryOf(child).snapshot[fkColumn];
-                childrenByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(child);
-            }
-        }
+        Map<Object, List<Object>> childrenByKey = children(r, new ArrayList<>(parentByKey.keySet()), loads, parentQuery);
         for (Map.Entry<Object, Object> e : parentByKey.entrySet()) {
             List<Object> children = childrenByKey.getOrDefault(e.getKey(), List.of());
             Object parent = e.getValue();
@@ -160,6 +141,64 @@ public final class Relationships {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The children that refer to the parent keys {@code keys} through one-to-many or inverse one-to-one {@code r},
+     * by the key they refer to: one statement per {@link #BATCH} keys, or one in all through {@code parentQuery}.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Map<Object, List<Object>> children(RelationshipModel r, List<Object> keys, List<Load> loads, Select<?> parentQuery) {
+        RelationshipModel back = r.inverse();
+        EntityModel parentModel = loader.context().metadata().entity(r.owner());
+        EntityModel childModel = loader.context().metadata().entity(r.target());
+        ReferenceAttribute fk = new ReferenceAttribute(childModel.type(), back.name(), parentModel.type());
+        int fkColumn = columnOf(childModel, back.joinColumns().get(0));
+        Map<Object, List<Object>> childrenByKey = new HashMap<>();
+        Load[] options = loads.toArray(new Load[0]);
+        Expression<Boolean> bySubquery = parentQuery == null || keys.size() < 2 ? null
+                : keysOf(parentQuery, parentModel, back.referencedColumns().get(0), fk);
+        int step = bySubquery != null ? keys.size() : BATCH;
+        for (int from = 0; from < keys.size(); from += step) {
+            Expression<Boolean> condition = bySubquery != null ? bySubquery
+                    : inBatch(fk, keys.subList(from, Math.min(keys.size(), from + step)));
+            Select<Object> q = (Select<Object>) (Select) Sql.select(childModel.type()).where(condition)
+                    .orderBy(orderOf(r, childModel)).options(options);
+            for (Object child : loader.context().list(q)) {
+                Object key = loader.map().entryOf(child).snapshot[fkColumn];
+                childrenByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(child);
+            }
+        }
+        return childrenByKey;
+    }
+
+    /**
+     * Brings into the session every child that refers to one of {@code parents} through one-to-many or inverse
+     * one-to-one {@code r}, for a flush that deletes the parents: one statement per {@link #BATCH} parents whose
+     * relationship is not loaded yet. A collection is filled and marked loaded; a dynamic one stays a query.
+     */
+    public void loadChildrenOf(RelationshipModel r, List<Object> parents) {
+        if (r.owning() || r.kind() == RelationshipModel.Kind.MANY_TO_MANY || r.inverse() == null) {
+            throw new IllegalArgumentException(r + " is not the inverse side of a to-one relationship");
+        }
+        if (!isDynamic(r)) {
+            loadEagerly(r, parents, List.of(), null);
+            return;
+        }
+        if (r.inverse().joinColumns().size() != 1) {
+            throw new AthanorException(r + " joins on several columns, which relationship loading does not support yet.");
+        }
+        int keyColumn = columnOf(loader.context().metadata().entity(r.owner()), r.inverse().referencedColumns().get(0));
+        List<Object> keys = new ArrayList<>();
+        for (Object p : parents) {
+            EntityEntry entry = loader.map().entryOf(p);
+            if (entry != null && entry.snapshot != null && entry.snapshot[keyColumn] != null) {
+                keys.add(entry.snapshot[keyColumn]);
+            }
+        }
+        if (!keys.isEmpty()) {
+            children(r, keys, List.of(), null);
         }
     }
 

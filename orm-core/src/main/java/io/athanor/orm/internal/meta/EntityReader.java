@@ -304,6 +304,11 @@ final class EntityReader {
             r.optional = o2o.optional();
             r.mappedBy = o2o.mappedBy();
             r.orphanRemoval = o2o.orphanRemoval();
+            r.passiveDeletes = o2o.passiveDeletes();
+            if (r.passiveDeletes && r.mappedBy.isEmpty()) {
+                problems.add("Field " + r.describe() + " is an owning @OneToOne with passiveDeletes = true, which only the "
+                        + "inverse side (the one with mappedBy) uses; remove it, or move it to the other side.");
+            }
         } else if (o2m != null) {
             r.kind = RelationshipModel.Kind.ONE_TO_MANY;
             r.fetch = o2m.fetch();
@@ -311,12 +316,14 @@ final class EntityReader {
             r.mappedBy = o2m.mappedBy();
             r.orderBy = o2m.orderBy();
             r.orphanRemoval = o2m.orphanRemoval();
+            r.passiveDeletes = o2m.passiveDeletes();
         } else {
             r.kind = RelationshipModel.Kind.MANY_TO_MANY;
             r.fetch = m2m.fetch();
             r.cascade = cascade(m2m.cascade());
             r.mappedBy = m2m.mappedBy();
             r.orderBy = m2m.orderBy();
+            r.passiveDeletes = m2m.passiveDeletes();
         }
         r.joinColumn = f.getAnnotation(JoinColumn.class);
         r.joinTable = f.getAnnotation(JoinTable.class);

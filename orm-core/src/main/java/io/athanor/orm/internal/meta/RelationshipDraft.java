@@ -17,6 +17,7 @@ final class RelationshipDraft {
     FetchMode fetch;
     Set<CascadeType> cascade;
     boolean orphanRemoval;
+    boolean passiveDeletes;
     boolean optional = true;
     String orderBy = "";
     String mappedBy = "";

@@ -2,6 +2,7 @@ package io.athanor.orm.internal.meta;
 
 import io.athanor.orm.annotations.CascadeType;
 import io.athanor.orm.annotations.FetchMode;
+import io.athanor.orm.annotations.OnDelete;
 import java.util.List;
 import java.util.Set;
 
@@ -32,6 +33,8 @@ public final class RelationshipModel {
     private final List<String> referencedColumns;
     private final TableModel joinTable;
     private final List<OrderTerm> orderTerms;
+    private final boolean passiveDeletes;
+    private final OnDelete onDelete;
     private RelationshipModel inverse;
 
     /** One field of a to-many relationship's {@code orderBy}, parsed once. */
@@ -40,7 +43,8 @@ public final class RelationshipModel {
 
     RelationshipModel(Kind kind, Class<?> owner, String name, Class<?> target, Class<?> collectionType, Accessor accessor,
                       FetchMode fetch, Set<CascadeType> cascade, boolean orphanRemoval, String orderBy, String mappedBy,
-                      List<String> joinColumns, List<String> referencedColumns, TableModel joinTable) {
+                      List<String> joinColumns, List<String> referencedColumns, TableModel joinTable,
+                      boolean passiveDeletes, OnDelete onDelete) {
         this.kind = kind;
         this.owner = owner;
         this.name = name;
@@ -56,6 +60,8 @@ public final class RelationshipModel {
         this.referencedColumns = referencedColumns;
         this.joinTable = joinTable;
         this.orderTerms = parse(orderBy);
+        this.passiveDeletes = passiveDeletes;
+        this.onDelete = onDelete;
     }
 
     private static List<OrderTerm> parse(String orderBy) {
@@ -116,7 +122,6 @@ public final class RelationshipModel {
         return orderBy;
     }
 
-    /** The owning field on the other side, for an inverse side; empty for an owning side. */
     /** The fields of {@link #orderBy()}, in order (checked against the target when the mapping was read). */
     public List<OrderTerm> orderTerms() {
         return orderTerms;
@@ -132,6 +137,7 @@ public final class RelationshipModel {
         return false;
     }
 
+    /** The owning field on the other side, for an inverse side; empty for an owning side. */
     public String mappedBy() {
         return mappedBy;
     }
@@ -159,6 +165,25 @@ public final class RelationshipModel {
     /** For an owning many-to-many: the link table. */
     public TableModel joinTable() {
         return joinTable;
+    }
+
+    /**
+     * Whether the database deletes or nulls what refers to a deleted entity of this side, so a flush neither
+     * loads nor updates it: {@code passiveDeletes = true} as mapped, or, for the inverse side of a to-one
+     * (a one-to-many or an inverse one-to-one), an owning side whose {@code @JoinColumn} declares
+     * {@code onDelete = CASCADE} or {@code SET_NULL}. For a many-to-many side: the database deletes the link rows.
+     */
+    public boolean passiveDeletes() {
+        if (passiveDeletes) {
+            return true;
+        }
+        return !owning() && kind != Kind.MANY_TO_MANY && inverse != null
+                && (inverse.onDelete == OnDelete.CASCADE || inverse.onDelete == OnDelete.SET_NULL);
+    }
+
+    /** For an owning to-one: what the database does to this row when the referenced row is deleted. */
+    public OnDelete onDelete() {
+        return onDelete;
     }
 
     /** The other side, or {@code null} when only one side is mapped. */

@@ -55,8 +55,14 @@ final class RelationshipResolver {
 
     private RelationshipModel model(EntityDraft owner, RelationshipDraft r, List<String> joinColumns,
                                     List<String> referencedColumns, TableModel joinTable) {
+        return model(owner, r, joinColumns, referencedColumns, joinTable, OnDelete.NO_ACTION);
+    }
+
+    private RelationshipModel model(EntityDraft owner, RelationshipDraft r, List<String> joinColumns,
+                                    List<String> referencedColumns, TableModel joinTable, OnDelete onDelete) {
         return new RelationshipModel(r.kind, owner.type, r.field.getName(), r.target, r.collectionType, r.accessor, r.fetch,
-                r.cascade, r.orphanRemoval, r.orderBy, r.mappedBy, joinColumns, referencedColumns, joinTable);
+                r.cascade, r.orphanRemoval, r.orderBy, r.mappedBy, joinColumns, referencedColumns, joinTable,
+                r.passiveDeletes, onDelete);
     }
 
     private PropertyModel singleId(EntityDraft target, RelationshipDraft r) {
@@ -116,7 +122,7 @@ final class RelationshipResolver {
         String fkName = jc != null && !jc.foreignKeyName().isEmpty() ? jc.foreignKeyName() : "fk_" + owner.table + "_" + column;
         owner.foreignKeys.add(new ForeignKeyModel(fkName, List.of(column), target.schema, target.table,
                 List.of(referenced.name()), onDelete));
-        r.model = model(owner, r, List.of(column), List.of(referenced.name()), null);
+        r.model = model(owner, r, List.of(column), List.of(referenced.name()), null, onDelete);
     }
 
     private void resolveLinkTable(EntityDraft owner, EntityDraft target, RelationshipDraft r) {

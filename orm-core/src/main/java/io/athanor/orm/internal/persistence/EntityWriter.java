@@ -406,6 +406,11 @@ public final class EntityWriter {
         }
     }
 
+    /** Deletes the many-to-many link rows that refer to {@code entries}, which are deleted next (see {@link LinkWriter#deleteLinksOf}). */
+    public void deleteLinks(List<EntityEntry> entries) {
+        LinkWriter.deleteLinksOf(context, connection, entries);
+    }
+
     /** Deletes the rows of {@code entries} (one entity type, no order among them), version-checked. */
     public void delete(List<EntityEntry> entries) {
         if (entries.isEmpty()) {

@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Writes the rows of many-to-many link tables: after the entities are written (so new ones have keys),
  * inserts a row per element added to an owning collection and deletes one per element removed, comparing
- * each loaded collection with its elements as loaded. Unloaded lazy collections have no changes.
+ * each loaded collection with its elements as loaded. Unloaded lazy collections have no changes. The link
+ * rows of entities being deleted go before those entities, through {@link #deleteLinksOf}.
  */
 public final class LinkWriter {
     private final IdentityMap map;
@@ -116,6 +117,28 @@ public final class LinkWriter {
         }
         for (Map.Entry<RelationshipModel, List<List<Object>>> i : inserts.entrySet()) {
             run(connection, i.getKey(), i.getValue(), true);
+        }
+    }
+
+    /**
+     * Deletes the link rows that refer to {@code deleted}, entities whose rows are deleted next, whether their
+     * collections were loaded or not and on either side: one batched {@code DELETE} per link-table column that
+     * refers to their type, except for sides mapped {@code passiveDeletes} (the database deletes those rows).
+     */
+    public static void deleteLinksOf(PersistenceContext context, Connection connection, List<EntityEntry> deleted) {
+        Map<EntityModel, List<List<Object>>> keys = new java.util.LinkedHashMap<>();
+        for (EntityEntry e : deleted) {
+            WritePlan plan = context.plan(e.model);
+            if (!plan.links.isEmpty() && plan.idColumns.length == 1 && e.snapshot != null) {
+                keys.computeIfAbsent(e.model, k -> new ArrayList<>()).add(List.of(e.snapshot[plan.idColumns[0]]));
+            }
+        }
+        for (Map.Entry<EntityModel, List<List<Object>>> k : keys.entrySet()) {
+            List<List<Object>> rows = k.getValue();
+            for (WritePlan.LinkColumn link : context.plan(k.getKey()).links) {
+                ColumnType type = link.column.type();
+                connection.batch(link.delete, rows, (ps, i) -> type.bind(ps, 1, rows.get(i).get(0)), new String[0], null);
+            }
         }
     }
 

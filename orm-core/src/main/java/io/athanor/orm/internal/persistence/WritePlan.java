@@ -7,6 +7,7 @@ import io.athanor.orm.internal.state.EntityEntry;
 import io.athanor.orm.internal.meta.Metadata;
 import io.athanor.orm.internal.meta.PropertyModel;
 import io.athanor.orm.internal.meta.RelationshipModel;
+import io.athanor.orm.internal.meta.TableModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +25,11 @@ public final class WritePlan {
     public final int versionColumn;
     /** Whether a foreign key of this table refers to the table itself, so rows of one flush may depend on each other. */
     public final boolean selfReferencing;
+    /**
+     * The link-table columns that refer to this entity's key and whose rows a flush deletes itself before the
+     * entity's row (those of many-to-many sides not mapped {@code passiveDeletes}), in a fixed order.
+     */
+    public final List<LinkColumn> links;
 
     public WritePlan(EntityModel model, Metadata metadata) {
         this.model = model;
@@ -66,6 +72,41 @@ public final class WritePlan {
         this.idColumns = ids.stream().mapToInt(Integer::intValue).toArray();
         this.versionColumn = version;
         this.selfReferencing = cols.stream().anyMatch(c -> c.relation != null && c.relation.target() == model.type());
+        this.links = linksTo(model, metadata);
+    }
+
+    private static List<LinkColumn> linksTo(EntityModel model, Metadata metadata) {
+        List<LinkColumn> links = new ArrayList<>();
+        for (EntityModel owner : metadata.entities()) {
+            for (RelationshipModel r : owner.relationships()) {
+                if (r.kind() != RelationshipModel.Kind.MANY_TO_MANY || !r.owning() || r.joinTable() == null) {
+                    continue;
+                }
+                if (r.owner() == model.type() && !r.passiveDeletes()) {
+                    links.add(new LinkColumn(r, r.joinTable().columns().get(0), metadata.dialect()));
+                }
+                if (r.target() == model.type() && (r.inverse() == null || !r.inverse().passiveDeletes())) {
+                    links.add(new LinkColumn(r, r.joinTable().columns().get(1), metadata.dialect()));
+                }
+            }
+        }
+        links.sort(java.util.Comparator.comparing(l -> l.delete));
+        return List.copyOf(links);
+    }
+
+    /** A column of a many-to-many link table that refers to an entity's key, with the DELETE of the rows that hold a key. */
+    public static final class LinkColumn {
+        public final RelationshipModel relationship;
+        public final ColumnModel column;
+        /** {@code DELETE FROM link WHERE column = ?}. */
+        public final String delete;
+
+        LinkColumn(RelationshipModel relationship, ColumnModel column, Dialect d) {
+            this.relationship = relationship;
+            this.column = column;
+            TableModel link = relationship.joinTable();
+            this.delete = "DELETE FROM " + d.qualify(link.schema(), link.name()) + " WHERE " + d.quote(column.name()) + " = ?";
+        }
     }
 
     /**

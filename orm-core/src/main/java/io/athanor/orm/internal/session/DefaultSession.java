@@ -56,6 +56,8 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     private final SessionTransaction tx;
     private final RowLoader loader;
     private final UnitOfWork work;
+    /** Set while a flush runs: the queries it makes itself (loading what a delete touches) do not flush again. */
+    private boolean flushing;
 
     public DefaultSession(DefaultSessionFactory factory, io.athanor.orm.SessionOptions options) {
         this.factory = factory;
@@ -444,16 +446,19 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
             }
             return;
         }
+        flushing = true;
         try {
             work.flush();
         } catch (RuntimeException failure) {
             tx.fail(failure);
             throw failure;
+        } finally {
+            flushing = false;
         }
     }
 
     private void autoflush() {
-        if (factory.autoflush() && !tx.isFailed() && !tx.isClosed()) {
+        if (factory.autoflush() && !flushing && !tx.isFailed() && !tx.isClosed()) {
             flush();
         }
     }

@@ -269,6 +269,7 @@ public final class UnitOfWork implements PersistenceContext {
             }
         }
         reconcileCollections();
+        ParentDeletes parentDeletes = ParentDeletes.prepare(this, context, map, loader);
         LinkWriter links = new LinkWriter(map, context.metadata(), entries);
         boolean work = links.hasWork();
         for (EntityEntry e : entries) {
@@ -299,6 +300,7 @@ public final class UnitOfWork implements PersistenceContext {
             }
         } catch (RuntimeException failure) {
             undo.truncate(mark);
+            parentDeletes.undo();
             restore(before, saved);
             throw failure;
         }

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The order of a flush's writes (SQLAlchemy's unit-of-work sort): inserts and updates parents first,
- * deletes children first, per entity type in the tables' foreign-key order, dropping to per-row order
- * only within a table that refers to itself.
+ * The order of a flush's writes (SQLAlchemy's unit-of-work sort): inserts and updates parents first, then
+ * the link rows of the entities to delete, then deletes children first, per entity type in the tables'
+ * foreign-key order, dropping to per-row order only within a table that refers to itself.
  */
 final class WriteOrder {
     private final PersistenceContext context;
@@ -47,6 +47,9 @@ final class WriteOrder {
         }
         for (List<EntityEntry> group : others) {
             writer.update(group);
+        }
+        for (int t = tables.size() - 1; t >= 0; t--) {
+            writer.deleteLinks(deletes.get(t));
         }
         for (int t = tables.size() - 1; t >= 0; t--) {
             deleteInDependencyOrder(deletes.get(t));

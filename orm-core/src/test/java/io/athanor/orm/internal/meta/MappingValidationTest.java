@@ -224,6 +224,37 @@ class MappingValidationTest {
         NullableSelf self;
     }
 
+    @Entity
+    static class PassiveOwner {
+        @Id
+        Long id;
+        @io.athanor.orm.annotations.OneToOne(passiveDeletes = true)
+        PassiveOwner partner;
+    }
+
+    @Test
+    void passiveDeletesOnAnOwningOneToOne() {
+        assertThat(problems(PassiveOwner.class).getMessage()).contains("Field PassiveOwner.partner is an owning @OneToOne "
+                + "with passiveDeletes = true, which only the inverse side (the one with mappedBy) uses");
+    }
+
+    @Test
+    void passiveDeletesIsReadOrImpliedByTheChildsOnDelete() {
+        Metadata m = MetadataBuilder.build(List.of(io.athanor.orm.model.deletes.Folder.class,
+                io.athanor.orm.model.deletes.Note.class, io.athanor.orm.model.deletes.Label.class,
+                io.athanor.orm.model.deletes.Project.class, io.athanor.orm.model.deletes.Task.class,
+                io.athanor.orm.model.deletes.Shelf.class, io.athanor.orm.model.deletes.Box.class,
+                io.athanor.orm.model.deletes.Sticker.class, io.athanor.orm.model.deletes.Poster.class), H2Dialect.INSTANCE);
+        assertThat(m.entity(io.athanor.orm.model.deletes.Folder.class).relationship("notes").passiveDeletes()).isTrue();
+        assertThat(m.entity(io.athanor.orm.model.deletes.Project.class).relationship("tasks").passiveDeletes())
+                .as("implied by Task.project's onDelete = SET_NULL").isTrue();
+        assertThat(m.entity(io.athanor.orm.model.deletes.Task.class).relationship("project").onDelete())
+                .isEqualTo(OnDelete.SET_NULL);
+        assertThat(m.entity(io.athanor.orm.model.deletes.Shelf.class).relationship("stickers").passiveDeletes()).isFalse();
+        assertThat(m.entity(io.athanor.orm.model.deletes.Note.class).relationship("labels").passiveDeletes()).isTrue();
+        assertThat(m.entity(io.athanor.orm.model.deletes.Label.class).relationship("notes").passiveDeletes()).isFalse();
+    }
+
     @Test
     void theSeedMappingLinksBothSidesOfEachRelationship() {
         Metadata m = MetadataBuilder.build(List.of(User.class, Order.class, Article.class), H2Dialect.INSTANCE);
