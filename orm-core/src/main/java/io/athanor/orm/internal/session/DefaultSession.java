@@ -450,7 +450,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         try {
             work.flush();
         } catch (RuntimeException failure) {
-            tx.fail(failure);
+            tx.flushFailed(failure);
             throw failure;
         } finally {
             flushing = false;
@@ -536,8 +536,10 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     @Override
     public io.athanor.orm.engine.Savepoint beginNested() {
         flush();
-        io.athanor.orm.engine.Savepoint sp = transaction().savepoint();
-        return new SessionSavepoint(this, sp, work.mark());
+        io.athanor.orm.engine.Savepoint database = transaction().savepoint();
+        SessionSavepoint sp = new SessionSavepoint(this, tx, database, work.mark());
+        tx.savepointBegun(sp);
+        return sp;
     }
 
     /** The database rolled back to a savepoint begun at {@code mark}: the session's instances follow. */

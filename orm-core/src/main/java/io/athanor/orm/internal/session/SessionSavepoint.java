@@ -9,11 +9,12 @@ import io.athanor.orm.engine.Savepoint;
 final class SessionSavepoint implements Savepoint {
     private final DefaultSession session;
     private final Savepoint database;
+    private final SessionTransaction tx;
     private final int mark;
-    private boolean ended;
 
-    SessionSavepoint(DefaultSession session, Savepoint database, int mark) {
+    SessionSavepoint(DefaultSession session, SessionTransaction tx, Savepoint database, int mark) {
         this.session = session;
+        this.tx = tx;
         this.database = database;
         this.mark = mark;
     }
@@ -23,22 +24,22 @@ final class SessionSavepoint implements Savepoint {
         return database.name();
     }
 
+    /**
+     * Rolls the database back to this savepoint and the session's instances with it; savepoints begun after it
+     * end. Allowed after a flush inside it failed: the session is usable again afterwards.
+     */
     @Override
     public void rollback() {
-        if (ended) {
-            throw new IllegalStateException("Cannot roll back savepoint " + name() + ": it was released. Begin a new "
-                    + "one with beginNested().");
-        }
+        tx.checkSavepointRollback(this);
         database.rollback();
         session.rolledBackTo(mark);
+        tx.savepointRolledBack(this);
     }
 
+    /** Keeps the work done since this savepoint began, and ends it (and those begun after it). */
     @Override
     public void release() {
-        if (ended) {
-            throw new IllegalStateException("Cannot release savepoint " + name() + ": it was already released.");
-        }
+        tx.savepointReleased(this);
         database.release();
-        ended = true;
     }
 }

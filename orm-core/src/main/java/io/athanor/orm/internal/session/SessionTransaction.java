@@ -31,6 +31,10 @@ final class SessionTransaction {
     private boolean explicit;
     /** Why the transaction failed, while FAILED. */
     private RuntimeException failure;
+    /** Open savepoints, innermost last. */
+    private final java.util.ArrayDeque<SessionSavepoint> savepoints = new java.util.ArrayDeque<>();
+    /** While FAILED inside a savepoint: the savepoint whose rollback recovers (the database transaction is intact). */
+    private SessionSavepoint failedInside;
 
     SessionTransaction(Engine engine, SessionOptions options, boolean readsOutsideTransactionAllowed) {
         this.engine = engine;
@@ -46,6 +50,12 @@ final class SessionTransaction {
     void checkUsable() {
         if (state == State.CLOSED) {
             throw new IllegalStateException("This session is closed; open a new one with sessions.open().");
+        }
+        if (state == State.FAILED && failedInside != null) {
+            throw new IllegalStateException("Cannot use this session while its savepoint " + failedInside.name() + " is "
+                    + "failed: a flush inside it failed (" + failure.getClass().getSimpleName() + ": "
+                    + firstLine(failure.getMessage()) + "). Call rollback() on the savepoint to go back to it and carry on, "
+                    + "or session.rollback() to discard the whole transaction.");
         }
         if (state == State.FAILED) {
             throw new IllegalStateException("Cannot use this session while its transaction is failed: it was rolled back "
@@ -124,6 +134,7 @@ final class SessionTransaction {
 
     /** Commits the open transaction, if any; on failure the transaction is rolled back and FAILED. */
     void commit() {
+        savepoints.clear();
         if (connection != null && state == State.ACTIVE) {
             try {
                 connection.commit();
@@ -135,8 +146,25 @@ final class SessionTransaction {
         ended();
     }
 
+    /**
+     * A flush failed: inside a savepoint, work is refused until that savepoint's rollback (the database keeps
+     * the transaction); otherwise as {@link #fail}.
+     */
+    void flushFailed(RuntimeException cause) {
+        SessionSavepoint innermost = savepoints.peekLast();
+        if (innermost != null && connection != null && !connection.isBroken() && !connection.isClosed()) {
+            failure = cause;
+            failedInside = innermost;
+            state = State.FAILED;
+            return;
+        }
+        fail(cause);
+    }
+
     /** A flush or commit failed: rolls the database transaction back and refuses work until rollback(). */
     void fail(RuntimeException cause) {
+        savepoints.clear();
+        failedInside = null;
         try {
             if (connection != null) {
                 connection.rollback();
@@ -169,7 +197,53 @@ final class SessionTransaction {
             discardConnection(); // lost: the next transaction takes a fresh connection
         }
         failure = null;
+        failedInside = null;
+        savepoints.clear();
         ended();
+    }
+
+    /** Notes a savepoint begun on the connection. */
+    void savepointBegun(SessionSavepoint sp) {
+        savepoints.addLast(sp);
+    }
+
+    /** Whether {@code sp} may be rolled back now: it is open, and the session is usable or failed inside it (or deeper). */
+    void checkSavepointRollback(SessionSavepoint sp) {
+        if (state == State.CLOSED) {
+            throw new IllegalStateException("This session is closed; open a new one with sessions.open().");
+        }
+        if (!savepoints.contains(sp)) {
+            throw new IllegalStateException("Cannot roll back savepoint " + sp.name() + ": it is no longer open (released, "
+                    + "or ended with an enclosing savepoint or the transaction). Begin a new one with beginNested().");
+        }
+        if (state == State.FAILED && failedInside == null) {
+            checkUsable();
+        }
+    }
+
+    /** The database went back to {@code sp}: savepoints begun after it are gone, and the session is usable again. */
+    void savepointRolledBack(SessionSavepoint sp) {
+        while (!savepoints.isEmpty() && savepoints.peekLast() != sp) {
+            savepoints.removeLast();
+        }
+        if (failedInside != null) {
+            failedInside = null;
+            failure = null;
+            state = State.ACTIVE;
+        }
+    }
+
+    /** Whether {@code sp} may be released now (open, and the session usable); forgets it and those begun after it. */
+    void savepointReleased(SessionSavepoint sp) {
+        checkUsable();
+        if (!savepoints.contains(sp)) {
+            throw new IllegalStateException("Cannot release savepoint " + sp.name() + ": it is no longer open.");
+        }
+        while (!savepoints.isEmpty()) {
+            if (savepoints.removeLast() == sp) {
+                break;
+            }
+        }
     }
 
     /** After commit or rollback: back to reading outside a transaction, where allowed. */

@@ -85,8 +85,8 @@ final class TransactionUndo {
                 e.snapshot = u.snapshot();
                 e.key = u.key();
                 e.status = EntityEntry.Status.PERSISTENT;
-                if (!map.holds(e.instance) && !map.holdsKey(e.key)) {
-                    map.add(e);
+                if (!map.holds(e.instance) && map.wasDeleted(e.instance) && !map.holdsKey(e.key)) {
+                    map.add(e); // its delete is undone; an instance the application expunged stays out
                 }
             }
         }
