@@ -223,47 +223,8 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         checkWritable("run " + change.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + " statements");
         QueryCompiler.Bound b = prepare(change);
         long n = transaction().update(b.compiled().sql(), b.values(), ps -> bind(ps, b.compiled().binders(), b.values()));
-        synchronize(change);
+        DmlSynchronizer.synchronize(this, map, work, change);
         return n;
-    }
-
-    /** Brings the instances of a DSL UPDATE's or DELETE's entity up to date, as the statement asks. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void synchronize(Statement change) {
-        io.athanor.orm.query.Synchronize mode = change instanceof Update ? ((Update<?>) change).synchronization()
-                : change instanceof io.athanor.orm.query.Delete ? ((io.athanor.orm.query.Delete<?>) change).synchronization()
-                : io.athanor.orm.query.Synchronize.NONE;
-        if (mode == io.athanor.orm.query.Synchronize.NONE) {
-            return;
-        }
-        EntityModel model = factory.metadata().entity(change.target());
-        List<EntityEntry> held = new ArrayList<>();
-        for (EntityEntry e : map.entries()) {
-            if (e.model == model && e.status == EntityEntry.Status.PERSISTENT) {
-                e.expired = true;
-                held.add(e);
-            }
-        }
-        if (held.isEmpty() || mode == io.athanor.orm.query.Synchronize.EXPIRE || model.idProperties().size() != 1) {
-            return;
-        }
-        PropertyModel id = model.idProperties().get(0);
-        Attribute idAttribute = new Attribute(model.type(), id.path(), id.javaType());
-        for (int from = 0; from < held.size(); from += Relationships.BATCH) {
-            List<Object> keys = new ArrayList<>();
-            for (EntityEntry e : held.subList(from, Math.min(held.size(), from + Relationships.BATCH))) {
-                keys.add(e.key.id());
-            }
-            Expression<Boolean> byKeys = idAttribute.in(keys);
-            select((Class<Object>) model.type()).where(byKeys).list();
-        }
-        List<EntityEntry> gone = new ArrayList<>();
-        for (EntityEntry e : held) {
-            if (e.expired) {
-                gone.add(e);
-            }
-        }
-        work.forgetAll(gone);
     }
 
     @Override
@@ -272,7 +233,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         QueryCompiler.Bound b = prepare(change);
         CompiledSelect c = b.compiled();
         List<Row> rows = transaction().query(c.sql(), b.values(), ps -> bind(ps, c.binders(), b.values()), rs -> readRows(rs, c));
-        synchronize(change);
+        DmlSynchronizer.synchronize(this, map, work, change);
         return rows;
     }
 
