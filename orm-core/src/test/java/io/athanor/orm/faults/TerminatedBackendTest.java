@@ -39,8 +39,10 @@ class TerminatedBackendTest {
     private static final int ROWS = 20_000;
     private static final long GATE = 4_201;
 
-    @RegisterExtension
+    // tag::throwaway-postgres[]
+    @RegisterExtension                                    // started before the class's tests, deleted after them
     static final ThrowawayPostgres PG = ThrowawayPostgres.builder().build();
+    // end::throwaway-postgres[]
 
     private static Engine engine;
     private static SessionFactory sessions;
@@ -48,7 +50,9 @@ class TerminatedBackendTest {
 
     @BeforeAll
     static void schema() {
+        // tag::throwaway-engine[]
         engine = PG.newEngine(b -> b.poolSize(2).maxOverflow(0).connectionProperty("ApplicationName", APP));
+        // end::throwaway-engine[]
         sessions = SessionFactory.builder(engine).entities(FaultRow.class).build();
         sessions.schema().createAll();
         Faults.run(PG, "create function fault_gate() returns trigger language plpgsql as $$ begin "
@@ -132,9 +136,11 @@ class TerminatedBackendTest {
     private static Fault terminatedWhileRunning(String prefix, Runnable work) throws Exception {
         Future<?> running;
         try (Faults.Gate gate = new Faults.Gate(PG, GATE)) {
-            running = worker.submit(work);
-            Backend victim = Faults.awaitAtGate(PG, APP, prefix);
-            assertThat(PG.terminate(victim.pid())).isTrue();
+            // tag::terminate[]
+            running = worker.submit(work);                                  // e.g. session::flush
+            Backend victim = Faults.awaitAtGate(PG, APP, prefix);           // polls PG.backends(APP)
+            assertThat(PG.terminate(victim.pid())).isTrue();                // pg_terminate_backend, then gone
+            // end::terminate[]
             try {
                 running.get(Faults.DEADLINE.toSeconds(), TimeUnit.SECONDS);
             } catch (ExecutionException e) {

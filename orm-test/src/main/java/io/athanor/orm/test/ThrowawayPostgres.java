@@ -146,12 +146,11 @@ public final class ThrowawayPostgres implements AutoCloseable, BeforeAllCallback
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                tools.run(COMMAND_TIMEOUT, "pg_ctl", pgCtl("start"));
+                pgCtlWithServerLog(pgCtl("start"));
                 break;
             } catch (IllegalStateException e) {
-                String log = PostgresTools.tail(serverLog());
-                if (attempt >= 3 || !log.contains("could not bind") && !log.contains("already in use")) {
-                    throw new IllegalStateException(e.getMessage() + log, e);
+                if (attempt >= 3 || !e.getMessage().contains("could not bind") && !e.getMessage().contains("already in use")) {
+                    throw e;
                 }
                 port = freePort(); // another process took the port since it was picked
             }
@@ -213,7 +212,7 @@ public final class ThrowawayPostgres implements AutoCloseable, BeforeAllCallback
         checkRunning();
         closeAdmin();
         long begin = System.nanoTime();
-        tools.run(COMMAND_TIMEOUT, "pg_ctl", pgCtl("restart", "-m", "fast"));
+        pgCtlWithServerLog(pgCtl("restart", "-m", "fast"));
         LOG.info("Throwaway PostgreSQL at {}:{} restarted ({} ms)", HOST, port, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
     }
 
@@ -226,8 +225,17 @@ public final class ThrowawayPostgres implements AutoCloseable, BeforeAllCallback
             return;
         }
         closeAdmin();
-        tools.run(COMMAND_TIMEOUT, "pg_ctl", pgCtl("stop", "-m", "fast"));
+        pgCtlWithServerLog(pgCtl("stop", "-m", "fast"));
         running = false;
+    }
+
+    /** Runs pg_ctl; a failure's message ends with the server log's last lines too. */
+    private void pgCtlWithServerLog(List<String> args) {
+        try {
+            tools.run(COMMAND_TIMEOUT, "pg_ctl", args);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + PostgresTools.tail(serverLog()), e);
+        }
     }
 
     /** Whether the server was started and not stopped since. */
