@@ -23,7 +23,8 @@ class ThrowawayPostgresTest {
             directory = pg.directory();
             assertThat(pg.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:" + pg.port() + "/postgres");
             assertThat(pg.port()).as("never the shared server's port").isNotEqualTo(5432);
-            Engine engine = pg.newEngine(b -> b.poolSize(1).maxOverflow(0).connectionProperty("ApplicationName", "self-test"));
+            Engine engine = pg.newEngine(b -> b.poolSize(1).maxOverflow(0).prePing(true)
+                    .connectionProperty("ApplicationName", "self-test"));
             engine.runInTransaction(c -> c.execute(text("create table kept (id int primary key)")));
             engine.runInTransaction(c -> c.execute(text("insert into kept values (1)")));
             try (java.sql.Connection jdbc = pg.openJdbc(); Statement s = jdbc.createStatement();
