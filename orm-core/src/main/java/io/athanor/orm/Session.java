@@ -182,7 +182,14 @@ public interface Session extends AutoCloseable {
     /** Runs raw SQL with named parameters in the session's transaction. */
     Result execute(Text sql, Map<String, ?> params);
 
-    /** Flushes pending changes and commits. */
+    /**
+     * Flushes pending changes and commits.
+     *
+     * @throws io.athanor.orm.error.CommitOutcomeUnknownException if the connection was lost while the commit
+     *         ran: the transaction may or may not have been committed. The session then accepts only
+     *         {@link #rollback()} (which returns normally and forgets the transaction's new instances, as after
+     *         any failed commit) or {@link #close()}; check the data in a new transaction before writing again
+     */
     void commit();
 
     /**

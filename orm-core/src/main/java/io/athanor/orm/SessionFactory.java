@@ -54,6 +54,9 @@ public interface SessionFactory {
     /**
      * The seed's {@code get_db_session()} context manager: runs {@code work} in a new session, commits
      * when it returns, rolls back and rethrows when it throws, and always closes the session.
+     *
+     * @throws io.athanor.orm.error.CommitOutcomeUnknownException if the connection was lost during the
+     *         commit: whether the work was committed is unknown; check the data before running it again
      */
     <T> T inTransaction(java.util.function.Function<Session, T> work);
 
@@ -65,7 +68,12 @@ public interface SessionFactory {
      * {@code retry.attempts()} runs in all) when the database aborts the transaction for a conflict
      * with another one. The block must be safe to run more than once.
      *
+     * <p>A commit cut off by a lost connection is never run again: whether it happened is unknown, and a
+     * second run could write the work twice.
+     *
      * @throws io.athanor.orm.error.TransactionConflictException if the last run still conflicts
+     * @throws io.athanor.orm.error.CommitOutcomeUnknownException at once, without another run, if the connection
+     *         was lost during the commit
      */
     <T> T inTransaction(Retry retry, java.util.function.Function<Session, T> work);
 

@@ -144,7 +144,16 @@ public interface Connection extends AutoCloseable {
      */
     Transaction begin();
 
-    /** Commits the current transaction (explicit or begun by the first statement). */
+    /**
+     * Commits the current transaction (explicit or begun by the first statement).
+     *
+     * @throws io.athanor.orm.error.CommitOutcomeUnknownException if the connection was lost while the commit
+     *         ran (the session ended, an I/O error): the transaction may or may not have been committed, and
+     *         the connection is {@link #isBroken() broken}. Nothing retries it; check the data
+     * @throws io.athanor.orm.error.DatabaseException if the database refused the commit (a deferred constraint,
+     *         a serialization failure); the transaction was rolled back
+     * @throws IllegalStateException if the connection is closed or lost, or a statement failed in this transaction
+     */
     void commit();
 
     /**

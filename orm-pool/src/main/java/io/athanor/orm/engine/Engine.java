@@ -60,6 +60,9 @@ public interface Engine extends AutoCloseable {
     /**
      * Runs {@code work} on a fresh connection in a transaction: commits when it returns, rolls back
      * and rethrows when it throws, and always returns the connection to the pool.
+     *
+     * @throws io.athanor.orm.error.CommitOutcomeUnknownException if the connection was lost during the
+     *         commit: whether {@code work} was committed is unknown, and it is not run again
      */
     <T> T inTransaction(Function<Connection, T> work);
 

@@ -431,6 +431,9 @@ final class DefaultConnection implements Connection {
                 jdbc.rollback();
             }
         } catch (SQLException e) {
+            if (commit && commitCutOff(e)) {
+                throw engine.errors().commitOutcomeUnknown(e);
+            }
             if (commit || !lost(e)) {
                 throw failure(e, commit ? "COMMIT" : "ROLLBACK", List.of());
             }
@@ -440,6 +443,18 @@ final class DefaultConnection implements Connection {
             dirty = false;
             failed = false;
         }
+    }
+
+    /**
+     * Whether a commit failed because the connection went while it ran, so that nobody knows whether it
+     * happened; marks the connection broken if so. An error the server answered with (a deferred
+     * constraint, a serialization failure) carries a {@code SQLState} and means the commit did not happen.
+     */
+    private boolean commitCutOff(SQLException e) {
+        if (LostConnection.is(e) || e.getSQLState() == null && !engine.alive(jdbc)) {
+            broken = true;
+        }
+        return broken;
     }
 
     /**

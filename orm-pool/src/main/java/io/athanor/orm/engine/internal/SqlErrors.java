@@ -4,6 +4,7 @@ import io.athanor.orm.engine.DatabaseUrl;
 import io.athanor.orm.engine.EngineConfig;
 import io.athanor.orm.engine.PoolStatus;
 import io.athanor.orm.error.AthanorException;
+import io.athanor.orm.error.CommitOutcomeUnknownException;
 import io.athanor.orm.error.ConnectionFailedException;
 import io.athanor.orm.error.ConstraintViolationException;
 import io.athanor.orm.error.DatabaseException;
@@ -53,6 +54,14 @@ final class SqlErrors {
                     + "roll back and run it again.", sql, shown, e);
         }
         return new DatabaseException(message, sql, shown, e);
+    }
+
+    /** A commit whose answer never came: the connection was lost while it ran. */
+    CommitOutcomeUnknownException commitOutcomeUnknown(SQLException e) {
+        return new CommitOutcomeUnknownException("The connection (pool '" + config.name() + "') was lost during COMMIT: "
+                + firstLine(e) + stateSuffix(e) + "\nThe outcome is unknown: the transaction may or may not have been "
+                + "committed. Nothing retries it automatically. Check the data on a new connection (for example, look for "
+                + "a row the transaction wrote) before running the work again.", e);
     }
 
     /** An error while opening or checking out a connection. */
