@@ -219,6 +219,7 @@ public final class EngineBuilder {
             throw new ConfigurationException("overflowIdleTimeout (" + overflowIdleTimeout + ") must be shorter than poolRecycle ("
                     + poolRecycle + "), or overflow connections would never be retired for being idle.");
         }
+        DriverSettings.check(jdbcUrl, properties);
         String poolName = name != null ? name : "athanor-" + ENGINE_NUMBER.incrementAndGet();
         return new EngineConfig(jdbcUrl, effectiveUser, effectivePassword, dataSource, poolName, poolSize, maxOverflow,
                 poolTimeout, poolRecycle, overflowIdleTimeout, validationTimeout, leakDetectionThreshold, prePing, echo,

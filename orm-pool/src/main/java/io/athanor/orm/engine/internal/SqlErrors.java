@@ -12,10 +12,6 @@ import io.athanor.orm.error.NotNullViolationException;
 import io.athanor.orm.error.PoolTimeoutException;
 import io.athanor.orm.error.TransactionConflictException;
 import io.athanor.orm.error.UniqueViolationException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -68,32 +64,9 @@ final class SqlErrors {
     }
 
     ConnectionFailedException connectFailure(SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
         String target = config.describeTarget();
         String detail = DatabaseUrl.redact(firstLine(e)) + stateSuffix(e);
-        String advice;
-        if (state.startsWith("28") || e.getErrorCode() == 1045) {
-            advice = "The server refused the login. Check the user and password given to Engine.builder(...).user(...).password(...) "
-                    + "or in the URL, and that the user may connect to this database.";
-        } else if (state.equals("3D000") || e.getErrorCode() == 1049) {
-            advice = "The database named in the URL does not exist. Create it, or fix the database name in the URL.";
-        } else if (isNetwork(e) || state.startsWith("08")) {
-            advice = "The server could not be reached. Check that it is running, that the URL's host and port are right, "
-                    + "and that no firewall is in the way.";
-        } else {
-            advice = "Check the URL, the user and password, and that the server is running.";
-        }
-        return new ConnectionFailedException("Could not connect to " + target + ": " + detail + "\n" + advice, e);
-    }
-
-    private static boolean isNetwork(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
-                    || t instanceof SocketTimeoutException) {
-                return true;
-            }
-        }
-        return false;
+        return new ConnectionFailedException("Could not connect to " + target + ": " + detail + "\n" + ConnectAdvice.of(e), e);
     }
 
     /** The driver's own exception under a pool's wrapper, or null when the pool raised it itself. */
@@ -111,7 +84,7 @@ final class SqlErrors {
         return (SQLException) cause;
     }
 
-    private static String firstLine(Throwable e) {
+    static String firstLine(Throwable e) {
         String m = e.getMessage();
         if (m == null) {
             return e.getClass().getSimpleName();
@@ -119,7 +92,7 @@ final class SqlErrors {
         return m.strip();
     }
 
-    private static String stateSuffix(SQLException e) {
+    static String stateSuffix(SQLException e) {
         return e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]";
     }
 

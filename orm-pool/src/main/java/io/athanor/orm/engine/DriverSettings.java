@@ -1,0 +1,67 @@
+package io.athanor.orm.engine;
+
+import io.athanor.orm.error.ConfigurationException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Checks driver settings the drivers themselves would only reject while connecting, with advice that
+ * points at the network rather than at the setting.
+ */
+final class DriverSettings {
+    /** pgjdbc's SSL modes (compared without regard to case, as pgjdbc does). */
+    private static final List<String> SSL_MODES = List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+
+    private DriverSettings() {
+    }
+
+    /** Checks the settings of an engine over {@code jdbcUrl} with the given driver properties. */
+    static void check(String jdbcUrl, Map<String, String> properties) {
+        if (jdbcUrl == null || !jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
+            return;
+        }
+        String inUrl = urlParameter(jdbcUrl, "sslmode");
+        if (inUrl != null) {
+            checkSslMode(inUrl, "in the URL");
+        }
+        String property = properties.get("sslmode");
+        if (property != null) {
+            checkSslMode(property, "given to connectionProperty");
+        }
+    }
+
+    private static void checkSslMode(String mode, String where) {
+        if (!SSL_MODES.contains(mode.toLowerCase(Locale.ROOT))) {
+            throw new ConfigurationException("sslmode '" + mode + "' (" + where + ") is not a PostgreSQL SSL mode: use one of "
+                    + String.join(", ", SSL_MODES) + ".");
+        }
+    }
+
+    private static String decode(String value) {
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return value;
+        }
+    }
+
+    /** The value of a query parameter of a JDBC URL (the last one, as drivers read them), or null. */
+    static String urlParameter(String jdbcUrl, String key) {
+        int q = jdbcUrl.indexOf('?');
+        if (q < 0) {
+            return null;
+        }
+        String found = null;
+        for (String pair : jdbcUrl.substring(q + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            if (name.equalsIgnoreCase(key)) {
+                found = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            }
+        }
+        return found;
+    }
+}
