@@ -29,7 +29,8 @@ final class SqlErrors {
 
     DatabaseException statement(SQLException e, String sql, List<Object> params) {
         List<Object> shown = format.hides() ? List.of() : params;
-        String message = firstLine(e) + stateSuffix(e) + "\nSQL: " + sql + "\nParameters: " + format.format(params);
+        String driverText = MessageText.cap(MessageText.shortenPlaceholderRuns(firstLine(reported(e))), MessageText.MAX_DRIVER_TEXT);
+        String message = driverText + stateSuffix(e) + "\nSQL: " + MessageText.sql(sql) + "\nParameters: " + format.format(params);
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         int code = e.getErrorCode();
         if (state.equals("23505") || code == 1062 || code == 1586) {
@@ -49,6 +50,22 @@ final class SqlErrors {
                     + "roll back and run it again.", sql, shown, e);
         }
         return new DatabaseException(message, sql, shown, e);
+    }
+
+    /**
+     * The exception whose message says what the database objected to: for a batch, the error of the row that
+     * failed (the batch exception's own message wraps it with the statement and, in some drivers, its values).
+     */
+    private static SQLException reported(SQLException e) {
+        if (e instanceof BatchUpdateException) {
+            if (e.getNextException() != null) {
+                return e.getNextException();
+            }
+            if (e.getCause() instanceof SQLException) {
+                return (SQLException) e.getCause();
+            }
+        }
+        return e;
     }
 
     /** An error while opening or checking out a connection. */
