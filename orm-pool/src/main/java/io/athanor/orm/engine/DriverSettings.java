@@ -3,13 +3,15 @@ package io.athanor.orm.engine;
 import io.athanor.orm.error.ConfigurationException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Checks driver settings the drivers themselves would only reject while connecting, with advice that
- * points at the network rather than at the setting.
+ * Driver settings the engine checks or adds: those the drivers themselves would only reject while
+ * connecting, with advice that points at the network rather than at the setting; and those that keep
+ * values out of the drivers' messages when the engine hides parameters.
  */
 final class DriverSettings {
     /** pgjdbc's SSL modes (compared without regard to case, as pgjdbc does). */
@@ -31,6 +33,43 @@ final class DriverSettings {
         if (property != null) {
             checkSslMode(property, "given to connectionProperty");
         }
+    }
+
+    /**
+     * The driver properties of an engine that hides parameters: pgjdbc's {@code logServerErrorDetail=false},
+     * which leaves the server's detail, hint and context lines out of exception messages (they quote the
+     * row, the key or the COPY field that failed) and the statement with its values out of a failed batch's
+     * message; MariaDB's {@code dumpQueriesOnException} stays off. A setting given to the contrary is refused.
+     */
+    static Map<String, String> forHiddenParameters(String jdbcUrl, Map<String, String> properties) {
+        if (jdbcUrl == null) {
+            return properties;
+        }
+        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:postgresql:")) {
+            return withSetting(jdbcUrl, properties, "logServerErrorDetail", "false");
+        }
+        if (lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:")) {
+            return withSetting(jdbcUrl, properties, "dumpQueriesOnException", "false");
+        }
+        return properties;
+    }
+
+    private static Map<String, String> withSetting(String jdbcUrl, Map<String, String> properties, String key, String value) {
+        String inUrl = urlParameter(jdbcUrl, key);
+        String given = inUrl != null ? inUrl : properties.get(key);
+        if (given != null && !given.equalsIgnoreCase(value)) {
+            throw new ConfigurationException("hideParameters(true) needs the driver setting " + key + "=" + value
+                    + ", which keeps values out of the driver's messages, but " + key + "=" + given + " was given "
+                    + (inUrl != null ? "in the URL" : "to connectionProperty") + ". Remove that setting, or turn "
+                    + "hideParameters off.");
+        }
+        if (given != null) {
+            return properties;
+        }
+        Map<String, String> with = new LinkedHashMap<>(properties);
+        with.put(key, value);
+        return with;
     }
 
     private static void checkSslMode(String mode, String where) {

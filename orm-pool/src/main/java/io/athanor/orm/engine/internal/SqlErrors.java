@@ -28,8 +28,24 @@ final class SqlErrors {
     }
 
     DatabaseException statement(SQLException e, String sql, List<Object> params) {
+        return statement(e, sql, params, List.of());
+    }
+
+    /**
+     * A failed statement's exception.
+     *
+     * @param params the parameters of the statement, or of the batch row that failed
+     * @param rows   every row of a failed batch, whose values the message must not show either when hidden
+     */
+    DatabaseException statement(SQLException driverError, String sql, List<Object> params, List<List<Object>> rows) {
         List<Object> shown = format.hides() ? List.of() : params;
-        String driverText = MessageText.cap(MessageText.shortenPlaceholderRuns(firstLine(reported(e))), MessageText.MAX_DRIVER_TEXT);
+        HiddenValues hidden = format.hides() ? HiddenValues.of(params, rows) : null;
+        String driverText = firstLine(reported(driverError));
+        if (hidden != null) {
+            driverText = hidden.clean(driverText);
+        }
+        driverText = MessageText.cap(MessageText.shortenPlaceholderRuns(driverText), MessageText.MAX_DRIVER_TEXT);
+        SQLException e = hidden != null ? hidden.copy(driverError) : driverError;
         String message = driverText + stateSuffix(e) + "\nSQL: " + MessageText.sql(sql) + "\nParameters: " + format.format(params);
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         int code = e.getErrorCode();
