@@ -63,9 +63,11 @@ public interface SessionFactory {
     /**
      * {@link #inTransaction(java.util.function.Function)}, run again in a new session (up to
      * {@code retry.attempts()} runs in all) when the database aborts the transaction for a conflict
-     * with another one. The block must be safe to run more than once.
+     * with another one, after a wait drawn from the retry's backoff (the calling thread sleeps, unless
+     * {@link Retry#sleeper(Retry.Sleeper)} says otherwise). The block must be safe to run more than once.
      *
-     * @throws io.athanor.orm.error.TransactionConflictException if the last run still conflicts
+     * @throws io.athanor.orm.error.TransactionConflictException if the last run still conflicts, or the
+     *         thread was interrupted while waiting to run again (its interrupt status is set again)
      */
     <T> T inTransaction(Retry retry, java.util.function.Function<Session, T> work);
 
