@@ -156,7 +156,9 @@ public final class DatabaseUrl {
         if (authority.startsWith("[") && authority.indexOf(']') < 0) {
             throw new ConfigurationException("Malformed IPv6 host in '" + redact(url) + "': a '[' has no closing ']'.");
         }
-        DatabaseUrl fromQuery = fromJdbc(jdbcPrefix + authority + rest, (jdbcPrefix + authority + rest).toLowerCase(Locale.ROOT), url);
+        // Messages about the host part quote the URL without its credentials, whatever characters the password holds.
+        String shown = url.substring(0, start) + authority + rest;
+        DatabaseUrl fromQuery = fromJdbc(jdbcPrefix + authority + rest, (jdbcPrefix + authority + rest).toLowerCase(Locale.ROOT), shown);
         return new DatabaseUrl(fromQuery.jdbcUrl,
                 fromQuery.user != null ? fromQuery.user : user,
                 fromQuery.password != null ? fromQuery.password : password);

@@ -117,7 +117,7 @@ final class SqlErrors {
         return (SQLException) cause;
     }
 
-    static String firstLine(Throwable e) {
+    private static String firstLine(Throwable e) {
         String m = e.getMessage();
         if (m == null) {
             return e.getClass().getSimpleName();
@@ -125,7 +125,7 @@ final class SqlErrors {
         return m.strip();
     }
 
-    static String stateSuffix(SQLException e) {
+    private static String stateSuffix(SQLException e) {
         return e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]";
     }
 
