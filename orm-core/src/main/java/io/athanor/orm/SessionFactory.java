@@ -66,12 +66,14 @@ public interface SessionFactory {
     /**
      * {@link #inTransaction(java.util.function.Function)}, run again in a new session (up to
      * {@code retry.attempts()} runs in all) when the database aborts the transaction for a conflict
-     * with another one. The block must be safe to run more than once.
+     * with another one, after a wait drawn from the retry's backoff (the calling thread sleeps, unless
+     * {@link Retry#sleeper(Retry.Sleeper)} says otherwise). The block must be safe to run more than once.
      *
      * <p>A commit cut off by a lost connection is never run again: whether it happened is unknown, and a
      * second run could write the work twice.
      *
-     * @throws io.athanor.orm.error.TransactionConflictException if the last run still conflicts
+     * @throws io.athanor.orm.error.TransactionConflictException if the last run still conflicts, or the
+     *         thread was interrupted while waiting to run again (its interrupt status is set again)
      * @throws io.athanor.orm.error.CommitOutcomeUnknownException at once, without another run, if the connection
      *         was lost during the commit
      */

@@ -176,7 +176,16 @@ public final class DefaultSessionFactory implements SessionFactory {
                 if (attempt >= retry.attempts()) {
                     throw conflict;
                 }
-                LOG.debug("Transaction conflict on attempt {} of {}; running it again", attempt, retry.attempts(), conflict);
+                java.time.Duration delay = retry.delayAfter(attempt);
+                LOG.debug("Transaction conflict on attempt {} of {}; running it again in {} ms", attempt, retry.attempts(),
+                        delay.toMillis(), conflict);
+                try {
+                    retry.sleeper().sleep(delay);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    conflict.addSuppressed(interrupted);
+                    throw conflict;
+                }
             }
         }
     }

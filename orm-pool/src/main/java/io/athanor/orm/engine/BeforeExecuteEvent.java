@@ -7,7 +7,8 @@ import java.util.List;
  * one parameter list per row; a single statement has exactly one.
  *
  * <p>Listeners receive the real parameter values, even when the engine hides parameters from logs
- * and exceptions; what a listener does with them is its own responsibility.
+ * and exceptions; what a listener does with them is its own responsibility. {@link #toString()} never
+ * shows them, so that logging an event leaks nothing.
  *
  * @param sql           the SQL as sent to the driver
  * @param parameterSets the parameters, one list per execution (one for a plain statement)
@@ -23,5 +24,12 @@ public record BeforeExecuteEvent(String sql, List<List<Object>> parameterSets, b
     /** How many executions the statement stands for: 1, or the rows of a batch. */
     public int batchSize() {
         return parameterSets.size();
+    }
+
+    /** The SQL and how many parameters and rows the statement has; never the values. */
+    @Override
+    public String toString() {
+        return "BeforeExecuteEvent[sql=" + sql + ", " + parameters().size() + " parameter" + (parameters().size() == 1 ? "" : "s")
+                + (batch ? ", batch of " + batchSize() : "") + "]";
     }
 }

@@ -23,6 +23,10 @@ import java.util.Optional;
  * </ul>
  * User names and passwords in the URL may be percent-encoded ({@code p%40ss} for {@code p@ss}).
  *
+ * <p>PostgreSQL and MariaDB URLs are checked here, before any driver sees them: a port must be a number
+ * from 1 to 65535, and a PostgreSQL URL must name its database. Each mistake is a
+ * {@link ConfigurationException} naming it and the fix.
+ *
  * <p>Immutable and thread-safe. {@link #toString()} never shows the password.
  */
 public final class DatabaseUrl {
@@ -78,9 +82,15 @@ public final class DatabaseUrl {
     }
 
     private static DatabaseUrl fromJdbc(String url, String lower) {
+        return fromJdbc(url, lower, url);
+    }
+
+    /** A JDBC URL; {@code original} is what the caller wrote, quoted in messages. */
+    private static DatabaseUrl fromJdbc(String url, String lower, String original) {
         if (!(lower.startsWith("jdbc:postgresql:") || lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:"))) {
             return new DatabaseUrl(url, null, null);
         }
+        checkServerPart(url, lower.startsWith("jdbc:postgresql:"), original);
         int q = url.indexOf('?');
         if (q < 0) {
             return new DatabaseUrl(url, null, null);
@@ -146,10 +156,70 @@ public final class DatabaseUrl {
         if (authority.startsWith("[") && authority.indexOf(']') < 0) {
             throw new ConfigurationException("Malformed IPv6 host in '" + redact(url) + "': a '[' has no closing ']'.");
         }
-        DatabaseUrl fromQuery = fromJdbc(jdbcPrefix + authority + rest, (jdbcPrefix + authority + rest).toLowerCase(Locale.ROOT));
+        // Messages about the host part quote the URL without its credentials, whatever characters the password holds.
+        String shown = url.substring(0, start) + authority + rest;
+        DatabaseUrl fromQuery = fromJdbc(jdbcPrefix + authority + rest, (jdbcPrefix + authority + rest).toLowerCase(Locale.ROOT), shown);
         return new DatabaseUrl(fromQuery.jdbcUrl,
                 fromQuery.user != null ? fromQuery.user : user,
                 fromQuery.password != null ? fromQuery.password : password);
+    }
+
+    /**
+     * Checks the hosts' ports of a JDBC URL's {@code //host:port,.../database} part, and for PostgreSQL that
+     * a database is named (its driver accepts no URL without one and says only "No suitable driver").
+     */
+    private static void checkServerPart(String jdbcUrl, boolean postgres, String original) {
+        int slashes = jdbcUrl.indexOf("://");
+        int query = jdbcUrl.indexOf('?');
+        if (slashes < 0 || query >= 0 && slashes > query) {
+            return; // jdbc:postgresql:database and other forms without a host part
+        }
+        int start = slashes + 3;
+        int end = indexOfAny(jdbcUrl, start, '/', '?');
+        String authority = jdbcUrl.substring(start, end < 0 ? jdbcUrl.length() : end);
+        int at = authority.lastIndexOf('@');
+        for (String host : authority.substring(at + 1).split(",")) {
+            checkPort(host, original);
+        }
+        if (postgres && (end < 0 || jdbcUrl.charAt(end) != '/')) {
+            int insertAt = original.length();
+            int pathInOriginal = original.indexOf('?', original.indexOf("://") + 3);
+            if (pathInOriginal >= 0) {
+                insertAt = pathInOriginal;
+            }
+            String fixed = original.substring(0, insertAt) + "/dbname" + original.substring(insertAt);
+            throw new ConfigurationException("The PostgreSQL URL '" + redact(original) + "' names no database. Add its name "
+                    + "after the host and port, as in '" + redact(fixed) + "'.");
+        }
+    }
+
+    private static void checkPort(String host, String original) {
+        if (host.indexOf('(') >= 0) {
+            return; // MariaDB's address=(host=...)(port=...) form, which its driver checks
+        }
+        String port;
+        if (host.startsWith("[")) {
+            int close = host.indexOf(']');
+            if (close < 0 || close + 1 >= host.length() || host.charAt(close + 1) != ':') {
+                return;
+            }
+            port = host.substring(close + 2);
+        } else {
+            int colon = host.indexOf(':');
+            if (colon < 0 || host.indexOf(':', colon + 1) >= 0) {
+                return; // no port, or an IPv6 address without brackets
+            }
+            port = host.substring(colon + 1);
+        }
+        if (port.isEmpty() || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new ConfigurationException("The database URL '" + redact(original) + "' gives port '" + port
+                    + "', which is not a number. Give a port from 1 to 65535 after the host (host:5432), or leave it out "
+                    + "for the database's default port.");
+        }
+        if (port.length() > 5 || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+            throw new ConfigurationException("The database URL '" + redact(original) + "' gives port " + port
+                    + ", but a port must be from 1 to 65535.");
+        }
     }
 
     private static int indexOfAny(String s, int from, char a, char b) {

@@ -147,7 +147,10 @@ public final class EngineBuilder {
 
     /**
      * Keeps parameter values out of logs and exception messages, for data that must not reach logs
-     * (default off: values shown).
+     * (default off: values shown). The drivers are told to leave values out of their messages where they
+     * have a setting for it (PostgreSQL's {@code logServerErrorDetail=false}); values a database still
+     * quotes in an error are taken out of the message, and the exception's cause is a copy of the
+     * driver's exception with the same SQLState and vendor code and the values taken out.
      */
     public EngineBuilder hideParameters(boolean hide) {
         this.hideParameters = hide;
@@ -219,10 +222,12 @@ public final class EngineBuilder {
             throw new ConfigurationException("overflowIdleTimeout (" + overflowIdleTimeout + ") must be shorter than poolRecycle ("
                     + poolRecycle + "), or overflow connections would never be retired for being idle.");
         }
+        DriverSettings.check(jdbcUrl, properties);
+        Map<String, String> driverProperties = hideParameters ? DriverSettings.forHiddenParameters(jdbcUrl, properties) : properties;
         String poolName = name != null ? name : "athanor-" + ENGINE_NUMBER.incrementAndGet();
         return new EngineConfig(jdbcUrl, effectiveUser, effectivePassword, dataSource, poolName, poolSize, maxOverflow,
                 poolTimeout, poolRecycle, overflowIdleTimeout, validationTimeout, leakDetectionThreshold, prePing, echo,
-                hideParameters, isolationLevel, Map.copyOf(properties));
+                hideParameters, isolationLevel, Map.copyOf(driverProperties));
     }
 
     private static void requireAtLeast(String setting, Duration value, Duration min, boolean zeroAllowed) {

@@ -10,7 +10,8 @@ package io.athanor.orm.engine;
  *
  * @param active  connections handed out and not yet returned
  * @param idle    open connections waiting in the pool
- * @param waiting threads waiting for a connection
+ * @param waiting callers inside {@code engine.connect()} waiting for a connection; in a
+ *                {@link io.athanor.orm.error.PoolTimeoutException}'s message, counting the caller that gave up
  * @param total   open connections, {@code active + idle}
  * @param max     the most connections the pool will open
  */

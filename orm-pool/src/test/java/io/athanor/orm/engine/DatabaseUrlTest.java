@@ -84,4 +84,20 @@ class DatabaseUrlTest {
         assertThat(DatabaseUrl.redact("postgresql://u:secret@h/db and jdbc:x://h/db?password=secret&a=1"))
                 .doesNotContain("secret").contains("u:***@h").contains("password=***&a=1");
     }
+
+    @Test
+    void portsAreCheckedAndPostgresNeedsADatabase() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://u:p w@h:x1/db")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("port 'x1', which is not a number").hasMessageNotContaining("p w");
+        assertThatThrownBy(() -> DatabaseUrl.parse("jdbc:postgresql://h1:5432,h2:0/db")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("port 0");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgresql://h")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'postgresql://h/dbname'");
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://h1:5432,h2:5433/db").jdbcUrl()).isEqualTo("jdbc:postgresql://h1:5432,h2:5433/db");
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://[::1]:5432/db").jdbcUrl()).isEqualTo("jdbc:postgresql://[::1]:5432/db");
+        assertThat(DatabaseUrl.parse("jdbc:postgresql:db").jdbcUrl()).isEqualTo("jdbc:postgresql:db");
+        assertThat(DatabaseUrl.parse("mariadb://root@h").jdbcUrl()).isEqualTo("jdbc:mariadb://h");
+        assertThat(DatabaseUrl.parse("jdbc:mariadb://address=(host=h)(port=3306)/db").jdbcUrl())
+                .isEqualTo("jdbc:mariadb://address=(host=h)(port=3306)/db");
+    }
 }

@@ -51,4 +51,21 @@ class EngineBuilderTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("poolSize configure Athanor's built-in pool");
     }
+
+    @Test
+    void hiddenParametersTellTheDriversToKeepValuesOutOfTheirMessages() {
+        assertThat(Engine.builder("postgresql://h/db").hideParameters(true).freeze().connectionProperties())
+                .containsEntry("logServerErrorDetail", "false");
+        assertThat(Engine.builder("mariadb://h/db").hideParameters(true).freeze().connectionProperties())
+                .containsEntry("dumpQueriesOnException", "false");
+        assertThat(Engine.builder("h2:mem:x").hideParameters(true).freeze().connectionProperties()).isEmpty();
+        assertThatThrownBy(() -> Engine.builder("jdbc:postgresql://h/db?logServerErrorDetail=true").hideParameters(true).freeze())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("logServerErrorDetail=false")
+                .hasMessageContaining("in the URL");
+        assertThatThrownBy(() -> Engine.builder("mariadb://h/db").connectionProperty("dumpQueriesOnException", "true")
+                .hideParameters(true).freeze())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("dumpQueriesOnException=true was given to connectionProperty");
+    }
 }

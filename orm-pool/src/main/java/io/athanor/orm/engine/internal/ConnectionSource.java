@@ -16,6 +16,7 @@ interface ConnectionSource {
     /** Throws a dead connection away so it is never handed out again. */
     void discard(Connection connection);
 
+    /** The pool's figures, {@code waiting} left at 0 for the engine to fill in; {@link PoolStatus#UNKNOWN} if hidden. */
     PoolStatus status();
 
     void close();

@@ -191,7 +191,7 @@ final class DefaultConnection implements Connection {
             SQLException cause = e instanceof BatchUpdateException && e.getSQLState() == null && e.getNextException() != null
                     ? e.getNextException() : e;
             List<Object> failedRow = parameterSets.isEmpty() ? List.of() : parameterSets.get(SqlErrors.failedRow(e, parameterSets.size()));
-            DatabaseException error = failure(cause, sql, failedRow);
+            DatabaseException error = failure(cause, sql, failedRow, parameterSets);
             after(listeners, event, start, -1, error);
             throw error;
         }
@@ -306,7 +306,7 @@ final class DefaultConnection implements Connection {
             return new long[0];
         }
         String statement = null;
-        List<Object[]> rows = new ArrayList<>(paramsPerRow.size());
+        List<List<Object>> rows = new ArrayList<>(paramsPerRow.size());
         for (Map<String, ?> params : paramsPerRow) {
             Text.Bound bound = sql.bind(params);
             if (statement == null) {
@@ -316,26 +316,22 @@ final class DefaultConnection implements Connection {
                         + "row 0, so the rows do not share one statement. Give every row collections of the same size, or run "
                         + "them as separate statements. Statement: " + sql.sql());
             }
-            rows.add(bound.values());
+            rows.add(paramList(bound.values()));
         }
         EventHub.Listeners listeners = engine.eventHub().listeners();
         BeforeExecuteEvent event = null;
         long start = 0L;
         if (listeners.statements) {
-            List<List<Object>> sets = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                sets.add(paramList(row));
-            }
-            event = new BeforeExecuteEvent(statement, Collections.unmodifiableList(sets), true);
+            event = new BeforeExecuteEvent(statement, Collections.unmodifiableList(rows), true);
             listeners.fireBefore(event);
             start = System.nanoTime();
         }
         dirty = true;
         long[] counts;
         try (PreparedStatement ps = jdbc.prepareStatement(statement)) {
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    JdbcValues.bind(ps, i + 1, row[i]);
+            for (List<Object> row : rows) {
+                for (int i = 0; i < row.size(); i++) {
+                    JdbcValues.bind(ps, i + 1, row.get(i));
                 }
                 ps.addBatch();
             }
@@ -353,7 +349,7 @@ final class DefaultConnection implements Connection {
         } catch (SQLException e) {
             SQLException cause = e instanceof BatchUpdateException && e.getSQLState() == null && e.getNextException() != null
                     ? e.getNextException() : e;
-            DatabaseException error = failure(cause, statement, paramList(rows.get(SqlErrors.failedRow(e, rows.size()))));
+            DatabaseException error = failure(cause, statement, rows.get(SqlErrors.failedRow(e, rows.size())), rows);
             after(listeners, event, start, -1, error);
             throw error;
         }
@@ -369,13 +365,18 @@ final class DefaultConnection implements Connection {
 
     /** Translates a driver error, noting that the transaction failed and whether the connection is lost. */
     DatabaseException failure(SQLException e, String sql, List<Object> params) {
+        return failure(e, sql, params, List.of());
+    }
+
+    /** {@link #failure(SQLException, String, List)} of a batch, whose every row's values {@code rows} holds. */
+    private DatabaseException failure(SQLException e, String sql, List<Object> params, List<List<Object>> rows) {
         if (!autocommit) {
             failed = true;
         }
         if (LostConnection.is(e)) {
             broken = true;
         }
-        return engine.errors().statement(e, sql, params);
+        return engine.errors().statement(e, sql, params, rows);
     }
 
     private static List<Object> paramList(Object[] values) {

@@ -11,6 +11,7 @@ import io.athanor.orm.error.AthanorException;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -26,6 +27,11 @@ public final class DefaultEngine implements Engine {
     private final SqlErrors errors;
     private final ConnectionSource source;
     private final int validationSeconds;
+    /**
+     * Callers inside {@link #connect()} waiting for the pool. Counted here rather than read from the pool,
+     * whose own figure no longer includes a caller once its wait has ended, as it has when a timeout reports.
+     */
+    private final AtomicInteger waiting = new AtomicInteger();
     private volatile DatabaseInfo database;
     private volatile boolean closed;
 
@@ -72,7 +78,7 @@ public final class DefaultEngine implements Engine {
         long start = listeners.checkout || listeners.checkin ? System.nanoTime() : 0L;
         java.sql.Connection jdbc = acquire();
         if (listeners.checkout) {
-            listeners.fireCheckout(new CheckoutEvent(Duration.ofNanos(System.nanoTime() - start), source.status()));
+            listeners.fireCheckout(new CheckoutEvent(Duration.ofNanos(System.nanoTime() - start), pool()));
         }
         return new DefaultConnection(this, jdbc, listeners.checkin ? System.nanoTime() : 0L);
     }
@@ -81,10 +87,14 @@ public final class DefaultEngine implements Engine {
         int attempts = config.maxConnections() + 1;
         for (int attempt = 1; ; attempt++) {
             java.sql.Connection jdbc;
+            waiting.incrementAndGet();
             try {
                 jdbc = source.acquire();
             } catch (SQLException e) {
-                throw errors.checkout(e, source.status());
+                // Read while this caller still counts as waiting, as it did until the pool gave up.
+                throw errors.checkout(e, pool());
+            } finally {
+                waiting.decrementAndGet();
             }
             if (!config.prePing() || alive(jdbc)) {
                 return jdbc;
@@ -167,7 +177,11 @@ public final class DefaultEngine implements Engine {
 
     @Override
     public PoolStatus pool() {
-        return source.status();
+        PoolStatus status = source.status();
+        if (!status.known()) {
+            return status;
+        }
+        return new PoolStatus(status.active(), status.idle(), waiting.get(), status.total(), status.max());
     }
 
     @Override

@@ -68,8 +68,8 @@ final class HikariSource implements ConnectionSource {
         if (pool == null) {
             return new PoolStatus(0, 0, 0, 0, max);
         }
-        return new PoolStatus(pool.getActiveConnections(), pool.getIdleConnections(), pool.getThreadsAwaitingConnection(),
-                pool.getTotalConnections(), max);
+        // Waiting callers are counted by the engine (DefaultEngine.pool()).
+        return new PoolStatus(pool.getActiveConnections(), pool.getIdleConnections(), 0, pool.getTotalConnections(), max);
     }
 
     @Override

@@ -24,7 +24,8 @@ final class SlowQueryLog implements Consumer<AfterExecuteEvent> {
     public void accept(AfterExecuteEvent e) {
         if (e.elapsed().toNanos() > thresholdNanos && LOG.isWarnEnabled()) {
             LOG.warn("Slow statement ({} ms, threshold {} ms{}): {} {}", e.elapsed().toMillis(), threshold.toMillis(),
-                    e.batch() ? ", batch of " + e.statement().batchSize() : "", e.sql(), format.format(e.parameters()));
+                    e.batch() ? ", batch of " + e.statement().batchSize() : "", MessageText.sql(e.sql()),
+                    format.format(e.parameters()));
         }
     }
 

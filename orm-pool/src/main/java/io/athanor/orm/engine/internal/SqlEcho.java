@@ -21,9 +21,9 @@ final class SqlEcho implements Consumer<BeforeExecuteEvent> {
             return;
         }
         if (e.batch()) {
-            LOG.info("{} [batch of {}, first row {}]", e.sql(), e.batchSize(), format.format(e.parameters()));
+            LOG.info("{} [batch of {}, first row {}]", MessageText.sql(e.sql()), e.batchSize(), format.format(e.parameters()));
         } else {
-            LOG.info("{} {}", e.sql(), format.format(e.parameters()));
+            LOG.info("{} {}", MessageText.sql(e.sql()), format.format(e.parameters()));
         }
     }
 

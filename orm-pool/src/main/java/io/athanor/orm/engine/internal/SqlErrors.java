@@ -13,10 +13,6 @@ import io.athanor.orm.error.NotNullViolationException;
 import io.athanor.orm.error.PoolTimeoutException;
 import io.athanor.orm.error.TransactionConflictException;
 import io.athanor.orm.error.UniqueViolationException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -33,8 +29,25 @@ final class SqlErrors {
     }
 
     DatabaseException statement(SQLException e, String sql, List<Object> params) {
+        return statement(e, sql, params, List.of());
+    }
+
+    /**
+     * A failed statement's exception.
+     *
+     * @param params the parameters of the statement, or of the batch row that failed
+     * @param rows   every row of a failed batch, whose values the message must not show either when hidden
+     */
+    DatabaseException statement(SQLException driverError, String sql, List<Object> params, List<List<Object>> rows) {
         List<Object> shown = format.hides() ? List.of() : params;
-        String message = firstLine(e) + stateSuffix(e) + "\nSQL: " + sql + "\nParameters: " + format.format(params);
+        HiddenValues hidden = format.hides() ? HiddenValues.of(params, rows) : null;
+        String driverText = firstLine(reported(driverError));
+        if (hidden != null) {
+            driverText = hidden.clean(driverText);
+        }
+        driverText = MessageText.cap(MessageText.shortenPlaceholderRuns(driverText), MessageText.MAX_DRIVER_TEXT);
+        SQLException e = hidden != null ? hidden.copy(driverError) : driverError;
+        String message = driverText + stateSuffix(e) + "\nSQL: " + MessageText.sql(sql) + "\nParameters: " + format.format(params);
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         int code = e.getErrorCode();
         if (state.equals("23505") || code == 1062 || code == 1586) {
@@ -64,6 +77,22 @@ final class SqlErrors {
                 + "a row the transaction wrote) before running the work again.", e);
     }
 
+    /**
+     * The exception whose message says what the database objected to: for a batch, the error of the row that
+     * failed (the batch exception's own message wraps it with the statement and, in some drivers, its values).
+     */
+    private static SQLException reported(SQLException e) {
+        if (e instanceof BatchUpdateException) {
+            if (e.getNextException() != null) {
+                return e.getNextException();
+            }
+            if (e.getCause() instanceof SQLException) {
+                return (SQLException) e.getCause();
+            }
+        }
+        return e;
+    }
+
     /** An error while opening or checking out a connection. */
     AthanorException checkout(SQLException e, PoolStatus status) {
         SQLException cause = driverCause(e);
@@ -77,32 +106,9 @@ final class SqlErrors {
     }
 
     ConnectionFailedException connectFailure(SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
         String target = config.describeTarget();
         String detail = DatabaseUrl.redact(firstLine(e)) + stateSuffix(e);
-        String advice;
-        if (state.startsWith("28") || e.getErrorCode() == 1045) {
-            advice = "The server refused the login. Check the user and password given to Engine.builder(...).user(...).password(...) "
-                    + "or in the URL, and that the user may connect to this database.";
-        } else if (state.equals("3D000") || e.getErrorCode() == 1049) {
-            advice = "The database named in the URL does not exist. Create it, or fix the database name in the URL.";
-        } else if (isNetwork(e) || state.startsWith("08")) {
-            advice = "The server could not be reached. Check that it is running, that the URL's host and port are right, "
-                    + "and that no firewall is in the way.";
-        } else {
-            advice = "Check the URL, the user and password, and that the server is running.";
-        }
-        return new ConnectionFailedException("Could not connect to " + target + ": " + detail + "\n" + advice, e);
-    }
-
-    private static boolean isNetwork(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
-                    || t instanceof SocketTimeoutException) {
-                return true;
-            }
-        }
-        return false;
+        return new ConnectionFailedException("Could not connect to " + target + ": " + detail + "\n" + ConnectAdvice.of(e), e);
     }
 
     /** The driver's own exception under a pool's wrapper, or null when the pool raised it itself. */
