@@ -32,7 +32,7 @@ final class SessionTransaction {
     /** Why the transaction failed, while FAILED. */
     private RuntimeException failure;
     /** Open savepoints, innermost last. */
-    private final java.util.ArrayDeque<SessionSavepoint> savepoints = new java.util.ArrayDeque<>();
+    private final java.util.ArrayList<SessionSavepoint> savepoints = new java.util.ArrayList<>(0);
     /** While FAILED inside a savepoint: the savepoint whose rollback recovers (the database transaction is intact). */
     private SessionSavepoint failedInside;
 
@@ -151,7 +151,7 @@ final class SessionTransaction {
      * the transaction); otherwise as {@link #fail}.
      */
     void flushFailed(RuntimeException cause) {
-        SessionSavepoint innermost = savepoints.peekLast();
+        SessionSavepoint innermost = savepoints.isEmpty() ? null : savepoints.get(savepoints.size() - 1);
         if (innermost != null && connection != null && !connection.isBroken() && !connection.isClosed()) {
             failure = cause;
             failedInside = innermost;
@@ -204,7 +204,7 @@ final class SessionTransaction {
 
     /** Notes a savepoint begun on the connection. */
     void savepointBegun(SessionSavepoint sp) {
-        savepoints.addLast(sp);
+        savepoints.add(sp);
     }
 
     /** Whether {@code sp} may be rolled back now: it is open, and the session is usable or failed inside it (or deeper). */
@@ -223,8 +223,8 @@ final class SessionTransaction {
 
     /** The database went back to {@code sp}: savepoints begun after it are gone, and the session is usable again. */
     void savepointRolledBack(SessionSavepoint sp) {
-        while (!savepoints.isEmpty() && savepoints.peekLast() != sp) {
-            savepoints.removeLast();
+        while (!savepoints.isEmpty() && savepoints.get(savepoints.size() - 1) != sp) {
+            savepoints.remove(savepoints.size() - 1);
         }
         if (failedInside != null) {
             failedInside = null;
@@ -240,7 +240,7 @@ final class SessionTransaction {
             throw new IllegalStateException("Cannot release savepoint " + sp.name() + ": it is no longer open.");
         }
         while (!savepoints.isEmpty()) {
-            if (savepoints.removeLast() == sp) {
+            if (savepoints.remove(savepoints.size() - 1) == sp) {
                 break;
             }
         }

@@ -18,8 +18,8 @@ public final class IdentityMap {
     private final Map<Object, EntityEntry> byInstance = new IdentityHashMap<>();
     /** New and deleted entries, and every loaded one, in the order the session met them; hollow references are not listed. */
     private final List<EntityEntry> entries = new ArrayList<>();
-    /** Instances whose rows this session deleted: never inserted again by a cascade. */
-    private final Set<Object> deleted = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Instances whose rows this session deleted: never inserted again by a cascade (made on first use). */
+    private Set<Object> deleted;
 
     public EntityEntry get(EntityKey key) {
         return byKey.get(key);
@@ -44,7 +44,7 @@ public final class IdentityMap {
 
     /** Registers and lists an entry (found by its key too, when it has one). */
     public void add(EntityEntry e) {
-        if (!deleted.isEmpty()) {
+        if (deleted != null) {
             deleted.remove(e.instance);
         }
         byInstance.put(e.instance, e);
@@ -116,16 +116,19 @@ public final class IdentityMap {
 
     /** Notes that {@code instance}'s row was deleted by this session (a rollback that brings it back un-notes it). */
     public void markDeleted(Object instance) {
+        if (deleted == null) {
+            deleted = Collections.newSetFromMap(new IdentityHashMap<>());
+        }
         deleted.add(instance);
     }
 
     /** Whether this session deleted {@code instance}'s row and has not brought it back. */
     public boolean wasDeleted(Object instance) {
-        return !deleted.isEmpty() && deleted.contains(instance);
+        return deleted != null && deleted.contains(instance);
     }
 
     public void clear() {
-        deleted.clear();
+        deleted = null;
         byKey.clear();
         byInstance.clear();
         entries.clear();

@@ -31,14 +31,14 @@ public final class UnitOfWork implements PersistenceContext {
     private final IdentityMap map;
     private final RowLoader loader;
     private final TransactionUndo undo;
-    private final Reattach reattach;
+    /** Made on the first add() of a detached instance. */
+    private Reattach reattach;
 
     public UnitOfWork(FlushContext context, IdentityMap map, RowLoader loader) {
         this.context = context;
         this.map = map;
         this.loader = loader;
         this.undo = new TransactionUndo(map, context, loader);
-        this.reattach = new Reattach(context, map, loader);
     }
 
     /** Makes {@code entity} pending (new), or brings a deleted one back; cascades PERSIST. The session checked it may write. */
@@ -64,6 +64,9 @@ public final class UnitOfWork implements PersistenceContext {
         refuseView(model);
         Object detached = Reattach.detachedKey(model, entity);
         if (detached != null) {
+            if (reattach == null) {
+                reattach = new Reattach(context, map, loader);
+            }
             cascadePersist(reattach.attach(entity, model, detached));
             return;
         }
