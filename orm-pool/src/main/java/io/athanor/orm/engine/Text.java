@@ -20,8 +20,12 @@ import java.util.Set;
  *
  * <p>Parsing rules: {@code :name} is a parameter ({@code name} is letters, digits and underscores, not
  * starting with a digit); the same name may appear several times. Text inside quotes
- * ({@code '...'}, {@code "..."}, {@code `...`}), dollar quotes ({@code $$...$$}) and comments is left
- * alone. {@code ::} (a PostgreSQL cast) stays as it is, and {@code \:} writes a literal colon.
+ * ({@code '...'}, {@code "..."}, {@code `...`}), escape strings ({@code E'it\'s'}), dollar quotes
+ * ({@code $$...$$}, {@code $tag$...$tag$}) and comments ({@code --} to the end of the line, nested
+ * {@code /* *}{@code /}) is left alone. Strings are read as standard SQL: inside {@code '...'} a backslash
+ * is an ordinary character and {@code ''} is a quote; only in {@code E'...'} does a backslash escape the
+ * next character. (MariaDB lets a backslash escape a quote in any string: write {@code ''} there.)
+ * {@code ::} (a PostgreSQL cast) stays as it is, and {@code \:} writes a literal colon.
  * A bare {@code ?} is refused: positional parameters are not allowed here ({@code ??} passes through,
  * as the PostgreSQL driver's escape for a literal {@code ?} operator).
  *
