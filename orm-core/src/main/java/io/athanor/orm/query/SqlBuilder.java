@@ -29,6 +29,14 @@ public interface SqlBuilder {
      */
     SqlBuilder bind(Object value, Expression<?> typeHint);
 
+    /**
+     * Appends a bind parameter ({@code ?}) of raw SQL text carrying {@code value}, bound by its Java class;
+     * {@code name} is its name in that text, for messages about the value.
+     */
+    default SqlBuilder bindNamed(Object value, String name) {
+        return bind(value, null);
+    }
+
     /** Renders a nested expression. */
     SqlBuilder visit(Expression<?> expression);
 

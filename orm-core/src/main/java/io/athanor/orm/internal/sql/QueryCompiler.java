@@ -43,7 +43,7 @@ public final class QueryCompiler {
             }
             cache.put(key, compiled);
         }
-        compiled.checkTypes(shape.values());
+        compiled.checkValues(shape.values(), metadata.dialect());
         return new Bound(compiled, shape.values());
     }
 
@@ -53,7 +53,7 @@ public final class QueryCompiler {
         if (statement instanceof Select && ((Select<?>) statement).selectsEntity()) {
             Select<?> select = (Select<?>) statement;
             io.athanor.orm.internal.meta.EntityModel entity = r.entityOf(select.entitySource());
-            return new CompiledSelect(r.sql(), r.binders(), entity, List.of(), null, r.bindTargets(),
+            return new CompiledSelect(r.sql(), r.binders(), entity, List.of(), null, r.bindTargets(), r.bindNames(),
                     loads.plan(entity, select.loads()), r.joinedNodes());
         }
         List<Expression<?>> columns = statement.returnedColumns();
@@ -61,7 +61,8 @@ public final class QueryCompiler {
         for (int i = 0; i < readers.length; i++) {
             readers[i] = r.readerFor(columns.get(i));
         }
-        return new CompiledSelect(r.sql(), r.binders(), null, statement.returnedLabels(), readers, r.bindTargets(), null, List.of());
+        return new CompiledSelect(r.sql(), r.binders(), null, statement.returnedLabels(), readers, r.bindTargets(), r.bindNames(),
+                null, List.of());
     }
 
     public QueryCacheStats stats() {

@@ -20,6 +20,7 @@ import java.util.Map;
 final class ShapeBuilder implements SqlBuilder {
     /** Markers: private objects, so no string a user writes can stand in for one. */
     private static final Object BIND = new Object();
+    private static final Object NAMED_BIND = new Object();
     private static final Object ALIAS = new Object();
     private static final Object DERIVED = new Object();
     private static final Object IDENT = new Object();
@@ -96,6 +97,14 @@ final class ShapeBuilder implements SqlBuilder {
     public SqlBuilder bind(Object value, Expression<?> typeHint) {
         tokens.add(BIND);
         tokens.add(typeHint instanceof Attribute ? typeHint : typeHint == null ? null : typeHint.getClass());
+        values.add(value);
+        return this;
+    }
+
+    @Override
+    public SqlBuilder bindNamed(Object value, String name) {
+        tokens.add(NAMED_BIND);
+        tokens.add(name);
         values.add(value);
         return this;
     }

@@ -39,6 +39,7 @@ final class SqlRenderer implements SqlBuilder {
     private final StringBuilder sql = new StringBuilder(256);
     private final List<ColumnType> binders = new ArrayList<>();
     private final List<Attribute<?, ?>> bindTargets = new ArrayList<>();
+    private final List<String> bindNames = new ArrayList<>();
     private final Deque<List<Source>> scopes = new ArrayDeque<>();
     private final Set<String> usedAliases = new HashSet<>();
     private final List<Source> allSources = new ArrayList<>();
@@ -70,6 +71,11 @@ final class SqlRenderer implements SqlBuilder {
     /** Per parameter: the mapped field it is compared with or written to, or {@code null}. */
     Attribute<?, ?>[] bindTargets() {
         return bindTargets.toArray(new Attribute<?, ?>[0]);
+    }
+
+    /** Per parameter: its name in raw SQL text, or {@code null}. */
+    String[] bindNames() {
+        return bindNames.toArray(new String[0]);
     }
 
     /** The entity behind {@code source} (class or alias), for reading entity rows. */
@@ -129,6 +135,16 @@ final class SqlRenderer implements SqlBuilder {
         }
         binders.add(type);
         bindTargets.add(target);
+        bindNames.add(null);
+        return this;
+    }
+
+    @Override
+    public SqlBuilder bindNamed(Object value, String name) {
+        sql.append('?');
+        binders.add(null);
+        bindTargets.add(null);
+        bindNames.add(name);
         return this;
     }
 
