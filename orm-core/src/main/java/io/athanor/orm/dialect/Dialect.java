@@ -164,6 +164,22 @@ public abstract class Dialect {
         return false;
     }
 
+    /**
+     * The most bind parameters one statement may carry ({@code Integer.MAX_VALUE} for no limit); a statement
+     * with more is refused before it is sent, naming the limit.
+     */
+    public int maxParameters() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * Whether a list of values can be bound as one array parameter ({@code x = ANY(?)}), which a long
+     * {@code in(...)} list uses instead of one parameter per value.
+     */
+    public boolean bindsArrays() {
+        return false;
+    }
+
     /** Whether {@code ILIKE} exists (otherwise it is emulated with {@code LOWER()}). */
     public abstract boolean supportsIlike();
 

@@ -158,4 +158,15 @@ public final class PostgresDialect extends Dialect {
     public boolean hasInfinity() {
         return true;
     }
+
+    /** The wire protocol counts a statement's parameters in 16 bits. */
+    @Override
+    public int maxParameters() {
+        return 65_535;
+    }
+
+    @Override
+    public boolean bindsArrays() {
+        return true;
+    }
 }

@@ -32,7 +32,7 @@ final class TextFragment<T> extends Expression<T> {
     public void render(SqlBuilder b) {
         b.sql("(");
         for (int i = 0; i < values.size(); i++) {
-            b.sql(fragments.get(i)).bindNamed(values.get(i), slots.get(i));
+            b.sql(fragments.get(i)).bindNamed(values.get(i), "Parameter :" + slots.get(i));
         }
         b.sql(fragments.get(values.size())).sql(")");
     }

@@ -17,7 +17,7 @@ import java.util.List;
  * @param labels      for a column select: the label of each column
  * @param readers     per column: the column type to read it as, or {@code null} for the driver's value
  * @param targets     per parameter: the mapped field it meets, whose type its value must have, or {@code null}
- * @param names       per parameter: its name in raw SQL text ({@code text(...)}), for messages, or {@code null}
+ * @param names       per parameter bound by its class: how messages name it ({@code Parameter :name}), or {@code null}
  * @param plan        for an entity select: how it loads relationships; otherwise {@code null}
  * @param joined      the relationships loaded from the same rows (JOINED), in column order after the entity's own
  */
@@ -34,29 +34,32 @@ public record CompiledSelect(String sql, ColumnType[] binders, EntityModel entit
     public void checkValues(List<Object> values, Dialect dialect) {
         for (int i = 0; i < values.size(); i++) {
             Object v = values.get(i);
-            if (v == null) {
-                continue;
-            }
-            if (targets[i] != null && !targets[i].javaType().isInstance(v) && !(v instanceof java.util.Collection)
-                    && !(v instanceof Object[])) {
-                String hint = v instanceof java.time.ZonedDateTime && targets[i].javaType() == java.time.OffsetDateTime.class
-                        ? " (zoned.toOffsetDateTime())" : "";
-                throw new AthanorException("The value " + v + " (" + v.getClass().getName() + ") is given for " + targets[i]
-                        + ", which holds " + targets[i].javaType().getName() + ". Pass a " + targets[i].javaType().getSimpleName()
-                        + hint + ".");
-            }
-            if (binders[i] != null && binders[i].converted()) {
-                continue;
-            }
-            String what = targets[i] != null ? targets[i].toString()
-                    : names[i] != null ? "Parameter :" + names[i] : "Parameter " + (i + 1) + " of the statement";
             if (v instanceof Object[]) {
                 for (Object element : (Object[]) v) {
-                    StoredValues.check(dialect, element, what);
+                    check(i, element, dialect);
                 }
             } else {
-                StoredValues.check(dialect, v, what);
+                check(i, v, dialect);
             }
         }
+    }
+
+    private void check(int i, Object v, Dialect dialect) {
+        if (v == null) {
+            return;
+        }
+        if (targets[i] != null && !targets[i].javaType().isInstance(v) && !(v instanceof java.util.Collection)) {
+            String hint = v instanceof java.time.ZonedDateTime && targets[i].javaType() == java.time.OffsetDateTime.class
+                    ? " (zoned.toOffsetDateTime())" : "";
+            throw new AthanorException("The value " + v + " (" + v.getClass().getName() + ") is given for " + targets[i]
+                    + ", which holds " + targets[i].javaType().getName() + ". Pass a " + targets[i].javaType().getSimpleName()
+                    + hint + ".");
+        }
+        if (binders[i] != null && binders[i].converted()) {
+            return;
+        }
+        String what = targets[i] != null ? targets[i].toString()
+                : names[i] != null ? names[i] : "Parameter " + (i + 1) + " of the statement";
+        StoredValues.check(dialect, v, what);
     }
 }

@@ -31,8 +31,16 @@ public final class QueryCompiler {
 
     /** The compiled form of {@code select} and its bind values, in placeholder order. */
     public Bound compile(Statement select) {
-        ShapeBuilder shape = new ShapeBuilder(metadata.dialect(), loads);
+        ShapeBuilder shape = new ShapeBuilder(metadata, loads);
         select.render(shape);
+        int limit = metadata.dialect().maxParameters();
+        if (shape.values().size() > limit) {
+            throw new AthanorException(String.format(java.util.Locale.ROOT, "This statement has %,d parameters, and %s takes at "
+                    + "most %,d in one statement. A long in(...) list binds as one array parameter where the column's type "
+                    + "allows (numbers, text, UUIDs, dates and times, enums); otherwise split the list and run the statement "
+                    + "once per part.", shape.values().size(), io.athanor.orm.internal.types.StoredValues.displayName(metadata.dialect()),
+                    limit));
+        }
         ShapeKey key = shape.key();
         CompiledSelect compiled = cache.get(key);
         if (compiled == null) {

@@ -73,7 +73,7 @@ final class SqlRenderer implements SqlBuilder {
         return bindTargets.toArray(new Attribute<?, ?>[0]);
     }
 
-    /** Per parameter: its name in raw SQL text, or {@code null}. */
+    /** Per parameter bound by its class: how messages name it, or {@code null}. */
     String[] bindNames() {
         return bindNames.toArray(new String[0]);
     }
@@ -140,11 +140,25 @@ final class SqlRenderer implements SqlBuilder {
     }
 
     @Override
-    public SqlBuilder bindNamed(Object value, String name) {
+    public boolean bindsAsArray(Expression<?> typeHint) {
+        return ArrayParameter.of(metadata, typeHint) != null;
+    }
+
+    @Override
+    public SqlBuilder bindArray(Object[] values, Expression<?> typeHint) {
+        sql.append('?');
+        binders.add(ArrayParameter.of(metadata, typeHint));
+        bindTargets.add(typeHint instanceof Attribute ? (Attribute<?, ?>) typeHint : null);
+        bindNames.add(null);
+        return this;
+    }
+
+    @Override
+    public SqlBuilder bindNamed(Object value, String label) {
         sql.append('?');
         binders.add(null);
         bindTargets.add(null);
-        bindNames.add(name);
+        bindNames.add(label);
         return this;
     }
 

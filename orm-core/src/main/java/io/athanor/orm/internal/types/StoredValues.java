@@ -137,7 +137,8 @@ public final class StoredValues {
                 : String.format(Locale.ROOT, "%04d", 1 - d.getYear()) + monthDay + " BC";
     }
 
-    private static String displayName(Dialect dialect) {
+    /** The database's name as people write it: PostgreSQL, MariaDB, H2. */
+    public static String displayName(Dialect dialect) {
         switch (dialect.name()) {
             case "postgresql":
                 return "PostgreSQL";
