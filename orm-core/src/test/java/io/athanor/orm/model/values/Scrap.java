@@ -11,7 +11,7 @@ import io.athanor.orm.annotations.Table;
 public class Scrap {
     @Id
     public Long id;
-    @Column(length = 2_000_000)
+    @Column(length = 1_000_000)
     public String body;
     public Character letter;
 
