@@ -108,4 +108,19 @@ class TextTest {
         assertThat(Text.text("select a$b, :p").parameterNames()).containsExactly("p");
         assertThatThrownBy(() -> Text.text("select $fn$ :no")).hasMessageContaining("Unclosed $fn$ quote");
     }
+
+    @Test
+    void unpairedSurrogatesAndOptionalsAreRefusedNamingTheParameter() {
+        Text t = Text.text("select :s, :list");
+        assertThat(t.bind(Params.of("s", "🚀 paired", "list", List.of("ok"))).values()).hasSize(2);
+        assertThatThrownBy(() -> t.bind(Params.of("s", "a\uD800b", "list", List.of("ok"))))
+                .isInstanceOf(io.athanor.orm.error.InvalidValueException.class)
+                .hasMessageStartingWith("Parameter :s holds an unpaired UTF-16 surrogate (U+D800) at index 1");
+        assertThatThrownBy(() -> t.bind(Params.of("s", "x", "list", List.of("ok", "\uDC00"))))
+                .isInstanceOf(io.athanor.orm.error.InvalidValueException.class)
+                .hasMessageStartingWith("Parameter :list holds an unpaired UTF-16 surrogate (U+DC00) at index 0");
+        assertThatThrownBy(() -> t.bind(Params.of("s", java.util.Optional.of("x"), "list", List.of("ok"))))
+                .isInstanceOf(io.athanor.orm.error.InvalidValueException.class)
+                .hasMessage("Parameter :s is an Optional, which no column takes: pass optional.orElse(null).");
+    }
 }
