@@ -115,10 +115,13 @@ class InjectionCorpusTest {
             assertThat(stored(f, textId)).as("text() insert of %s", what).isEqualTo(v);
 
             long batchId = ++id;
+            long batchUpdateId = ++id;
             long copyId = ++id;
-            inSession(f, s -> s.bulkInsertMappings(Scrap.class, List.of(Map.of("id", batchId, "body", "x")), BulkMode.BATCH));
-            inSession(f, s -> s.bulkUpdateMappings(Scrap.class, List.of(Map.of("id", batchId, "body", v))));
-            assertThat(stored(f, batchId)).as("bulk BATCH of %s", what).isEqualTo(v);
+            inSession(f, s -> s.bulkInsertMappings(Scrap.class, List.of(Map.of("id", batchId, "body", v),
+                    Map.of("id", batchUpdateId, "body", "x")), BulkMode.BATCH));
+            assertThat(stored(f, batchId)).as("bulk BATCH insert of %s", what).isEqualTo(v);
+            inSession(f, s -> s.bulkUpdateMappings(Scrap.class, List.of(Map.of("id", batchUpdateId, "body", v))));
+            assertThat(stored(f, batchUpdateId)).as("bulk BATCH update of %s", what).isEqualTo(v);
             if (kind == DatabaseKind.POSTGRESQL) {
                 inSession(f, s -> s.bulkInsertMappings(Scrap.class, List.of(Map.of("id", copyId, "body", v)), BulkMode.COPY));
                 assertThat(stored(f, copyId)).as("bulk COPY of %s", what).isEqualTo(v);
@@ -145,7 +148,7 @@ class InjectionCorpusTest {
             ids.add(insertId);
         }
         try (Session s = f.open()) {
-            long expected = (long) values.size() * (kind == DatabaseKind.POSTGRESQL ? 5 : 4);
+            long expected = (long) values.size() * (kind == DatabaseKind.POSTGRESQL ? 6 : 5);
             assertThat(s.select(Sql.count()).from(Scrap.class).scalar(Long.class)).isEqualTo(expected);
             assertThat(s.select(Note.class).list()).singleElement().satisfies(n -> assertThat(n.text).isEqualTo("canary"));
         }
