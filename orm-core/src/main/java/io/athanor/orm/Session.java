@@ -58,6 +58,9 @@ public interface Session extends AutoCloseable {
     /**
      * The entity of {@code type} with primary key {@code id}: from the identity map if this session
      * already loaded it, otherwise with one SELECT; {@code null} if there is no such row.
+     *
+     * @throws io.athanor.orm.error.InvalidValueException if {@code id} is {@code null} (a key is required)
+     * @throws io.athanor.orm.error.AthanorException      if {@code id} is not of the key's type
      */
     <E> E get(Class<E> type, Object id);
 

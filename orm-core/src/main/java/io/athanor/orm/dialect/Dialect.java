@@ -1,5 +1,7 @@
 package io.athanor.orm.dialect;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Set;
 
@@ -122,6 +124,59 @@ public abstract class Dialect {
      * database convert it (PostgreSQL's {@code json}, {@code jsonb}, {@code xml} refuse a varchar).
      */
     public boolean bindsTextAsUntyped(String sqlType) {
+        return false;
+    }
+
+    /** Whether text columns can hold the character U+0000 (PostgreSQL's cannot). */
+    public boolean storesNulInText() {
+        return true;
+    }
+
+    /**
+     * The earliest timestamp the database stores as itself; earlier values are refused before SQL is sent.
+     * Timestamps with a time zone are compared in UTC. The whole of {@link LocalDateTime}'s range by default.
+     */
+    public LocalDateTime minTimestamp() {
+        return LocalDateTime.MIN;
+    }
+
+    /** The latest timestamp the database stores as itself; see {@link #minTimestamp()}. */
+    public LocalDateTime maxTimestamp() {
+        return LocalDateTime.MAX;
+    }
+
+    /** The earliest date the database stores as itself; see {@link #minTimestamp()}. */
+    public LocalDate minDate() {
+        return LocalDate.MIN;
+    }
+
+    /** The latest date the database stores as itself; see {@link #minTimestamp()}. */
+    public LocalDate maxDate() {
+        return LocalDate.MAX;
+    }
+
+    /**
+     * Whether the database has {@code -infinity} and {@code infinity} dates and timestamps, which Athanor
+     * writes for (and reads back as) the {@code MIN} and {@code MAX} of {@link LocalDate},
+     * {@link LocalDateTime} and {@link java.time.OffsetDateTime}, and only for those (PostgreSQL).
+     */
+    public boolean hasInfinity() {
+        return false;
+    }
+
+    /**
+     * The most bind parameters one statement may carry ({@code Integer.MAX_VALUE} for no limit); a statement
+     * with more is refused before it is sent, naming the limit.
+     */
+    public int maxParameters() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * Whether a list of values can be bound as one array parameter ({@code x = ANY(?)}), which a long
+     * {@code in(...)} list uses instead of one parameter per value.
+     */
+    public boolean bindsArrays() {
         return false;
     }
 

@@ -1,5 +1,7 @@
 package io.athanor.orm.dialect;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Set;
 
 /** MariaDB 10.6 and later (and MySQL-compatible servers through the MariaDB driver). */
@@ -129,6 +131,27 @@ public final class MariaDbDialect extends Dialect {
     @Override
     public UpsertStyle upsertStyle() {
         return UpsertStyle.ON_DUPLICATE_KEY;
+    }
+
+    /** Year 1; MariaDB documents 1000 as the first year of DATETIME but stores from year 1 exactly. */
+    @Override
+    public LocalDateTime minTimestamp() {
+        return LocalDateTime.of(1, 1, 1, 0, 0);
+    }
+
+    @Override
+    public LocalDateTime maxTimestamp() {
+        return LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000);
+    }
+
+    @Override
+    public LocalDate minDate() {
+        return LocalDate.of(1, 1, 1);
+    }
+
+    @Override
+    public LocalDate maxDate() {
+        return LocalDate.of(9999, 12, 31);
     }
 
     @Override

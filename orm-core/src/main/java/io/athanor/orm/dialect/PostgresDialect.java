@@ -1,9 +1,13 @@
 package io.athanor.orm.dialect;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Set;
 
 /** PostgreSQL 12 and later. */
 public final class PostgresDialect extends Dialect {
+    /** 4713-01-01 BC: the driver sends anything earlier as {@code -infinity}. */
+    private static final LocalDate FIRST_DAY = LocalDate.of(-4712, 1, 1);
 
     /** The one instance. */
     public static final PostgresDialect INSTANCE = new PostgresDialect();
@@ -122,6 +126,47 @@ public final class PostgresDialect extends Dialect {
 
     @Override
     public boolean hasMaterializedViews() {
+        return true;
+    }
+
+    @Override
+    public boolean storesNulInText() {
+        return false;
+    }
+
+    @Override
+    public LocalDateTime minTimestamp() {
+        return FIRST_DAY.atStartOfDay();
+    }
+
+    @Override
+    public LocalDateTime maxTimestamp() {
+        return LocalDateTime.of(294_276, 12, 31, 23, 59, 59, 999_999_000);
+    }
+
+    @Override
+    public LocalDate minDate() {
+        return FIRST_DAY;
+    }
+
+    @Override
+    public LocalDate maxDate() {
+        return LocalDate.of(5_874_897, 12, 31);
+    }
+
+    @Override
+    public boolean hasInfinity() {
+        return true;
+    }
+
+    /** The wire protocol counts a statement's parameters in 16 bits. */
+    @Override
+    public int maxParameters() {
+        return 65_535;
+    }
+
+    @Override
+    public boolean bindsArrays() {
         return true;
     }
 }

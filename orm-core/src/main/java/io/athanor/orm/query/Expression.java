@@ -143,17 +143,17 @@ public abstract class Expression<T> {
 
     /** {@code this LIKE pattern} (case-sensitive on PostgreSQL and H2; MariaDB follows the column's collation). */
     public final Expression<Boolean> like(String pattern) {
-        return new Operator<>(this, " LIKE ", Param.of(pattern, String.class));
+        return new Operator<>(this, " LIKE ", Param.pattern(pattern, this));
     }
 
     /** {@code this NOT LIKE pattern}. */
     public final Expression<Boolean> notLike(String pattern) {
-        return new Operator<>(this, " NOT LIKE ", Param.of(pattern, String.class));
+        return new Operator<>(this, " NOT LIKE ", Param.pattern(pattern, this));
     }
 
     /** Case-insensitive LIKE: {@code ILIKE} on PostgreSQL and H2, {@code LOWER(x) LIKE LOWER(p)} elsewhere. */
     public final Expression<Boolean> ilike(String pattern) {
-        return new ILike(this, Param.of(pattern, String.class));
+        return new ILike(this, Param.pattern(pattern, this));
     }
 
     // ---- logic (on boolean expressions) ----

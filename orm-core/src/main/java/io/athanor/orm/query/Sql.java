@@ -228,12 +228,16 @@ public final class Sql {
         return new Function<>("UPPER", String.class, text);
     }
 
-    /** {@code CAST(expression AS sqlType)}; the type is written as given, e.g. {@code "varchar(20)"}. */
+    /**
+     * {@code CAST(expression AS sqlType)}. The type must be a type name: a name, optionally
+     * schema-qualified, then {@code (n)} or {@code (p, s)}, then {@code []} for arrays; multi-word types
+     * such as {@code double precision}, {@code character varying(20)} and {@code timestamp(3) with time zone}
+     * are known. It is written with single spaces; anything else is refused here, before any SQL exists.
+     *
+     * @throws io.athanor.orm.error.AthanorException if {@code sqlType} is not a type name
+     */
     public static <T> Expression<T> cast(Expression<?> expression, String sqlType, Class<T> resultType) {
-        if (!sqlType.matches("[A-Za-z][A-Za-z0-9_ ,()]*")) {
-            throw new io.athanor.orm.error.AthanorException("Cast type '" + sqlType + "' is not a plain SQL type name.");
-        }
-        return new Cast<>(expression, sqlType, resultType);
+        return new Cast<>(expression, SqlTypeName.parse(sqlType), resultType);
     }
 
     /** {@code CASE WHEN condition THEN result ...}; add branches with {@link Case#when} and {@link Case#otherwise}. */

@@ -29,6 +29,33 @@ public interface SqlBuilder {
      */
     SqlBuilder bind(Object value, Expression<?> typeHint);
 
+    /**
+     * Appends a bind parameter ({@code ?}) carrying {@code value}, bound by its Java class, that messages
+     * about the value call {@code label} ({@code Parameter :name} in raw SQL text, {@code User.name (its LIKE
+     * pattern)}).
+     */
+    default SqlBuilder bindNamed(Object value, String label) {
+        return bind(value, null);
+    }
+
+    /**
+     * Whether a list of values compared with {@code typeHint} can be bound as one array parameter (see
+     * {@link #bindArray}). Depends only on the hint and the dialect. {@code false} by default.
+     */
+    default boolean bindsAsArray(Expression<?> typeHint) {
+        return false;
+    }
+
+    /**
+     * Appends one bind parameter ({@code ?}) holding {@code values} as an array of the type the values of
+     * {@code typeHint} have, as in {@code x = ANY(?)}; only where {@link #bindsAsArray} said so.
+     *
+     * @throws UnsupportedOperationException where this builder binds no arrays
+     */
+    default SqlBuilder bindArray(Object[] values, Expression<?> typeHint) {
+        throw new UnsupportedOperationException("This builder binds no array parameters.");
+    }
+
     /** Renders a nested expression. */
     SqlBuilder visit(Expression<?> expression);
 

@@ -8,11 +8,13 @@ import java.util.Map;
 final class TextFragment<T> extends Expression<T> {
     private final List<String> fragments;
     private final List<Object> values;
+    private final List<String> slots;
     private final Class<T> type;
 
     TextFragment(Text text, Map<String, ?> params, Class<T> type) {
         text.bind(params);
         this.fragments = text.fragments();
+        this.slots = text.slots();
         this.values = new java.util.ArrayList<>();
         for (String slot : text.slots()) {
             values.add(params.get(slot));
@@ -30,7 +32,7 @@ final class TextFragment<T> extends Expression<T> {
     public void render(SqlBuilder b) {
         b.sql("(");
         for (int i = 0; i < values.size(); i++) {
-            b.sql(fragments.get(i)).bind(values.get(i), null);
+            b.sql(fragments.get(i)).bindNamed(values.get(i), "Parameter :" + slots.get(i));
         }
         b.sql(fragments.get(values.size())).sql(")");
     }

@@ -144,7 +144,7 @@ class QueryCompileTest {
                 + "COUNT(DISTINCT orders.user_id), AVG(orders.amount), MIN(orders.created_at), MAX(orders.created_at) "
                 + "FROM orders JOIN users ON orders.user_id = users.id");
         assertThatThrownBy(() -> func("drop table x; --", String.class)).hasMessageContaining("not a plain SQL identifier");
-        assertThatThrownBy(() -> cast(Order_.id, "int); drop", String.class)).hasMessageContaining("not a plain SQL type");
+        assertThatThrownBy(() -> cast(Order_.id, "int); drop", String.class)).hasMessageContaining("is not a SQL type name");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.athanor.orm.engine;
 
 import io.athanor.orm.error.AthanorException;
 import io.athanor.orm.error.ConfigurationException;
+import io.athanor.orm.error.InvalidValueException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -20,13 +21,22 @@ import java.util.Set;
  *
  * <p>Parsing rules: {@code :name} is a parameter ({@code name} is letters, digits and underscores, not
  * starting with a digit); the same name may appear several times. Text inside quotes
- * ({@code '...'}, {@code "..."}, {@code `...`}), dollar quotes ({@code $$...$$}) and comments is left
- * alone. {@code ::} (a PostgreSQL cast) stays as it is, and {@code \:} writes a literal colon.
+ * ({@code '...'}, {@code "..."}, {@code `...`}), escape strings ({@code E'it\'s'}), dollar quotes
+ * ({@code $$...$$}, {@code $tag$...$tag$}) and comments ({@code --} to the end of the line, nested
+ * {@code /* *}{@code /}) is left alone. Strings are read as standard SQL: inside {@code '...'} a backslash
+ * is an ordinary character and {@code ''} is a quote; only in {@code E'...'} does a backslash escape the
+ * next character. (MariaDB lets a backslash escape a quote in any string: write {@code ''} there.)
+ * {@code ::} (a PostgreSQL cast) stays as it is, and {@code \:} writes a literal colon.
  * A bare {@code ?} is refused: positional parameters are not allowed here ({@code ??} passes through,
  * as the PostgreSQL driver's escape for a literal {@code ?} operator).
  *
  * <p>A {@link Collection} value expands to one parameter per element, for {@code IN (:ids)}; an empty
  * collection is refused because {@code IN ()} is not valid SQL.
+ *
+ * <p>Values bind by their Java class ({@code java.time} values as such, a {@code ZonedDateTime} as its
+ * {@code OffsetDateTime}, enums by name). Two kinds are refused by {@link #bind} with an
+ * {@link InvalidValueException} naming the parameter: a string with an unpaired UTF-16 surrogate (no
+ * database stores it; they would keep {@code ?} instead) and an {@code Optional}.
  *
  * <p>Immutable and thread-safe: parse a statement once and keep it in a constant.
  */
@@ -101,8 +111,9 @@ public final class Text {
      * Resolves the statement's parameters from {@code values}: the SQL to send and the values in
      * placeholder order.
      *
-     * @throws AthanorException if a parameter has no value, a value names no parameter, or a
-     *                          collection value is empty
+     * @throws AthanorException        if a parameter has no value, a value names no parameter, or a
+     *                                  collection value is empty
+     * @throws InvalidValueException    if a value is refused (see the class description)
      */
     public Bound bind(Map<String, ?> values) {
         Map<String, ?> given = values == null ? Map.of() : values;
@@ -115,7 +126,12 @@ public final class Text {
                     throw new AthanorException("Parameter :" + slot + " is an empty collection, and IN () is not valid SQL. "
                             + "Check for empty input before running the statement. Statement: " + source);
                 }
+                for (Object element : (Collection<?>) v) {
+                    checkValue(slot, element);
+                }
                 expand = true;
+            } else {
+                checkValue(slot, v);
             }
         }
         if (!expand) {
@@ -143,6 +159,27 @@ public final class Text {
         }
         sql.append(fragments[slots.length]);
         return new Bound(sql.toString(), out.toArray());
+    }
+
+    /** Refuses what no database would take as given, naming the parameter (never its value). */
+    private static void checkValue(String slot, Object v) {
+        if (v instanceof String) {
+            String text = (String) v;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    throw new InvalidValueException("Parameter :" + slot + " holds an unpaired UTF-16 surrogate (U+"
+                            + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + ") at index " + i + ", which is not a "
+                            + "Unicode character: the database would store '?' in its place. Fix the string where it was made "
+                            + "(a substring that cuts a surrogate pair, bytes decoded with the wrong charset).");
+                }
+            }
+        } else if (v instanceof java.util.Optional) {
+            throw new InvalidValueException("Parameter :" + slot + " is an Optional, which no column takes: pass "
+                    + "optional.orElse(null).");
+        }
     }
 
     private void checkNames(Map<String, ?> given) {

@@ -4,7 +4,12 @@ import io.athanor.orm.error.ConfigurationException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits SQL text around its {@code :name} parameters, skipping quotes, comments and casts. */
+/**
+ * Splits SQL text around its {@code :name} parameters, skipping quotes, comments and casts. Strings follow
+ * standard SQL (and PostgreSQL with its default {@code standard_conforming_strings}): in {@code '...'} a
+ * backslash is an ordinary character and {@code ''} is a quote; in an escape string {@code E'...'} a
+ * backslash also escapes the character after it.
+ */
 final class TextParser {
     private final String sql;
     private final List<String> fragments = new ArrayList<>();
@@ -29,6 +34,12 @@ final class TextParser {
             char c = sql.charAt(pos);
             switch (c) {
                 case '\'':
+                    if (startsEscapeString()) {
+                        copyEscapeString();
+                    } else {
+                        copyQuoted(c);
+                    }
+                    break;
                 case '"':
                 case '`':
                     copyQuoted(c);
@@ -118,6 +129,39 @@ final class TextParser {
             i++;
         }
         throw new ConfigurationException("Unclosed " + quote + " quote starting at offset " + start + " in: " + sql);
+    }
+
+    /** Whether the quote at {@code pos} opens {@code E'...'}: an {@code E} or {@code e} that is a word of its own. */
+    private boolean startsEscapeString() {
+        if (pos == 0) {
+            return false;
+        }
+        char prefix = sql.charAt(pos - 1);
+        return (prefix == 'E' || prefix == 'e') && (pos == 1 || !isNameChar(sql.charAt(pos - 2)) && sql.charAt(pos - 2) != '$');
+    }
+
+    /** Copies {@code '...'} of an escape string, where {@code \x} and {@code ''} do not end it. */
+    private void copyEscapeString() {
+        int start = pos;
+        int i = pos + 1;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (c == '\\') {
+                i += 2;
+                continue;
+            }
+            if (c == '\'') {
+                if (i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
+                    i += 2;
+                    continue;
+                }
+                current.append(sql, start, i + 1);
+                pos = i + 1;
+                return;
+            }
+            i++;
+        }
+        throw new ConfigurationException("Unclosed E' quote starting at offset " + (start - 1) + " in: " + sql);
     }
 
     private void copyUntilLineEnd() {

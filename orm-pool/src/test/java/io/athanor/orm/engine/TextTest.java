@@ -75,4 +75,52 @@ class TextTest {
         assertThatThrownBy(() -> Params.of(1, 2)).hasMessageContaining("parameter name");
         assertThatThrownBy(() -> Params.of("a", 1, "a", 2)).hasMessageContaining("twice");
     }
+
+    @Test
+    void escapeStringsLetABackslashEscapeTheirQuote() {
+        Text t = Text.text("select E'it\\'s :x'");
+        assertThat(t.parameterNames()).isEmpty();
+        assertThat(t.positionalSql()).isEqualTo("select E'it\\'s :x'");
+        assertThat(Text.text("select e'a\\\\' as a, :x as b").parameterNames()).containsExactly("x");
+        assertThat(Text.text("select e'it\\'s' || E'\\\\' || E'x''y :no' as a, :y").parameterNames()).containsExactly("y");
+        assertThat(Text.text("select E'\\n:no\\t' where v = :v").positionalSql()).isEqualTo("select E'\\n:no\\t' where v = ?");
+        assertThatThrownBy(() -> Text.text("select E'it\\'s")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("Unclosed E' quote");
+    }
+
+    @Test
+    void inAStandardStringABackslashIsAnOrdinaryCharacter() {
+        Text t = Text.text("select 'a\\' as a, :x as b");
+        assertThat(t.parameterNames()).containsExactly("x");
+        assertThat(t.positionalSql()).isEqualTo("select 'a\\' as a, ? as b");
+        // a word ending in e before a quote is not an escape-string prefix
+        assertThat(Text.text("select name'x' , :p from t").parameterNames()).containsExactly("p");
+        assertThat(Text.text("select type'a\\', :p").parameterNames()).containsExactly("p");
+        assertThat(Text.text("select U&'d\\0061t', :p").parameterNames()).containsExactly("p");
+    }
+
+    @Test
+    void dollarQuotesCommentsAndCastsAroundParameters() {
+        Text t = Text.text("select $fn$ it's :no $x$ $fn$, $$ -- :no $$ /* ' :no */ -- ' :no\n, :a::int, x::text"
+                + " /* /* :no */ ' */, :b");
+        assertThat(t.parameterNames()).containsExactly("a", "b");
+        assertThat(t.positionalSql()).contains("?::int, x::text");
+        assertThat(Text.text("select a$b, :p").parameterNames()).containsExactly("p");
+        assertThatThrownBy(() -> Text.text("select $fn$ :no")).hasMessageContaining("Unclosed $fn$ quote");
+    }
+
+    @Test
+    void unpairedSurrogatesAndOptionalsAreRefusedNamingTheParameter() {
+        Text t = Text.text("select :s, :list");
+        assertThat(t.bind(Params.of("s", "🚀 paired", "list", List.of("ok"))).values()).hasSize(2);
+        assertThatThrownBy(() -> t.bind(Params.of("s", "a\uD800b", "list", List.of("ok"))))
+                .isInstanceOf(io.athanor.orm.error.InvalidValueException.class)
+                .hasMessageStartingWith("Parameter :s holds an unpaired UTF-16 surrogate (U+D800) at index 1");
+        assertThatThrownBy(() -> t.bind(Params.of("s", "x", "list", List.of("ok", "\uDC00"))))
+                .isInstanceOf(io.athanor.orm.error.InvalidValueException.class)
+                .hasMessageStartingWith("Parameter :list holds an unpaired UTF-16 surrogate (U+DC00) at index 0");
+        assertThatThrownBy(() -> t.bind(Params.of("s", java.util.Optional.of("x"), "list", List.of("ok"))))
+                .isInstanceOf(io.athanor.orm.error.InvalidValueException.class)
+                .hasMessage("Parameter :s is an Optional, which no column takes: pass optional.orElse(null).");
+    }
 }

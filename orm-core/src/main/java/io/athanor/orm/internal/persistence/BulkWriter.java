@@ -5,6 +5,7 @@ import io.athanor.orm.error.AthanorException;
 import io.athanor.orm.internal.meta.EntityModel;
 import io.athanor.orm.internal.meta.PropertyModel;
 import io.athanor.orm.internal.types.ColumnType;
+import io.athanor.orm.internal.types.StoredValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,11 +38,7 @@ public final class BulkWriter {
             List<PropertyModel> props = properties(group.getKey());
             for (Map<String, ?> row : group.getValue()) {
                 for (PropertyModel p : props) {
-                    Object v = row.get(p.path());
-                    if (v != null && !p.javaType().isInstance(v)) {
-                        throw new AthanorException("Bulk row value " + v + " (" + v.getClass().getName() + ") for " + model.name()
-                                + "." + p.path() + ", which holds " + p.javaType().getName() + ".");
-                    }
+                    check(p, row.get(p.path()));
                 }
             }
             total += PostgresCopy.insert(connection, model, table, dialect, props, group.getValue());
@@ -105,10 +102,7 @@ public final class BulkWriter {
             List<Object> p = new ArrayList<>(props.size());
             for (PropertyModel prop : props) {
                 Object v = row.get(prop.path());
-                if (v != null && !prop.javaType().isInstance(v)) {
-                    throw new AthanorException("Bulk row value " + v + " (" + v.getClass().getName() + ") for " + model.name()
-                            + "." + prop.path() + ", which holds " + prop.javaType().getName() + ".");
-                }
+                check(prop, v);
                 p.add(v);
             }
             parameterSets.add(p);
@@ -128,6 +122,23 @@ public final class BulkWriter {
             total += c == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, c);
         }
         return total;
+    }
+
+    /**
+     * The same checks on both paths, before any SQL: the value has the field's type, and the database would
+     * store it as given.
+     */
+    private void check(PropertyModel p, Object v) {
+        if (v == null) {
+            return;
+        }
+        if (!p.javaType().isInstance(v)) {
+            throw new AthanorException("A bulk row gives a " + v.getClass().getName() + " for " + model.name() + "." + p.path()
+                    + ", which holds " + p.javaType().getName() + ".");
+        }
+        if (!p.column().type().converted()) {
+            StoredValues.check(dialect, v, model.name() + "." + p.path());
+        }
     }
 
     private Map<Set<String>, List<Map<String, ?>>> groups(List<? extends Map<String, ?>> rows) {

@@ -6,6 +6,8 @@ import io.athanor.orm.engine.Connection;
 import io.athanor.orm.internal.state.EntityEntry;
 import io.athanor.orm.internal.state.EntityKey;
 import io.athanor.orm.error.AthanorException;
+import io.athanor.orm.error.InvalidValueException;
+import io.athanor.orm.internal.types.StoredValues;
 import io.athanor.orm.internal.meta.PropertyModel;
 import io.athanor.orm.internal.meta.TableModel;
 import java.util.ArrayList;
@@ -42,6 +44,9 @@ public final class EntityWriter {
             assignKey(e, plan);
             Object[] values = plan.values(e, null);
             checkReferences(e, plan, values);
+            for (int i = 0; i < values.length; i++) {
+                checkStorable(e, plan.columns.get(i), values[i]);
+            }
             StringBuilder shape = new StringBuilder();
             for (int i = 0; i < values.length; i++) {
                 WritePlan.Column c = plan.columns.get(i);
@@ -282,6 +287,18 @@ public final class EntityWriter {
         }
     }
 
+    /** Refuses, before any SQL, a value the database would not store as given (see {@link StoredValues}). */
+    private void checkStorable(EntityEntry e, WritePlan.Column c, Object value) {
+        if (value == null || c.model.type().converted()) {
+            return;
+        }
+        String why = StoredValues.refusal(context.metadata().dialect(), value);
+        if (why != null) {
+            String field = c.property != null ? c.property.path() : c.relation != null ? c.relation.name() : c.model.name();
+            throw new InvalidValueException(e.model.name() + "." + field + " " + why);
+        }
+    }
+
     private void checkReferences(EntityEntry e, WritePlan plan, Object[] values) {
         for (int i = 0; i < values.length; i++) {
             WritePlan.Column c = plan.columns.get(i);
@@ -325,6 +342,11 @@ public final class EntityWriter {
                         + e.model.name() + ".class).");
             }
             if (any) {
+                for (int i = 0; i < now.length; i++) {
+                    if (changed.charAt(i) == '1') {
+                        checkStorable(e, plan.columns.get(i), now[i]);
+                    }
+                }
                 byChange.computeIfAbsent(changed.toString(), k -> new ArrayList<>()).add(e);
                 current.put(e, now);
             }

@@ -1,14 +1,12 @@
 package io.athanor.orm.internal.persistence;
 
-import io.athanor.orm.dialect.SqlType;
 import io.athanor.orm.engine.Connection;
 import io.athanor.orm.error.AthanorException;
 import io.athanor.orm.internal.meta.EntityModel;
 import io.athanor.orm.internal.meta.PropertyModel;
+import io.athanor.orm.internal.types.PostgresText;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.postgresql.PGConnection;
@@ -70,34 +68,24 @@ final class PostgresCopy {
         }
     }
 
+    /**
+     * One CSV field: empty for NULL, otherwise the value's PostgreSQL text (as the driver would send it bound),
+     * quoted, so that an empty string stays an empty string and no character of it is special.
+     */
     private static void append(StringBuilder csv, Object v, PropertyModel p, EntityModel model) {
         if (v == null) {
             return;
         }
-        if (p.column().type().converted()) {
-            throw new AthanorException("COPY cannot write " + model.name() + "." + p.path() + ", which is stored through a "
-                    + "converter; use BulkMode.BATCH for this entity.");
-        }
-        SqlType.Kind kind = p.column().type().sqlType().kind();
-        if (v instanceof Number || v instanceof java.util.UUID || v instanceof java.time.temporal.Temporal) {
-            csv.append(v);
+        Object stored = p.column().type().toDatabase(v);
+        if (stored == null) {
             return;
         }
         String text;
-        if (v instanceof byte[]) {
-            text = "\\x" + HexFormat.of().formatHex((byte[]) v);
-        } else if (v instanceof Enum) {
-            text = kind == SqlType.Kind.INTEGER ? Integer.toString(((Enum<?>) v).ordinal()) : ((Enum<?>) v).name();
-        } else if (v instanceof Duration) {
-            text = Long.toString(((Duration) v).toNanos());
-        } else if (v instanceof Boolean) {
-            text = (Boolean) v ? "t" : "f";
-        } else if (v instanceof String || v instanceof Character || v instanceof Number || v instanceof java.util.UUID
-                || v instanceof java.time.temporal.Temporal) {
-            text = v.toString();
-        } else {
-            throw new AthanorException("COPY cannot write " + model.name() + "." + p.path() + " (a " + v.getClass().getName()
-                    + "); use BulkMode.BATCH for entities with converted fields.");
+        try {
+            text = PostgresText.of(stored);
+        } catch (IllegalArgumentException e) {
+            throw new AthanorException("COPY cannot write " + model.name() + "." + p.path() + " (stored as a "
+                    + stored.getClass().getName() + "); use BulkMode.BATCH for this entity.");
         }
         csv.append('"').append(text.replace("\"", "\"\"")).append('"');
     }

@@ -322,6 +322,11 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <E> E get(Class<E> type, Object id) {
         EntityModel model = factory.metadata().entity(type);
+        if (id == null) {
+            throw new io.athanor.orm.error.InvalidValueException("get(" + model.name() + ".class, null): a key is required. "
+                    + "To look up an optional key, test it first: id == null ? null : session.get(" + model.name()
+                    + ".class, id).");
+        }
         if (model.idProperties().size() != 1) {
             throw new AthanorException(model.name() + " has a composite key; load it with select(" + model.name()
                     + ".class).where(...) instead of get().");
@@ -337,9 +342,6 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         if (id != null && !idProperty.javaType().isInstance(id)) {
             throw new AthanorException("get(" + model.name() + ".class, " + id + ") was given a " + id.getClass().getSimpleName()
                     + ", but the key of " + model.name() + " is a " + idProperty.javaType().getSimpleName() + ".");
-        }
-        if (id == null) {
-            return null;
         }
         autoflush();
         CompiledSelect byKey = factory.byIdStatement(model);
@@ -527,6 +529,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
 
     @Override
     public Result execute(Text sql, Map<String, ?> params) {
+        io.athanor.orm.internal.types.StoredValues.checkParameters(factory.metadata().dialect(), params);
         autoflush();
         return transaction().execute(sql, params);
     }

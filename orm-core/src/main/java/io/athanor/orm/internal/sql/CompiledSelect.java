@@ -1,6 +1,8 @@
 package io.athanor.orm.internal.sql;
 
+import io.athanor.orm.dialect.Dialect;
 import io.athanor.orm.error.AthanorException;
+import io.athanor.orm.internal.types.StoredValues;
 import io.athanor.orm.internal.meta.EntityModel;
 import io.athanor.orm.query.Attribute;
 import io.athanor.orm.internal.types.ColumnType;
@@ -15,27 +17,49 @@ import java.util.List;
  * @param labels      for a column select: the label of each column
  * @param readers     per column: the column type to read it as, or {@code null} for the driver's value
  * @param targets     per parameter: the mapped field it meets, whose type its value must have, or {@code null}
+ * @param names       per parameter bound by its class: how messages name it ({@code Parameter :name}), or {@code null}
  * @param plan        for an entity select: how it loads relationships; otherwise {@code null}
  * @param joined      the relationships loaded from the same rows (JOINED), in column order after the entity's own
  */
 public record CompiledSelect(String sql, ColumnType[] binders, EntityModel entity, List<String> labels, ColumnType[] readers,
-                             Attribute<?, ?>[] targets, io.athanor.orm.internal.load.LoadPlan plan,
+                             Attribute<?, ?>[] targets, String[] names, io.athanor.orm.internal.load.LoadPlan plan,
                              List<io.athanor.orm.internal.load.LoadPlan> joined) {
 
     /**
-     * Checks that each value has the Java type of the field it meets, before any SQL is sent.
+     * Checks, before any SQL is sent, that each value has the Java type of the field it meets and that the
+     * database would store it as given (see {@link StoredValues}).
      *
-     * @throws AthanorException naming the field, the value and the expected type
+     * @throws AthanorException naming the field or parameter, and the expected type or the reason
      */
-    public void checkTypes(List<Object> values) {
-        for (int i = 0; i < targets.length; i++) {
+    public void checkValues(List<Object> values, Dialect dialect) {
+        for (int i = 0; i < values.size(); i++) {
             Object v = values.get(i);
-            if (targets[i] != null && v != null && !targets[i].javaType().isInstance(v)
-                    && !(v instanceof java.util.Collection)) {
-                throw new AthanorException("The value " + v + " (" + v.getClass().getName() + ") is given for " + targets[i]
-                        + ", which holds " + targets[i].javaType().getName() + ". Pass a " + targets[i].javaType().getSimpleName()
-                        + ".");
+            if (v instanceof Object[]) {
+                for (Object element : (Object[]) v) {
+                    check(i, element, dialect);
+                }
+            } else {
+                check(i, v, dialect);
             }
         }
+    }
+
+    private void check(int i, Object v, Dialect dialect) {
+        if (v == null) {
+            return;
+        }
+        if (targets[i] != null && !targets[i].javaType().isInstance(v) && !(v instanceof java.util.Collection)) {
+            String hint = v instanceof java.time.ZonedDateTime && targets[i].javaType() == java.time.OffsetDateTime.class
+                    ? " (zoned.toOffsetDateTime())" : "";
+            throw new AthanorException("The value " + v + " (" + v.getClass().getName() + ") is given for " + targets[i]
+                    + ", which holds " + targets[i].javaType().getName() + ". Pass a " + targets[i].javaType().getSimpleName()
+                    + hint + ".");
+        }
+        if (binders[i] != null && binders[i].converted()) {
+            return;
+        }
+        String what = targets[i] != null ? targets[i].toString()
+                : names[i] != null ? names[i] : "Parameter " + (i + 1) + " of the statement";
+        StoredValues.check(dialect, v, what);
     }
 }

@@ -31,8 +31,16 @@ public final class QueryCompiler {
 
     /** The compiled form of {@code select} and its bind values, in placeholder order. */
     public Bound compile(Statement select) {
-        ShapeBuilder shape = new ShapeBuilder(metadata.dialect(), loads);
+        ShapeBuilder shape = new ShapeBuilder(metadata, loads);
         select.render(shape);
+        int limit = metadata.dialect().maxParameters();
+        if (shape.values().size() > limit) {
+            throw new AthanorException(String.format(java.util.Locale.ROOT, "This statement has %,d parameters, and %s takes at "
+                    + "most %,d in one statement. A long in(...) list binds as one array parameter where the column's type "
+                    + "allows (numbers, text, UUIDs, dates and times, enums); otherwise split the list and run the statement "
+                    + "once per part.", shape.values().size(), io.athanor.orm.internal.types.StoredValues.displayName(metadata.dialect()),
+                    limit));
+        }
         ShapeKey key = shape.key();
         CompiledSelect compiled = cache.get(key);
         if (compiled == null) {
@@ -43,7 +51,7 @@ public final class QueryCompiler {
             }
             cache.put(key, compiled);
         }
-        compiled.checkTypes(shape.values());
+        compiled.checkValues(shape.values(), metadata.dialect());
         return new Bound(compiled, shape.values());
     }
 
@@ -53,7 +61,7 @@ public final class QueryCompiler {
         if (statement instanceof Select && ((Select<?>) statement).selectsEntity()) {
             Select<?> select = (Select<?>) statement;
             io.athanor.orm.internal.meta.EntityModel entity = r.entityOf(select.entitySource());
-            return new CompiledSelect(r.sql(), r.binders(), entity, List.of(), null, r.bindTargets(),
+            return new CompiledSelect(r.sql(), r.binders(), entity, List.of(), null, r.bindTargets(), r.bindNames(),
                     loads.plan(entity, select.loads()), r.joinedNodes());
         }
         List<Expression<?>> columns = statement.returnedColumns();
@@ -61,7 +69,8 @@ public final class QueryCompiler {
         for (int i = 0; i < readers.length; i++) {
             readers[i] = r.readerFor(columns.get(i));
         }
-        return new CompiledSelect(r.sql(), r.binders(), null, statement.returnedLabels(), readers, r.bindTargets(), null, List.of());
+        return new CompiledSelect(r.sql(), r.binders(), null, statement.returnedLabels(), readers, r.bindTargets(), r.bindNames(),
+                null, List.of());
     }
 
     public QueryCacheStats stats() {

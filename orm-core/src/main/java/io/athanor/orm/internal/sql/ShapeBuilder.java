@@ -1,6 +1,7 @@
 package io.athanor.orm.internal.sql;
 
 import io.athanor.orm.dialect.Dialect;
+import io.athanor.orm.internal.meta.Metadata;
 import io.athanor.orm.query.Aliased;
 import io.athanor.orm.query.Attribute;
 import io.athanor.orm.query.DerivedTable;
@@ -20,6 +21,8 @@ import java.util.Map;
 final class ShapeBuilder implements SqlBuilder {
     /** Markers: private objects, so no string a user writes can stand in for one. */
     private static final Object BIND = new Object();
+    private static final Object NAMED_BIND = new Object();
+    private static final Object ARRAY_BIND = new Object();
     private static final Object ALIAS = new Object();
     private static final Object DERIVED = new Object();
     private static final Object IDENT = new Object();
@@ -37,14 +40,14 @@ final class ShapeBuilder implements SqlBuilder {
 
     private static final Object JOINED = new Object();
 
-    private final Dialect dialect;
+    private final Metadata metadata;
     private final JoinedLoads loads;
     private final List<Object> tokens = new ArrayList<>(64);
     private final List<Object> values = new ArrayList<>();
     private final Map<Object, Integer> aliases = new IdentityHashMap<>();
 
-    ShapeBuilder(Dialect dialect, JoinedLoads loads) {
-        this.dialect = dialect;
+    ShapeBuilder(Metadata metadata, JoinedLoads loads) {
+        this.metadata = metadata;
         this.loads = loads;
     }
 
@@ -76,7 +79,7 @@ final class ShapeBuilder implements SqlBuilder {
 
     @Override
     public Dialect dialect() {
-        return dialect;
+        return metadata.dialect();
     }
 
     @Override
@@ -96,6 +99,27 @@ final class ShapeBuilder implements SqlBuilder {
     public SqlBuilder bind(Object value, Expression<?> typeHint) {
         tokens.add(BIND);
         tokens.add(typeHint instanceof Attribute ? typeHint : typeHint == null ? null : typeHint.getClass());
+        values.add(value);
+        return this;
+    }
+
+    @Override
+    public boolean bindsAsArray(Expression<?> typeHint) {
+        return ArrayParameter.of(metadata, typeHint) != null;
+    }
+
+    @Override
+    public SqlBuilder bindArray(Object[] values, Expression<?> typeHint) {
+        tokens.add(ARRAY_BIND);
+        tokens.add(typeHint instanceof Attribute ? typeHint : typeHint.javaType());
+        this.values.add(values);
+        return this;
+    }
+
+    @Override
+    public SqlBuilder bindNamed(Object value, String label) {
+        tokens.add(NAMED_BIND);
+        tokens.add(label);
         values.add(value);
         return this;
     }

@@ -39,6 +39,7 @@ final class SqlRenderer implements SqlBuilder {
     private final StringBuilder sql = new StringBuilder(256);
     private final List<ColumnType> binders = new ArrayList<>();
     private final List<Attribute<?, ?>> bindTargets = new ArrayList<>();
+    private final List<String> bindNames = new ArrayList<>();
     private final Deque<List<Source>> scopes = new ArrayDeque<>();
     private final Set<String> usedAliases = new HashSet<>();
     private final List<Source> allSources = new ArrayList<>();
@@ -70,6 +71,11 @@ final class SqlRenderer implements SqlBuilder {
     /** Per parameter: the mapped field it is compared with or written to, or {@code null}. */
     Attribute<?, ?>[] bindTargets() {
         return bindTargets.toArray(new Attribute<?, ?>[0]);
+    }
+
+    /** Per parameter bound by its class: how messages name it, or {@code null}. */
+    String[] bindNames() {
+        return bindNames.toArray(new String[0]);
     }
 
     /** The entity behind {@code source} (class or alias), for reading entity rows. */
@@ -129,6 +135,30 @@ final class SqlRenderer implements SqlBuilder {
         }
         binders.add(type);
         bindTargets.add(target);
+        bindNames.add(null);
+        return this;
+    }
+
+    @Override
+    public boolean bindsAsArray(Expression<?> typeHint) {
+        return ArrayParameter.of(metadata, typeHint) != null;
+    }
+
+    @Override
+    public SqlBuilder bindArray(Object[] values, Expression<?> typeHint) {
+        sql.append('?');
+        binders.add(ArrayParameter.of(metadata, typeHint));
+        bindTargets.add(typeHint instanceof Attribute ? (Attribute<?, ?>) typeHint : null);
+        bindNames.add(null);
+        return this;
+    }
+
+    @Override
+    public SqlBuilder bindNamed(Object value, String label) {
+        sql.append('?');
+        binders.add(null);
+        bindTargets.add(null);
+        bindNames.add(label);
         return this;
     }
 

@@ -27,6 +27,12 @@ final class Converted implements ColumnType {
     }
 
     @Override
+    public Object toDatabase(Object value) {
+        Object stored = converter.toDatabase(value);
+        return stored == null ? null : database.toDatabase(stored);
+    }
+
+    @Override
     public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
         database.bind(ps, index, value == null ? null : converter.toDatabase(value));
     }

@@ -29,6 +29,11 @@ final class NameEnumType implements ColumnType {
     }
 
     @Override
+    public Object toDatabase(Object value) {
+        return ((Enum<?>) value).name();
+    }
+
+    @Override
     public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.VARCHAR);

@@ -25,6 +25,11 @@ final class OrdinalEnumType implements ColumnType {
     }
 
     @Override
+    public Object toDatabase(Object value) {
+        return ((Enum<?>) value).ordinal();
+    }
+
+    @Override
     public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.INTEGER);

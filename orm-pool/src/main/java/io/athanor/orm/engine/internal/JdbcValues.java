@@ -15,11 +15,16 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Binds Java values to statements and reads columns as java.time-friendly values. */
+/**
+ * Binds Java values to statements and reads columns as java.time-friendly values. An {@link Instant} binds
+ * as its UTC {@link OffsetDateTime} and a {@link ZonedDateTime} as its {@link OffsetDateTime} (the same
+ * instant; the zone's name is not sent), since drivers take neither as they are.
+ */
 final class JdbcValues {
     private JdbcValues() {
     }
@@ -55,6 +60,8 @@ final class JdbcValues {
             ps.setString(index, ((Enum<?>) v).name());
         } else if (v instanceof Instant) {
             ps.setObject(index, OffsetDateTime.ofInstant((Instant) v, ZoneOffset.UTC));
+        } else if (v instanceof ZonedDateTime) {
+            ps.setObject(index, ((ZonedDateTime) v).toOffsetDateTime());
         } else {
             ps.setObject(index, v);
         }
