@@ -9,8 +9,10 @@ import java.util.random.RandomGenerator;
 /**
  * How often {@link SessionFactory#inTransaction(Retry, java.util.function.Function)} runs a block again
  * when the database aborts its transaction for a conflict with another one (a serialization failure
- * or a deadlock: {@link io.athanor.orm.error.TransactionConflictException}), and how long it waits
- * before each new run. Other errors are never retried.
+ * or a deadlock: {@link io.athanor.orm.error.TransactionConflictException}) or a flush finds that a
+ * versioned row was changed by another transaction since it was read ({@link StaleObjectException}),
+ * and how long it waits before each new run. Each run is a new session that reads the rows again.
+ * Other errors are never retried, and neither is a commit whose outcome is unknown.
  *
  * <p>The wait is exponential backoff with full jitter: after the {@code n}th failed run it is drawn
  * uniformly between zero and {@code min(maxDelay, baseDelay * 2^(n-1))}, so that transactions that

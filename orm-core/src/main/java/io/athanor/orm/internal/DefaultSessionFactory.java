@@ -172,12 +172,12 @@ public final class DefaultSessionFactory implements SessionFactory {
         for (int attempt = 1; ; attempt++) {
             try {
                 return inTransaction(options, work);
-            } catch (io.athanor.orm.error.TransactionConflictException conflict) {
+            } catch (io.athanor.orm.error.TransactionConflictException | io.athanor.orm.StaleObjectException conflict) {
                 if (attempt >= retry.attempts()) {
                     throw conflict;
                 }
                 java.time.Duration delay = retry.delayAfter(attempt);
-                LOG.debug("Transaction conflict on attempt {} of {}; running it again in {} ms", attempt, retry.attempts(),
+                LOG.debug("Transaction conflict or stale version on attempt {} of {}; running it again in {} ms", attempt, retry.attempts(),
                         delay.toMillis(), conflict);
                 try {
                     retry.sleeper().sleep(delay);
