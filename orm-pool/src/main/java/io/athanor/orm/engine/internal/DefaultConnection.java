@@ -47,7 +47,7 @@ final class DefaultConnection implements Connection {
     private volatile boolean broken;
     /** The statement running now, for cancel() from another thread. */
     volatile java.sql.Statement running;
-    private TransactionHandle explicit;
+    private ConnectionTransaction explicit;
     private int savepointNumber;
     /** Streams still open: a transaction's end closes them, since the database closes their cursors then. */
     private final List<StreamCursor<?>> openCursors = new ArrayList<>(0);
@@ -214,7 +214,7 @@ final class DefaultConnection implements Connection {
      * Work done through JDBC's own API (savepoints, a driver's COPY), reported to the events as the statement
      * {@code sql}, with error translation as for any statement.
      */
-    private <T> T reported(String sql, JdbcWork<T> work, ToLongFunction<? super T> rowCount) {
+    <T> T reported(String sql, JdbcWork<T> work, ToLongFunction<? super T> rowCount) {
         EventHub.Listeners listeners = engine.eventHub().listeners();
         BeforeExecuteEvent event = null;
         long start = 0L;
@@ -394,7 +394,7 @@ final class DefaultConnection implements Connection {
             throw new IllegalStateException("This connection is in autocommit mode, where each statement commits by itself; "
                     + "call autocommit(false) before begin().");
         }
-        explicit = new TransactionHandle();
+        explicit = new ConnectionTransaction(this);
         return explicit;
     }
 
@@ -485,7 +485,7 @@ final class DefaultConnection implements Connection {
             throw new IllegalStateException("Savepoints need a transaction, but this connection is in autocommit mode; "
                     + "call autocommit(false) first.");
         }
-        return reported("SAVEPOINT " + name, c -> new SavepointHandle(name, c.setSavepoint(name)), handle -> 0L);
+        return reported("SAVEPOINT " + name, c -> new ConnectionSavepoint(this, name, c.setSavepoint(name)), handle -> 0L);
     }
 
     @Override
@@ -548,6 +548,11 @@ final class DefaultConnection implements Connection {
         return jdbc;
     }
 
+    /** A savepoint was rolled back: the statements after it, and their failure, are undone. */
+    void clearFailure() {
+        failed = false;
+    }
+
     @Override
     public boolean isClosed() {
         return closed;
@@ -589,7 +594,7 @@ final class DefaultConnection implements Connection {
         }
     }
 
-    private void checkAlive() {
+    void checkAlive() {
         checkOpen();
         if (broken) {
             throw new IllegalStateException("This connection was lost: the database ended its session or the network to it "
@@ -598,76 +603,11 @@ final class DefaultConnection implements Connection {
         }
     }
 
-    private void checkUsable() {
+    void checkUsable() {
         checkAlive();
         if (failed) {
             throw new IllegalStateException("A statement failed earlier in this transaction; call rollback() (or roll back to "
                     + "a savepoint set before the failure) before running more statements.");
-        }
-    }
-
-    private final class TransactionHandle implements Transaction {
-        boolean active = true;
-
-        @Override
-        public void commit() {
-            if (!active) {
-                throw new IllegalStateException("This transaction has already ended (committed or rolled back).");
-            }
-            DefaultConnection.this.commit();
-        }
-
-        @Override
-        public void rollback() {
-            if (active) {
-                DefaultConnection.this.rollback();
-            }
-        }
-
-        @Override
-        public boolean isActive() {
-            return active && !closed;
-        }
-
-        @Override
-        public void close() {
-            if (active && !closed) {
-                DefaultConnection.this.rollback();
-            }
-        }
-    }
-
-    private final class SavepointHandle implements Savepoint {
-        private final String name;
-        private final java.sql.Savepoint savepoint;
-
-        SavepointHandle(String name, java.sql.Savepoint savepoint) {
-            this.name = name;
-            this.savepoint = savepoint;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public void rollback() {
-            checkAlive();
-            reported("ROLLBACK TO SAVEPOINT " + name, c -> {
-                c.rollback(savepoint);
-                return null;
-            }, none -> 0L);
-            failed = false;
-        }
-
-        @Override
-        public void release() {
-            checkUsable();
-            reported("RELEASE SAVEPOINT " + name, c -> {
-                c.releaseSavepoint(savepoint);
-                return null;
-            }, none -> 0L);
         }
     }
 }
