@@ -145,6 +145,19 @@ public abstract class Dialect {
         return LocalDateTime.MAX;
     }
 
+    /** {@link #minTimestamp()} as an instant in UTC, for timestamps with a time zone. */
+    public java.time.Instant minInstant() {
+        return UNBOUNDED_MIN_INSTANT;
+    }
+
+    /** {@link #maxTimestamp()} as an instant in UTC, for timestamps with a time zone. */
+    public java.time.Instant maxInstant() {
+        return UNBOUNDED_MAX_INSTANT;
+    }
+
+    private static final java.time.Instant UNBOUNDED_MIN_INSTANT = LocalDateTime.MIN.toInstant(java.time.ZoneOffset.UTC);
+    private static final java.time.Instant UNBOUNDED_MAX_INSTANT = LocalDateTime.MAX.toInstant(java.time.ZoneOffset.UTC);
+
     /** The earliest date the database stores as itself; see {@link #minTimestamp()}. */
     public LocalDate minDate() {
         return LocalDate.MIN;

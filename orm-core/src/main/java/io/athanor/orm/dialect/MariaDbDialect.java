@@ -6,6 +6,12 @@ import java.util.Set;
 
 /** MariaDB 10.6 and later (and MySQL-compatible servers through the MariaDB driver). */
 public final class MariaDbDialect extends Dialect {
+    private static final LocalDate MIN_DATE = LocalDate.of(1, 1, 1);
+    private static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
+    private static final LocalDateTime MIN_TIMESTAMP = LocalDateTime.of(1, 1, 1, 0, 0);
+    private static final LocalDateTime MAX_TIMESTAMP = LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000);
+    private static final java.time.Instant MIN_INSTANT = MIN_TIMESTAMP.toInstant(java.time.ZoneOffset.UTC);
+    private static final java.time.Instant MAX_INSTANT = MAX_TIMESTAMP.toInstant(java.time.ZoneOffset.UTC);
 
     /** The one instance. */
     public static final MariaDbDialect INSTANCE = new MariaDbDialect();
@@ -136,22 +142,32 @@ public final class MariaDbDialect extends Dialect {
     /** Year 1; MariaDB documents 1000 as the first year of DATETIME but stores from year 1 exactly. */
     @Override
     public LocalDateTime minTimestamp() {
-        return LocalDateTime.of(1, 1, 1, 0, 0);
+        return MIN_TIMESTAMP;
     }
 
     @Override
     public LocalDateTime maxTimestamp() {
-        return LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000);
+        return MAX_TIMESTAMP;
+    }
+
+    @Override
+    public java.time.Instant minInstant() {
+        return MIN_INSTANT;
+    }
+
+    @Override
+    public java.time.Instant maxInstant() {
+        return MAX_INSTANT;
     }
 
     @Override
     public LocalDate minDate() {
-        return LocalDate.of(1, 1, 1);
+        return MIN_DATE;
     }
 
     @Override
     public LocalDate maxDate() {
-        return LocalDate.of(9999, 12, 31);
+        return MAX_DATE;
     }
 
     @Override

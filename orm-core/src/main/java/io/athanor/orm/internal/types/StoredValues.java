@@ -95,9 +95,7 @@ public final class StoredValues {
     }
 
     private static String instantRefusal(Dialect dialect, Instant t, String type, String sentinels) {
-        Instant min = dialect.minTimestamp().toInstant(ZoneOffset.UTC);
-        Instant max = dialect.maxTimestamp().toInstant(ZoneOffset.UTC);
-        return t.isBefore(min) || t.isAfter(max) ? outOfRange(dialect, type + " (in UTC)", true, sentinels) : null;
+        return t.isBefore(dialect.minInstant()) || t.isAfter(dialect.maxInstant()) ? outOfRange(dialect, type + " (in UTC)", true, sentinels) : null;
     }
 
     private static String textRefusal(Dialect dialect, String s) {
