@@ -22,14 +22,15 @@ import java.util.List;
  * written, so a long transaction pays in memory only for what it wrote.
  */
 final class TransactionUndo {
-    /** An entry's state before a flush first wrote its row: status NEW for an insert. */
-    private record Undo(EntityEntry entry, EntityEntry.Status status, Object[] snapshot, EntityKey key) {
+    /** An entry's state before a flush updated or deleted its row. */
+    private record Undo(EntityEntry entry, Object[] snapshot, EntityKey key) {
     }
 
     private final IdentityMap map;
     private final FlushContext context;
     private final RowLoader loader;
-    private final List<Undo> log = new ArrayList<>();
+    /** Per row written: an {@link Undo}, or the {@link EntityEntry} itself for an insert (no record to allocate). */
+    private final List<Object> log = new ArrayList<>();
 
     TransactionUndo(IdentityMap map, FlushContext context, RowLoader loader) {
         this.map = map;
@@ -43,15 +44,15 @@ final class TransactionUndo {
     }
 
     void inserted(EntityEntry e) {
-        log.add(new Undo(e, EntityEntry.Status.NEW, null, null));
+        log.add(e);
     }
 
     void updating(EntityEntry e) {
-        log.add(new Undo(e, EntityEntry.Status.PERSISTENT, e.snapshot, e.key));
+        log.add(new Undo(e, e.snapshot, e.key));
     }
 
     void deleted(EntityEntry e) {
-        log.add(new Undo(e, EntityEntry.Status.PERSISTENT, e.snapshot, e.key));
+        log.add(new Undo(e, e.snapshot, e.key));
     }
 
     /** Drops records past {@code mark} without replaying them (a failed flush restores its own way). */
@@ -71,9 +72,9 @@ final class TransactionUndo {
     void rollbackTo(int mark) {
         List<EntityEntry> transientAgain = new ArrayList<>();
         for (int i = log.size() - 1; i >= mark; i--) {
-            Undo u = log.get(i);
-            EntityEntry e = u.entry();
-            if (u.status() == EntityEntry.Status.NEW) {
+            Object record = log.get(i);
+            if (record instanceof EntityEntry) {
+                EntityEntry e = (EntityEntry) record;
                 map.forget(e);
                 clearGeneratedKey(e);
                 e.forgetServerDefaults();
@@ -82,6 +83,8 @@ final class TransactionUndo {
                 e.status = EntityEntry.Status.NEW;
                 transientAgain.add(e);
             } else {
+                Undo u = (Undo) record;
+                EntityEntry e = u.entry();
                 e.snapshot = u.snapshot();
                 e.key = u.key();
                 e.status = EntityEntry.Status.PERSISTENT;
