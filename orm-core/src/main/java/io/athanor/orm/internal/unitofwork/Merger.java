@@ -37,8 +37,8 @@ import java.util.Set;
  *
  * <p>It works in two steps so that nothing it loads can flush half-merged state: first every instance is
  * looked up and checked and the collections it will change are loaded; then the changes are made, with no
- * statement. What the copy has not loaded (a lazy collection, a lazy reference) is neither loaded nor taken
- * as empty. One per merge call; its session's thread only.
+ * statement. What the copy has not loaded is not loaded now: a lazy collection is skipped (not taken as
+ * empty), a lazy reference only gives its key. One per merge call; its session's thread only.
  */
 public final class Merger {
     private final Session session;
