@@ -37,8 +37,8 @@ import java.util.Set;
  *
  * <p>It works in two steps so that nothing it loads can flush half-merged state: first every instance is
  * looked up and checked and the collections it will change are loaded; then the changes are made, with no
- * statement. What the copy has not loaded (a lazy collection, a lazy reference) is neither loaded nor taken
- * as empty. One per merge call; its session's thread only.
+ * statement. What the copy has not loaded is not loaded now: a lazy collection is skipped (not taken as
+ * empty), a lazy reference only gives its key. One per merge call; its session's thread only.
  */
 public final class Merger {
     private final Session session;
@@ -236,7 +236,7 @@ public final class Merger {
             if (value == null) {
                 continue; // a copy without the parent (a stream's, a partly filled one) keeps the row's parent
             }
-            Object to = cascades(r) ? merged.get(value) : referenceTo(value, item.target);
+            Object to = cascades(r) ? merged.get(value) : referenceTo(value, r, item.target);
             if (to == null) {
                 continue;
             }
@@ -251,14 +251,14 @@ public final class Merger {
     }
 
     /** For a relationship that does not cascade MERGE: the instance merged for {@code value}, or the session's for its key. */
-    private Object referenceTo(Object value, Object owner) {
+    private Object referenceTo(Object value, RelationshipModel r, Object owner) {
         Object known = merged.get(value);
         if (known != null || map.holds(value)) {
             return known != null ? known : value;
         }
         EntityModel target = metadata.entity(Loading.entityClass(value));
         Object key = target.idProperties().size() == 1 ? target.idProperties().get(0).accessor().get(value) : null;
-        return key == null ? value : loader.reference(target, key, null, map.entryOf(owner));
+        return key == null ? value : loader.reference(target, key, r, map.entryOf(owner));
     }
 
     /** Sets to-one {@code r} of a session instance, telling the other side, unless it already holds that row. */
