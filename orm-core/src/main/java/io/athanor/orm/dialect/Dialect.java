@@ -11,6 +11,9 @@ import java.util.Set;
  * thread-safe.
  */
 public abstract class Dialect {
+    private static final java.time.Instant UNBOUNDED_MIN_INSTANT = LocalDateTime.MIN.toInstant(java.time.ZoneOffset.UTC);
+    private static final java.time.Instant UNBOUNDED_MAX_INSTANT = LocalDateTime.MAX.toInstant(java.time.ZoneOffset.UTC);
+
     private final String name;
     private final Set<String> reserved;
 
@@ -154,9 +157,6 @@ public abstract class Dialect {
     public java.time.Instant maxInstant() {
         return UNBOUNDED_MAX_INSTANT;
     }
-
-    private static final java.time.Instant UNBOUNDED_MIN_INSTANT = LocalDateTime.MIN.toInstant(java.time.ZoneOffset.UTC);
-    private static final java.time.Instant UNBOUNDED_MAX_INSTANT = LocalDateTime.MAX.toInstant(java.time.ZoneOffset.UTC);
 
     /** The earliest date the database stores as itself; see {@link #minTimestamp()}. */
     public LocalDate minDate() {
