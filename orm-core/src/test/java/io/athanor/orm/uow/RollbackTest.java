@@ -53,6 +53,25 @@ class RollbackTest {
         assertThat(nameInDatabase(f, id)).isEqualTo("bob");
     }
 
+    /** A flushed change, then refresh() (which reads the changed row), then rollback(): the field is the committed one. */
+    @DatabaseTest
+    void rollbackRestoresAnInstanceRefreshedAfterAFlushedChange(Engine engine) {
+        SessionFactory f = ShopFixture.fresh(engine);
+        long id = ShopFixture.userWithOrders(f, "dee", 0, 0);
+        try (Session s = f.open()) {
+            User u = s.get(User.class, id);
+            u.setName("flushed");
+            s.flush();
+            s.refresh(u);
+            assertThat(u.getName()).isEqualTo("flushed");
+            s.rollback();
+            assertThat(u.getName()).as("the instance's field right after rollback()").isEqualTo("dee");
+            assertThat(s.contains(u)).isTrue();
+            s.commit();
+        }
+        assertThat(nameInDatabase(f, id)).isEqualTo("dee");
+    }
+
     /** Guards that rollback of a flushed versioned update restores field and version, so the next update is not stale. */
     @DatabaseTest
     void rollbackRestoresTheVersionOfAFlushedUpdate(Engine engine) {

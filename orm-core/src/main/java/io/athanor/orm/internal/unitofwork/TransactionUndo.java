@@ -74,7 +74,7 @@ final class TransactionUndo {
         for (int i = log.size() - 1; i >= mark; i--) {
             Object record = log.get(i);
             if (record instanceof EntityEntry) {
-                EntityEntry e = (EntityEntry) record;
+                EntityEntry e = current((EntityEntry) record);
                 map.forget(e);
                 clearGeneratedKey(e);
                 e.forgetServerDefaults();
@@ -84,7 +84,7 @@ final class TransactionUndo {
                 transientAgain.add(e);
             } else {
                 Undo u = (Undo) record;
-                EntityEntry e = u.entry();
+                EntityEntry e = current(u.entry());
                 e.snapshot = u.snapshot();
                 e.key = u.key();
                 e.status = EntityEntry.Status.PERSISTENT;
@@ -115,6 +115,12 @@ final class TransactionUndo {
             loader.relationships().expireCollections(e.instance);
             e.expired = true;
         }
+    }
+
+    /** The entry the session holds now for a logged entry's instance (refresh() gives an instance a new entry). */
+    private EntityEntry current(EntityEntry logged) {
+        EntityEntry now = map.entryOf(logged.instance);
+        return now != null ? now : logged;
     }
 
     private static void clearGeneratedKey(EntityEntry e) {
