@@ -11,10 +11,9 @@ import java.util.Set;
  * thread-safe.
  */
 public abstract class Dialect {
-    private static final java.time.Instant UNBOUNDED_MIN_INSTANT = LocalDateTime.MIN.toInstant(java.time.ZoneOffset.UTC);
-    private static final java.time.Instant UNBOUNDED_MAX_INSTANT = LocalDateTime.MAX.toInstant(java.time.ZoneOffset.UTC);
-
     private final String name;
+    private java.time.Instant minInstant;
+    private java.time.Instant maxInstant;
     private final Set<String> reserved;
 
     /**
@@ -148,14 +147,24 @@ public abstract class Dialect {
         return LocalDateTime.MAX;
     }
 
-    /** {@link #minTimestamp()} as an instant in UTC, for timestamps with a time zone. */
-    public java.time.Instant minInstant() {
-        return UNBOUNDED_MIN_INSTANT;
+    /** {@link #minTimestamp()} as an instant in UTC, for timestamps with a time zone; worked out once. */
+    public final java.time.Instant minInstant() {
+        java.time.Instant i = minInstant;
+        if (i == null) {
+            i = minTimestamp().toInstant(java.time.ZoneOffset.UTC);
+            minInstant = i; // a race computes the same immutable value
+        }
+        return i;
     }
 
-    /** {@link #maxTimestamp()} as an instant in UTC, for timestamps with a time zone. */
-    public java.time.Instant maxInstant() {
-        return UNBOUNDED_MAX_INSTANT;
+    /** {@link #maxTimestamp()} as an instant in UTC, for timestamps with a time zone; worked out once. */
+    public final java.time.Instant maxInstant() {
+        java.time.Instant i = maxInstant;
+        if (i == null) {
+            i = maxTimestamp().toInstant(java.time.ZoneOffset.UTC);
+            maxInstant = i;
+        }
+        return i;
     }
 
     /** The earliest date the database stores as itself; see {@link #minTimestamp()}. */

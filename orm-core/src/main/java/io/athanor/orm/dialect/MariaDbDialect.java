@@ -10,8 +10,6 @@ public final class MariaDbDialect extends Dialect {
     private static final LocalDate MAX_DATE = LocalDate.of(9999, 12, 31);
     private static final LocalDateTime MIN_TIMESTAMP = LocalDateTime.of(1, 1, 1, 0, 0);
     private static final LocalDateTime MAX_TIMESTAMP = LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000);
-    private static final java.time.Instant MIN_INSTANT = MIN_TIMESTAMP.toInstant(java.time.ZoneOffset.UTC);
-    private static final java.time.Instant MAX_INSTANT = MAX_TIMESTAMP.toInstant(java.time.ZoneOffset.UTC);
 
     /** The one instance. */
     public static final MariaDbDialect INSTANCE = new MariaDbDialect();
@@ -150,15 +148,6 @@ public final class MariaDbDialect extends Dialect {
         return MAX_TIMESTAMP;
     }
 
-    @Override
-    public java.time.Instant minInstant() {
-        return MIN_INSTANT;
-    }
-
-    @Override
-    public java.time.Instant maxInstant() {
-        return MAX_INSTANT;
-    }
 
     @Override
     public LocalDate minDate() {

@@ -10,8 +10,6 @@ public final class PostgresDialect extends Dialect {
     private static final LocalDate MAX_DATE = LocalDate.of(5_874_897, 12, 31);
     private static final LocalDateTime MIN_TIMESTAMP = LocalDate.of(-4712, 1, 1).atStartOfDay();
     private static final LocalDateTime MAX_TIMESTAMP = LocalDateTime.of(294_276, 12, 31, 23, 59, 59, 999_999_000);
-    private static final java.time.Instant MIN_INSTANT = MIN_TIMESTAMP.toInstant(java.time.ZoneOffset.UTC);
-    private static final java.time.Instant MAX_INSTANT = MAX_TIMESTAMP.toInstant(java.time.ZoneOffset.UTC);
     /** 4713-01-01 BC: the driver sends anything earlier as {@code -infinity}. */
 
     /** The one instance. */
@@ -149,15 +147,6 @@ public final class PostgresDialect extends Dialect {
         return MAX_TIMESTAMP;
     }
 
-    @Override
-    public java.time.Instant minInstant() {
-        return MIN_INSTANT;
-    }
-
-    @Override
-    public java.time.Instant maxInstant() {
-        return MAX_INSTANT;
-    }
 
     @Override
     public LocalDate minDate() {
