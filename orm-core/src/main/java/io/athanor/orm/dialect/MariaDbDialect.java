@@ -148,7 +148,6 @@ public final class MariaDbDialect extends Dialect {
         return MAX_TIMESTAMP;
     }
 
-
     @Override
     public LocalDate minDate() {
         return MIN_DATE;

@@ -141,7 +141,6 @@ public final class EntityWriter {
             EntityEntry e = entries.get(r);
             e.snapshot = rows.get(r);
             e.status = EntityEntry.Status.PERSISTENT;
-            e.insertedInTx = true;
             context.registered(e, keyOf(plan, rows.get(r)));
         }
     }

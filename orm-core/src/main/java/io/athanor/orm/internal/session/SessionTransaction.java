@@ -42,10 +42,6 @@ final class SessionTransaction {
         this.readsOutsideTransactionAllowed = readsOutsideTransactionAllowed;
     }
 
-    State state() {
-        return state;
-    }
-
     /** Throws unless the session may run statements: open and not failed. */
     void checkUsable() {
         if (state == State.CLOSED) {

@@ -20,8 +20,6 @@ public final class EntityEntry {
     public boolean keyAssigned;
     /** In a read-only session: a fingerprint of the field values as loaded, in place of most of the snapshot. */
     public int fingerprint;
-    /** Inserted by a flush of the current transaction: a rollback takes it out of the session. */
-    public boolean insertedInTx;
     /** A lazy reference whose columns have not been read yet (not in the session's entry list until they are). */
     public boolean hollow;
     /** Marked by expire(): the next read of its row through the session overwrites its columns. */

@@ -59,7 +59,7 @@ final class ParentDeletes {
      */
     static ParentDeletes prepare(UnitOfWork work, FlushContext context, IdentityMap map, RowLoader loader) {
         ParentDeletes deletes = new ParentDeletes(work, context, map, loader);
-        List<EntityEntry> deleted = deletedIn(map.entries(), Collections.newSetFromMap(new IdentityHashMap<>()));
+        List<EntityEntry> deleted = deletedIn(map.entries(), null); // the list holds each entry once
         if (!deleted.isEmpty()) {
             deletes.clearChildren(deleted);
             deletes.leaveLinkedCollections();
@@ -78,7 +78,7 @@ final class ParentDeletes {
     private static List<EntityEntry> deletedIn(List<EntityEntry> entries, Set<EntityEntry> seen) {
         List<EntityEntry> deleted = new ArrayList<>();
         for (EntityEntry e : entries) {
-            if (e.status == EntityEntry.Status.DELETED && seen.add(e)) {
+            if (e.status == EntityEntry.Status.DELETED && (seen == null || seen.add(e))) {
                 deleted.add(e);
             }
         }

@@ -70,7 +70,6 @@ final class TransactionUndo {
      * rolled back to the same point.
      */
     void rollbackTo(int mark) {
-        List<EntityEntry> transientAgain = new ArrayList<>();
         for (int i = log.size() - 1; i >= mark; i--) {
             Object record = log.get(i);
             if (record instanceof EntityEntry) {
@@ -81,7 +80,6 @@ final class TransactionUndo {
                 e.key = null;
                 e.snapshot = null;
                 e.status = EntityEntry.Status.NEW;
-                transientAgain.add(e);
             } else {
                 Undo u = (Undo) record;
                 EntityEntry e = current(u.entry());
@@ -101,9 +99,6 @@ final class TransactionUndo {
             }
         }
         map.forgetAll(pending);
-        for (EntityEntry e : transientAgain) {
-            e.insertedInTx = false;
-        }
         for (EntityEntry e : new ArrayList<>(map.entries())) {
             if (e.status == EntityEntry.Status.DELETED) {
                 e.status = EntityEntry.Status.PERSISTENT;

@@ -434,10 +434,11 @@ public final class UnitOfWork implements PersistenceContext {
 
     /** After a commit: nothing is undone any more; every instance expires where the factory says so. */
     public void afterCommit(boolean expire) {
-        for (EntityEntry e : map.entries()) {
-            e.insertedInTx = false;
-            if (expire && e.status == EntityEntry.Status.PERSISTENT) {
-                e.expired = true;
+        if (expire) {
+            for (EntityEntry e : map.entries()) {
+                if (e.status == EntityEntry.Status.PERSISTENT) {
+                    e.expired = true;
+                }
             }
         }
         undo.clear();
