@@ -186,6 +186,13 @@ public interface Session extends AutoCloseable {
     Result execute(Text sql, Map<String, ?> params);
 
     /**
+     * Where the primary's log stood after this session's latest commit, when the factory has PostgreSQL
+     * replicas (empty otherwise, and before a commit). Open a read-only session with {@link
+     * SessionOptions#after(CommitPosition)} this position to read, from a replica, what this session wrote.
+     */
+    java.util.Optional<CommitPosition> commitPosition();
+
+    /**
      * Flushes pending changes and commits.
      *
      * @throws io.athanor.orm.error.CommitOutcomeUnknownException if the connection was lost while the commit

@@ -24,8 +24,25 @@ public interface SessionFactory {
         return new SessionFactoryBuilder(engine);
     }
 
-    /** The engine sessions get their connections from. */
+    /**
+     * Starts configuring a session factory over a primary and its read replicas: read-only sessions read from
+     * the replicas; see {@link Binds}.
+     */
+    static SessionFactoryBuilder builder(Binds binds) {
+        return new SessionFactoryBuilder(binds);
+    }
+
+    /** The primary engine: read-write sessions, DDL and sequences use it. */
     Engine engine();
+
+    /** Where sessions take their connections: the primary and any replicas. */
+    Binds binds();
+
+    /**
+     * Where the primary's log stood after the latest commit that wrote, of any of this factory's sessions,
+     * when there are PostgreSQL replicas (empty otherwise, or before any such commit).
+     */
+    java.util.Optional<CommitPosition> lastCommitPosition();
 
     /** The dialect, detected from the engine's database once at build time. */
     Dialect dialect();

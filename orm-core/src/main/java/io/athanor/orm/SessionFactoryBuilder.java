@@ -16,7 +16,7 @@ import java.util.List;
  * whole mapping at once. Not thread-safe; build on one thread, then share the factory.
  */
 public final class SessionFactoryBuilder {
-    private final Engine engine;
+    private final Binds binds;
     private final List<Class<?>> entities = new ArrayList<>();
     private Dialect dialect;
     private int queryCacheSize = 500;
@@ -29,7 +29,14 @@ public final class SessionFactoryBuilder {
         if (engine == null) {
             throw new ConfigurationException("SessionFactory.builder(engine) was given null; build an Engine first.");
         }
-        this.engine = engine;
+        this.binds = Binds.of(engine);
+    }
+
+    SessionFactoryBuilder(Binds binds) {
+        if (binds == null) {
+            throw new ConfigurationException("SessionFactory.builder(binds) was given null; use Binds.of(engine) or Binds.builder(primary).");
+        }
+        this.binds = binds;
     }
 
     /** Registers entity classes (annotated {@code @Entity}). */
@@ -112,8 +119,8 @@ public final class SessionFactoryBuilder {
         if (entities.isEmpty()) {
             throw new ConfigurationException("No entities were registered; call entities(User.class, ...) before build().");
         }
-        Dialect d = dialect != null ? dialect : Dialects.detect(engine.database());
-        return new DefaultSessionFactory(engine, d, MetadataBuilder.build(entities, d), queryCacheSize, autoflush,
+        Dialect d = dialect != null ? dialect : Dialects.detect(binds.primary().database());
+        return new DefaultSessionFactory(binds, d, MetadataBuilder.build(entities, d), queryCacheSize, autoflush,
                 java.util.Map.copyOf(views), expireOnCommit, nPlusOne);
     }
 }

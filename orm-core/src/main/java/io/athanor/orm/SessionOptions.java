@@ -14,16 +14,18 @@ import io.athanor.orm.engine.IsolationLevel;
  * Immutable and thread-safe.
  */
 public final class SessionOptions {
-    private static final SessionOptions DEFAULTS = new SessionOptions(false, null, null);
+    private static final SessionOptions DEFAULTS = new SessionOptions(false, null, null, null);
 
     private final boolean readOnly;
     private final IsolationLevel isolation;
     private final NPlusOne nPlusOne;
+    private final CommitPosition after;
 
-    private SessionOptions(boolean readOnly, IsolationLevel isolation, NPlusOne nPlusOne) {
+    private SessionOptions(boolean readOnly, IsolationLevel isolation, NPlusOne nPlusOne, CommitPosition after) {
         this.readOnly = readOnly;
         this.isolation = isolation;
         this.nPlusOne = nPlusOne;
+        this.after = after;
     }
 
     /** Read-write, at the engine's isolation level. */
@@ -37,27 +39,42 @@ public final class SessionOptions {
      * {@code add}, {@code delete} or a change to a loaded entity is refused before any SQL is sent.
      */
     public static SessionOptions readOnly() {
-        return new SessionOptions(true, null, null);
+        return new SessionOptions(true, null, null, null);
     }
 
     /** Sessions at this isolation level. */
     public static SessionOptions isolation(IsolationLevel level) {
-        return new SessionOptions(false, level, null);
+        return new SessionOptions(false, level, null, null);
     }
 
     /** The same options, read-only. */
     public SessionOptions asReadOnly() {
-        return new SessionOptions(true, isolation, nPlusOne);
+        return new SessionOptions(true, isolation, nPlusOne, after);
     }
 
     /** The same options at this isolation level. */
     public SessionOptions withIsolation(IsolationLevel level) {
-        return new SessionOptions(readOnly, level, nPlusOne);
+        return new SessionOptions(readOnly, level, nPlusOne, after);
     }
 
     /** The same options with this N+1 detection, over the factory's {@code nPlusOne} setting. */
     public SessionOptions withNPlusOne(NPlusOne mode) {
-        return new SessionOptions(readOnly, isolation, java.util.Objects.requireNonNull(mode, "mode"));
+        return new SessionOptions(readOnly, isolation, java.util.Objects.requireNonNull(mode, "mode"), after);
+    }
+
+    /**
+     * The same options, for a session that must see the commit at {@code position} (read your writes): a
+     * read-only session reads from a replica only once it has replayed that far (waiting up to {@link
+     * Binds.Builder#readYourWrites(java.time.Duration)}), and from the primary otherwise. Read-write sessions
+     * use the primary anyway.
+     */
+    public SessionOptions after(CommitPosition position) {
+        return new SessionOptions(readOnly, isolation, nPlusOne, java.util.Objects.requireNonNull(position, "position"));
+    }
+
+    /** The commit these sessions must see, or {@code null}. */
+    public CommitPosition after() {
+        return after;
     }
 
     /** The N+1 detection for these sessions, or {@code null} for the factory's. */
@@ -77,6 +94,7 @@ public final class SessionOptions {
 
     @Override
     public String toString() {
-        return "SessionOptions[readOnly=" + readOnly + ", isolation=" + isolation + ", nPlusOne=" + nPlusOne + "]";
+        return "SessionOptions[readOnly=" + readOnly + ", isolation=" + isolation + ", nPlusOne=" + nPlusOne
+                + (after == null ? "" : ", after=" + after) + "]";
     }
 }

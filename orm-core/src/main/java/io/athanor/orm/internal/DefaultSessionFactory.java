@@ -20,6 +20,8 @@ import io.athanor.orm.schema.SchemaManager;
 public final class DefaultSessionFactory implements SessionFactory {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DefaultSessionFactory.class);
     private final Engine engine;
+    private final io.athanor.orm.Binds binds;
+    private final io.athanor.orm.internal.route.ReadRouter router;
     private final Dialect dialect;
     private final Metadata metadata;
     private final SchemaManager schema;
@@ -34,9 +36,12 @@ public final class DefaultSessionFactory implements SessionFactory {
     private final java.util.Map<EntityModel, Object> plans = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<SequenceModel, long[]> sequences = new java.util.HashMap<>();
 
-    public DefaultSessionFactory(Engine engine, Dialect dialect, Metadata metadata, int queryCacheSize, boolean autoflush,
-                                 java.util.Map<Class<?>, io.athanor.orm.query.Select<?>> viewQueries, boolean expireOnCommit,
-                                 io.athanor.orm.NPlusOne nPlusOne) {
+    public DefaultSessionFactory(io.athanor.orm.Binds binds, Dialect dialect, Metadata metadata, int queryCacheSize,
+                                 boolean autoflush, java.util.Map<Class<?>, io.athanor.orm.query.Select<?>> viewQueries,
+                                 boolean expireOnCommit, io.athanor.orm.NPlusOne nPlusOne) {
+        Engine engine = binds.primary();
+        this.binds = binds;
+        this.router = new io.athanor.orm.internal.route.ReadRouter(binds, dialect instanceof io.athanor.orm.dialect.PostgresDialect);
         this.expireOnCommit = expireOnCommit;
         io.athanor.orm.engine.IsolationLevel isolation = engine.config().defaultIsolation().orElse(null);
         this.readsOutsideTransaction = (dialect instanceof io.athanor.orm.dialect.PostgresDialect
@@ -265,6 +270,21 @@ public final class DefaultSessionFactory implements SessionFactory {
     @Override
     public Engine engine() {
         return engine;
+    }
+
+    @Override
+    public io.athanor.orm.Binds binds() {
+        return binds;
+    }
+
+    @Override
+    public java.util.Optional<io.athanor.orm.CommitPosition> lastCommitPosition() {
+        return java.util.Optional.ofNullable(router.latest());
+    }
+
+    /** Chooses read-only sessions' connections and keeps commit positions. */
+    public io.athanor.orm.internal.route.ReadRouter router() {
+        return router;
     }
 
     @Override

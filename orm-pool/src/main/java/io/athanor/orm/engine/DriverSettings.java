@@ -55,14 +55,46 @@ final class DriverSettings {
         return properties;
     }
 
+    /**
+     * The driver properties of an engine behind a transaction pooler: pgjdbc's {@code prepareThreshold=0}
+     * (no named server-side statements), and no {@code readOnlyMode=always} (which sets read-only on the
+     * server session). PostgreSQL URLs only; a DataSource's settings are its owner's.
+     */
+    static Map<String, String> forTransactionPooling(String jdbcUrl, Map<String, String> properties) {
+        if (jdbcUrl == null) {
+            return properties;
+        }
+        if (!jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:")) {
+            throw new ConfigurationException("transactionPooling(true) is for PostgreSQL behind a pooler in transaction mode "
+                    + "(PgBouncer); " + jdbcUrl.substring(0, Math.min(jdbcUrl.length(), 20)) + "... is not a PostgreSQL URL. "
+                    + "Remove the setting.");
+        }
+        String readOnlyMode = urlParameter(jdbcUrl, "readOnlyMode");
+        if (readOnlyMode == null) {
+            readOnlyMode = properties.get("readOnlyMode");
+        }
+        if ("always".equalsIgnoreCase(readOnlyMode)) {
+            throw new ConfigurationException("readOnlyMode=always sets read-only on the server session, which a pooler in "
+                    + "transaction mode hands to other clients; with transactionPooling(true) leave readOnlyMode at its "
+                    + "default (transaction).");
+        }
+        return withSetting(jdbcUrl, properties, "prepareThreshold", "0", "transactionPooling(true)",
+                "which stops the driver preparing named statements on the server", "turn transactionPooling off");
+    }
+
     private static Map<String, String> withSetting(String jdbcUrl, Map<String, String> properties, String key, String value) {
+        return withSetting(jdbcUrl, properties, key, value, "hideParameters(true)",
+                "which keeps values out of the driver's messages", "turn hideParameters off");
+    }
+
+    private static Map<String, String> withSetting(String jdbcUrl, Map<String, String> properties, String key, String value,
+                                                   String needer, String why, String otherwise) {
         String inUrl = urlParameter(jdbcUrl, key);
         String given = inUrl != null ? inUrl : properties.get(key);
         if (given != null && !given.equalsIgnoreCase(value)) {
-            throw new ConfigurationException("hideParameters(true) needs the driver setting " + key + "=" + value
-                    + ", which keeps values out of the driver's messages, but " + key + "=" + given + " was given "
-                    + (inUrl != null ? "in the URL" : "to connectionProperty") + ". Remove that setting, or turn "
-                    + "hideParameters off.");
+            throw new ConfigurationException(needer + " needs the driver setting " + key + "=" + value
+                    + ", " + why + ", but " + key + "=" + given + " was given "
+                    + (inUrl != null ? "in the URL" : "to connectionProperty") + ". Remove that setting, or " + otherwise + ".");
         }
         if (given != null) {
             return properties;

@@ -37,6 +37,7 @@ public final class EngineBuilder {
     private boolean echo;
     private boolean hideParameters;
     private IsolationLevel isolationLevel;
+    private boolean transactionPooling;
     private final Map<String, String> properties = new LinkedHashMap<>();
 
     EngineBuilder(String url) {
@@ -163,6 +164,29 @@ public final class EngineBuilder {
         return this;
     }
 
+    /**
+     * Says the database is reached through a connection pooler in transaction mode (PgBouncer's
+     * {@code pool_mode = transaction}, and poolers that work the same way), which hands each transaction
+     * whichever server connection is free (default off). PostgreSQL only. The engine then keeps to what such
+     * a pooler allows:
+     * <ul>
+     *   <li>no server-side prepared statements: the driver setting {@code prepareThreshold=0} is added (a
+     *       statement prepared on one server connection does not exist on the next one, and another client's
+     *       statement of the same name may);</li>
+     *   <li>isolation and read-only are set inside each transaction, never on the server session (the engine
+     *       does this on PostgreSQL whether or not this is on).</li>
+     * </ul>
+     * With a DataSource you supply, set {@code prepareThreshold=0} on it yourself.
+     *
+     * <p>Without this setting, the errors such a pooler causes ({@code prepared statement "S_4" already exists},
+     * {@code ... does not exist}, {@code bind message supplies 1 parameters, but prepared statement "S_32"
+     * requires 0}) are reported with advice to turn it on.
+     */
+    public EngineBuilder transactionPooling(boolean on) {
+        this.transactionPooling = on;
+        return this;
+    }
+
     /** A driver property, e.g. {@code ("sslmode", "require")} for PostgreSQL. */
     public EngineBuilder connectionProperty(String key, String value) {
         if (key == null || key.isBlank() || value == null) {
@@ -224,10 +248,13 @@ public final class EngineBuilder {
         }
         DriverSettings.check(jdbcUrl, properties);
         Map<String, String> driverProperties = hideParameters ? DriverSettings.forHiddenParameters(jdbcUrl, properties) : properties;
+        if (transactionPooling) {
+            driverProperties = DriverSettings.forTransactionPooling(jdbcUrl, driverProperties);
+        }
         String poolName = name != null ? name : "athanor-" + ENGINE_NUMBER.incrementAndGet();
         return new EngineConfig(jdbcUrl, effectiveUser, effectivePassword, dataSource, poolName, poolSize, maxOverflow,
                 poolTimeout, poolRecycle, overflowIdleTimeout, validationTimeout, leakDetectionThreshold, prePing, echo,
-                hideParameters, isolationLevel, Map.copyOf(driverProperties));
+                hideParameters, isolationLevel, Map.copyOf(driverProperties), transactionPooling);
     }
 
     private static void requireAtLeast(String setting, Duration value, Duration min, boolean zeroAllowed) {

@@ -26,12 +26,13 @@ import javax.sql.DataSource;
  * @param hideParameters       keep parameter values out of logs and exception messages
  * @param isolationLevel       the default isolation level, or {@code null} for the database's
  * @param connectionProperties driver properties
+ * @param transactionPooling   the database is reached through a pooler in transaction mode (PgBouncer and kin)
  */
 public record EngineConfig(String jdbcUrl, String user, String password, DataSource dataSource, String name,
                            int poolSize, int maxOverflow, Duration poolTimeout, Duration poolRecycle,
                            Duration overflowIdleTimeout, Duration validationTimeout, Duration leakDetectionThreshold,
                            boolean prePing, boolean echo, boolean hideParameters, IsolationLevel isolationLevel,
-                           Map<String, String> connectionProperties) {
+                           Map<String, String> connectionProperties, boolean transactionPooling) {
 
     /** The most connections the pool will open: {@code poolSize + maxOverflow}. */
     public int maxConnections() {
@@ -41,6 +42,11 @@ public record EngineConfig(String jdbcUrl, String user, String password, DataSou
     /** The default isolation level, if one was set. */
     public Optional<IsolationLevel> defaultIsolation() {
         return Optional.ofNullable(isolationLevel);
+    }
+
+    /** Whether {@code jdbcUrl} is a PostgreSQL URL (false for a supplied DataSource, whose kind is known once connected). */
+    public boolean isPostgresUrl() {
+        return jdbcUrl != null && jdbcUrl.regionMatches(true, 0, "jdbc:postgresql:", 0, 16);
     }
 
     /** Where the engine connects, for messages: the URL and user, never the password. */
@@ -56,6 +62,7 @@ public record EngineConfig(String jdbcUrl, String user, String password, DataSou
         return "EngineConfig[" + describeTarget() + ", name=" + name + ", poolSize=" + poolSize + ", maxOverflow="
                 + maxOverflow + ", poolTimeout=" + poolTimeout + ", poolRecycle=" + poolRecycle + ", prePing=" + prePing
                 + ", echo=" + echo + ", hideParameters=" + hideParameters + ", isolationLevel=" + isolationLevel
+                + (transactionPooling ? ", transactionPooling=true" : "")
                 + ", password=" + (password == null ? "none" : "***") + ", connectionProperties="
                 + connectionProperties.keySet() + "]";
     }

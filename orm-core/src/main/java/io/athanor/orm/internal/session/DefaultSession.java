@@ -62,7 +62,11 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     public DefaultSession(DefaultSessionFactory factory, io.athanor.orm.SessionOptions options) {
         this.factory = factory;
         this.options = options;
-        this.tx = new SessionTransaction(factory.engine(), options, factory.readsOutsideTransaction());
+        io.athanor.orm.internal.route.ReadRouter router = factory.router();
+        java.util.function.Supplier<Connection> opener = options.isReadOnly()
+                ? () -> router.connectForRead(options.after()) : factory.engine()::connect;
+        this.tx = new SessionTransaction(opener, router.tracksCommits() ? router : null, options,
+                factory.readsOutsideTransaction());
         this.loader = new RowLoader(this);
         this.work = new UnitOfWork(this, map, loader);
     }
@@ -532,6 +536,11 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         io.athanor.orm.internal.types.StoredValues.checkParameters(factory.metadata().dialect(), params);
         autoflush();
         return transaction().execute(sql, params);
+    }
+
+    @Override
+    public java.util.Optional<io.athanor.orm.CommitPosition> commitPosition() {
+        return java.util.Optional.ofNullable(tx.committedAt());
     }
 
     @Override

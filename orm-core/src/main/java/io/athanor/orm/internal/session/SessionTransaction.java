@@ -1,8 +1,9 @@
 package io.athanor.orm.internal.session;
 
 import io.athanor.orm.SessionOptions;
+import io.athanor.orm.CommitPosition;
 import io.athanor.orm.engine.Connection;
-import io.athanor.orm.engine.Engine;
+import io.athanor.orm.internal.route.ReadRouter;
 
 /**
  * A session's connection and transaction, as an explicit state machine (SQLAlchemy's SessionTransaction):
@@ -22,7 +23,11 @@ final class SessionTransaction {
     /** Where the session's transaction stands. */
     enum State { IDLE, READING, ACTIVE, FAILED, CLOSED }
 
-    private final Engine engine;
+    /** Opens the session's connection: the primary's, or for a read-only session a replica's. */
+    private final java.util.function.Supplier<Connection> opener;
+    /** Notes commit positions when there are replicas to wait for them; else null. */
+    private final ReadRouter positions;
+    private CommitPosition committedAt;
     private final SessionOptions options;
     private final boolean readsOutsideTransactionAllowed;
     private volatile Connection connection;
@@ -36,8 +41,10 @@ final class SessionTransaction {
     /** While FAILED inside a savepoint: the savepoint whose rollback recovers (the database transaction is intact). */
     private SessionSavepoint failedInside;
 
-    SessionTransaction(Engine engine, SessionOptions options, boolean readsOutsideTransactionAllowed) {
-        this.engine = engine;
+    SessionTransaction(java.util.function.Supplier<Connection> opener, ReadRouter positions, SessionOptions options,
+                       boolean readsOutsideTransactionAllowed) {
+        this.opener = opener;
+        this.positions = positions;
         this.options = options;
         this.readsOutsideTransactionAllowed = readsOutsideTransactionAllowed;
     }
@@ -82,7 +89,7 @@ final class SessionTransaction {
     Connection forRead() {
         checkUsable();
         if (connection == null) {
-            Connection c = engine.connect();
+            Connection c = opener.get();
             try {
                 if (options.isReadOnly()) {
                     c.readOnly(true);
@@ -131,15 +138,49 @@ final class SessionTransaction {
     /** Commits the open transaction, if any; on failure the transaction is rolled back and FAILED. */
     void commit() {
         savepoints.clear();
+        boolean committed = false;
         if (connection != null && state == State.ACTIVE) {
             try {
                 connection.commit();
+                committed = true;
             } catch (RuntimeException e) {
                 fail(e);
                 throw e;
             }
         }
         ended();
+        if (committed && positions != null && !options.isReadOnly()) {
+            notePosition();
+        }
+    }
+
+    /** The primary's position after the last commit, or null. */
+    CommitPosition committedAt() {
+        return committedAt;
+    }
+
+    /** Reads the position the commit left the primary at, outside a transaction; a failure only costs the position. */
+    private void notePosition() {
+        Connection c = connection;
+        boolean manual = state != State.READING;
+        try {
+            if (manual) {
+                c.autocommit(true);
+            }
+            committedAt = positions.positionAfterCommit(c);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the primary's position after a commit ({}); sessions reading your writes from replicas "
+                    + "will not wait for this commit", firstLine(e.getMessage()));
+        } finally {
+            if (manual && c == connection && !c.isClosed() && !c.isBroken()) {
+                try {
+                    c.autocommit(false);
+                } catch (RuntimeException e) {
+                    discardConnection();
+                    state = State.IDLE;
+                }
+            }
+        }
     }
 
     /**

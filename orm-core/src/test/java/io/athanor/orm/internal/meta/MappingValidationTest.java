@@ -272,6 +272,8 @@ class MappingValidationTest {
 
     @Test
     void aFactoryNeedsEntities() {
-        assertThatThrownBy(() -> SessionFactory.builder(null)).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> SessionFactory.builder((io.athanor.orm.engine.Engine) null)).isInstanceOf(ConfigurationException.class);
+        assertThatThrownBy(() -> SessionFactory.builder((io.athanor.orm.Binds) null)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("Binds.of(engine)");
     }
 }

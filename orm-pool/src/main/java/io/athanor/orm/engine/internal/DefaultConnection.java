@@ -49,6 +49,8 @@ final class DefaultConnection implements Connection {
     volatile java.sql.Statement running;
     private ConnectionTransaction explicit;
     private int savepointNumber;
+    /** The isolation level, per transaction on PostgreSQL. */
+    private final TransactionSettings settings;
     /** Streams still open: a transaction's end closes them, since the database closes their cursors then. */
     private final List<StreamCursor<?>> openCursors = new ArrayList<>(0);
 
@@ -56,6 +58,34 @@ final class DefaultConnection implements Connection {
         this.engine = engine;
         this.jdbc = jdbc;
         this.checkoutNanos = checkoutNanos;
+        try {
+            this.settings = TransactionSettings.of(jdbc, engine.perTransactionSettings(jdbc), engine.config().isolationLevel(),
+                    engine.config().dataSource() != null);
+        } catch (SQLException e) {
+            engine.release(jdbc, true);
+            throw engine.errors().statement(e, "(set the engine's isolation level)", List.of());
+        }
+    }
+
+    /**
+     * Marks the transaction as having work; at its first statement on PostgreSQL, first sets its isolation
+     * level, if one was asked for.
+     */
+    private void startTransaction() {
+        if (dirty || autocommit) {
+            dirty = true;
+            return;
+        }
+        dirty = true;
+        String start = settings.transactionStart();
+        if (start != null) {
+            reported(start, c -> {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute(start);
+                }
+                return null;
+            }, r -> 0L);
+        }
     }
 
     @Override
@@ -102,6 +132,7 @@ final class DefaultConnection implements Connection {
     public <T> java.util.stream.Stream<T> stream(String sql, List<Object> parameters, PreparedWork.Binder binder, int fetchSize,
                                                  PreparedWork.Reader<T> rowReader) {
         checkUsable();
+        startTransaction();
         EventHub.Listeners listeners = engine.eventHub().listeners();
         BeforeExecuteEvent event = listeners.statements ? new BeforeExecuteEvent(sql, List.of(parameters), false) : null;
         if (event != null) {
@@ -149,6 +180,7 @@ final class DefaultConnection implements Connection {
     public long[] batch(String sql, List<List<Object>> parameterSets, BatchBinder binder, String[] keyColumns,
                         PreparedWork.Reader<?> keyReader) {
         checkUsable();
+        startTransaction();
         EventHub.Listeners listeners = engine.eventHub().listeners();
         BeforeExecuteEvent event = null;
         long start = 0L;
@@ -207,6 +239,7 @@ final class DefaultConnection implements Connection {
     @Override
     public <T> T runJdbc(String sql, JdbcWork<T> work, ToLongFunction<? super T> rowCount) {
         checkUsable();
+        startTransaction();
         return reported(sql, work, rowCount);
     }
 
@@ -261,6 +294,7 @@ final class DefaultConnection implements Connection {
     private <T> T prepared(String sql, List<Object> parameters, PreparedWork.Binder binder, Execution<T> execution,
                            java.util.function.ToLongFunction<T> rowCount) {
         checkUsable();
+        startTransaction();
         EventHub.Listeners listeners = engine.eventHub().listeners();
         BeforeExecuteEvent event = null;
         long start = 0L;
@@ -318,49 +352,12 @@ final class DefaultConnection implements Connection {
             }
             rows.add(paramList(bound.values()));
         }
-        EventHub.Listeners listeners = engine.eventHub().listeners();
-        BeforeExecuteEvent event = null;
-        long start = 0L;
-        if (listeners.statements) {
-            event = new BeforeExecuteEvent(statement, Collections.unmodifiableList(rows), true);
-            listeners.fireBefore(event);
-            start = System.nanoTime();
-        }
-        dirty = true;
-        long[] counts;
-        try (PreparedStatement ps = jdbc.prepareStatement(statement)) {
-            for (List<Object> row : rows) {
-                for (int i = 0; i < row.size(); i++) {
-                    JdbcValues.bind(ps, i + 1, row.get(i));
-                }
-                ps.addBatch();
+        return batch(statement, rows, (ps, row) -> {
+            List<Object> values = rows.get(row);
+            for (int i = 0; i < values.size(); i++) {
+                JdbcValues.bind(ps, i + 1, values.get(i));
             }
-            int[] raw;
-            running = ps;
-            try {
-                raw = ps.executeBatch();
-            } finally {
-                running = null;
-            }
-            counts = new long[raw.length];
-            for (int i = 0; i < raw.length; i++) {
-                counts[i] = raw[i];
-            }
-        } catch (SQLException e) {
-            SQLException cause = e instanceof BatchUpdateException && e.getSQLState() == null && e.getNextException() != null
-                    ? e.getNextException() : e;
-            DatabaseException error = failure(cause, statement, rows.get(SqlErrors.failedRow(e, rows.size())), rows);
-            after(listeners, event, start, -1, error);
-            throw error;
-        }
-        if (event != null) {
-            long total = 0;
-            for (long c : counts) {
-                total += Math.max(0, c);
-            }
-            listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), total, null));
-        }
-        return counts;
+        }, null, null);
     }
 
     /** Translates a driver error, noting that the transaction failed and whether the connection is lost. */
@@ -485,6 +482,7 @@ final class DefaultConnection implements Connection {
             throw new IllegalStateException("Savepoints need a transaction, but this connection is in autocommit mode; "
                     + "call autocommit(false) first.");
         }
+        startTransaction();
         return reported("SAVEPOINT " + name, c -> new ConnectionSavepoint(this, name, c.setSavepoint(name)), handle -> 0L);
     }
 
@@ -496,10 +494,13 @@ final class DefaultConnection implements Connection {
     @Override
     public void isolationLevel(IsolationLevel level) {
         checkOpen();
+        if (level == null) {
+            throw new IllegalArgumentException("isolationLevel(null): give a level; a new connection starts at the engine's default.");
+        }
         try {
-            jdbc.setTransactionIsolation(level.jdbcLevel());
+            settings.isolation(jdbc, level, dirty && !autocommit);
         } catch (SQLException e) {
-            throw failure(e, "SET TRANSACTION ISOLATION LEVEL " + level.name().replace('_', ' '), List.of());
+            throw failure(e, "SET TRANSACTION ISOLATION LEVEL " + TransactionSettings.sqlName(level), List.of());
         }
     }
 
@@ -507,7 +508,7 @@ final class DefaultConnection implements Connection {
     public IsolationLevel isolationLevel() {
         checkOpen();
         try {
-            return IsolationLevel.ofJdbc(jdbc.getTransactionIsolation());
+            return settings.isolation(jdbc);
         } catch (SQLException e) {
             throw failure(e, "(read isolation level)", List.of());
         }
@@ -544,7 +545,7 @@ final class DefaultConnection implements Connection {
     @Override
     public java.sql.Connection jdbc() {
         checkOpen();
-        dirty = true;
+        startTransaction();
         return jdbc;
     }
 
@@ -575,6 +576,9 @@ final class DefaultConnection implements Connection {
         try {
             if (dirty && !autocommit && !broken) {
                 jdbc.rollback();
+            }
+            if (!broken) {
+                settings.restore(jdbc);
             }
         } catch (SQLException | RuntimeException e) {
             LOG.debug("Rolling back on close failed; dropping the connection from the pool", e);

@@ -33,6 +33,8 @@ public final class DefaultEngine implements Engine {
      */
     private final AtomicInteger waiting = new AtomicInteger();
     private volatile DatabaseInfo database;
+    /** Whether the database is PostgreSQL, known from the URL or else from the first connection. */
+    private volatile Boolean postgres;
     private volatile boolean closed;
 
     /**
@@ -81,6 +83,27 @@ public final class DefaultEngine implements Engine {
             listeners.fireCheckout(new CheckoutEvent(Duration.ofNanos(System.nanoTime() - start), pool()));
         }
         return new DefaultConnection(this, jdbc, listeners.checkin ? System.nanoTime() : 0L);
+    }
+
+    /**
+     * Whether transactions take their isolation level inside themselves ({@code SET TRANSACTION}) rather than
+     * from the server session: on PostgreSQL, where a transaction pooler may hand the session to others.
+     */
+    boolean perTransactionSettings(java.sql.Connection jdbc) {
+        Boolean known = postgres;
+        if (known == null) {
+            if (config.jdbcUrl() != null) {
+                known = config.isPostgresUrl();
+            } else {
+                try {
+                    known = "PostgreSQL".equalsIgnoreCase(jdbc.getMetaData().getDatabaseProductName());
+                } catch (SQLException e) {
+                    known = Boolean.FALSE;
+                }
+            }
+            postgres = known;
+        }
+        return known;
     }
 
     private java.sql.Connection acquire() {

@@ -38,7 +38,9 @@ final class HikariSource implements ConnectionSource {
         hc.setValidationTimeout(config.validationTimeout().toMillis());
         hc.setLeakDetectionThreshold(config.leakDetectionThreshold().toMillis());
         hc.setAutoCommit(false);
-        if (config.isolationLevel() != null) {
+        // PostgreSQL's level is set inside each transaction (DefaultConnection), never on the server session,
+        // which a transaction pooler would hand to other clients.
+        if (config.isolationLevel() != null && !config.isPostgresUrl()) {
             hc.setTransactionIsolation("TRANSACTION_" + config.isolationLevel().name());
         }
         // Fail at build() on a wrong URL or login, not on first use.

@@ -66,7 +66,32 @@ final class SqlErrors {
             return new TransactionConflictException(message + "\nThe transaction was aborted by a conflict with another one: "
                     + "roll back and run it again.", sql, shown, e);
         }
+        if (preparedStatementMixUp(state, driverText)) {
+            return new DatabaseException(message + "\n" + poolerAdvice(), sql, shown, e);
+        }
         return new DatabaseException(message, sql, shown, e);
+    }
+
+    /**
+     * Whether the server answered with another connection's prepared statement, or without this one's: what a
+     * pooler in transaction mode does to named server-side statements.
+     */
+    private static boolean preparedStatementMixUp(String state, String text) {
+        boolean named = text.contains("prepared statement \"");
+        return named && (state.equals("42P05") || state.equals("26000") || state.equals("08P01"));
+    }
+
+    private String poolerAdvice() {
+        if (config.transactionPooling() && config.dataSource() == null) {
+            return "The driver used a prepared statement the server connection did not have although transactionPooling is "
+                    + "on; check that nothing sets prepareThreshold above 0 (URL, connectionProperty, a Statement's own "
+                    + "setting).";
+        }
+        return "The server connection had a different prepared statement of that name, or none: this happens behind a "
+                + "pooler in transaction mode (PgBouncer's pool_mode = transaction), which hands each transaction whichever "
+                + "server connection is free. Build the engine with transactionPooling(true), which sets the driver's "
+                + "prepareThreshold=0" + (config.dataSource() != null ? " (on a DataSource you supply, set "
+                + "prepareThreshold=0 yourself)" : "") + ".";
     }
 
     /** A commit whose answer never came: the connection was lost while it ran. */
