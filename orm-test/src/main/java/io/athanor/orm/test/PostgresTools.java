@@ -1,11 +1,16 @@
 package io.athanor.orm.test;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +19,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The machine's PostgreSQL server programs ({@code initdb}, {@code pg_ctl}, {@code postgres}) and how to
@@ -22,6 +29,7 @@ import java.util.regex.Pattern;
  * a log file, whose tail goes into the error when a command fails.
  */
 final class PostgresTools {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresTools.class);
     static final String BINDIR_PROPERTY = "athanor.test.pg.bindir";
     static final String BINDIR_ENV = "ATHANOR_TEST_PG_BINDIR";
     private static final List<String> PROGRAMS = List.of("initdb", "pg_ctl", "postgres");
@@ -151,6 +159,68 @@ final class PostgresTools {
             return 0;
         }
         return Long.parseLong(m.group(1)) * 1000 + (m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
+    }
+
+    /**
+     * Checks that {@code binDir} holds {@code program}, which only some uses need (e.g. {@code pg_basebackup}).
+     *
+     * @throws IllegalStateException if it does not, naming the package that has it
+     */
+    static void require(Path binDir, String program, String purpose) {
+        Path p = binDir.resolve(program);
+        if (!Files.isRegularFile(p) || !Files.isExecutable(p)) {
+            throw new IllegalStateException(binDir + " holds no " + program + ", which " + purpose + " needs. Install "
+                    + "PostgreSQL's client programs next to the server (Debian/Ubuntu: apt-get install postgresql-client; "
+                    + "Fedora/RHEL: dnf install postgresql; macOS: brew install postgresql@16), or set " + BINDIR_ENV
+                    + " (or -D" + BINDIR_PROPERTY + "=...) to a directory that holds it with the server programs.");
+        }
+    }
+
+    /** A TCP port of {@code host} that nothing listens on now. */
+    static int freePort(String host) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not find a free port on " + host + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes {@code root} and everything under it, logging (not throwing) what cannot be deleted. */
+    static void deleteTree(Path root) {
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    Files.deleteIfExists(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("Could not delete the temporary directory {}: {}", root, e.getMessage());
+        }
+    }
+
+    /**
+     * Starts {@code command} (a long-running program, e.g. {@code pgbouncer}) as the server's OS user, in
+     * the command log's directory, with its output appended to {@code output}; the caller stops it.
+     */
+    Process launch(List<String> command, Path output) throws IOException {
+        List<String> launched = asServerUser(command);
+        Files.writeString(commandLog, "$ " + String.join(" ", launched) + System.lineSeparator(), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Process p = new ProcessBuilder(launched)
+                .directory(commandLog.getParent().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
+                .start();
+        p.getOutputStream().close();
+        return p;
     }
 
     /** Whether this JVM runs as root, which the server programs refuse. */

@@ -3,13 +3,8 @@ package io.athanor.orm.test;
 import io.athanor.orm.engine.Engine;
 import io.athanor.orm.engine.EngineBuilder;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -78,6 +73,7 @@ public final class ThrowawayPostgres implements AutoCloseable, BeforeAllCallback
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(120);
 
     private final Map<String, String> settings;
+    private final ThrowawayPostgres backupSource;
     private final List<Engine> engines = new ArrayList<>();
     private Path directory;
     private PostgresTools tools;
@@ -87,8 +83,9 @@ public final class ThrowawayPostgres implements AutoCloseable, BeforeAllCallback
     private Connection admin;
     private Thread shutdownHook;
 
-    private ThrowawayPostgres(Map<String, String> settings) {
+    private ThrowawayPostgres(Map<String, String> settings, ThrowawayPostgres backupSource) {
         this.settings = Map.copyOf(settings);
+        this.backupSource = backupSource;
     }
 
     /** Configures a throwaway server; {@link Builder#build()} returns it not yet started. */
@@ -104,6 +101,7 @@ public final class ThrowawayPostgres implements AutoCloseable, BeforeAllCallback
     /** Settings for a {@link ThrowawayPostgres}. Not thread-safe; {@link #build()} freezes them. */
     public static final class Builder {
         private final Map<String, String> settings = new LinkedHashMap<>();
+        private ThrowawayPostgres backupSource;
 
         private Builder() {
             settings.put("fsync", "off");
@@ -121,9 +119,19 @@ public final class ThrowawayPostgres implements AutoCloseable, BeforeAllCallback
             return this;
         }
 
+        /**
+         * Makes the server a streaming standby of {@code primary}: its data directory is a base backup taken
+         * with {@code pg_basebackup -R -X stream} from the running {@code primary} (instead of {@code initdb}),
+         * so it starts in recovery and follows the primary; {@link ReplicatedPostgres} builds on this.
+         */
+        public Builder standbyOf(ThrowawayPostgres primary) {
+            this.backupSource = Objects.requireNonNull(primary, "primary");
+            return this;
+        }
+
         /** The server, not started: {@link ThrowawayPostgres#start()} it, or register it as a JUnit extension. */
         public ThrowawayPostgres build() {
-            return new ThrowawayPostgres(settings);
+            return new ThrowawayPostgres(settings, backupSource);
         }
     }
 
@@ -176,8 +184,14 @@ public final class ThrowawayPostgres implements AutoCloseable, BeforeAllCallback
         shutdownHook = new Thread(this::shutDownQuietly, "athanor-throwaway-postgres-cleanup");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         tools = new PostgresTools(bin, osUser, directory.resolve("commands.log"));
-        tools.run(COMMAND_TIMEOUT, "initdb", List.of("-D", dataDirectory().toString(), "-A", "trust", "-U", USER,
-                "-E", "UTF8", "--locale=C", "--no-sync"));
+        if (backupSource == null) {
+            tools.run(COMMAND_TIMEOUT, "initdb", List.of("-D", dataDirectory().toString(), "-A", "trust", "-U", USER,
+                    "-E", "UTF8", "--locale=C", "--no-sync"));
+        } else {
+            PostgresTools.require(bin, "pg_basebackup", "a streaming standby");
+            tools.run(COMMAND_TIMEOUT, "pg_basebackup", List.of("-D", dataDirectory().toString(), "-R", "-X", "stream",
+                    "-c", "fast", "--no-sync", "-h", HOST, "-p", Integer.toString(backupSource.port()), "-U", USER));
+        }
         port = freePort();
     }
 
@@ -194,11 +208,7 @@ public final class ThrowawayPostgres implements AutoCloseable, BeforeAllCallback
     }
 
     private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not find a free port on " + HOST + ": " + e.getMessage(), e);
-        }
+        return PostgresTools.freePort(HOST);
     }
 
     /**
@@ -493,27 +503,7 @@ public final class ThrowawayPostgres implements AutoCloseable, BeforeAllCallback
             }
             running = false;
         }
-        deleteTree(directory);
-    }
-
-    private static void deleteTree(Path root) {
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("Could not delete the throwaway PostgreSQL's directory {}: {}", root, e.getMessage());
-        }
+        PostgresTools.deleteTree(directory);
     }
 
     /** Starts the server before the test class's first test (JUnit 5). */
