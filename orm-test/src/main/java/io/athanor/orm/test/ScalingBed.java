@@ -102,6 +102,7 @@ public final class ScalingBed implements AutoCloseable, BeforeAllCallback, After
      */
     public synchronized ScalingBed start() {
         long begin = System.nanoTime();
+        ThrowawayPgBouncer.findProgram();                  // a missing pgbouncer fails before the servers start
         replication.start();
         pgBouncer.start();
         LOG.info("Scaling bed started: primary {}, standby {}, PgBouncer {} ({} ms)", replication.primary().port(),
