@@ -69,7 +69,9 @@ final class PostgresTools {
             if (!complete(dir)) {
                 throw new IllegalStateException(BINDIR_ENV + " / " + BINDIR_PROPERTY + " names " + dir + ", which does not hold "
                         + "the PostgreSQL server programs " + PROGRAMS + ". Point it at the directory that does "
-                        + "(pg_config --bindir prints it).");
+                        + "(pg_config --bindir prints it), or install PostgreSQL's server package (Debian/Ubuntu: apt-get "
+                        + "install postgresql; Fedora/RHEL: dnf install postgresql-server; macOS: brew install postgresql@16) "
+                        + "and unset it.");
             }
             return dir;
         }

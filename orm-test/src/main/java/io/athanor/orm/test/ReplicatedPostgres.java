@@ -73,6 +73,7 @@ public final class ReplicatedPostgres implements AutoCloseable, BeforeAllCallbac
      */
     public synchronized ReplicatedPostgres start() {
         long begin = System.nanoTime();
+        PostgresTools.require(PostgresTools.findBinDir(), "pg_basebackup", "a streaming standby");  // before starting anything
         primary.start();
         standby.start();
         LOG.info("Replicated PostgreSQL started: primary on port {}, standby on port {} ({} ms)", primary.port(), standby.port(),
