@@ -60,6 +60,7 @@ public final class ExampleApp {
                 new TransactionsSection(console, sessions).run(now);
                 new MonitoringSection(console, sessions).run();
                 new ScalingSection(console, sessions).run(now);
+                new ReplicasSection(console, sessions).run(url);
             } finally {
                 sessions.schema().dropAll();
             }

@@ -81,6 +81,12 @@ class ExampleAppTest {
     }
 
     @Test
+    void replicas() {
+        checkReplicas(section(h2, 9));
+        assertThat(section(h2, 9)).contains("Commit position: none here");
+    }
+
+    @Test
     void endsWithThePoolIdle() {
         assertThat(h2).containsPattern("Pool at the end: active=0, idle=\\d+, waiting=0, total=\\d+, max=50");
     }
@@ -98,6 +104,15 @@ class ExampleAppTest {
         checkTransactions(section(out, 6));
         checkMonitoring(section(out, 7));
         checkScaling(section(out, 8));
+        checkReplicas(section(out, 9));
+        if (db.kind() == DatabaseKind.POSTGRESQL) {
+            assertThat(section(out, 9)).containsPattern("Commit position: [0-9A-F]+/[0-9A-F]+ \\(a replica serves");
+        }
+    }
+
+    private static void checkReplicas(String s) {
+        assertThat(s).contains("A read-only session read 6 users: 2 statement(s) on the replica, 0 on the primary.")
+                .contains("Read right after the commit: 1 new user found.");
     }
 
     @Test

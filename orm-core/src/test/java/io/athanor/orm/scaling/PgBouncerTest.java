@@ -105,6 +105,22 @@ class PgBouncerTest {
     }
 
     @Test
+    void theSettingTheGuideShows() {
+        String url = BED.pgBouncer().jdbcUrl(DB);
+        // tag::transaction-pooling[]
+        Engine engine = Engine.builder(url)                  // PgBouncer's address, pool_mode = transaction
+                .user("postgres")
+                .transactionPooling(true)                     // no server-side prepared statements
+                .build();
+        // end::transaction-pooling[]
+        engines.add(engine);
+        assertThat(engine.config().connectionProperties()).containsEntry("prepareThreshold", "0");
+        try (Session s = sessions(engine).open(SessionOptions.isolation(IsolationLevel.SERIALIZABLE))) {
+            assertThat(characteristics(s)).isEqualTo("serializable/off");
+        }
+    }
+
+    @Test
     void eachSessionsIsolationAndReadOnlyHoldUnderConcurrency() throws Exception {
         SessionFactory sessions = sessions(engine(b -> b));
         List<String> seen = concurrently(160, n -> {
@@ -150,20 +166,14 @@ class PgBouncerTest {
     }
 
     @Test
-    void withoutTransactionPoolingAPreparedStatementFromAnotherServerConnectionFailsNamingTheSetting() throws Exception {
-        Engine unprepared = engine(b -> b);
+    void withoutTransactionPoolingAPreparedStatementFromAnotherServerConnectionFailsNamingTheSetting() {
         Engine prepared = engine(b -> b.transactionPooling(false).poolSize(1));
-        Engine holder = engine(b -> b.poolSize(1));
-        // The driver prepares a statement on the server at its fifth run; PgBouncer hands the next transaction the
-        // most recently used server connection, which another client now holds, so the sixth run lands elsewhere.
+        Engine unprepared = engine(b -> b.poolSize(1));
+        Engine holders = engine(b -> b.poolSize(4));
         String sql = "select count(*) from shop_users where id > ?";
         try (Connection c = prepared.connect()) {
-            for (int i = 0; i < 5; i++) {
-                c.query(sql, List.of(0L), ps -> ps.setLong(1, 0L), rs -> rs.next());
-                c.commit();
-            }
-            try (Connection busy = holder.connect()) {
-                busy.execute(text("select 1"));               // holds its server connection: a transaction is open
+            int server = runFiveTimes(c, sql);
+            try (ServerHeld held = ServerHeld.hold(holders, server)) {
                 assertThatThrownBy(() -> c.query(sql, List.of(0L), ps -> ps.setLong(1, 0L), rs -> rs.next()))
                         .isInstanceOf(DatabaseException.class)
                         .hasMessageContaining("prepared statement")
@@ -173,16 +183,57 @@ class PgBouncerTest {
             }
         }
         try (Connection c = unprepared.connect()) {
-            for (int i = 0; i < 8; i++) {
-                c.query(sql, List.of(0L), ps -> ps.setLong(1, 0L), rs -> rs.next());
-                c.commit();
-            }
-            try (Connection busy = holder.connect()) {
-                busy.execute(text("select 1"));
+            int server = runFiveTimes(c, sql);
+            try (ServerHeld held = ServerHeld.hold(holders, server)) {
                 boolean answered = c.query(sql, List.of(0L), ps -> ps.setLong(1, 0L), rs -> rs.next());
                 assertThat(answered).isTrue();
+                assertThat(c.execute(text("select pg_backend_pid()")).scalar(Integer.class)).isNotEqualTo(server);
                 c.commit();
             }
+        }
+    }
+
+    /**
+     * Runs {@code sql} five times, a transaction each (the driver's prepare threshold, where it names the statement on
+     * the server unless told not to); returns the server process of the fifth.
+     */
+    private static int runFiveTimes(Connection c, String sql) {
+        int pid = 0;
+        for (int i = 0; i < 5; i++) {
+            c.query(sql, List.of(0L), ps -> ps.setLong(1, 0L), rs -> rs.next());
+            pid = c.execute(text("select pg_backend_pid()")).scalar(Integer.class);
+            c.commit();
+        }
+        return pid;
+    }
+
+    /** Server connection {@code pid} held in an open transaction by another client, so that the next transaction runs elsewhere. */
+    private static final class ServerHeld implements AutoCloseable {
+        private final Connection holder;
+
+        private ServerHeld(Connection holder) {
+            this.holder = holder;
+        }
+
+        static ServerHeld hold(Engine holders, int pid) {
+            List<Connection> others = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    Connection h = holders.connect();
+                    if (h.execute(text("select pg_backend_pid()")).scalar(Integer.class) == pid) {
+                        return new ServerHeld(h);
+                    }
+                    others.add(h);                               // keeps that server busy while the next holder looks
+                }
+                throw new AssertionError("none of PgBouncer's 4 server connections is process " + pid);
+            } finally {
+                others.forEach(Connection::close);
+            }
+        }
+
+        @Override
+        public void close() {
+            holder.close();
         }
     }
 

@@ -105,6 +105,34 @@ class ReadReplicaTest {
     }
 
     @Test
+    void theSettingsTheGuideShows() {
+        // tag::binds[]
+        Binds binds = Binds.builder(primary)                  // writes, DDL, sequences, read-write sessions
+                .replica(replica)                             // read-only sessions, each replica in turn
+                .maxReplicaLag(Duration.ofSeconds(5))         // pass over a replica further behind than this
+                .recheckAfter(Duration.ofSeconds(5))          // how long a replica down or lagging is passed over
+                .readYourWrites(Duration.ofMillis(500))       // the longest a session waits for a replica to catch up
+                .build();
+        SessionFactory sessions = SessionFactory.builder(binds).entities(Note.class).build();
+        // end::binds[]
+        // tag::read-your-writes[]
+        String cookie;
+        try (Session session = sessions.open()) {
+            session.add(new Note("my new note"));
+            session.commit();
+            cookie = session.commitPosition().orElseThrow().toString();   // "0/3000060": send it with the response
+        }
+        // ... the next request, maybe on another server of the application ...
+        java.util.List<Note> notes;
+        SessionOptions afterMyCommit = SessionOptions.readOnly().after(CommitPosition.parse(cookie));
+        try (Session session = sessions.open(afterMyCommit)) {
+            notes = session.select(Note.class).list();      // on a replica that has replayed the commit, or the primary
+        }
+        // end::read-your-writes[]
+        assertThat(notes).extracting(Note::getText).contains("my new note");
+    }
+
+    @Test
     void withReplayPausedEveryPlainReadMissesAndNoReadAfterTheCommitPositionDoes() {
         SessionFactory sessions = sessions(b -> b.readYourWrites(Duration.ofMillis(20)));
         PG.pauseReplay();
