@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,13 +17,13 @@ class OwnScalingBedTest {
     @RegisterExtension                                    // this class's own: started before its tests, deleted after
     static final ScalingBed BED = ScalingBed.builder().pgBouncer(b -> b.defaultPoolSize(2)).build();
     // end::own-bed[]
-    private static final java.util.List<Path> DIRECTORIES = new java.util.ArrayList<>();
+    private static final List<Path> DIRECTORIES = new ArrayList<>();
 
     @Test
     void itsStandbyStopsAndStartsWhilePgBouncerKeepsServingThePrimary() {
         assertThat(BED.isShared()).isFalse();
         assertThat(BED).isNotSameAs(ScalingBed.shared());
-        DIRECTORIES.addAll(java.util.List.of(BED.primary().directory(), BED.standby().directory(), BED.pgBouncer().directory()));
+        DIRECTORIES.addAll(List.of(BED.primary().directory(), BED.standby().directory(), BED.pgBouncer().directory()));
         // tag::stop-standby[]
         BED.stopStandby();                                                 // "replica down"
         assertThatThrownBy(() -> ReplicatedPostgres.isInRecovery(BED.standbyUrl())).isInstanceOf(IllegalStateException.class);

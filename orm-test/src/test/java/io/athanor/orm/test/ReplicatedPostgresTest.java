@@ -48,7 +48,8 @@ class ReplicatedPostgresTest {
     void withReplayPausedACommitStaysInvisibleOnTheStandbyUntilResumed() throws Exception {
         execute(PG.primary(), "create table stale (id int primary key)");
         PG.awaitCaughtUp();
-        PG.pauseReplay();
+        // tag::stale-read[]
+        PG.pauseReplay();                                   // the standby shows nothing committed from now on
         try {
             assertThat(PG.isReplayPaused()).isTrue();
             execute(PG.primary(), "insert into stale values (1)");
@@ -60,11 +61,14 @@ class ReplicatedPostgresTest {
                     .isInstanceOf(AssertionError.class).hasMessageContaining(written.toString());
             assertThat(count(PG.standby(), "select count(*) from stale")).as("still stale").isZero();
         } finally {
-            PG.resumeReplay();
+            PG.resumeReplay();                              // shared beds are left as they were found
         }
+        // end::stale-read[]
         assertThat(PG.isReplayPaused()).isFalse();
-        PG.awaitReplayed(PG.primaryLsn(), Duration.ofSeconds(30));
+        // tag::await-replayed[]
+        PG.awaitReplayed(PG.primaryLsn(), Duration.ofSeconds(30));   // polls pg_last_wal_replay_lsn() on the standby
         assertThat(count(PG.standby(), "select count(*) from stale")).isEqualTo(1);
+        // end::await-replayed[]
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.athanor.orm.engine.Engine;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,7 +41,7 @@ class ScalingBedTest {
              Engine bounced = BED.pgBouncerEngineBuilder().poolSize(1).connectionProperty("prepareThreshold", "0").build()) {
             primary.runInTransaction(c -> c.execute(text("create table scaling_bed_engines (id int primary key)")));
             bounced.runInTransaction(c -> c.execute(text("insert into scaling_bed_engines values (1)")));
-            BED.replication().awaitReplayed(BED.replication().primaryLsn(), java.time.Duration.ofSeconds(30));
+            BED.replication().awaitReplayed(BED.replication().primaryLsn(), Duration.ofSeconds(30));
             long onReplica = replica.inTransaction(c -> c.execute(text("select count(*) from scaling_bed_engines")).scalar(Long.class));
             assertThat(onReplica).isEqualTo(1L);
         }
