@@ -47,7 +47,7 @@ class ReadReplicaTest {
     @BeforeAll
     static void schema() {
         primary = PG.primaryEngineBuilder().poolSize(2).build();
-        replica = PG.standbyEngineBuilder().poolSize(2).poolTimeout(Duration.ofMillis(500)).prePing(true).build();
+        replica = PG.standbyEngineBuilder().poolSize(2).poolTimeout(Duration.ofSeconds(2)).prePing(true).build();
         SessionFactory.builder(primary).entities(Note.class).build().schema().createAll();
         PG.awaitCaughtUp();
     }
@@ -223,9 +223,7 @@ class ReadReplicaTest {
             assertThat(log.warnings()).anySatisfy(m -> assertThat(m).contains("lags the primary").contains("maxReplicaLag"));
             PG.resumeReplay();
             PG.awaitCaughtUp();
-            try (Session ro = sessions.open(SessionOptions.readOnly())) {
-                assertThat(inRecovery(ro)).isTrue();
-            }
+            awaitReadOnlySessionsOnTheReplica(sessions);
         }
     }
 
@@ -248,9 +246,32 @@ class ReadReplicaTest {
             assertThat(log.warnings()).filteredOn(m -> m.contains("cannot be reached")).hasSize(1);
             PG.startStandby();
             PG.awaitCaughtUp();
+            awaitReadOnlySessionsOnTheReplica(sessions);    // the replica's pool may take a few tries to reconnect
+        }
+    }
+
+    /** Waits until a new read-only session lands on the standby again. */
+    private static void awaitReadOnlySessionsOnTheReplica(SessionFactory sessions) {
+        Await.until(Duration.ofSeconds(30), () -> {
             try (Session ro = sessions.open(SessionOptions.readOnly())) {
-                assertThat(inRecovery(ro)).isTrue();
+                return inRecovery(ro);
             }
+        }, "a read-only session to land on the standby again");
+    }
+
+    @Test
+    void aReplicaThatCannotConnectIsPassedOverForTheNextReplica() {
+        Engine gone = PG.standbyEngineBuilder().name("gone-replica").poolSize(1).build();
+        gone.close();                                          // connect() now fails at once
+        Binds binds = Binds.builder(primary).replica(gone).replica(replica).recheckAfter(Duration.ofMinutes(5)).build();
+        SessionFactory sessions = SessionFactory.builder(binds).entities(Note.class).build();
+        try (Log log = Log.of(ReadRouter.class)) {
+            for (int i = 0; i < 4; i++) {
+                try (Session ro = sessions.open(SessionOptions.readOnly())) {
+                    assertThat(inRecovery(ro)).as("the second replica, a standby, serves").isTrue();
+                }
+            }
+            assertThat(log.warnings()).filteredOn(m -> m.contains("'gone-replica' cannot be reached")).hasSize(1);
         }
     }
 
