@@ -17,10 +17,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** PgBouncer in transaction pooling mode: pgjdbc connects through it, and many clients share few server connections. */
+/**
+ * PgBouncer in transaction pooling mode: pgjdbc connects through it, and many clients share few server connections.
+ * The count of server sessions comes first, before another PgBouncer on the same server has come and gone.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ThrowawayPgBouncerTest {
     private static final int POOL_SIZE = 4;
     private static final int CLIENTS = 20;
@@ -44,6 +51,7 @@ class ThrowawayPgBouncerTest {
     }
 
     @Test
+    @Order(1)
     void twentyConcurrentClientsShareAtMostDefaultPoolSizeServerConnections() throws Exception {
         CyclicBarrier connected = new CyclicBarrier(CLIENTS + 1);
         CyclicBarrier done = new CyclicBarrier(CLIENTS + 1);
@@ -115,6 +123,7 @@ class ThrowawayPgBouncerTest {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE)
     void closingStopsItAndDeletesItsDirectory() throws Exception {
         Path directory;
         try (ThrowawayPgBouncer bouncer = ThrowawayPgBouncer.builder(PG).build().start()) {
