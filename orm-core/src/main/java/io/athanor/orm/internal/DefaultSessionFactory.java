@@ -262,6 +262,11 @@ public final class DefaultSessionFactory implements SessionFactory {
         return compiler.stats();
     }
 
+    /** The engines this factory's sessions may use, primary first, in the order a session commits them, with their names. */
+    public java.util.Map<Engine, String> engineNames() {
+        return java.util.Map.of(engine, engine.config().name());
+    }
+
     /** The statement compiler of this factory's dialect. */
     public QueryCompiler compiler() {
         return compiler;

@@ -63,10 +63,12 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         this.factory = factory;
         this.options = options;
         io.athanor.orm.internal.route.ReadRouter router = factory.router();
-        java.util.function.Supplier<Connection> opener = options.isReadOnly()
-                ? () -> router.connectForRead(options.after()) : factory.engine()::connect;
-        this.tx = new SessionTransaction(opener, router.tracksCommits() ? router : null, options,
-                factory.readsOutsideTransaction());
+        io.athanor.orm.engine.Engine primary = factory.engine();
+        java.util.function.Function<io.athanor.orm.engine.Engine, Connection> opener = options.isReadOnly()
+                ? e -> e == primary ? router.connectForRead(options.after()) : e.connect()
+                : io.athanor.orm.engine.Engine::connect;
+        this.tx = new SessionTransaction(primary, opener, factory.engineNames(), router.tracksCommits() ? router : null,
+                options, factory.readsOutsideTransaction());
         this.loader = new RowLoader(this);
         this.work = new UnitOfWork(this, map, loader);
     }
