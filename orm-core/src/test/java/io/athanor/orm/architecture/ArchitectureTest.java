@@ -43,6 +43,7 @@ class ArchitectureTest {
     private static final String PERSISTENCE = "io.athanor.orm.internal.persistence..";
     private static final String UNIT_OF_WORK = "io.athanor.orm.internal.unitofwork..";
     private static final String SESSION = "io.athanor.orm.internal.session..";
+    private static final String ROUTE = "io.athanor.orm.internal.route..";
 
     @Test
     void instanceStateKnowsNoneOfTheSessionsParts() {
@@ -69,6 +70,14 @@ class ArchitectureTest {
     void theUnitOfWorkNeverUsesTheSessionFacade() {
         noClasses().that().resideInAPackage(UNIT_OF_WORK)
                 .should().dependOnClassesThat().resideInAPackage(SESSION)
+                .check(CLASSES);
+    }
+
+    @Test
+    void routingChoosesConnectionsAndKnowsNothingOfInstancesOrSql() {
+        noClasses().that().resideInAPackage(ROUTE)
+                .should().dependOnClassesThat().resideInAnyPackage(STATE, LOAD, PERSISTENCE, UNIT_OF_WORK, SESSION,
+                        "io.athanor.orm.internal.sql..", "io.athanor.orm.query..")
                 .check(CLASSES);
     }
 
