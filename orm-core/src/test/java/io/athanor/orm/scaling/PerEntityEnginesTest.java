@@ -212,6 +212,16 @@ class PerEntityEnginesTest {
     }
 
     @DatabaseTest(DatabaseKind.H2)
+    void enginesOfTwoKindsOfDatabaseAreRefusedAtBuild(Engine h2) {
+        try (TestDatabase pg = TestDatabase.create(DatabaseKind.POSTGRESQL, "billing_pg")) {
+            Binds binds = Binds.builder(h2).entity(Invoice.class, pg.engine()).build();
+            assertThatThrownBy(() -> SessionFactory.builder(binds).entities(Account.class, Invoice.class).build())
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("reaches a different kind of database").hasMessageContaining("one dialect");
+        }
+    }
+
+    @DatabaseTest(DatabaseKind.H2)
     void anEngineForAnUnregisteredEntityIsRefusedAtBuild(Engine primary, DatabaseKind kind) {
         Binds binds = Binds.builder(primary).entity(Customer.class, second(kind, "billing")).build();
         assertThatThrownBy(() -> SessionFactory.builder(binds).entities(Account.class, Invoice.class).build())

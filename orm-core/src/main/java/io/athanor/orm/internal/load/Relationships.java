@@ -94,6 +94,10 @@ public final class Relationships {
     /** The parents grouped by shard when any lives in a shard other than the current one; else null. */
     private Map<String, List<Object>> byOtherShard(List<Object> parents) {
         String current = loader.context().shard();
+        EntityEntry first = loader.map().entryOf(parents.get(0));
+        if (current == null && (first == null || first.shard == null)) {
+            return null; // not sharded: no instance carries a shard
+        }
         Map<String, List<Object>> out = null;
         for (Object p : parents) {
             EntityEntry e = loader.map().entryOf(p);
