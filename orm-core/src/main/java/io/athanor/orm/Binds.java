@@ -34,6 +34,14 @@ import java.util.List;
  *       for the factory's latest commit.</li>
  * </ul>
  *
+ * <p>Per-entity engines (SQLAlchemy's {@code binds={User: e1}}): {@code Binds.builder(primary).entity(Invoice.class,
+ * billing)} keeps {@code Invoice}'s table on {@code billing}. Queries of the entity run there, the flush writes
+ * its rows there, its lazy and select-in loads read from there, and {@code schema().createAll()} creates its
+ * table there (foreign keys to tables of other engines are left out). A joined load or a join between entities of
+ * two engines is refused (load across engines with selectin or lazy loading); raw {@code execute(text)} goes to
+ * the primary. A session over several engines commits them one after the other (see {@link
+ * PartialCommitException}) and refuses savepoints. All engines must reach the same kind of database.
+ *
  * Replicas are asked for their position and lag with PostgreSQL's {@code pg_last_wal_replay_lsn()},
  * {@code pg_last_wal_receive_lsn()} and {@code pg_last_xact_replay_timestamp()}; on other databases replicas
  * are used in turn and skipped when unreachable, and read-your-writes is refused at build time.
@@ -47,8 +55,10 @@ public final class Binds {
     private final Duration recheckAfter;
     private final Duration replayWait;
     private final boolean readYourWritesByDefault;
+    private final java.util.Map<Class<?>, Engine> entityEngines;
 
     private Binds(Builder b) {
+        this.entityEngines = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.entityEngines));
         this.primary = b.primary;
         this.replicas = List.copyOf(b.replicas);
         this.maxReplicaLag = b.maxReplicaLag;
@@ -104,6 +114,16 @@ public final class Binds {
         return replayWait;
     }
 
+    /** The engines given to entities with {@link Builder#entity(Class, Engine)}, in the order given. */
+    public java.util.Map<Class<?>, Engine> entityEngines() {
+        return entityEngines;
+    }
+
+    /** The engine of {@code entity}: its own, or the primary. */
+    public Engine engineOf(Class<?> entity) {
+        return entityEngines.getOrDefault(entity, primary);
+    }
+
     /** Whether every read-only session waits for the factory's latest commit. */
     public boolean readYourWritesByDefault() {
         return readYourWritesByDefault;
@@ -122,6 +142,7 @@ public final class Binds {
         private Duration recheckAfter = Duration.ofSeconds(5);
         private Duration replayWait = Duration.ofSeconds(1);
         private boolean readYourWritesByDefault;
+        private final java.util.Map<Class<?>, Engine> entityEngines = new java.util.LinkedHashMap<>();
 
         private Builder(Engine primary) {
             this.primary = primary;
@@ -141,6 +162,30 @@ public final class Binds {
                         + "or as a replica); each engine is one database.");
             }
             replicas.add(replica);
+            return this;
+        }
+
+        /**
+         * Keeps {@code entity}'s table on {@code engine} (SQLAlchemy's {@code binds={User: e1}}): its queries, writes,
+         * loads and DDL go there. Relationships to entities of other engines load with selectin or lazy loading;
+         * a many-to-many between entities of two engines is refused when the factory is built.
+         *
+         * @throws ConfigurationException if either is null, the entity was given an engine already, or the engine is
+         *                                one of the replicas
+         */
+        public Builder entity(Class<?> entity, Engine engine) {
+            if (entity == null || engine == null) {
+                throw new ConfigurationException("entity(" + entity + ", " + engine + "): pass the entity class and its engine.");
+            }
+            if (entityEngines.containsKey(entity)) {
+                throw new ConfigurationException(entity.getSimpleName() + " was given an engine twice; an entity's table lives "
+                        + "in one database.");
+            }
+            if (replicas.contains(engine)) {
+                throw new ConfigurationException("Engine '" + engine.config().name() + "' is a replica, so it cannot hold "
+                        + entity.getSimpleName() + "'s writes; give the entity a primary engine.");
+            }
+            entityEngines.put(entity, engine);
             return this;
         }
 

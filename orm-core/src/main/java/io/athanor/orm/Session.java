@@ -23,7 +23,9 @@ import java.util.Map;
  * }</pre>
  *
  * <p>The connection is taken from the engine on the first statement (the transaction begins then) and
- * kept until {@link #commit()}, {@link #rollback()} or {@link #close()}.
+ * kept until {@link #commit()}, {@link #rollback()} or {@link #close()}. Where entities live on several
+ * engines ({@link Binds#builder(io.athanor.orm.engine.Engine)}{@code .entity(...)}, {@link Shards}), the session
+ * holds one connection per engine it uses, all in one transaction state; see {@link PartialCommitException}.
  *
  * <p>Not thread-safe: a session belongs to one thread at a time. It is cheap to open.
  */
@@ -191,6 +193,22 @@ public interface Session extends AutoCloseable {
      * SessionOptions#after(CommitPosition)} this position to read, from a replica, what this session wrote.
      */
     java.util.Optional<CommitPosition> commitPosition();
+
+    /**
+     * The shard {@code instance} lives in (or goes to, once a flush placed it), for a factory built over {@link
+     * Shards}.
+     *
+     * @throws io.athanor.orm.error.AthanorException if the factory is not sharded, or the session does not hold the
+     *                                               instance, or it is new and not flushed yet
+     */
+    String shardOf(Object instance);
+
+    /**
+     * This session's statements on shard {@code name} only (SQLAlchemy's {@code set_shard}); see {@link ShardScope}.
+     *
+     * @throws io.athanor.orm.error.AthanorException if the factory is not sharded or has no such shard
+     */
+    ShardScope onShard(String name);
 
     /**
      * Flushes pending changes and commits.

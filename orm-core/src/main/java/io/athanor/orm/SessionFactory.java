@@ -32,6 +32,15 @@ public interface SessionFactory {
         return new SessionFactoryBuilder(binds);
     }
 
+    /**
+     * Starts configuring a session factory over horizontal shards: every entity is sharded; see {@link Shards}.
+     *
+     * @throws io.athanor.orm.error.ConfigurationException if {@code shards} is null
+     */
+    static SessionFactoryBuilder builder(Shards shards) {
+        return new SessionFactoryBuilder(shards);
+    }
+
     /** The primary engine: read-write sessions, DDL and sequences use it. */
     Engine engine();
 

@@ -17,6 +17,7 @@ import java.util.List;
  */
 public final class SessionFactoryBuilder {
     private final Binds binds;
+    private final Shards shards;
     private final List<Class<?>> entities = new ArrayList<>();
     private Dialect dialect;
     private int queryCacheSize = 500;
@@ -30,6 +31,15 @@ public final class SessionFactoryBuilder {
             throw new ConfigurationException("SessionFactory.builder(engine) was given null; build an Engine first.");
         }
         this.binds = Binds.of(engine);
+        this.shards = null;
+    }
+
+    SessionFactoryBuilder(Shards shards) {
+        if (shards == null) {
+            throw new ConfigurationException("SessionFactory.builder(shards) was given null; build them with Shards.builder().");
+        }
+        this.binds = Binds.of(shards.engines().values().iterator().next());
+        this.shards = shards;
     }
 
     SessionFactoryBuilder(Binds binds) {
@@ -37,6 +47,7 @@ public final class SessionFactoryBuilder {
             throw new ConfigurationException("SessionFactory.builder(binds) was given null; use Binds.of(engine) or Binds.builder(primary).");
         }
         this.binds = binds;
+        this.shards = null;
     }
 
     /** Registers entity classes (annotated {@code @Entity}). */
@@ -120,7 +131,22 @@ public final class SessionFactoryBuilder {
             throw new ConfigurationException("No entities were registered; call entities(User.class, ...) before build().");
         }
         Dialect d = dialect != null ? dialect : Dialects.detect(binds.primary().database());
-        return new DefaultSessionFactory(binds, d, MetadataBuilder.build(entities, d), queryCacheSize, autoflush,
+        if (dialect == null) {
+            checkOneKindOfDatabase(d);
+        }
+        return new DefaultSessionFactory(binds, shards, d, MetadataBuilder.build(entities, d), queryCacheSize, autoflush,
                 java.util.Map.copyOf(views), expireOnCommit, nPlusOne);
+    }
+
+    /** Every engine a session may write to must speak the primary's dialect: statements are compiled once for all. */
+    private void checkOneKindOfDatabase(Dialect d) {
+        java.util.Collection<Engine> others = shards != null ? shards.engines().values() : binds.entityEngines().values();
+        for (Engine e : new java.util.LinkedHashSet<>(others)) {
+            if (e != binds.primary() && Dialects.detect(e.database()).getClass() != d.getClass()) {
+                throw new ConfigurationException("Engine '" + e.config().name() + "' reaches a different kind of database than '"
+                        + binds.primary().config().name() + "' (" + d.getClass().getSimpleName() + "); one session factory "
+                        + "compiles its statements for one dialect. Use one kind of database, or a session factory per kind.");
+            }
+        }
     }
 }

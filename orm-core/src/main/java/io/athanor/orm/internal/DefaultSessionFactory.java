@@ -21,6 +21,7 @@ public final class DefaultSessionFactory implements SessionFactory {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DefaultSessionFactory.class);
     private final Engine engine;
     private final io.athanor.orm.Binds binds;
+    private final io.athanor.orm.internal.route.Routes routes;
     private final io.athanor.orm.internal.route.ReadRouter router;
     private final Dialect dialect;
     private final Metadata metadata;
@@ -36,11 +37,12 @@ public final class DefaultSessionFactory implements SessionFactory {
     private final java.util.Map<EntityModel, Object> plans = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<SequenceModel, long[]> sequences = new java.util.HashMap<>();
 
-    public DefaultSessionFactory(io.athanor.orm.Binds binds, Dialect dialect, Metadata metadata, int queryCacheSize,
+    public DefaultSessionFactory(io.athanor.orm.Binds binds, io.athanor.orm.Shards shards, Dialect dialect, Metadata metadata, int queryCacheSize,
                                  boolean autoflush, java.util.Map<Class<?>, io.athanor.orm.query.Select<?>> viewQueries,
                                  boolean expireOnCommit, io.athanor.orm.NPlusOne nPlusOne) {
         Engine engine = binds.primary();
         this.binds = binds;
+        this.routes = new io.athanor.orm.internal.route.Routes(binds, shards, metadata);
         this.router = new io.athanor.orm.internal.route.ReadRouter(binds, dialect instanceof io.athanor.orm.dialect.PostgresDialect);
         this.expireOnCommit = expireOnCommit;
         io.athanor.orm.engine.IsolationLevel isolation = engine.config().defaultIsolation().orElse(null);
@@ -73,7 +75,8 @@ public final class DefaultSessionFactory implements SessionFactory {
                 views.put(e.type(), e.viewQuery());
             }
         }
-        this.schema = new DefaultSchemaManager(engine, metadata, this::resetSequences, m -> views.get(m.type()));
+        this.schema = new DefaultSchemaManager(routes.entitiesByEngine(metadata), metadata, this::resetSequences,
+                m -> views.get(m.type()));
         this.autoflush = autoflush;
     }
 
@@ -260,6 +263,16 @@ public final class DefaultSessionFactory implements SessionFactory {
     @Override
     public QueryCacheStats queryCacheStats() {
         return compiler.stats();
+    }
+
+    /** The engines this factory's sessions may use, primary first, in the order a session commits them, with their names. */
+    public java.util.Map<Engine, String> engineNames() {
+        return routes.names();
+    }
+
+    /** Which engine each entity's rows live on. */
+    public io.athanor.orm.internal.route.Routes routes() {
+        return routes;
     }
 
     /** The statement compiler of this factory's dialect. */

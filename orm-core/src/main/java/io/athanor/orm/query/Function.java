@@ -20,6 +20,10 @@ final class Function<T> extends Expression<T> {
         this.distinct = distinct;
     }
 
+    String name() {
+        return name;
+    }
+
     @Override
     public Class<?> javaType() {
         return type;

@@ -8,6 +8,10 @@ final class LabelRef extends Expression<Object> {
         this.label = label;
     }
 
+    String label() {
+        return label;
+    }
+
     @Override
     public void render(SqlBuilder b) {
         b.identifier(label);

@@ -24,6 +24,18 @@ public final class Order {
         return new Order(expression, ascending, false);
     }
 
+    Expression<?> expression() {
+        return expression;
+    }
+
+    boolean ascending() {
+        return ascending;
+    }
+
+    Boolean nullsFirstOrNull() {
+        return nullsFirst;
+    }
+
     /** Whether this orders by a selected column's label rather than by an expression over tables. */
     boolean byLabel() {
         return expression instanceof Label || expression instanceof LabelRef;

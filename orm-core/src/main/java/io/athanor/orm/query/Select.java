@@ -294,6 +294,11 @@ public final class Select<R> implements Statement {
         return lock != null;
     }
 
+    /** The clauses that decide how results of several shards combine; see {@link SelectClauses}. */
+    public SelectClauses clauses() {
+        return new SelectClauses(columns, groupBy, having, orderBy, limit, offset, distinct, !setOperations.isEmpty());
+    }
+
     /** The loader options given with {@link #options(Load...)}, in order. */
     public List<Load> loads() {
         return loads;

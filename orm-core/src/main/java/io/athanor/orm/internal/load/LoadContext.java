@@ -31,8 +31,20 @@ public interface LoadContext {
 
     ProxyFactory proxies();
 
-    /** The connection for reads (autoflush already done by the caller where it applies). */
-    Connection readConnection();
+    /**
+     * The connection for reads of {@code entity}'s rows (autoflush already done by the caller where it applies):
+     * its engine's, or the current shard's.
+     */
+    Connection readConnection(EntityModel entity);
+
+    /** The shard rows are read from now (identity-map keys carry it), or {@code null} where entities are not sharded. */
+    String shard();
+
+    /** Runs {@code work} with its queries on {@code shard} (the shard of the instances it loads for); as is for null. */
+    <T> T onShard(String shard, java.util.function.Supplier<T> work);
+
+    /** Whether the rows of {@code a} and {@code b} are in one database, so that one statement may read both. */
+    boolean sameDatabase(Class<?> a, Class<?> b);
 
     /** Runs an entity query through the session (autoflush, identity map, loader strategies). */
     <R> List<R> list(Select<R> query);

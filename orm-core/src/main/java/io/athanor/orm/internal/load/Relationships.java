@@ -57,6 +57,19 @@ public final class Relationships {
         if (parents.isEmpty()) {
             return;
         }
+        Map<String, List<Object>> byShard = byOtherShard(parents);
+        if (byShard != null) {
+            for (Map.Entry<String, List<Object>> group : byShard.entrySet()) {
+                loader.context().onShard(group.getKey(), () -> {
+                    loadEagerly(r, group.getValue(), loads, null);
+                    return null;
+                });
+            }
+            return;
+        }
+        if (parentQuery != null && !loader.context().sameDatabase(r.owner(), r.target())) {
+            parentQuery = null; // the parents' query cannot be a subquery of a statement sent to another database
+        }
         if (isDynamic(r)) {
             setUpDynamic(r, parents);
             return;
@@ -76,6 +89,32 @@ public final class Relationships {
         } finally {
             loadingNow.computeIfPresent(r, (k, n) -> n == 1 ? null : n - 1);
         }
+    }
+
+    /** The parents grouped by shard when any lives in a shard other than the current one; else null. */
+    private Map<String, List<Object>> byOtherShard(List<Object> parents) {
+        String current = loader.context().shard();
+        EntityEntry first = loader.map().entryOf(parents.get(0));
+        if (current == null && (first == null || first.shard == null)) {
+            return null; // not sharded: no instance carries a shard
+        }
+        Map<String, List<Object>> out = null;
+        for (Object p : parents) {
+            EntityEntry e = loader.map().entryOf(p);
+            String shard = e == null ? current : e.shard;
+            if (out == null && java.util.Objects.equals(shard, current)) {
+                continue;
+            }
+            if (out == null) {
+                out = new java.util.LinkedHashMap<>();
+                int i = parents.indexOf(p);
+                if (i > 0) {
+                    out.put(current, new ArrayList<>(parents.subList(0, i)));
+                }
+            }
+            out.computeIfAbsent(shard, k -> new ArrayList<>()).add(p);
+        }
+        return out;
     }
 
     /**

@@ -188,7 +188,7 @@ public final class RowLoader {
      */
     List<Object[]> readLinked(String sql, List<Object> keys, EntityModel target, ColumnType keyType) {
         int keyIndex = target.rowColumns().size() + 1;
-        return context.readConnection().query(sql, keys, ps -> {
+        return context.readConnection(target).query(sql, keys, ps -> {
             for (int i = 0; i < keys.size(); i++) {
                 keyType.bind(ps, i + 1, keys.get(i));
             }
@@ -212,7 +212,7 @@ public final class RowLoader {
      * {@code loads} (options of a query of {@code target}), a known instance keeps what it has.
      */
     Object reference(EntityModel target, Object key, RelationshipModel via, EntityEntry owner, List<Load> loads) {
-        EntityKey k = new EntityKey(target.type(), key);
+        EntityKey k = new EntityKey(target.type(), key, owner != null ? owner.shard : context.shard());
         EntityEntry known = map.get(k);
         if (known != null) {
             return known.instance;
@@ -230,7 +230,7 @@ public final class RowLoader {
 
     /** A reference that throws on use (RAISE); not part of the session. */
     Object raisingReference(EntityModel target, Object key, RelationshipModel r) {
-        EntityEntry known = map.get(new EntityKey(target.type(), key));
+        EntityEntry known = map.get(new EntityKey(target.type(), key, context.shard()));
         if (known != null && !known.hollow) {
             return known.instance;
         }
@@ -260,7 +260,8 @@ public final class RowLoader {
         PropertyModel id = e.model.idProperties().get(0);
         Attribute idAttribute = new Attribute(e.model.type(), id.path(), id.javaType());
         Expression<Boolean> byId = idAttribute.eq(e.key.id());
-        context.list(Sql.select((Class<Object>) e.model.type()).where(byId).options(handler.loads.toArray(new Load[0])));
+        context.onShard(e.shard, () -> context.list(Sql.select((Class<Object>) e.model.type()).where(byId)
+                .options(handler.loads.toArray(new Load[0]))));
         if (e.hollow) {
             map.forget(e);
             throw new io.athanor.orm.EntityNotFoundException("There is no " + e.model.name() + " with " + id.path() + " "
@@ -289,6 +290,8 @@ public final class RowLoader {
         private final int[] idColumns;
         private final boolean register;
         private final int offset;
+        /** The shard the rows come from, taken when the query starts (a stream reads its rows later). */
+        private final String shard = context.shard();
         /** The query's group, for N+1 detection; {@code null} to leave groups as they are. */
         LoadGroup group;
 
@@ -317,7 +320,7 @@ public final class RowLoader {
             if (id == null) {
                 return null;
             }
-            EntityKey key = new EntityKey(model.type(), id);
+            EntityKey key = new EntityKey(model.type(), id, shard);
             EntityEntry known = map.get(key);
             if (known != null) {
                 if (register && (known.hollow || known.expired)) {

@@ -141,7 +141,7 @@ public final class EntityWriter {
             EntityEntry e = entries.get(r);
             e.snapshot = rows.get(r);
             e.status = EntityEntry.Status.PERSISTENT;
-            context.registered(e, keyOf(plan, rows.get(r)));
+            context.registered(e, keyOf(plan, rows.get(r), e.shard));
         }
     }
 
@@ -534,14 +534,14 @@ public final class EntityWriter {
         return (short) ((Short) v + 1);
     }
 
-    private static EntityKey keyOf(WritePlan plan, Object[] row) {
+    private static EntityKey keyOf(WritePlan plan, Object[] row, String shard) {
         if (plan.idColumns.length == 1) {
-            return new EntityKey(plan.model.type(), row[plan.idColumns[0]]);
+            return new EntityKey(plan.model.type(), row[plan.idColumns[0]], shard);
         }
         Object[] parts = new Object[plan.idColumns.length];
         for (int k = 0; k < parts.length; k++) {
             parts[k] = row[plan.idColumns[k]];
         }
-        return new EntityKey(plan.model.type(), Arrays.asList(parts));
+        return new EntityKey(plan.model.type(), Arrays.asList(parts), shard);
     }
 }

@@ -92,6 +92,23 @@ public final class LinkWriter {
 
     /** Writes the link rows; the entities must be written already. */
     public void write(Connection connection) {
+        write(owner -> connection);
+    }
+
+    /** Writes the link rows, each on the connection of its owner's database; the entities must be written already. */
+    public void write(java.util.function.Function<EntityEntry, Connection> connectionOf) {
+        Map<Connection, List<Change>> byConnection = new java.util.LinkedHashMap<>();
+        for (Change c : changes) {
+            if (!c.added.isEmpty() || !c.removed.isEmpty()) {
+                byConnection.computeIfAbsent(connectionOf.apply(c.owner), k -> new ArrayList<>()).add(c);
+            }
+        }
+        for (Map.Entry<Connection, List<Change>> group : byConnection.entrySet()) {
+            write(group.getKey(), group.getValue());
+        }
+    }
+
+    private void write(Connection connection, List<Change> changes) {
         Map<RelationshipModel, List<List<Object>>> inserts = new HashMap<>();
         Map<RelationshipModel, List<List<Object>>> deletes = new HashMap<>();
         for (Change c : changes) {

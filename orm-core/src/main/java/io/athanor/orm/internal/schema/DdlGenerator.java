@@ -53,6 +53,15 @@ public final class DdlGenerator {
 
     /** Statements that create {@code tables} (in the metadata's order), their schemas, sequences and indexes. */
     public List<String> create(List<TableModel> tables, List<SequenceModel> sequences) {
+        return create(tables, sequences, fk -> true);
+    }
+
+    /**
+     * As {@link #create(List, List)}, leaving out the foreign keys {@code keep} refuses (those to tables of another
+     * database, where entities live on several engines).
+     */
+    public List<String> create(List<TableModel> tables, List<SequenceModel> sequences,
+                               java.util.function.Predicate<ForeignKeyModel> keep) {
         List<String> out = new ArrayList<>();
         Set<String> schemas = new java.util.LinkedHashSet<>();
         tables.forEach(t -> addSchema(schemas, t.schema()));
@@ -72,7 +81,7 @@ public final class DdlGenerator {
                 continue;
             }
             created.add(t.fullName());
-            out.add(createTable(t, created, deferred));
+            out.add(createTable(t, created, deferred, keep));
             for (IndexModel i : t.indexes()) {
                 if (!i.constraint()) {
                     out.add("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS " + dialect.quote(i.name()) + " ON "
@@ -136,7 +145,8 @@ public final class DdlGenerator {
         }
     }
 
-    private String createTable(TableModel t, Set<String> created, List<String> deferred) {
+    private String createTable(TableModel t, Set<String> created, List<String> deferred,
+                               java.util.function.Predicate<ForeignKeyModel> keep) {
         List<String> lines = new ArrayList<>();
         for (ColumnModel c : t.columns()) {
             lines.add(column(c));
@@ -150,6 +160,9 @@ public final class DdlGenerator {
             }
         }
         for (ForeignKeyModel fk : t.foreignKeys()) {
+            if (!keep.test(fk)) {
+                continue;
+            }
             String target = fk.referencedSchema().isEmpty() ? fk.referencedTable() : fk.referencedSchema() + "." + fk.referencedTable();
             if (created.contains(target)) {
                 lines.add(foreignKey(fk));

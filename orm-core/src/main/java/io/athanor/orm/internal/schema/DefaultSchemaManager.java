@@ -16,14 +16,15 @@ import java.util.Set;
 
 /** Runs the DDL of a metadata through an engine. */
 public final class DefaultSchemaManager implements SchemaManager {
-    private final Engine engine;
+    /** Each engine with the entities whose tables it holds. */
+    private final java.util.Map<Engine, List<EntityModel>> engines;
     private final Metadata metadata;
     private final DdlGenerator ddl;
     private final Runnable afterChange;
 
-    public DefaultSchemaManager(Engine engine, Metadata metadata, Runnable afterChange,
+    public DefaultSchemaManager(java.util.Map<Engine, List<EntityModel>> engines, Metadata metadata, Runnable afterChange,
                                 java.util.function.Function<EntityModel, String> viewSql) {
-        this.engine = engine;
+        this.engines = engines;
         this.metadata = metadata;
         this.ddl = new DdlGenerator(metadata, viewSql);
         this.afterChange = afterChange;
@@ -36,27 +37,85 @@ public final class DefaultSchemaManager implements SchemaManager {
             throw new io.athanor.orm.error.AthanorException(model.name() + " is a table, not a materialized view; only views "
                     + "are refreshed.");
         }
-        run(ddl.refresh(model));
+        for (java.util.Map.Entry<Engine, List<EntityModel>> e : engines.entrySet()) {
+            if (e.getValue().contains(model)) {
+                run(e.getKey(), ddl.refresh(model));
+            }
+        }
     }
 
     @Override
     public void createAll() {
-        run(createStatements());
+        if (engines.size() == 1) {
+            run(engines.keySet().iterator().next(), createStatements());
+            return;
+        }
+        for (java.util.Map.Entry<Engine, List<EntityModel>> e : engines.entrySet()) {
+            create(e.getKey(), types(e.getValue()));
+        }
     }
 
     @Override
     public void dropAll() {
-        run(dropStatements());
+        if (engines.size() == 1) {
+            run(engines.keySet().iterator().next(), dropStatements());
+            return;
+        }
+        for (java.util.Map.Entry<Engine, List<EntityModel>> e : engines.entrySet()) {
+            drop(e.getKey(), types(e.getValue()));
+        }
     }
 
     @Override
     public void create(Class<?>... entities) {
-        run(ddl.create(tablesOf(entities), sequencesOf(entities)));
+        for (java.util.Map.Entry<Engine, List<EntityModel>> e : engines.entrySet()) {
+            create(e.getKey(), on(e.getValue(), entities));
+        }
     }
 
     @Override
     public void drop(Class<?>... entities) {
-        run(ddl.drop(tablesOf(entities), sequencesOf(entities)));
+        for (java.util.Map.Entry<Engine, List<EntityModel>> e : engines.entrySet()) {
+            drop(e.getKey(), on(e.getValue(), entities));
+        }
+    }
+
+    /** Creates the tables of {@code entities} on {@code engine}, without foreign keys to tables it does not hold. */
+    private void create(Engine engine, Class<?>... entities) {
+        if (entities.length == 0) {
+            return;
+        }
+        if (engines.size() == 1) {
+            run(engine, ddl.create(tablesOf(entities), sequencesOf(entities)));
+            return;
+        }
+        Set<String> here = new java.util.HashSet<>();
+        for (EntityModel m : engines.get(engine)) {
+            here.add(m.table().name() + "\u0000" + m.table().schema());
+        }
+        run(engine, ddl.create(tablesOf(entities), sequencesOf(entities),
+                fk -> here.contains(fk.referencedTable() + "\u0000" + fk.referencedSchema())));
+    }
+
+    private void drop(Engine engine, Class<?>... entities) {
+        if (entities.length > 0) {
+            run(engine, ddl.drop(tablesOf(entities), sequencesOf(entities)));
+        }
+    }
+
+    private static Class<?>[] types(List<EntityModel> models) {
+        return models.stream().map(EntityModel::type).toArray(Class<?>[]::new);
+    }
+
+    /** Those of {@code entities} whose tables {@code held} (an engine's entities) holds. */
+    private Class<?>[] on(List<EntityModel> held, Class<?>... entities) {
+        List<Class<?>> out = new ArrayList<>();
+        for (Class<?> type : entities) {
+            if (held.contains(metadata.entity(type))) {
+                out.add(type);
+            }
+        }
+        return out.toArray(new Class<?>[0]);
     }
 
     @Override
@@ -69,7 +128,7 @@ public final class DefaultSchemaManager implements SchemaManager {
         return ddl.dropAll();
     }
 
-    private void run(List<String> statements) {
+    private void run(Engine engine, List<String> statements) {
         try {
             engine.runInTransaction(c -> {
                 for (String sql : statements) {

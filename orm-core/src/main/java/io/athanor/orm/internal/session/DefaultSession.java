@@ -56,17 +56,21 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     private final SessionTransaction tx;
     private final RowLoader loader;
     private final UnitOfWork work;
+    private final SessionRouting route;
     /** Set while a flush runs: the queries it makes itself (loading what a delete touches) do not flush again. */
     private boolean flushing;
 
     public DefaultSession(DefaultSessionFactory factory, io.athanor.orm.SessionOptions options) {
         this.factory = factory;
         this.options = options;
+        this.route = new SessionRouting(factory.routes(), factory.engine());
         io.athanor.orm.internal.route.ReadRouter router = factory.router();
-        java.util.function.Supplier<Connection> opener = options.isReadOnly()
-                ? () -> router.connectForRead(options.after()) : factory.engine()::connect;
-        this.tx = new SessionTransaction(opener, router.tracksCommits() ? router : null, options,
-                factory.readsOutsideTransaction());
+        io.athanor.orm.engine.Engine primary = factory.engine();
+        java.util.function.Function<io.athanor.orm.engine.Engine, Connection> opener = options.isReadOnly()
+                ? e -> e == primary ? router.connectForRead(options.after()) : e.connect()
+                : io.athanor.orm.engine.Engine::connect;
+        this.tx = new SessionTransaction(primary, opener, factory.engineNames(), router.tracksCommits() ? router : null,
+                options, factory.readsOutsideTransaction());
         this.loader = new RowLoader(this);
         this.work = new UnitOfWork(this, map, loader);
     }
@@ -82,13 +86,35 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         tx.checkUsable();
     }
 
-    private Connection connection() {
-        return tx.forRead();
-    }
-
     @Override
     public Connection transaction() {
         return tx.forWrite();
+    }
+
+    @Override
+    public String shard() {
+        return route.shard();
+    }
+
+    @Override
+    public <T> T onShard(String name, java.util.function.Supplier<T> work) {
+        return route.onShard(name, work);
+    }
+
+    @Override
+    public boolean sameDatabase(Class<?> a, Class<?> b) {
+        return route.sameDatabase(a, b);
+    }
+
+    @Override
+    public String shardOf(Object instance) {
+        return route.shardOf(instance, map.entryOf(instance));
+    }
+
+    @Override
+    public io.athanor.orm.ShardScope onShard(String name) {
+        route.checkShard(name);
+        return new DefaultShardScope(this, name);
     }
 
     @Override
@@ -109,20 +135,27 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     @Override
     @SuppressWarnings("unchecked")
     public <R> List<R> list(Select<R> query) {
+        if (route.choosesShards()) {
+            return ShardedQueries.list(query, route.queryShards(query), factory.metadata(), (s, q) -> onShard(s, () -> list(q)));
+        }
         QueryCompiler.Bound b = prepare(query);
         return (List<R>) run(b.compiled(), b.values(), query, query.locks());
     }
 
     @Override
     public <T> List<T> list(Select<?> query, RowFactory<T> factory) {
+        if (route.choosesShards()) {
+            return QueryExecutor.super.list(query, factory);
+        }
         QueryCompiler.Bound b = prepare(query);
         CompiledSelect c = b.compiled();
         List<Object> values = b.values();
-        return (query.locks() ? transaction() : connection()).query(c.sql(), values, ps -> bind(ps, c.binders(), values), rs -> {
+        io.athanor.orm.engine.Engine engine = route.engineOf(query, c);
+        return (query.locks() ? tx.forWrite(engine) : tx.forRead(engine)).query(c.sql(), values, ps -> SessionRows.bind(ps, c.binders(), values), rs -> {
             PreparedWork.ColumnReader[] generic = PreparedWork.columnReaders(rs.getMetaData());
             List<T> out = new ArrayList<>();
             while (rs.next()) {
-                out.add(factory.create(values(rs, c.readers(), generic), c.labels()));
+                out.add(factory.create(SessionRows.values(rs, c.readers(), generic), c.labels()));
             }
             return out;
         });
@@ -133,9 +166,10 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     private List<Object> run(CompiledSelect c, List<Object> values, Select<?> query, boolean locks) {
         Map<io.athanor.orm.internal.load.LoadPlan, List<Object>> joined = c.joined().isEmpty() ? null : new HashMap<>();
         LoadGroup group = c.entity() == null ? null : new LoadGroup();
-        List<Object> results = (locks ? transaction() : connection()).query(c.sql(), values,
-                ps -> bind(ps, c.binders(), values),
-                rs -> (List<Object>) (c.entity() == null ? readRows(rs, c)
+        io.athanor.orm.engine.Engine engine = route.engineOf(query, c);
+        List<Object> results = (locks ? tx.forWrite(engine) : tx.forRead(engine)).query(c.sql(), values,
+                ps -> SessionRows.bind(ps, c.binders(), values),
+                rs -> (List<Object>) (c.entity() == null ? SessionRows.readRows(rs, c)
                         : joined == null ? loader.readEntities(rs, c.entity(), group) : loader.readJoined(rs, c, joined, group)));
         if (c.entity() != null) {
             group.size = results.size();
@@ -177,8 +211,8 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     }
 
     @Override
-    public Connection readConnection() {
-        return connection();
+    public Connection readConnection(EntityModel entity) {
+        return tx.forRead(route.engineOf(entity.type(), "load " + entity.name()));
     }
 
     @Override
@@ -226,7 +260,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     public long execute(Statement change) {
         checkWritable("run " + change.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + " statements");
         QueryCompiler.Bound b = prepare(change);
-        long n = transaction().update(b.compiled().sql(), b.values(), ps -> bind(ps, b.compiled().binders(), b.values()));
+        long n = tx.forWrite(route.engineOf(change.target(), "run this statement")).update(b.compiled().sql(), b.values(), ps -> SessionRows.bind(ps, b.compiled().binders(), b.values()));
         DmlSynchronizer.synchronize(this, map, work, change);
         return n;
     }
@@ -236,7 +270,8 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         checkWritable("run " + change.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + " statements");
         QueryCompiler.Bound b = prepare(change);
         CompiledSelect c = b.compiled();
-        List<Row> rows = transaction().query(c.sql(), b.values(), ps -> bind(ps, c.binders(), b.values()), rs -> readRows(rs, c));
+        List<Row> rows = tx.forWrite(route.engineOf(change.target(), "run this statement")).query(c.sql(), b.values(),
+                ps -> SessionRows.bind(ps, c.binders(), b.values()), rs -> SessionRows.readRows(rs, c));
         DmlSynchronizer.synchronize(this, map, work, change);
         return rows;
     }
@@ -265,19 +300,17 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         return Sql.delete(entity).on(this);
     }
 
-    private static void bind(PreparedStatement ps, ColumnType[] binders, List<Object> values) throws SQLException {
-        for (int i = 0; i < binders.length; i++) {
-            if (binders[i] != null) {
-                binders[i].bind(ps, i + 1, values.get(i));
-            } else {
-                PreparedWork.bindValue(ps, i + 1, values.get(i));
-            }
-        }
-    }
-
     @Override
     @SuppressWarnings("unchecked")
     public <R> java.util.stream.Stream<R> stream(Select<R> query, int fetchSize) {
+        if (route.choosesShards()) {
+            List<String> shards = route.queryShards(query);
+            if (shards.size() > 1) {
+                throw new AthanorException("stream() runs on one shard, but the query chooser gave " + shards + ". Stream "
+                        + "each shard with session.onShard(name).select(...).stream(), or use list().");
+            }
+            return onShard(shards.get(0), () -> stream(query, fetchSize));
+        }
         QueryCompiler.Bound bound = prepare(query);
         CompiledSelect c = bound.compiled();
         List<Object> values = bound.values();
@@ -293,33 +326,12 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
                     if (generic == null) {
                         generic = PreparedWork.columnReaders(rs.getMetaData());
                     }
-                    return readRow(rs, c, generic);
+                    return SessionRows.readRow(rs, c, generic);
                 }
             };
         }
-        return (java.util.stream.Stream<R>) transaction().stream(c.sql(), values, ps -> bind(ps, c.binders(), values), fetchSize,
+        return (java.util.stream.Stream<R>) tx.forWrite(route.engineOf(query, c)).stream(c.sql(), values, ps -> SessionRows.bind(ps, c.binders(), values), fetchSize,
                 rowReader);
-    }
-
-    private static List<Row> readRows(ResultSet rs, CompiledSelect c) throws SQLException {
-        PreparedWork.ColumnReader[] generic = PreparedWork.columnReaders(rs.getMetaData());
-        List<Object[]> rows = new ArrayList<>();
-        while (rs.next()) {
-            rows.add(values(rs, c.readers(), generic));
-        }
-        return Result.ofRows(c.labels(), rows).rows();
-    }
-
-    private static Object[] values(ResultSet rs, ColumnType[] readers, PreparedWork.ColumnReader[] generic) throws SQLException {
-        Object[] row = new Object[readers.length];
-        for (int i = 0; i < readers.length; i++) {
-            row[i] = readers[i] != null ? readers[i].read(rs, i + 1) : generic[i].read(rs, i + 1);
-        }
-        return row;
-    }
-
-    private static Row readRow(ResultSet rs, CompiledSelect c, PreparedWork.ColumnReader[] generic) throws SQLException {
-        return Result.ofRows(c.labels(), List.<Object[]>of(values(rs, c.readers(), generic))).rows().get(0);
     }
 
     @Override
@@ -335,7 +347,16 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
             throw new AthanorException(model.name() + " has a composite key; load it with select(" + model.name()
                     + ".class).where(...) instead of get().");
         }
-        EntityEntry cached = map.get(new EntityKey(type, id));
+        if (route.choosesShards()) {
+            for (String s : route.identityShards(type, id)) {
+                E found = onShard(s, () -> get(type, id));
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        EntityEntry cached = map.get(new EntityKey(type, id, route.shard()));
         if (cached != null && !cached.hollow && !cached.expired) {
             return cached.status == EntityEntry.Status.DELETED ? null : type.cast(cached.instance);
         }
@@ -435,7 +456,8 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         checkUsable();
         checkWritable("bulk-write rows");
         autoflush();
-        return new io.athanor.orm.internal.persistence.BulkWriter(factory.metadata().entity(entity), factory.dialect()).insert(transaction(), rows);
+        return new io.athanor.orm.internal.persistence.BulkWriter(factory.metadata().entity(entity), factory.dialect()).insert(
+                tx.forWrite(route.engineOf(entity, "bulk-insert rows")), rows);
     }
 
     @Override
@@ -446,7 +468,8 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         checkUsable();
         checkWritable("bulk-write rows");
         autoflush();
-        return new io.athanor.orm.internal.persistence.BulkWriter(factory.metadata().entity(entity), factory.dialect()).copy(transaction(), rows);
+        return new io.athanor.orm.internal.persistence.BulkWriter(factory.metadata().entity(entity), factory.dialect()).copy(
+                tx.forWrite(route.engineOf(entity, "bulk-insert rows")), rows);
     }
 
     @Override
@@ -454,7 +477,8 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         checkUsable();
         checkWritable("bulk-write rows");
         autoflush();
-        return new io.athanor.orm.internal.persistence.BulkWriter(factory.metadata().entity(entity), factory.dialect()).update(transaction(), rows);
+        return new io.athanor.orm.internal.persistence.BulkWriter(factory.metadata().entity(entity), factory.dialect()).update(
+                tx.forWrite(route.engineOf(entity, "bulk-update rows")), rows);
     }
 
     @Override
@@ -475,7 +499,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         map.removeKey(e.key);
         Object reloaded;
         try {
-            reloaded = get(entity.getClass(), e.key.id());
+            reloaded = onShard(e.shard, () -> get(entity.getClass(), e.key.id()));
         } finally {
             if (!map.holdsKey(e.key)) {
                 map.putKey(e.key, e);
@@ -502,6 +526,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
 
     @Override
     public io.athanor.orm.engine.Savepoint beginNested() {
+        route.checkSavepoints();
         flush();
         io.athanor.orm.engine.Savepoint database = transaction().savepoint();
         SessionSavepoint sp = new SessionSavepoint(this, tx, database, work.mark());
@@ -532,10 +557,25 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     }
 
     @Override
+    public Connection transaction(EntityModel entity, String rowShard) {
+        return tx.forWrite(route.writeEngine(entity, rowShard));
+    }
+
+    @Override
+    public boolean sharded() {
+        return route.sharded();
+    }
+
+    @Override
+    public String chooseShard(Object instance) {
+        return route.chooseShard(instance);
+    }
+
+    @Override
     public Result execute(Text sql, Map<String, ?> params) {
         io.athanor.orm.internal.types.StoredValues.checkParameters(factory.metadata().dialect(), params);
         autoflush();
-        return transaction().execute(sql, params);
+        return tx.forWrite(route.engineOf(null, "run raw SQL")).execute(sql, params);
     }
 
     @Override

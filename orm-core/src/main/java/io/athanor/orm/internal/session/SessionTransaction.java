@@ -3,7 +3,13 @@ package io.athanor.orm.internal.session;
 import io.athanor.orm.SessionOptions;
 import io.athanor.orm.CommitPosition;
 import io.athanor.orm.engine.Connection;
+import io.athanor.orm.PartialCommitException;
+import io.athanor.orm.engine.Engine;
 import io.athanor.orm.internal.route.ReadRouter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A session's connection and transaction, as an explicit state machine (SQLAlchemy's SessionTransaction):
@@ -14,7 +20,12 @@ import io.athanor.orm.internal.route.ReadRouter;
  *   any ──close()──▶ CLOSED
  * </pre>
  * Savepoints are nested states of ACTIVE ({@link SessionSavepoint}). A connection that died is let go at
- * the rollback, and the next transaction takes a fresh one. Each refusal says "cannot X while Y" and what
+ * the rollback, and the next transaction takes a fresh one.
+ * <p>A session may hold one connection per engine (per-entity engines, shards), all under this one state
+ * machine: a connection opened while ACTIVE joins the transaction, a write turns every open connection
+ * ACTIVE, commit commits each in the engines' fixed order (not two-phase: a failure after an earlier commit
+ * raises {@link io.athanor.orm.PartialCommitException} naming both sides), rollback and failure roll back all.
+ * Connections are kept across transactions, so lazy loads read from the engine they loaded from. Each refusal says "cannot X while Y" and what
  * to do. One session's, one thread's; {@link #cancel()} alone may be called from another thread.
  */
 final class SessionTransaction {
@@ -23,27 +34,38 @@ final class SessionTransaction {
     /** Where the session's transaction stands. */
     enum State { IDLE, READING, ACTIVE, FAILED, CLOSED }
 
-    /** Opens the session's connection: the primary's, or for a read-only session a replica's. */
-    private final java.util.function.Supplier<Connection> opener;
+    /** An engine's connection, as the session holds it. */
+    private record Open(Engine engine, Connection connection) {
+    }
+
+    /** The engine of statements that name none (raw SQL, the primary's reads and writes). */
+    private final Engine primary;
+    /** Opens the session's connection to an engine: for a read-only session, the primary's comes from a replica. */
+    private final Function<Engine, Connection> opener;
+    /** The names of the engines the session may use, in the fixed order commits go in. */
+    private final Map<Engine, String> names;
     /** Notes commit positions when there are replicas to wait for them; else null. */
     private final ReadRouter positions;
     private CommitPosition committedAt;
     private final SessionOptions options;
     private final boolean readsOutsideTransactionAllowed;
-    private volatile Connection connection;
+    /** The open connections, copied on change so that {@link #cancel()} may read them from another thread. */
+    private volatile List<Open> open = List.of();
     private State state = State.IDLE;
     /** Whether the user called begin(): reads then run inside the transaction too. */
     private boolean explicit;
     /** Why the transaction failed, while FAILED. */
     private RuntimeException failure;
     /** Open savepoints, innermost last. */
-    private final java.util.ArrayList<SessionSavepoint> savepoints = new java.util.ArrayList<>(0);
+    private final ArrayList<SessionSavepoint> savepoints = new ArrayList<>(0);
     /** While FAILED inside a savepoint: the savepoint whose rollback recovers (the database transaction is intact). */
     private SessionSavepoint failedInside;
 
-    SessionTransaction(java.util.function.Supplier<Connection> opener, ReadRouter positions, SessionOptions options,
-                       boolean readsOutsideTransactionAllowed) {
+    SessionTransaction(Engine primary, Function<Engine, Connection> opener, Map<Engine, String> names, ReadRouter positions,
+                       SessionOptions options, boolean readsOutsideTransactionAllowed) {
+        this.primary = primary;
         this.opener = opener;
+        this.names = names;
         this.positions = positions;
         this.options = options;
         this.readsOutsideTransactionAllowed = readsOutsideTransactionAllowed;
@@ -85,41 +107,77 @@ final class SessionTransaction {
         return readsOutsideTransactionAllowed && !options.isReadOnly() && options.isolationLevel() == null && !explicit;
     }
 
-    /** The connection for reads: outside a transaction (autocommit) until the session writes, where that is allowed. */
+    /** The primary's connection for reads. */
     Connection forRead() {
-        checkUsable();
-        if (connection == null) {
-            Connection c = opener.get();
-            try {
-                if (options.isReadOnly()) {
-                    c.readOnly(true);
-                }
-                if (options.isolationLevel() != null) {
-                    c.isolationLevel(options.isolationLevel());
-                }
-                if (readsOutsideTransaction()) {
-                    c.autocommit(true);
-                    state = State.READING;
-                } else {
-                    state = State.ACTIVE;
-                }
-            } catch (RuntimeException e) {
-                c.close();
-                throw e;
-            }
-            connection = c;
-        }
-        return connection;
+        return forRead(primary);
     }
 
-    /** The connection, in a transaction: for writes, locks, cursors and raw SQL. */
+    /**
+     * The connection to {@code engine} for reads: outside a transaction (autocommit) until the session writes,
+     * where that is allowed; a connection opened while the session's transaction is ACTIVE joins it.
+     */
+    Connection forRead(Engine engine) {
+        checkUsable();
+        Connection held = held(engine);
+        if (held != null) {
+            return held;
+        }
+        Connection c = opener.apply(engine);
+        try {
+            if (options.isReadOnly()) {
+                c.readOnly(true);
+            }
+            if (options.isolationLevel() != null) {
+                c.isolationLevel(options.isolationLevel());
+            }
+            if (state == State.IDLE) {
+                state = readsOutsideTransaction() ? State.READING : State.ACTIVE;
+            }
+            if (state == State.READING) {
+                c.autocommit(true);
+            }
+        } catch (RuntimeException e) {
+            c.close();
+            if (open.isEmpty()) {
+                state = State.IDLE;
+            }
+            throw e;
+        }
+        List<Open> now = new ArrayList<>(open);
+        now.add(new Open(engine, c));
+        open = List.copyOf(now);
+        return c;
+    }
+
+    /** The primary's connection, in a transaction. */
     Connection forWrite() {
-        Connection c = forRead();
+        return forWrite(primary);
+    }
+
+    /** The connection to {@code engine}, in a transaction: for writes, locks, cursors and raw SQL. */
+    Connection forWrite(Engine engine) {
+        Connection c = forRead(engine);
         if (state == State.READING) {
-            c.autocommit(false);
+            for (Open o : open) {
+                o.connection().autocommit(false);
+            }
             state = State.ACTIVE;
         }
         return c;
+    }
+
+    private Connection held(Engine engine) {
+        for (Open o : open) {
+            if (o.engine() == engine) {
+                return o.connection();
+            }
+        }
+        return null;
+    }
+
+    /** How many connections the session holds now. */
+    int openConnections() {
+        return open.size();
     }
 
     /** begin(): reads from now on run inside the transaction. */
@@ -130,28 +188,63 @@ final class SessionTransaction {
                     + "commit() or rollback() it first, or use beginNested() for a savepoint.");
         }
         explicit = true;
-        if (connection != null && state == State.READING) {
-            forWrite();
+        if (!open.isEmpty() && state == State.READING) {
+            forWrite(open.get(0).engine());
         }
     }
 
-    /** Commits the open transaction, if any; on failure the transaction is rolled back and FAILED. */
+    /**
+     * Commits the open transaction, if any, on each connection in the engines' fixed order; on failure what did
+     * not commit is rolled back and the session is FAILED. A failure after an earlier engine committed raises
+     * {@link PartialCommitException}.
+     */
     void commit() {
         savepoints.clear();
         boolean committed = false;
-        if (connection != null && state == State.ACTIVE) {
-            try {
-                connection.commit();
-                committed = true;
-            } catch (RuntimeException e) {
-                fail(e);
-                throw e;
+        if (!open.isEmpty() && state == State.ACTIVE) {
+            List<Open> inOrder = inCommitOrder();
+            List<String> done = new ArrayList<>();
+            for (int i = 0; i < inOrder.size(); i++) {
+                Open o = inOrder.get(i);
+                try {
+                    o.connection().commit();
+                    done.add(name(o.engine()));
+                } catch (RuntimeException e) {
+                    if (done.isEmpty()) {
+                        fail(e);
+                        throw e;
+                    }
+                    List<String> notDone = new ArrayList<>();
+                    for (int j = i; j < inOrder.size(); j++) {
+                        notDone.add(name(inOrder.get(j).engine()));
+                    }
+                    PartialCommitException partial = new PartialCommitException(done, notDone, e);
+                    fail(partial);
+                    throw partial;
+                }
             }
+            committed = true;
         }
         ended();
         if (committed && positions != null && !options.isReadOnly()) {
             notePosition();
         }
+    }
+
+    /** The open connections in the engines' fixed order (those of unnamed engines last, in opening order). */
+    private List<Open> inCommitOrder() {
+        List<Open> sorted = new ArrayList<>(open);
+        List<Engine> order = new ArrayList<>(names.keySet());
+        sorted.sort(java.util.Comparator.comparingInt(o -> {
+            int i = order.indexOf(o.engine());
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }));
+        return sorted;
+    }
+
+    private String name(Engine engine) {
+        String n = names.get(engine);
+        return n != null ? n : engine.config().name();
     }
 
     /** The primary's position after the last commit, or null. */
@@ -161,7 +254,10 @@ final class SessionTransaction {
 
     /** Reads the position the commit left the primary at, outside a transaction; a failure only costs the position. */
     private void notePosition() {
-        Connection c = connection;
+        Connection c = held(primary);
+        if (c == null) {
+            return;
+        }
         boolean manual = state != State.READING;
         try {
             if (manual) {
@@ -172,12 +268,14 @@ final class SessionTransaction {
             LOG.warn("Could not read the primary's position after a commit ({}); sessions reading your writes from replicas "
                     + "will not wait for this commit", firstLine(e.getMessage()));
         } finally {
-            if (manual && c == connection && !c.isClosed() && !c.isBroken()) {
+            if (manual && c == held(primary) && !c.isClosed() && !c.isBroken()) {
                 try {
                     c.autocommit(false);
                 } catch (RuntimeException e) {
-                    discardConnection();
-                    state = State.IDLE;
+                    discard(c);
+                    if (open.isEmpty()) {
+                        state = State.IDLE;
+                    }
                 }
             }
         }
@@ -189,7 +287,7 @@ final class SessionTransaction {
      */
     void flushFailed(RuntimeException cause) {
         SessionSavepoint innermost = savepoints.isEmpty() ? null : savepoints.get(savepoints.size() - 1);
-        if (innermost != null && connection != null && !connection.isBroken() && !connection.isClosed()) {
+        if (innermost != null && !open.isEmpty() && allAlive()) {
             failure = cause;
             failedInside = innermost;
             state = State.FAILED;
@@ -198,40 +296,53 @@ final class SessionTransaction {
         fail(cause);
     }
 
-    /** A flush or commit failed: rolls the database transaction back and refuses work until rollback(). */
+    private boolean allAlive() {
+        for (Open o : open) {
+            if (o.connection().isBroken() || o.connection().isClosed()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A flush or commit failed: rolls back the transaction on every connection and refuses work until rollback(). */
     void fail(RuntimeException cause) {
         savepoints.clear();
         failedInside = null;
-        try {
-            if (connection != null) {
-                connection.rollback();
+        for (Open o : open) {
+            try {
+                o.connection().rollback();
+            } catch (RuntimeException suppressed) {
+                cause.addSuppressed(suppressed);
+                discard(o.connection());
             }
-        } catch (RuntimeException suppressed) {
-            cause.addSuppressed(suppressed);
-            discardConnection();
         }
         failure = cause;
         state = State.FAILED;
     }
 
-    /** Rolls the database transaction back, if any; a dead connection is let go instead, and never makes this throw. */
+    /** Rolls the database transactions back, if any; a dead connection is let go instead, and never makes this throw. */
     void rollback() {
         if (state == State.CLOSED) {
             throw new IllegalStateException("This session is closed; open a new one with sessions.open().");
         }
-        if (connection != null && (state == State.ACTIVE || state == State.FAILED)) {
-            try {
-                connection.rollback();
-            } catch (RuntimeException e) {
-                // A connection that died (server restarted, backend terminated, network cut) took its transaction
-                // with it: the server has rolled it back. Let the connection go; the next transaction takes a fresh one.
-                LOG.warn("Rollback failed ({}); releasing the session's connection, the next transaction takes a new one",
-                        firstLine(e.getMessage()));
-                discardConnection();
+        for (Open o : open) {
+            Connection c = o.connection();
+            if (state == State.ACTIVE || state == State.FAILED) {
+                try {
+                    c.rollback();
+                } catch (RuntimeException e) {
+                    // A connection that died (server restarted, backend terminated, network cut) took its transaction
+                    // with it: the server has rolled it back. Let the connection go; the next transaction takes a fresh one.
+                    LOG.warn("Rollback failed ({}); releasing the session's connection, the next transaction takes a new one",
+                            firstLine(e.getMessage()));
+                    discard(c);
+                    continue;
+                }
             }
-        }
-        if (connection != null && (connection.isBroken() || connection.isClosed())) {
-            discardConnection(); // lost: the next transaction takes a fresh connection
+            if (c.isBroken() || c.isClosed()) {
+                discard(c); // lost: the next transaction takes a fresh connection
+            }
         }
         failure = null;
         failedInside = null;
@@ -286,30 +397,29 @@ final class SessionTransaction {
     /** After commit or rollback: back to reading outside a transaction, where allowed. */
     private void ended() {
         explicit = false;
-        if (connection == null) {
+        if (open.isEmpty()) {
             state = State.IDLE;
         } else if (readsOutsideTransaction()) {
             if (state != State.READING) {
-                try {
-                    connection.autocommit(true);
-                } catch (RuntimeException e) {
-                    LOG.warn("Could not return the connection to autocommit ({}); releasing it", firstLine(e.getMessage()));
-                    discardConnection();
-                    state = State.IDLE;
-                    return;
+                for (Open o : open) {
+                    try {
+                        o.connection().autocommit(true);
+                    } catch (RuntimeException e) {
+                        LOG.warn("Could not return the connection to autocommit ({}); releasing it", firstLine(e.getMessage()));
+                        discard(o.connection());
+                    }
                 }
             }
-            state = State.READING;
+            state = open.isEmpty() ? State.IDLE : State.READING;
         } else {
             state = State.ACTIVE; // autocommit stays off: the next statement begins the next transaction
         }
     }
 
-    /** Cancels the statement running now, from another thread. */
+    /** Cancels the statements running now, from another thread. */
     void cancel() {
-        Connection c = connection;
-        if (c != null) {
-            c.cancel();
+        for (Open o : open) {
+            o.connection().cancel();
         }
     }
 
@@ -318,19 +428,20 @@ final class SessionTransaction {
             return;
         }
         state = State.CLOSED;
-        discardConnection();
+        for (Open o : open) {
+            discard(o.connection());
+        }
     }
 
-    /** Closes the connection (the pool evicts a broken one) and forgets it, never throwing. */
-    private void discardConnection() {
-        Connection c = connection;
-        connection = null;
-        if (c != null) {
-            try {
-                c.close();
-            } catch (RuntimeException e) {
-                LOG.debug("Closing a broken connection failed", e);
-            }
+    /** Closes {@code c} (the pool evicts a broken one) and forgets it, never throwing. */
+    private void discard(Connection c) {
+        List<Open> now = new ArrayList<>(open);
+        now.removeIf(o -> o.connection() == c);
+        open = List.copyOf(now);
+        try {
+            c.close();
+        } catch (RuntimeException e) {
+            LOG.debug("Closing a broken connection failed", e);
         }
     }
 

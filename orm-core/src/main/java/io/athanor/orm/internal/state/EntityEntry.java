@@ -41,7 +41,11 @@ public final class EntityEntry {
     /** Properties the last insert left to their server defaults and filled from the row; cleared again if it is undone. */
     public java.util.List<io.athanor.orm.internal.meta.PropertyModel> defaulted;
 
+    /** The shard the row lives in (or goes to, once chosen at the flush); {@code null} where entities are not sharded. */
+    public String shard;
+
     public EntityEntry(Object instance, EntityModel model, EntityKey key, Status status, Object[] snapshot) {
+        this.shard = key == null ? null : key.shard();
         this.instance = instance;
         this.model = model;
         this.key = key;

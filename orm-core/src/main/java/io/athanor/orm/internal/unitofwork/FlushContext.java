@@ -15,6 +15,23 @@ public interface FlushContext {
 
     Object nextSequenceValue(PropertyModel id, Connection connection);
 
-    /** The session's connection, in a transaction (begun now if needed). */
+    /** The session's connection to the primary, in a transaction (begun now if needed). */
     Connection transaction();
+
+    /** The session's connection, in a transaction, to the database of {@code entity}'s rows in {@code shard} (or null). */
+    Connection transaction(EntityModel entity, String shard);
+
+    /** The connection, in a transaction, to the database {@code e}'s row lives in (its entity's engine, or its shard). */
+    default Connection transaction(io.athanor.orm.internal.state.EntityEntry e) {
+        return transaction(e.model, e.shard);
+    }
+
+    /**
+     * The shard the shard chooser gives {@code instance}, checked to be one of the shards; {@code null} where
+     * entities are not sharded.
+     */
+    String chooseShard(Object instance);
+
+    /** Whether entities are sharded. */
+    boolean sharded();
 }

@@ -53,7 +53,8 @@ final class Reattach {
 
     /** Attaches {@code entity} (detached, with {@code key}) as persistent; returns its entry. */
     EntityEntry attach(Object entity, EntityModel model, Object key) {
-        EntityKey k = new EntityKey(model.type(), key);
+        String shard = context.chooseShard(entity);
+        EntityKey k = new EntityKey(model.type(), key, shard);
         EntityEntry held = map.get(k);
         if (held != null && held.instance != entity) {
             throw new AthanorException("add() was given a " + model.name() + " with key " + key + ", but this session already "
@@ -65,7 +66,7 @@ final class Reattach {
                     + "back. To insert its values again, make a new instance (with no key) and add that.");
         }
         WritePlan plan = context.plan(model);
-        Object[] row = RowSnapshots.read(context.transaction(), plan, key);
+        Object[] row = RowSnapshots.read(context.transaction(model, shard), plan, key);
         if (row == null) {
             throw new StaleObjectException("add() was given a " + model.name() + " with key " + key + " that a session loaded "
                     + "or saved, but its row is gone (deleted since, or never written). A deleted row is not brought back: "

@@ -8,7 +8,6 @@ import io.athanor.orm.internal.load.RowLoader;
 import io.athanor.orm.internal.meta.EntityModel;
 import io.athanor.orm.internal.meta.Metadata;
 import io.athanor.orm.internal.meta.PropertyModel;
-import io.athanor.orm.internal.persistence.EntityWriter;
 import io.athanor.orm.internal.persistence.LinkWriter;
 import io.athanor.orm.internal.persistence.PersistenceContext;
 import io.athanor.orm.internal.persistence.WritePlan;
@@ -238,7 +237,7 @@ public final class UnitOfWork implements PersistenceContext {
             if (unchanged) {
                 continue;
             }
-            EntityEntry old = oldKey == null ? null : map.get(new EntityKey(r.target(), oldKey));
+            EntityEntry old = oldKey == null ? null : map.get(new EntityKey(r.target(), oldKey, e.shard));
             if (old != null && old.instance != parent) {
                 Associations.rawRemove(r.inverse().accessor().get(old.instance), e.instance);
             }
@@ -272,6 +271,9 @@ public final class UnitOfWork implements PersistenceContext {
             }
         }
         reconcileCollections();
+        if (context.sharded()) {
+            ShardAssigner.assign(map, entries, context::chooseShard);
+        }
         ParentDeletes parentDeletes = ParentDeletes.prepare(this, context, map, loader);
         LinkWriter links = new LinkWriter(map, context.metadata(), entries);
         boolean work = links.hasWork();
@@ -294,9 +296,9 @@ public final class UnitOfWork implements PersistenceContext {
         List<EntityEntry> before = new ArrayList<>(entries);
         int mark = undo.mark();
         try {
-            Connection connection = context.transaction();
-            new WriteOrder(this, new EntityWriter(this, connection)).write(new ArrayList<>(entries));
-            links.write(connection);
+            Writers writers = new Writers(this, context::transaction);
+            new WriteOrder(this, writers).write(new ArrayList<>(entries));
+            writers.writeLinks(links);
             links.written();
             for (EntityEntry e : before) {
                 e.keyAssigned = false;
@@ -344,6 +346,7 @@ public final class UnitOfWork implements PersistenceContext {
             }
             if (e.status == EntityEntry.Status.NEW) {
                 e.forgetServerDefaults();
+                e.shard = null; // chosen again at the next flush
             }
             if (e.model.version() != null) {
                 e.model.version().accessor().set(e.instance, s[3]);

@@ -2,7 +2,6 @@ package io.athanor.orm.internal.unitofwork;
 
 import io.athanor.orm.error.AthanorException;
 import io.athanor.orm.internal.meta.TableModel;
-import io.athanor.orm.internal.persistence.EntityWriter;
 import io.athanor.orm.internal.persistence.PersistenceContext;
 import io.athanor.orm.internal.persistence.WritePlan;
 import io.athanor.orm.internal.state.EntityEntry;
@@ -17,9 +16,9 @@ import java.util.Map;
  */
 final class WriteOrder {
     private final PersistenceContext context;
-    private final EntityWriter writer;
+    private final Writers writer;
 
-    WriteOrder(PersistenceContext context, EntityWriter writer) {
+    WriteOrder(PersistenceContext context, Writers writer) {
         this.context = context;
         this.writer = writer;
     }

@@ -1,0 +1,80 @@
+package io.athanor.orm.internal.unitofwork;
+
+import io.athanor.orm.engine.Connection;
+import io.athanor.orm.internal.persistence.EntityWriter;
+import io.athanor.orm.internal.persistence.LinkWriter;
+import io.athanor.orm.internal.persistence.PersistenceContext;
+import io.athanor.orm.internal.state.EntityEntry;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * The flush's writers, one per connection: each group of rows {@link WriteOrder} hands over is split by the
+ * database its rows live in (per-entity engines, shards), in the order the groups come, so parents are still
+ * written before their children.
+ */
+final class Writers {
+    private final PersistenceContext context;
+    private final Function<EntityEntry, Connection> connectionOf;
+    private final Map<Connection, EntityWriter> writers = new IdentityHashMap<>();
+
+    Writers(PersistenceContext context, Function<EntityEntry, Connection> connectionOf) {
+        this.context = context;
+        this.connectionOf = connectionOf;
+    }
+
+    void insert(List<EntityEntry> rows) {
+        each(rows, EntityWriter::insert);
+    }
+
+    void update(List<EntityEntry> rows) {
+        each(rows, EntityWriter::update);
+    }
+
+    void delete(List<EntityEntry> rows) {
+        each(rows, EntityWriter::delete);
+    }
+
+    void deleteLinks(List<EntityEntry> rows) {
+        each(rows, EntityWriter::deleteLinks);
+    }
+
+    /** Writes the link rows of many-to-many collections on their owners' databases. */
+    void writeLinks(LinkWriter links) {
+        links.write(connectionOf);
+    }
+
+    private void each(List<EntityEntry> rows, BiConsumer<EntityWriter, List<EntityEntry>> op) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Connection first = connectionOf.apply(rows.get(0));
+        Map<Connection, List<EntityEntry>> groups = null;
+        for (int i = 1; i < rows.size(); i++) {
+            Connection c = connectionOf.apply(rows.get(i));
+            if (groups == null && c != first) {
+                groups = new LinkedHashMap<>();
+                groups.put(first, new ArrayList<>(rows.subList(0, i)));
+            }
+            if (groups != null) {
+                groups.computeIfAbsent(c, k -> new ArrayList<>()).add(rows.get(i));
+            }
+        }
+        if (groups == null) {
+            op.accept(writer(first), rows);
+            return;
+        }
+        for (Map.Entry<Connection, List<EntityEntry>> g : groups.entrySet()) {
+            op.accept(writer(g.getKey()), g.getValue());
+        }
+    }
+
+    private EntityWriter writer(Connection c) {
+        return writers.computeIfAbsent(c, k -> new EntityWriter(context, k));
+    }
+}
