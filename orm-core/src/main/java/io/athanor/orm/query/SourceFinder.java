@@ -97,4 +97,14 @@ final class SourceFinder implements SqlBuilder {
     public SqlBuilder joinCondition(Object target) {
         return this;
     }
+
+    @Override
+    public SqlBuilder relationshipJoin(boolean outer, Object owner, Attribute<?, ?> relationship, Object target) {
+        return this;
+    }
+
+    @Override
+    public SqlBuilder referencedColumn(Object target, Attribute<?, ?> relationship) {
+        return this;
+    }
 }

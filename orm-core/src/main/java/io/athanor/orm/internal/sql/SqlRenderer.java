@@ -333,6 +333,44 @@ final class SqlRenderer implements SqlBuilder {
         return this;
     }
 
+    @Override
+    public SqlBuilder relationshipJoin(boolean outer, Object owner, Attribute<?, ?> relationship, Object target) {
+        Source joined = current(target);
+        Source from = null;
+        for (Source s : scopes.peek()) {
+            if (s == joined) {
+                break;
+            }
+            if (s.matches(owner)) {
+                from = s;
+                break;
+            }
+        }
+        if (from == null || from.entity == null) {
+            throw new AthanorException("The join along " + relationship + " starts from " + describe(owner) + ", which is not "
+                    + "in this query's FROM clause before the join. Select from " + describe(owner) + " or join it first.");
+        }
+        RelationshipModel r = RelationshipJoins.relationship(from.entity, relationship);
+        String link = null;
+        if (r.kind() == RelationshipModel.Kind.MANY_TO_MANY) {
+            link = newAlias(joined.table + "_link");
+            RelationshipJoins.appendLink(sql, dialect, r, from.entity, from.alias, link, outer);
+        }
+        sql.append(outer ? " LEFT OUTER JOIN " : " JOIN ");
+        source(target);
+        sql.append(" ON ");
+        RelationshipJoins.targetCondition(sql, dialect, r, joined.entity, from.alias, joined.alias, link);
+        return this;
+    }
+
+    @Override
+    public SqlBuilder referencedColumn(Object target, Attribute<?, ?> relationship) {
+        RelationshipModel r = RelationshipJoins.relationship(metadata.entity(relationship.entityType()), relationship);
+        Source s = find(target, relationship);
+        sql.append(s.alias).append('.').append(dialect.quote(RelationshipJoins.referencedColumn(r, relationship)));
+        return this;
+    }
+
     /** Conditions for each owning to-one of {@code from} that points at {@code to}'s entity. */
     private void addForeignKeyConditions(Source from, Source to, List<String> out) {
         for (RelationshipModel r : from.entity.relationships()) {
