@@ -232,6 +232,11 @@ final class ShapeBuilder implements SqlBuilder {
         if (!options.isEmpty()) {
             tokens.add(JOINED);
             tokens.add(options);
+            for (io.athanor.orm.query.Load l : options) {
+                if (l.containsEagerFrom() != null) {
+                    source(l.containsEagerFrom(), JOINED);
+                }
+            }
         }
         return this;
     }

@@ -407,7 +407,7 @@ final class SqlRenderer implements SqlBuilder {
         }
         Map<LoadPlan, String> aliases = new LinkedHashMap<>();
         for (LoadPlan n : nodes) {
-            String alias = newAlias("athanor_j" + (aliases.size() + 1));
+            String alias = n.fromQuery() ? containsEagerAlias(n, options) : newAlias("athanor_j" + (aliases.size() + 1));
             aliases.put(n, alias);
             for (io.athanor.orm.internal.meta.ColumnModel c : n.entity().rowColumns()) {
                 sql.append(", ").append(alias).append('.').append(dialect.quote(c.name()));
@@ -431,6 +431,9 @@ final class SqlRenderer implements SqlBuilder {
         for (Map.Entry<LoadPlan, String> e : aliases.entrySet()) {
             LoadPlan n = e.getKey();
             String alias = e.getValue();
+            if (n.fromQuery()) {
+                continue;
+            }
             LoadPlan parent = n.parent();
             String parentAlias = parent.parent() == null ? rootAlias : aliases.get(parent);
             RelationshipModel r = n.relationship();
@@ -469,6 +472,27 @@ final class SqlRenderer implements SqlBuilder {
         return this;
     }
 
+    /** The alias of the FROM item a contains-eager node reads its columns from: the query's own join of it. */
+    private String containsEagerAlias(LoadPlan n, List<Load> options) {
+        for (Load l : options) {
+            Object from = l.containsEagerFrom();
+            if (from != null && l.path().get(0).path().equals(n.relationship().name())) {
+                for (Source s : scopes.peek()) {
+                    if (s.matches(from)) {
+                        if (s.entity == null || s.entity != n.entity()) {
+                            break;
+                        }
+                        return s.alias;
+                    }
+                }
+                throw new AthanorException(l + " fills " + n.relationship() + " from the query's join of " + describe(from)
+                        + ", but the query does not join it. Join it, filtered as needed: .join(" + n.relationship().owner()
+                        .getSimpleName() + "_." + n.relationship().name() + (from instanceof Class ? "" : ", alias") + ").");
+            }
+        }
+        throw new IllegalStateException("no contains-eager option for " + n);
+    }
+
     private static boolean notNull(EntityModel entity, List<String> columns) {
         for (String c : columns) {
             if (entity.table().column(c).map(io.athanor.orm.internal.meta.ColumnModel::nullable).orElse(true)) {
@@ -496,7 +520,7 @@ final class SqlRenderer implements SqlBuilder {
         }
         for (Map.Entry<LoadPlan, String> e : aliases.entrySet()) {
             LoadPlan n = e.getKey();
-            if (!n.relationship().toMany()) {
+            if (!n.relationship().toMany() || n.fromQuery()) {
                 continue;
             }
             for (RelationshipModel.OrderTerm t : n.relationship().orderTerms()) {

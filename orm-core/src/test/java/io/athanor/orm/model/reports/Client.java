@@ -9,7 +9,7 @@ import io.athanor.orm.annotations.Table;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A client with bills (one-to-many, lazy, ordered by key). */
+/** A client with bills (one-to-many, lazy, ordered by key, orphans deleted). */
 @Entity
 @Table(name = "clients")
 public class Client {
@@ -20,7 +20,7 @@ public class Client {
     @Column(length = 50, nullable = false)
     private String name;
 
-    @OneToMany(mappedBy = "client", orderBy = "id")
+    @OneToMany(mappedBy = "client", orderBy = "id", orphanRemoval = true)
     private List<Bill> bills = new ArrayList<>();
 
     protected Client() {
