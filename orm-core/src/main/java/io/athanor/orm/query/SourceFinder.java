@@ -90,6 +90,9 @@ final class SourceFinder implements SqlBuilder {
 
     @Override
     public SqlBuilder entityColumns(Object source) {
+        if (found == null) {
+            found = source;
+        }
         return this;
     }
 

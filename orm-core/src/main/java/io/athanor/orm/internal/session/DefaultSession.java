@@ -14,6 +14,7 @@ import io.athanor.orm.internal.meta.PropertyModel;
 import io.athanor.orm.internal.load.LoadContext;
 import io.athanor.orm.internal.load.Loading;
 import io.athanor.orm.internal.load.Relationships;
+import io.athanor.orm.internal.load.EntityRows;
 import io.athanor.orm.internal.load.RowLoader;
 import io.athanor.orm.internal.persistence.WritePlan;
 import io.athanor.orm.internal.sql.CompiledSelect;
@@ -103,6 +104,11 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     }
 
     @Override
+    public Select<Row> select(Class<?> entity, Object... more) {
+        return Sql.select(entity, more).on(this);
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public <R> List<R> list(Select<R> query) {
         QueryCompiler.Bound b = prepare(query);
@@ -114,14 +120,21 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         QueryCompiler.Bound b = prepare(query);
         CompiledSelect c = b.compiled();
         List<Object> values = b.values();
-        return (query.locks() ? transaction() : connection()).query(c.sql(), values, ps -> bind(ps, c.binders(), values), rs -> {
+        EntityRows entities = c.rowEntities() == null ? null : new EntityRows(loader, c);
+        List<T> result = (query.locks() ? transaction() : connection()).query(c.sql(), values,
+                ps -> bind(ps, c.binders(), values), rs -> {
             PreparedWork.ColumnReader[] generic = PreparedWork.columnReaders(rs.getMetaData());
             List<T> out = new ArrayList<>();
             while (rs.next()) {
-                out.add(factory.create(values(rs, c.readers(), generic), c.labels()));
+                out.add(factory.create(entities != null ? entities.read(rs, generic) : values(rs, c.readers(), generic),
+                        c.labels()));
             }
             return out;
         });
+        if (entities != null) {
+            entities.loadRelationships();
+        }
+        return result;
     }
 
     /** Runs a compiled select with its values; entities come through the identity map with their relationships. */
@@ -129,10 +142,14 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     private List<Object> run(CompiledSelect c, List<Object> values, Select<?> query, boolean locks) {
         Map<io.athanor.orm.internal.load.LoadPlan, List<Object>> joined = c.joined().isEmpty() ? null : new HashMap<>();
         LoadGroup group = c.entity() == null ? null : new LoadGroup();
+        EntityRows entities = c.rowEntities() == null ? null : new EntityRows(loader, c);
         List<Object> results = (locks ? transaction() : connection()).query(c.sql(), values,
                 ps -> bind(ps, c.binders(), values),
-                rs -> (List<Object>) (c.entity() == null ? readRows(rs, c)
+                rs -> (List<Object>) (c.entity() == null ? (entities != null ? entities.rows(rs) : readRows(rs, c))
                         : joined == null ? loader.readEntities(rs, c.entity(), group) : loader.readJoined(rs, c, joined, group)));
+        if (entities != null) {
+            entities.loadRelationships();
+        }
         if (c.entity() != null) {
             group.size = results.size();
             loader.loadRelationships(c.plan(), results, query, joined);
@@ -278,6 +295,10 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         CompiledSelect c = bound.compiled();
         List<Object> values = bound.values();
         PreparedWork.Reader<Object> rowReader;
+        if (c.rowEntities() != null) {
+            throw new AthanorException("stream() reads rows of values or of one entity; this query selects whole entities "
+                    + "among its columns. Use list(), or stream the entities' keys and columns instead.");
+        }
         if (c.entity() != null) {
             rowReader = loader.new EntityRowReader(c.entity(), false);
         } else {
