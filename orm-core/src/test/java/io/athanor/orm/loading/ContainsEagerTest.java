@@ -1,6 +1,9 @@
 package io.athanor.orm.loading;
 
 import static io.athanor.orm.query.Loads.containsEager;
+import static io.athanor.orm.query.Loads.joinedLoad;
+import static io.athanor.orm.query.Loads.lazyLoad;
+import static io.athanor.orm.query.Loads.subqueryLoad;
 import static io.athanor.orm.query.Loads.selectinLoad;
 import static io.athanor.orm.query.Sql.aliased;
 import static io.athanor.orm.query.Sql.select;
@@ -9,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.athanor.orm.Athanor;
 import io.athanor.orm.Session;
+import io.athanor.orm.annotations.FetchMode;
 import io.athanor.orm.SessionFactory;
 import io.athanor.orm.dialect.H2Dialect;
 import io.athanor.orm.dialect.MariaDbDialect;
@@ -29,6 +33,7 @@ import io.athanor.orm.model.reports.Film_;
 import io.athanor.orm.model.reports.Section;
 import io.athanor.orm.model.reports.Section_;
 import io.athanor.orm.query.Aliased;
+import io.athanor.orm.query.Load;
 import io.athanor.orm.query.Select;
 import io.athanor.orm.test.DatabaseTest;
 import io.athanor.orm.test.SqlRecorder;
@@ -159,6 +164,23 @@ class ContainsEagerTest {
             assertThat(Athanor.isLoaded(films.get(0).getActors().get(0), Actor_.films)).isTrue();
             assertThat(films.get(0).getActors().get(0).getFilms()).containsExactly(films.get(0));
             assertThat(sql.count()).isEqualTo(2);
+        }
+    }
+
+    @DatabaseTest
+    void withoutItAFilteredJoinOnlyPicksParentsAndEveryStrategyLoadsTheWholeCollection(Engine engine) {
+        SessionFactory f = seeded(engine);
+        for (Load option : List.of(lazyLoad(Client_.bills), selectinLoad(Client_.bills), subqueryLoad(Client_.bills),
+                joinedLoad(Client_.bills))) {
+            try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
+                List<Client> clients = s.select(Client.class).join(Client_.bills).where(Bill_.status.eq("open")).distinct()
+                        .options(option).list();
+                assertThat(clients).as("%s", option).extracting(ContainsEagerTest::amounts).containsExactly("ada=10,20,30");
+                if (option.strategies().get(0) == FetchMode.JOINED) {
+                    assertThat(sql.sql().get(0)).as("a second, unfiltered join").contains("JOIN bills ON")
+                            .contains("LEFT OUTER JOIN bills athanor_j1");
+                }
+            }
         }
     }
 
