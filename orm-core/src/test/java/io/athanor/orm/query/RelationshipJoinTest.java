@@ -64,6 +64,13 @@ class RelationshipJoinTest {
     }
 
     @Test
+    void aJoinCanStartFromAnAliasOfTheOwner() {
+        Aliased<Client> c = aliased(Client.class, "c");
+        assertSql(select(c).join(c.get(Client_.bills)).where(Bill_.amount.gt(10L)),
+                "SELECT c.id, c.name FROM clients c JOIN bills ON bills.client_id = c.id WHERE bills.amount > ?");
+    }
+
+    @Test
     void manyToManyJoinsThroughTheLinkTableFromEitherSide() {
         assertSql(select(Film.class).join(Film_.actors).where(Actor_.name.eq("ann")),
                 "SELECT films.id, films.title FROM films JOIN films_actors actors_link ON actors_link.films_id = films.id "
@@ -112,7 +119,8 @@ class RelationshipJoinTest {
                 .hasMessageContaining("is a column, not a relationship");
         assertThatThrownBy(() -> compile(PostgresDialect.INSTANCE, select(Actor.class).join(Client_.bills)))
                 .isInstanceOf(AthanorException.class)
-                .hasMessageContaining("starts from Client.class, which is not in this query's FROM clause before the join");
+                .hasMessageContaining("starts from Client.class, which is not in this query's FROM clause before the join")
+                .hasMessageContaining("join(alias.get(Client_.bills))");
         Aliased wrong = aliased(Section.class); // an alias of another entity does not compile; raw, it is refused
         assertThatThrownBy(() -> select(Bill.class).join(Bill_.client, wrong))
                 .isInstanceOf(AthanorException.class).hasMessageContaining("Use aliased(Client.class)");

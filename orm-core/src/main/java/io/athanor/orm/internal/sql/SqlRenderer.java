@@ -348,7 +348,9 @@ final class SqlRenderer implements SqlBuilder {
         }
         if (from == null || from.entity == null) {
             throw new AthanorException("The join along " + relationship + " starts from " + describe(owner) + ", which is not "
-                    + "in this query's FROM clause before the join. Select from " + describe(owner) + " or join it first.");
+                    + "in this query's FROM clause before the join. Select from " + describe(owner) + " or join it first; to "
+                    + "start from an alias, name the relationship through it: join(alias.get(" + relationship.entityType()
+                    .getSimpleName() + "_." + relationship.path() + ")).");
         }
         RelationshipModel r = RelationshipJoins.relationship(from.entity, relationship);
         String link = null;
