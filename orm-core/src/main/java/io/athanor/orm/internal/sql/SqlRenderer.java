@@ -443,33 +443,18 @@ final class SqlRenderer implements SqlBuilder {
             EntityModel to = n.entity();
             String table = dialect.qualify(to.table().schema(), to.table().name());
             if (r.kind() == RelationshipModel.Kind.MANY_TO_MANY) {
-                TableModel link = r.owning() ? r.joinTable() : r.inverse().joinTable();
-                String ownerColumn = link.columns().get(r.owning() ? 0 : 1).name();
-                String targetColumn = link.columns().get(r.owning() ? 1 : 0).name();
                 String linkAlias = newAlias(alias + "_link");
-                sql.append(" LEFT OUTER JOIN ").append(dialect.qualify(link.schema(), link.name())).append(' ').append(linkAlias)
-                        .append(" ON ").append(linkAlias).append('.').append(dialect.quote(ownerColumn)).append(" = ")
-                        .append(parentAlias).append('.').append(dialect.quote(idColumn(from)))
-                        .append(" LEFT OUTER JOIN ").append(table).append(' ').append(alias).append(" ON ").append(alias).append('.')
-                        .append(dialect.quote(idColumn(to))).append(" = ").append(linkAlias).append('.')
-                        .append(dialect.quote(targetColumn));
+                RelationshipJoins.appendLink(sql, dialect, r, from, parentAlias, linkAlias, true);
+                sql.append(" LEFT OUTER JOIN ").append(table).append(' ').append(alias).append(" ON ");
+                RelationshipJoins.targetCondition(sql, dialect, r, to, parentAlias, alias, linkAlias);
                 continue;
             }
-            boolean owning = r.owning();
-            List<String> near = owning ? r.joinColumns() : r.inverse().referencedColumns();
-            List<String> far = owning ? r.referencedColumns() : r.inverse().joinColumns();
-            boolean innerJoin = owning && (parent.parent() == null || inner.contains(parent)) && notNull(from, near);
+            boolean innerJoin = r.owning() && (parent.parent() == null || inner.contains(parent)) && notNull(from, r.joinColumns());
             if (innerJoin) {
                 inner.add(n);
             }
             sql.append(innerJoin ? " JOIN " : " LEFT OUTER JOIN ").append(table).append(' ').append(alias).append(" ON ");
-            for (int i = 0; i < near.size(); i++) {
-                if (i > 0) {
-                    sql.append(" AND ");
-                }
-                sql.append(alias).append('.').append(dialect.quote(far.get(i))).append(" = ").append(parentAlias).append('.')
-                        .append(dialect.quote(near.get(i)));
-            }
+            RelationshipJoins.targetCondition(sql, dialect, r, to, parentAlias, alias, null);
         }
         return this;
     }
@@ -502,10 +487,6 @@ final class SqlRenderer implements SqlBuilder {
             }
         }
         return true;
-    }
-
-    private static String idColumn(EntityModel e) {
-        return e.idProperties().get(0).column().name();
     }
 
     @Override
