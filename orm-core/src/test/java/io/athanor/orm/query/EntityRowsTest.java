@@ -135,12 +135,18 @@ class EntityRowsTest {
     }
 
     @DatabaseTest
-    void streamingRowsWithEntitiesIsRefusedWithTheFix(Engine engine) {
+    void rowsWithEntitiesStreamToo(Engine engine) {
         SessionFactory f = seeded(engine);
         try (Session s = f.open()) {
             s.begin();
-            assertThatThrownBy(() -> s.select(Client.class, Bill.class).join(Client_.bills).stream().close())
-                    .isInstanceOf(AthanorException.class).hasMessageContaining("Use list()");
+            Client ada = s.select(Client.class).where(Client_.name.eq("ada")).one();
+            try (java.util.stream.Stream<Row> rows = s.select(Client.class, Bill.class).join(Client_.bills)
+                    .orderBy(Bill_.amount).stream(2)) {
+                List<Row> all = rows.collect(Collectors.toList());
+                assertThat(all).extracting(r -> r.get(0, Client.class).getName() + ":" + r.get(1, Bill.class).getAmount())
+                        .containsExactly("bob:5", "ada:10", "ada:20", "ada:30");
+                assertThat(all.get(1).get(0)).isSameAs(ada).isSameAs(all.get(3).get(0));
+            }
         }
     }
 }

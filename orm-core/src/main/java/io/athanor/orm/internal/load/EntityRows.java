@@ -29,7 +29,11 @@ public final class EntityRows {
     private final List<Set<Object>> seen = new ArrayList<>();
     private final LoadGroup[] groups;
 
-    public EntityRows(RowLoader loader, CompiledSelect compiled) {
+    /**
+     * @param register whether entities not in the session join it ({@code false} for a stream, which keeps only
+     *                 instances the session already holds, and sets up no relationships)
+     */
+    public EntityRows(RowLoader loader, CompiledSelect compiled, boolean register) {
         this.loader = loader;
         this.compiled = compiled;
         this.layout = compiled.rowEntities();
@@ -40,7 +44,7 @@ public final class EntityRows {
             found.add(new ArrayList<>());
             seen.add(Collections.newSetFromMap(new IdentityHashMap<>()));
             if (models[i] != null) {
-                readers[i] = loader.new EntityRowReader(models[i], true, layout.offsets()[i]);
+                readers[i] = loader.new EntityRowReader(models[i], register, layout.offsets()[i]);
                 groups[i] = new LoadGroup();
                 readers[i].group = groups[i];
             }
@@ -55,6 +59,11 @@ public final class EntityRows {
             rows.add(read(rs, generic));
         }
         return Result.ofRows(compiled.labels(), rows).rows();
+    }
+
+    /** The current row of {@code rs} as a {@code Row}, for a stream. */
+    public Row row(ResultSet rs, PreparedWork.ColumnReader[] generic) throws SQLException {
+        return Result.ofRows(compiled.labels(), List.<Object[]>of(read(rs, generic))).rows().get(0);
     }
 
     /** The values of the current row of {@code rs}: an instance (or {@code null}) for each entity column. */

@@ -120,7 +120,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         QueryCompiler.Bound b = prepare(query);
         CompiledSelect c = b.compiled();
         List<Object> values = b.values();
-        EntityRows entities = c.rowEntities() == null ? null : new EntityRows(loader, c);
+        EntityRows entities = c.rowEntities() == null ? null : new EntityRows(loader, c, true);
         List<T> result = (query.locks() ? transaction() : connection()).query(c.sql(), values,
                 ps -> bind(ps, c.binders(), values), rs -> {
             PreparedWork.ColumnReader[] generic = PreparedWork.columnReaders(rs.getMetaData());
@@ -142,7 +142,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     private List<Object> run(CompiledSelect c, List<Object> values, Select<?> query, boolean locks) {
         Map<io.athanor.orm.internal.load.LoadPlan, List<Object>> joined = c.joined().isEmpty() ? null : new HashMap<>();
         LoadGroup group = c.entity() == null ? null : new LoadGroup();
-        EntityRows entities = c.rowEntities() == null ? null : new EntityRows(loader, c);
+        EntityRows entities = c.rowEntities() == null ? null : new EntityRows(loader, c, true);
         List<Object> results = (locks ? transaction() : connection()).query(c.sql(), values,
                 ps -> bind(ps, c.binders(), values),
                 rs -> (List<Object>) (c.entity() == null ? (entities != null ? entities.rows(rs) : readRows(rs, c))
@@ -295,10 +295,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         CompiledSelect c = bound.compiled();
         List<Object> values = bound.values();
         PreparedWork.Reader<Object> rowReader;
-        if (c.rowEntities() != null) {
-            throw new AthanorException("stream() reads rows of values or of one entity; this query selects whole entities "
-                    + "among its columns. Use list(), or stream the entities' keys and columns instead.");
-        }
+        EntityRows entities = c.rowEntities() == null ? null : new EntityRows(loader, c, false);
         if (c.entity() != null) {
             rowReader = loader.new EntityRowReader(c.entity(), false);
         } else {
@@ -310,7 +307,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
                     if (generic == null) {
                         generic = PreparedWork.columnReaders(rs.getMetaData());
                     }
-                    return readRow(rs, c, generic);
+                    return entities != null ? entities.row(rs, generic) : readRow(rs, c, generic);
                 }
             };
         }
