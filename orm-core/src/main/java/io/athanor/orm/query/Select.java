@@ -281,14 +281,15 @@ public final class Select<R> implements Statement {
     /**
      * This entity select with loader options: how to load relationships of the returned entities for this
      * query only, over their mapping's {@code fetch}. Start options with the static methods of {@link Loads}:
-     * {@code .options(joinedLoad(User_.orders), selectinLoad(User_.articles).lazyLoad(Article_.tags))}.
+     * {@code .options(joinedLoad(User_.orders), selectinLoad(User_.articles).lazyLoad(Article_.tags))}. With several
+     * entities per row, each option applies to the entities of its first relationship's entity.
      *
-     * @throws AthanorException if this is not an entity select
+     * @throws AthanorException if this selects no whole entity
      */
     public Select<R> options(Load... options) {
-        if (entitySource == null) {
-            throw new AthanorException("Loader options apply to entity selects (select(User.class)); this statement "
-                    + "selects columns.");
+        if (entitySource == null && columns.stream().noneMatch(c -> EntityColumn.in(c) != null)) {
+            throw new AthanorException("Loader options apply to selects of whole entities (select(User.class), select(User"
+                    + ".class, Order.class)); this statement selects only columns.");
         }
         List<Load> all = new ArrayList<>(loads);
         for (Load l : options) {

@@ -1,5 +1,7 @@
 package io.athanor.orm.query;
 
+import static io.athanor.orm.query.Loads.containsEager;
+import static io.athanor.orm.query.Loads.selectinLoad;
 import static io.athanor.orm.query.Sql.aliased;
 import static io.athanor.orm.query.Sql.count;
 import static io.athanor.orm.query.Sql.entity;
@@ -25,6 +27,7 @@ import io.athanor.orm.model.reports.Client_;
 import io.athanor.orm.model.reports.Section;
 import io.athanor.orm.model.reports.Section_;
 import io.athanor.orm.test.DatabaseTest;
+import io.athanor.orm.test.SqlRecorder;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -131,6 +134,30 @@ class EntityRowsTest {
             assertThat(rows.get(0).get(1)).isSameAs(root).isSameAs(rows.get(2).get(1));
             assertThat(a.getParent()).isSameAs(root);
             assertThat(root.getChildren()).extracting(Section::getName).containsExactly("a", "b");
+        }
+    }
+
+    @DatabaseTest
+    void loaderOptionsApplyToTheEntitiesOfTheirRelationship(Engine engine) {
+        SessionFactory f = seeded(engine);
+        try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
+            List<Row> rows = s.select(Client.class, count(Bill_.id)).outerJoin(Client_.bills).groupBy(entity(Client.class))
+                    .orderBy(Client_.name).options(selectinLoad(Client_.bills)).list();
+            Client ada = rows.get(0).get(0, Client.class);
+            assertThat(Athanor.isLoaded(ada, Client_.bills)).isTrue();
+            assertThat(rows).extracting(r -> r.get(0, Client.class).getBills().size() + "=" + r.get(1, Long.class))
+                    .containsExactly("3=3", "1=1", "0=0");
+            assertThat(sql.count()).isEqualTo(2);
+        }
+        try (Session s = f.open()) {
+            assertThatThrownBy(() -> s.select(Client.class, Bill.class).join(Client_.bills)
+                    .options(containsEager(Client_.bills)).list()).isInstanceOf(AthanorException.class)
+                    .hasMessageContaining("select(User.class, Order.class).join(User_.orders)");
+            assertThatThrownBy(() -> s.select(Client.class, Bill_.amount).join(Client_.bills)
+                    .options(selectinLoad(Section_.children)).list()).isInstanceOf(AthanorException.class)
+                    .hasMessageContaining("names a relationship of Section, which this query does not select whole");
+            assertThatThrownBy(() -> s.select(Client_.name).options(selectinLoad(Client_.bills)))
+                    .isInstanceOf(AthanorException.class).hasMessageContaining("this statement selects only columns");
         }
     }
 

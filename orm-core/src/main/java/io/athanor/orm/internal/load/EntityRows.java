@@ -7,6 +7,7 @@ import io.athanor.orm.internal.meta.EntityModel;
 import io.athanor.orm.internal.sql.CompiledSelect;
 import io.athanor.orm.internal.state.LoadGroup;
 import io.athanor.orm.internal.types.ColumnType;
+import io.athanor.orm.query.Load;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -85,12 +86,46 @@ public final class EntityRows {
         return row;
     }
 
-    /** Sets up (or loads, as their mapping says) the relationships of the entities read. */
-    public void loadRelationships() {
+    /**
+     * Checks that each of the query's loader options names a relationship of an entity it selects, and none fills a
+     * relationship from the query's join (contains-eager needs an entity select).
+     *
+     * @throws io.athanor.orm.error.AthanorException naming the option
+     */
+    public void checkOptions(List<Load> loads) {
+        for (Load l : loads) {
+            if (l.containsEagerFrom() != null) {
+                throw new io.athanor.orm.error.AthanorException(l + " fills a relationship from the rows of a select of one "
+                        + "entity (select(User.class).join(...)); in a row of several entities, select the joined entity as a "
+                        + "column of its own instead: select(User.class, Order.class).join(User_.orders).");
+            }
+            boolean selected = false;
+            for (EntityModel m : layout.models()) {
+                selected |= m != null && l.path().get(0).entityType().isAssignableFrom(m.type());
+            }
+            if (!selected) {
+                throw new io.athanor.orm.error.AthanorException("The loader option " + l + " names a relationship of "
+                        + l.path().get(0).entityType().getSimpleName() + ", which this query does not select whole.");
+            }
+        }
+    }
+
+    /**
+     * Sets up (or loads, as their mapping and {@code loads} say) the relationships of the entities read; each option
+     * applies to the columns of its first relationship's entity.
+     */
+    public void loadRelationships(List<Load> loads) {
         for (int i = 0; i < readers.length; i++) {
             if (readers[i] != null) {
                 groups[i].size = found.get(i).size();
-                loader.loadRelationships(loader.context().loadPlan(layout.models()[i], List.of()), found.get(i), null, null);
+                EntityModel model = layout.models()[i];
+                List<Load> own = new ArrayList<>();
+                for (Load l : loads) {
+                    if (l.path().get(0).entityType().isAssignableFrom(model.type())) {
+                        own.add(l);
+                    }
+                }
+                loader.loadRelationships(loader.context().loadPlan(model, own), found.get(i), null, null);
             }
         }
     }

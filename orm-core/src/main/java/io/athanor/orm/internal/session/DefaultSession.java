@@ -121,6 +121,9 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         CompiledSelect c = b.compiled();
         List<Object> values = b.values();
         EntityRows entities = c.rowEntities() == null ? null : new EntityRows(loader, c, true);
+        if (entities != null) {
+            entities.checkOptions(query.loads());
+        }
         List<T> result = (query.locks() ? transaction() : connection()).query(c.sql(), values,
                 ps -> bind(ps, c.binders(), values), rs -> {
             PreparedWork.ColumnReader[] generic = PreparedWork.columnReaders(rs.getMetaData());
@@ -132,7 +135,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
             return out;
         });
         if (entities != null) {
-            entities.loadRelationships();
+            entities.loadRelationships(query.loads());
         }
         return result;
     }
@@ -143,12 +146,15 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         Map<io.athanor.orm.internal.load.LoadPlan, List<Object>> joined = c.joined().isEmpty() ? null : new HashMap<>();
         LoadGroup group = c.entity() == null ? null : new LoadGroup();
         EntityRows entities = c.rowEntities() == null ? null : new EntityRows(loader, c, true);
+        if (entities != null) {
+            entities.checkOptions(query.loads());
+        }
         List<Object> results = (locks ? transaction() : connection()).query(c.sql(), values,
                 ps -> bind(ps, c.binders(), values),
                 rs -> (List<Object>) (c.entity() == null ? (entities != null ? entities.rows(rs) : readRows(rs, c))
                         : joined == null ? loader.readEntities(rs, c.entity(), group) : loader.readJoined(rs, c, joined, group)));
         if (entities != null) {
-            entities.loadRelationships();
+            entities.loadRelationships(query.loads());
         }
         if (c.entity() != null) {
             group.size = results.size();
