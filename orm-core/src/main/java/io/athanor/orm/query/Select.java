@@ -288,8 +288,8 @@ public final class Select<R> implements Statement {
      */
     public Select<R> options(Load... options) {
         if (entitySource == null && columns.stream().noneMatch(c -> EntityColumn.in(c) != null)) {
-            throw new AthanorException("Loader options apply to selects of whole entities (select(User.class), select(User"
-                    + ".class, Order.class)); this statement selects only columns.");
+            throw new AthanorException("Loader options apply to entity selects (select(User.class)) and rows of entities "
+                    + "(select(User.class, Order.class)); this statement selects only columns.");
         }
         List<Load> all = new ArrayList<>(loads);
         for (Load l : options) {
