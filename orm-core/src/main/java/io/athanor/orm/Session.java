@@ -41,6 +41,13 @@ public interface Session extends AutoCloseable {
     Select<Row> select(Expression<?>... columns);
 
     /**
+     * SELECT several entities, or entities and expressions, per row: {@code select(User.class, Order.class)},
+     * {@code select(User.class, count(Order_.id))} (see {@link io.athanor.orm.query.EntityColumn}). Each entity comes
+     * through the identity map; an outer join that found none gives {@code null}.
+     */
+    Select<Row> select(Class<?> entity, Object... more);
+
+    /**
      * Runs a statement built anywhere (e.g. with {@link io.athanor.orm.query.Sql#select}).
      *
      * @throws io.athanor.orm.error.DatabaseException if the database rejects it

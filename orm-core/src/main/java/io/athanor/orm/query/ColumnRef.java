@@ -10,6 +10,11 @@ final class ColumnRef<T> extends Expression<T> {
         this.attribute = attribute;
     }
 
+    /** The FROM item the column belongs to. */
+    Object source() {
+        return source;
+    }
+
     @Override
     public Attribute<?, T> attribute() {
         return attribute;

@@ -114,6 +114,18 @@ final class DebugSql implements SqlBuilder {
         return this;
     }
 
+    @Override
+    public SqlBuilder relationshipJoin(boolean outer, Object owner, Attribute<?, ?> relationship, Object target) {
+        out.append(outer ? " LEFT OUTER JOIN " : " JOIN ").append(name(target)).append(" ON <").append(relationship).append('>');
+        return this;
+    }
+
+    @Override
+    public SqlBuilder referencedColumn(Object target, Attribute<?, ?> relationship) {
+        out.append(name(target)).append(".<key>");
+        return this;
+    }
+
     private static String name(Object source) {
         if (source instanceof Class) {
             return ((Class<?>) source).getSimpleName();

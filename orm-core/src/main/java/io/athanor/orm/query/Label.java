@@ -37,7 +37,7 @@ final class Label<T> extends Expression<T> {
     /** Renders a selected column: {@code expr AS label} for a labelled one. */
     static void renderSelected(SqlBuilder b, Expression<?> column) {
         b.visit(column);
-        if (column instanceof Label) {
+        if (column instanceof Label && !(((Label<?>) column).expression() instanceof EntityColumn)) {
             b.sql(" AS ").identifier(((Label<?>) column).label);
         }
     }

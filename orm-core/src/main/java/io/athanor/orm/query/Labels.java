@@ -12,7 +12,9 @@ final class Labels {
         List<String> labels = new ArrayList<>(columns.size());
         for (int i = 0; i < columns.size(); i++) {
             Expression<?> c = columns.get(i);
-            if (c instanceof Label) {
+            if (c instanceof EntityColumn) {
+                labels.add(((EntityColumn<?>) c).label());
+            } else if (c instanceof Label) {
                 labels.add(((Label<?>) c).label());
             } else if (c.attribute() != null) {
                 labels.add(c.attribute().path());

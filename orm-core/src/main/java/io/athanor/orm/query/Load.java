@@ -22,14 +22,37 @@ import java.util.Objects;
 public final class Load {
     private final List<Attribute<?, ?>> path;
     private final List<FetchMode> strategies;
+    /** For contains-eager: the FROM item of the query whose rows fill the first relationship; {@code null} otherwise. */
+    private final Object from;
 
-    private Load(List<Attribute<?, ?>> path, List<FetchMode> strategies) {
+    private Load(List<Attribute<?, ?>> path, List<FetchMode> strategies, Object from) {
         this.path = path;
         this.strategies = strategies;
+        this.from = from;
     }
 
     static Load of(Attribute<?, ?> relationship, FetchMode strategy) {
-        return new Load(List.of(check(relationship)), List.of(strategy));
+        return new Load(List.of(check(relationship)), List.of(strategy), null);
+    }
+
+    static Load containsEager(Attribute<?, ?> relationship, Object from) {
+        check(relationship);
+        if (from instanceof Class && from == relationship.entityType()) {
+            String name = relationship.entityType().getSimpleName();
+            throw new AthanorException("containsEager(" + name + "_." + relationship.path() + ") fills " + name + "s from rows "
+                    + "of " + name + " itself, so the query joins it under an alias: give that alias to both, "
+                    + ".join(" + name + "_." + relationship.path() + ", alias).options(containsEager(" + name + "_."
+                    + relationship.path() + ", alias)).");
+        }
+        return new Load(List.of(relationship), List.of(FetchMode.JOINED), Objects.requireNonNull(from, "alias"));
+    }
+
+    /**
+     * For a contains-eager option ({@link Loads#containsEager}): the FROM item of the query (the joined entity class or
+     * alias) whose columns fill the first relationship of the path; {@code null} for other options.
+     */
+    public Object containsEagerFrom() {
+        return from;
     }
 
     private static Attribute<?, ?> check(Attribute<?, ?> relationship) {
@@ -52,7 +75,7 @@ public final class Load {
         p.add(relationship);
         List<FetchMode> s = new ArrayList<>(strategies);
         s.add(strategy);
-        return new Load(Collections.unmodifiableList(p), Collections.unmodifiableList(s));
+        return new Load(Collections.unmodifiableList(p), Collections.unmodifiableList(s), from);
     }
 
     /** Also loads {@code relationship} of the entities at the end of this path in the same statement (JOINED). */
@@ -82,7 +105,7 @@ public final class Load {
 
     /** This path without its first relationship, as an option for a query of that relationship's target; {@code null} if none. */
     public Load tail() {
-        return path.size() == 1 ? null : new Load(path.subList(1, path.size()), strategies.subList(1, strategies.size()));
+        return path.size() == 1 ? null : new Load(path.subList(1, path.size()), strategies.subList(1, strategies.size()), null);
     }
 
     /** The relationships of the path, from the queried entity outwards. */
@@ -95,21 +118,29 @@ public final class Load {
         return strategies;
     }
 
+    /** Equal by path, strategies and, for contains-eager, the kind of FROM item (an alias by entity and name). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Load && ((Load) o).path.equals(path) && ((Load) o).strategies.equals(strategies);
+        return o instanceof Load && ((Load) o).path.equals(path) && ((Load) o).strategies.equals(strategies)
+                && Objects.equals(fromKey(((Load) o).from), fromKey(from));
     }
 
     @Override
     public int hashCode() {
-        return path.hashCode() * 31 + strategies.hashCode();
+        return path.hashCode() * 31 + strategies.hashCode() + Objects.hashCode(fromKey(from));
+    }
+
+    private static Object fromKey(Object from) {
+        return from instanceof Aliased ? List.of(((Aliased<?>) from).entityType(), String.valueOf(((Aliased<?>) from).name()))
+                : from;
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < path.size(); i++) {
-            sb.append(i == 0 ? "" : ".").append(Loads.methodName(strategies.get(i))).append('(')
+            sb.append(i == 0 ? "" : ".").append(i == 0 && from != null ? "containsEager" : Loads.methodName(strategies.get(i)))
+                    .append('(')
                     .append(path.get(i).entityType().getSimpleName()).append("_.").append(path.get(i).path()).append(')');
         }
         return sb.toString();

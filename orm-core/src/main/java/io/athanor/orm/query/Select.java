@@ -129,42 +129,51 @@ public final class Select<R> implements Statement {
 
     /** The statement selecting from {@code source}: an entity class, an {@link Aliased} entity or a {@link Table}. */
     public Select<R> from(Object source) {
-        return copy(checkSource(source), joins, where, groupBy, having, orderBy, limit, offset, distinct, lock, executor);
+        return copy(Join.checkSource(source), joins, where, groupBy, having, orderBy, limit, offset, distinct, lock, executor);
     }
 
-    /** An inner join to {@code target}, ON inferred from the foreign key between it and the tables before it. */
+    /** An inner join to an entity, alias or table, ON inferred from the foreign key; or along a relationship (User_.orders). */
     public Select<R> join(Object target) {
-        return addJoin(false, target, null);
+        return addJoin(Join.of(false, target, null, null));
     }
 
-    /** An inner join to {@code target} ON {@code condition}. */
+    /** An inner join to {@code target} ON {@code condition}; along a relationship, ON its own condition AND this one. */
     public Select<R> join(Object target, Expression<Boolean> condition) {
-        return addJoin(false, target, condition);
+        return addJoin(Join.of(false, target, null, condition));
     }
 
-    /** A LEFT OUTER JOIN to {@code target}, ON inferred from the foreign key: the seed's {@code .outerjoin(Order)}. */
+    /** An inner join along {@code relationship} to {@code alias}: {@code join(Category_.parent, aliased(Category.class))}. */
+    public <T> Select<R> join(Expression<T> relationship, Aliased<T> alias) {
+        return addJoin(Join.of(false, relationship, alias, null));
+    }
+
+    /** An inner join along {@code relationship} to {@code alias}, ON the relationship's condition AND {@code condition}. */
+    public <T> Select<R> join(Expression<T> relationship, Aliased<T> alias, Expression<Boolean> condition) {
+        return addJoin(Join.of(false, relationship, alias, condition));
+    }
+
+    /** A LEFT OUTER JOIN to {@code target} (as {@link #join(Object)} takes it): the seed's {@code .outerjoin(Order)}. */
     public Select<R> outerJoin(Object target) {
-        return addJoin(true, target, null);
+        return addJoin(Join.of(true, target, null, null));
     }
 
-    /** A LEFT OUTER JOIN to {@code target} ON {@code condition}. */
+    /** A LEFT OUTER JOIN to {@code target} ON {@code condition}, added to a relationship's own condition. */
     public Select<R> outerJoin(Object target, Expression<Boolean> condition) {
-        return addJoin(true, target, condition);
+        return addJoin(Join.of(true, target, null, condition));
     }
 
-    private Select<R> addJoin(boolean outer, Object target, Expression<Boolean> on) {
-        List<Join> j = new ArrayList<>(joins);
-        j.add(new Join(outer, checkSource(target), on));
-        return copy(from, List.copyOf(j), where, groupBy, having, orderBy, limit, offset, distinct, lock, executor);
+    /** A LEFT OUTER JOIN along {@code relationship} to {@code alias}. */
+    public <T> Select<R> outerJoin(Expression<T> relationship, Aliased<T> alias) {
+        return addJoin(Join.of(true, relationship, alias, null));
     }
 
-    private static Object checkSource(Object source) {
-        if (source instanceof Class || source instanceof Aliased || source instanceof Table || source instanceof DerivedTable
-                || source instanceof CommonTable) {
-            return source;
-        }
-        throw new AthanorException("A FROM or JOIN item must be an entity class, an Aliased entity, a Table or a DerivedTable; got "
-                + (source == null ? "null" : source.getClass().getName()) + ".");
+    /** A LEFT OUTER JOIN along {@code relationship} to {@code alias}, ON its condition AND {@code condition}. */
+    public <T> Select<R> outerJoin(Expression<T> relationship, Aliased<T> alias, Expression<Boolean> condition) {
+        return addJoin(Join.of(true, relationship, alias, condition));
+    }
+
+    private Select<R> addJoin(Join join) {
+        return copy(from, Join.append(joins, join), where, groupBy, having, orderBy, limit, offset, distinct, lock, executor);
     }
 
     /** Adds conditions, joined with AND to any already given. */
@@ -272,14 +281,15 @@ public final class Select<R> implements Statement {
     /**
      * This entity select with loader options: how to load relationships of the returned entities for this
      * query only, over their mapping's {@code fetch}. Start options with the static methods of {@link Loads}:
-     * {@code .options(joinedLoad(User_.orders), selectinLoad(User_.articles).lazyLoad(Article_.tags))}.
+     * {@code .options(joinedLoad(User_.orders), selectinLoad(User_.articles).lazyLoad(Article_.tags))}. With several
+     * entities per row, each option applies to the entities of its first relationship's entity.
      *
-     * @throws AthanorException if this is not an entity select
+     * @throws AthanorException if this selects no whole entity
      */
     public Select<R> options(Load... options) {
-        if (entitySource == null) {
-            throw new AthanorException("Loader options apply to entity selects (select(User.class)); this statement "
-                    + "selects columns.");
+        if (entitySource == null && columns.stream().noneMatch(c -> EntityColumn.in(c) != null)) {
+            throw new AthanorException("Loader options apply to entity selects (select(User.class)) and rows of entities "
+                    + "(select(User.class, Order.class)); this statement selects only columns.");
         }
         List<Load> all = new ArrayList<>(loads);
         for (Load l : options) {
@@ -525,12 +535,7 @@ public final class Select<R> implements Statement {
         }
         b.sql(" FROM ").source(fromSource());
         for (Join j : joins) {
-            b.sql(j.outer ? " LEFT OUTER JOIN " : " JOIN ").source(j.target).sql(" ON ");
-            if (j.on != null) {
-                b.visit(j.on);
-            } else {
-                b.joinCondition(j.target);
-            }
+            j.render(b);
         }
         if (entitySource != null && setOperations.isEmpty()) {
             b.joinedTables(entitySource, loads);
@@ -584,12 +589,7 @@ public final class Select<R> implements Statement {
         b.joinedColumns(entitySource, loads);
         b.sql(" FROM ").source(fromSource());
         for (Join j : joins) {
-            b.sql(j.outer ? " LEFT OUTER JOIN " : " JOIN ").source(j.target).sql(" ON ");
-            if (j.on != null) {
-                b.visit(j.on);
-            } else {
-                b.joinCondition(j.target);
-            }
+            j.render(b);
         }
         b.joinedTables(entitySource, loads);
         b.sql(" WHERE ").visit(key).sql(" IN (SELECT athanor_keys.athanor_key FROM (").subquery(keys).sql(") athanor_keys)");

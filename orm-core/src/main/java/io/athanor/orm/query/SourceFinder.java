@@ -90,11 +90,24 @@ final class SourceFinder implements SqlBuilder {
 
     @Override
     public SqlBuilder entityColumns(Object source) {
+        if (found == null) {
+            found = source;
+        }
         return this;
     }
 
     @Override
     public SqlBuilder joinCondition(Object target) {
+        return this;
+    }
+
+    @Override
+    public SqlBuilder relationshipJoin(boolean outer, Object owner, Attribute<?, ?> relationship, Object target) {
+        return this;
+    }
+
+    @Override
+    public SqlBuilder referencedColumn(Object target, Attribute<?, ?> relationship) {
         return this;
     }
 }

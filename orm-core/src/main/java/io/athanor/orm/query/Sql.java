@@ -40,6 +40,24 @@ public final class Sql {
         return Select.ofColumns(List.copyOf(columns), null);
     }
 
+    /**
+     * SELECT several entities, or entities and expressions, per row: {@code select(User.class, Order.class)},
+     * {@code select(User.class, count(Order_.id))}; results are {@link Row}s holding instances (see {@link EntityColumn}).
+     */
+    public static Select<Row> select(Class<?> entity, Object... more) {
+        return Select.ofColumns(EntityColumn.columns(entity, more), null);
+    }
+
+    /** A whole entity as a column of a row, for {@code select(...)} and {@code groupBy(...)}; see {@link EntityColumn}. */
+    public static <E> EntityColumn<E> entity(Class<E> entity) {
+        return new EntityColumn<>(entity, entity);
+    }
+
+    /** The whole entity an alias stands for, as a column of a row. */
+    public static <E> EntityColumn<E> entity(Aliased<E> entity) {
+        return new EntityColumn<>(entity, entity.entityType());
+    }
+
     /** An INSERT into {@code entity}'s table. */
     public static <E> Insert<E> insert(Class<E> entity) {
         return Insert.into(entity, null);

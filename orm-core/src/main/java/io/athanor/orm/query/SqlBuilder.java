@@ -101,6 +101,25 @@ public interface SqlBuilder {
     SqlBuilder joinCondition(Object target);
 
     /**
+     * Renders a join along {@code relationship}: {@code [LEFT OUTER] JOIN target ON <its condition>}, from the FROM item
+     * {@code owner} stands for (the relationship's entity class or an alias of it), which comes before {@code target};
+     * a many-to-many joins its link table first.
+     *
+     * @throws io.athanor.orm.error.AthanorException (in render mode) if the owner is not in the FROM clause before it
+     */
+    default SqlBuilder relationshipJoin(boolean outer, Object owner, Attribute<?, ?> relationship, Object target) {
+        throw new UnsupportedOperationException("relationshipJoin");
+    }
+
+    /**
+     * Renders the column that to-one {@code relationship} refers to (the key), in the FROM item {@code target} stands
+     * for: the right side of {@code Category_.parent.eq(parentAlias)}.
+     */
+    default SqlBuilder referencedColumn(Object target, Attribute<?, ?> relationship) {
+        throw new UnsupportedOperationException("referencedColumn");
+    }
+
+    /**
      * Whether an entity select of {@code entitySource} with {@code loads} joins to-many relationships
      * into its rows (JOINED loading), so that its LIMIT, OFFSET and DISTINCT must apply to a subquery of
      * keys rather than to the joined rows. Builders that do not load return {@code false}.

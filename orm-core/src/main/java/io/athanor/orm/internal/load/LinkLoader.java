@@ -54,8 +54,8 @@ final class LinkLoader {
         List<Object> keys = new ArrayList<>(parentByKey.keySet());
         for (int from = 0; from < keys.size(); from += Relationships.BATCH) {
             List<Object> batch = keys.subList(from, Math.min(keys.size(), from + Relationships.BATCH));
-            String sql = head + String.join(", ", java.util.Collections.nCopies(batch.size(), "?")) + ") ORDER BY t."
-                    + d.quote(targetId);
+            String sql = head + String.join(", ", java.util.Collections.nCopies(batch.size(), "?")) + ") ORDER BY "
+                    + order(r, target, d);
             for (Object[] row : loader.readLinked(sql, batch, target, owner.idProperties().get(0).column().type())) {
                 byOwner.computeIfAbsent(row[1], k -> new ArrayList<>()).add(row[0]);
                 if (seen.add(row[0])) {
@@ -67,6 +67,20 @@ final class LinkLoader {
             loader.relationships().setCollection(e.getValue(), r, byOwner.getOrDefault(e.getKey(), List.of()));
         }
         loader.loadRelationships(loader.context().loadPlan(target, loads), all, null, null);
+    }
+
+    /** The mapping's {@code orderBy} over the target's columns, then the target's key (unless already named). */
+    static String order(RelationshipModel r, EntityModel target, Dialect d) {
+        List<String> terms = new ArrayList<>();
+        for (RelationshipModel.OrderTerm t : r.orderTerms()) {
+            terms.add("t." + d.quote(target.property(t.path()).column().name()) + (t.descending() ? " DESC" : ""));
+        }
+        for (io.athanor.orm.internal.meta.PropertyModel id : target.idProperties()) {
+            if (!r.ordersBy(id.path())) {
+                terms.add("t." + d.quote(id.column().name()));
+            }
+        }
+        return String.join(", ", terms);
     }
 
 }

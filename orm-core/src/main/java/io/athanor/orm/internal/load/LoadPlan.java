@@ -27,10 +27,13 @@ public final class LoadPlan {
     private final LoadPlan parent;
     /** The options below this node, with paths relative to it. */
     private final List<Load> loads;
+    /** Whether this node is filled from the query's own join (contains-eager) rather than a join of its own. */
+    private final boolean fromQuery;
     private volatile List<LoadPlan> children;
 
     private LoadPlan(Metadata metadata, EntityModel entity, RelationshipModel relationship, FetchMode strategy, LoadPlan parent,
-                     List<Load> loads) {
+                     List<Load> loads, boolean fromQuery) {
+        this.fromQuery = fromQuery;
         this.metadata = metadata;
         this.entity = entity;
         this.relationship = relationship;
@@ -45,7 +48,7 @@ public final class LoadPlan {
      * @throws AthanorException if an option names a relationship the path does not reach
      */
     public static LoadPlan of(Metadata metadata, EntityModel entity, List<Load> loads) {
-        LoadPlan root = new LoadPlan(metadata, entity, null, null, null, loads);
+        LoadPlan root = new LoadPlan(metadata, entity, null, null, null, loads, false);
         root.children();
         return root;
     }
@@ -63,6 +66,14 @@ public final class LoadPlan {
     /** How this node's relationship loads; {@code null} at the root. */
     public FetchMode strategy() {
         return strategy;
+    }
+
+    /**
+     * Whether this node's rows come from a join the query makes itself (a contains-eager option): its columns are
+     * read from that FROM item, and no join of its own is added.
+     */
+    public boolean fromQuery() {
+        return fromQuery;
     }
 
     /** The node above; {@code null} at the root. */
@@ -111,6 +122,7 @@ public final class LoadPlan {
         FetchMode[] modes = new FetchMode[relationships.size()];
         @SuppressWarnings("unchecked")
         List<Load>[] below = new List[relationships.size()];
+        boolean[] fromQuery = new boolean[relationships.size()];
         for (int i = 0; i < modes.length; i++) {
             modes[i] = relationships.get(i).fetch();
             below[i] = new ArrayList<>();
@@ -121,6 +133,9 @@ public final class LoadPlan {
             if (index < 0) {
                 throw new AthanorException("The loader option " + load + " names " + first + ", which is not a relationship of "
                         + entity.name() + " (the entity at that point of the path).");
+            }
+            if (load.containsEagerFrom() != null) {
+                fromQuery[index] = true;
             }
             if (load.path().size() == 1) {
                 modes[index] = load.strategies().get(0);
@@ -133,10 +148,10 @@ public final class LoadPlan {
         for (int i = 0; i < modes.length; i++) {
             RelationshipModel r = relationships.get(i);
             FetchMode mode = modes[i];
-            if (mode == FetchMode.JOINED && onPath(r)) {
+            if (mode == FetchMode.JOINED && !fromQuery[i] && onPath(r)) {
                 mode = FetchMode.SELECT;
             }
-            out.add(new LoadPlan(metadata, metadata.entity(r.target()), r, mode, this, List.copyOf(below[i])));
+            out.add(new LoadPlan(metadata, metadata.entity(r.target()), r, mode, this, List.copyOf(below[i]), fromQuery[i]));
         }
         return Collections.unmodifiableList(out);
     }
@@ -162,6 +177,6 @@ public final class LoadPlan {
 
     @Override
     public String toString() {
-        return relationship == null ? entity.name() : relationship + " (" + strategy + ")";
+        return relationship == null ? entity.name() : relationship + " (" + (fromQuery ? "CONTAINS_EAGER" : strategy) + ")";
     }
 }

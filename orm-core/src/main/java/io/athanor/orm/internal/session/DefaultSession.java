@@ -14,6 +14,7 @@ import io.athanor.orm.internal.meta.PropertyModel;
 import io.athanor.orm.internal.load.LoadContext;
 import io.athanor.orm.internal.load.Loading;
 import io.athanor.orm.internal.load.Relationships;
+import io.athanor.orm.internal.load.EntityRows;
 import io.athanor.orm.internal.load.RowLoader;
 import io.athanor.orm.internal.persistence.WritePlan;
 import io.athanor.orm.internal.sql.CompiledSelect;
@@ -133,6 +134,11 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     }
 
     @Override
+    public Select<Row> select(Class<?> entity, Object... more) {
+        return Sql.select(entity, more).on(this);
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public <R> List<R> list(Select<R> query) {
         if (route.choosesShards()) {
@@ -150,15 +156,25 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         QueryCompiler.Bound b = prepare(query);
         CompiledSelect c = b.compiled();
         List<Object> values = b.values();
+        EntityRows entities = c.rowEntities() == null ? null : new EntityRows(loader, c, true);
+        if (entities != null) {
+            entities.checkOptions(query.loads());
+        }
         io.athanor.orm.engine.Engine engine = route.engineOf(query, c);
-        return (query.locks() ? tx.forWrite(engine) : tx.forRead(engine)).query(c.sql(), values, ps -> SessionRows.bind(ps, c.binders(), values), rs -> {
+        List<T> result = (query.locks() ? tx.forWrite(engine) : tx.forRead(engine)).query(c.sql(), values,
+                ps -> SessionRows.bind(ps, c.binders(), values), rs -> {
             PreparedWork.ColumnReader[] generic = PreparedWork.columnReaders(rs.getMetaData());
             List<T> out = new ArrayList<>();
             while (rs.next()) {
-                out.add(factory.create(SessionRows.values(rs, c.readers(), generic), c.labels()));
+                out.add(factory.create(entities != null ? entities.read(rs, generic) : SessionRows.values(rs, c.readers(), generic),
+                        c.labels()));
             }
             return out;
         });
+        if (entities != null) {
+            entities.loadRelationships(query.loads());
+        }
+        return result;
     }
 
     /** Runs a compiled select with its values; entities come through the identity map with their relationships. */
@@ -166,11 +182,18 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     private List<Object> run(CompiledSelect c, List<Object> values, Select<?> query, boolean locks) {
         Map<io.athanor.orm.internal.load.LoadPlan, List<Object>> joined = c.joined().isEmpty() ? null : new HashMap<>();
         LoadGroup group = c.entity() == null ? null : new LoadGroup();
+        EntityRows entities = c.rowEntities() == null ? null : new EntityRows(loader, c, true);
+        if (entities != null) {
+            entities.checkOptions(query.loads());
+        }
         io.athanor.orm.engine.Engine engine = route.engineOf(query, c);
         List<Object> results = (locks ? tx.forWrite(engine) : tx.forRead(engine)).query(c.sql(), values,
                 ps -> SessionRows.bind(ps, c.binders(), values),
-                rs -> (List<Object>) (c.entity() == null ? SessionRows.readRows(rs, c)
+                rs -> (List<Object>) (c.entity() == null ? (entities != null ? entities.rows(rs) : SessionRows.readRows(rs, c))
                         : joined == null ? loader.readEntities(rs, c.entity(), group) : loader.readJoined(rs, c, joined, group)));
+        if (entities != null) {
+            entities.loadRelationships(query.loads());
+        }
         if (c.entity() != null) {
             group.size = results.size();
             loader.loadRelationships(c.plan(), results, query, joined);
@@ -315,6 +338,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         CompiledSelect c = bound.compiled();
         List<Object> values = bound.values();
         PreparedWork.Reader<Object> rowReader;
+        EntityRows entities = c.rowEntities() == null ? null : new EntityRows(loader, c, false);
         if (c.entity() != null) {
             rowReader = loader.new EntityRowReader(c.entity(), false);
         } else {
@@ -326,7 +350,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
                     if (generic == null) {
                         generic = PreparedWork.columnReaders(rs.getMetaData());
                     }
-                    return SessionRows.readRow(rs, c, generic);
+                    return entities != null ? entities.row(rs, generic) : SessionRows.readRow(rs, c, generic);
                 }
             };
         }

@@ -20,10 +20,28 @@ import java.util.List;
  * @param names       per parameter bound by its class: how messages name it ({@code Parameter :name}), or {@code null}
  * @param plan        for an entity select: how it loads relationships; otherwise {@code null}
  * @param joined      the relationships loaded from the same rows (JOINED), in column order after the entity's own
+ * @param rowEntities for a column select with whole entities among its columns: where each column's SQL columns
+ *                    start and which entity it reads; otherwise {@code null}
  */
 public record CompiledSelect(String sql, ColumnType[] binders, EntityModel entity, List<String> labels, ColumnType[] readers,
                              Attribute<?, ?>[] targets, String[] names, io.athanor.orm.internal.load.LoadPlan plan,
-                             List<io.athanor.orm.internal.load.LoadPlan> joined) {
+                             List<io.athanor.orm.internal.load.LoadPlan> joined, RowEntities rowEntities) {
+
+    /** A compiled statement whose rows hold no whole entities among other columns. */
+    public CompiledSelect(String sql, ColumnType[] binders, EntityModel entity, List<String> labels, ColumnType[] readers,
+                          Attribute<?, ?>[] targets, String[] names, io.athanor.orm.internal.load.LoadPlan plan,
+                          List<io.athanor.orm.internal.load.LoadPlan> joined) {
+        this(sql, binders, entity, labels, readers, targets, names, plan, joined, null);
+    }
+
+    /**
+     * Where the columns of a row with entities start.
+     *
+     * @param models  per returned column: the entity it reads, or {@code null} for a value
+     * @param offsets per returned column: the 0-based index of its first SQL column
+     */
+    public record RowEntities(EntityModel[] models, int[] offsets) {
+    }
 
     /**
      * Checks, before any SQL is sent, that each value has the Java type of the field it meets and that the

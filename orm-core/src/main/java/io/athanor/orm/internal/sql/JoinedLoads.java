@@ -57,7 +57,7 @@ public final class JoinedLoads {
 
     private static boolean multiplies(LoadPlan plan) {
         for (LoadPlan n : plan.joined()) {
-            if (n.relationship().toMany()) {
+            if (n.relationship().toMany() && !n.fromQuery()) {
                 return true;
             }
         }

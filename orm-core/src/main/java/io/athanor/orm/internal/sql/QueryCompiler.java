@@ -3,6 +3,7 @@ package io.athanor.orm.internal.sql;
 import io.athanor.orm.error.AthanorException;
 import io.athanor.orm.internal.meta.Metadata;
 import io.athanor.orm.internal.types.ColumnType;
+import io.athanor.orm.query.EntityColumn;
 import io.athanor.orm.query.Expression;
 import io.athanor.orm.query.QueryCacheStats;
 import io.athanor.orm.query.Select;
@@ -70,7 +71,27 @@ public final class QueryCompiler {
             readers[i] = r.readerFor(columns.get(i));
         }
         return new CompiledSelect(r.sql(), r.binders(), null, statement.returnedLabels(), readers, r.bindTargets(), r.bindNames(),
-                null, List.of());
+                null, List.of(), rowEntities(r, columns));
+    }
+
+    /** Where each column starts, when some columns are whole entities ({@code select(User.class, Order.class)}). */
+    private static CompiledSelect.RowEntities rowEntities(SqlRenderer r, List<Expression<?>> columns) {
+        io.athanor.orm.internal.meta.EntityModel[] models = new io.athanor.orm.internal.meta.EntityModel[columns.size()];
+        int[] offsets = new int[columns.size()];
+        boolean any = false;
+        int offset = 0;
+        for (int i = 0; i < columns.size(); i++) {
+            EntityColumn<?> c = EntityColumn.in(columns.get(i));
+            offsets[i] = offset;
+            if (c != null) {
+                models[i] = r.entityOf(c.source());
+                offset += models[i].rowColumns().size();
+                any = true;
+            } else {
+                offset++;
+            }
+        }
+        return any ? new CompiledSelect.RowEntities(models, offsets) : null;
     }
 
     public QueryCacheStats stats() {

@@ -201,6 +201,23 @@ final class ShapeBuilder implements SqlBuilder {
     }
 
     @Override
+    public SqlBuilder relationshipJoin(boolean outer, Object owner, Attribute<?, ?> relationship, Object target) {
+        tokens.add(outer ? " LEFT OUTER JOIN " : " JOIN ");
+        source(owner, ON);
+        tokens.add(relationship);
+        source(target, FROM);
+        return this;
+    }
+
+    @Override
+    public SqlBuilder referencedColumn(Object target, Attribute<?, ?> relationship) {
+        source(target, COLUMN);
+        tokens.add(relationship);
+        tokens.add(ON);
+        return this;
+    }
+
+    @Override
     public boolean joinsCollections(Object entitySource, List<io.athanor.orm.query.Load> options) {
         return loads.joinsCollections(entitySource, options);
     }
@@ -215,6 +232,11 @@ final class ShapeBuilder implements SqlBuilder {
         if (!options.isEmpty()) {
             tokens.add(JOINED);
             tokens.add(options);
+            for (io.athanor.orm.query.Load l : options) {
+                if (l.containsEagerFrom() != null) {
+                    source(l.containsEagerFrom(), JOINED);
+                }
+            }
         }
         return this;
     }

@@ -333,6 +333,46 @@ final class SqlRenderer implements SqlBuilder {
         return this;
     }
 
+    @Override
+    public SqlBuilder relationshipJoin(boolean outer, Object owner, Attribute<?, ?> relationship, Object target) {
+        Source joined = current(target);
+        Source from = null;
+        for (Source s : scopes.peek()) {
+            if (s == joined) {
+                break;
+            }
+            if (s.matches(owner)) {
+                from = s;
+                break;
+            }
+        }
+        if (from == null || from.entity == null) {
+            throw new AthanorException("The join along " + relationship + " starts from " + describe(owner) + ", which is not "
+                    + "in this query's FROM clause before the join. Select from " + describe(owner) + " or join it first; to "
+                    + "start from an alias, name the relationship through it: join(alias.get(" + relationship.entityType()
+                    .getSimpleName() + "_." + relationship.path() + ")).");
+        }
+        RelationshipModel r = RelationshipJoins.relationship(from.entity, relationship);
+        String link = null;
+        if (r.kind() == RelationshipModel.Kind.MANY_TO_MANY) {
+            link = newAlias(joined.table + "_link");
+            RelationshipJoins.appendLink(sql, dialect, r, from.entity, from.alias, link, outer);
+        }
+        sql.append(outer ? " LEFT OUTER JOIN " : " JOIN ");
+        source(target);
+        sql.append(" ON ");
+        RelationshipJoins.targetCondition(sql, dialect, r, joined.entity, from.alias, joined.alias, link);
+        return this;
+    }
+
+    @Override
+    public SqlBuilder referencedColumn(Object target, Attribute<?, ?> relationship) {
+        RelationshipModel r = RelationshipJoins.relationship(metadata.entity(relationship.entityType()), relationship);
+        Source s = find(target, relationship);
+        sql.append(s.alias).append('.').append(dialect.quote(RelationshipJoins.referencedColumn(r, relationship)));
+        return this;
+    }
+
     /** Conditions for each owning to-one of {@code from} that points at {@code to}'s entity. */
     private void addForeignKeyConditions(Source from, Source to, List<String> out) {
         for (RelationshipModel r : from.entity.relationships()) {
@@ -369,7 +409,7 @@ final class SqlRenderer implements SqlBuilder {
         }
         Map<LoadPlan, String> aliases = new LinkedHashMap<>();
         for (LoadPlan n : nodes) {
-            String alias = newAlias("athanor_j" + (aliases.size() + 1));
+            String alias = n.fromQuery() ? containsEagerAlias(n, options) : newAlias("athanor_j" + (aliases.size() + 1));
             aliases.put(n, alias);
             for (io.athanor.orm.internal.meta.ColumnModel c : n.entity().rowColumns()) {
                 sql.append(", ").append(alias).append('.').append(dialect.quote(c.name()));
@@ -393,6 +433,9 @@ final class SqlRenderer implements SqlBuilder {
         for (Map.Entry<LoadPlan, String> e : aliases.entrySet()) {
             LoadPlan n = e.getKey();
             String alias = e.getValue();
+            if (n.fromQuery()) {
+                continue;
+            }
             LoadPlan parent = n.parent();
             String parentAlias = parent.parent() == null ? rootAlias : aliases.get(parent);
             RelationshipModel r = n.relationship();
@@ -400,35 +443,41 @@ final class SqlRenderer implements SqlBuilder {
             EntityModel to = n.entity();
             String table = dialect.qualify(to.table().schema(), to.table().name());
             if (r.kind() == RelationshipModel.Kind.MANY_TO_MANY) {
-                TableModel link = r.owning() ? r.joinTable() : r.inverse().joinTable();
-                String ownerColumn = link.columns().get(r.owning() ? 0 : 1).name();
-                String targetColumn = link.columns().get(r.owning() ? 1 : 0).name();
                 String linkAlias = newAlias(alias + "_link");
-                sql.append(" LEFT OUTER JOIN ").append(dialect.qualify(link.schema(), link.name())).append(' ').append(linkAlias)
-                        .append(" ON ").append(linkAlias).append('.').append(dialect.quote(ownerColumn)).append(" = ")
-                        .append(parentAlias).append('.').append(dialect.quote(idColumn(from)))
-                        .append(" LEFT OUTER JOIN ").append(table).append(' ').append(alias).append(" ON ").append(alias).append('.')
-                        .append(dialect.quote(idColumn(to))).append(" = ").append(linkAlias).append('.')
-                        .append(dialect.quote(targetColumn));
+                RelationshipJoins.appendLink(sql, dialect, r, from, parentAlias, linkAlias, true);
+                sql.append(" LEFT OUTER JOIN ").append(table).append(' ').append(alias).append(" ON ");
+                RelationshipJoins.targetCondition(sql, dialect, r, to, parentAlias, alias, linkAlias);
                 continue;
             }
-            boolean owning = r.owning();
-            List<String> near = owning ? r.joinColumns() : r.inverse().referencedColumns();
-            List<String> far = owning ? r.referencedColumns() : r.inverse().joinColumns();
-            boolean innerJoin = owning && (parent.parent() == null || inner.contains(parent)) && notNull(from, near);
+            boolean innerJoin = r.owning() && (parent.parent() == null || inner.contains(parent)) && notNull(from, r.joinColumns());
             if (innerJoin) {
                 inner.add(n);
             }
             sql.append(innerJoin ? " JOIN " : " LEFT OUTER JOIN ").append(table).append(' ').append(alias).append(" ON ");
-            for (int i = 0; i < near.size(); i++) {
-                if (i > 0) {
-                    sql.append(" AND ");
-                }
-                sql.append(alias).append('.').append(dialect.quote(far.get(i))).append(" = ").append(parentAlias).append('.')
-                        .append(dialect.quote(near.get(i)));
-            }
+            RelationshipJoins.targetCondition(sql, dialect, r, to, parentAlias, alias, null);
         }
         return this;
+    }
+
+    /** The alias of the FROM item a contains-eager node reads its columns from: the query's own join of it. */
+    private String containsEagerAlias(LoadPlan n, List<Load> options) {
+        for (Load l : options) {
+            Object from = l.containsEagerFrom();
+            if (from != null && l.path().get(0).path().equals(n.relationship().name())) {
+                for (Source s : scopes.peek()) {
+                    if (s.matches(from)) {
+                        if (s.entity == null || s.entity != n.entity()) {
+                            break;
+                        }
+                        return s.alias;
+                    }
+                }
+                throw new AthanorException(l + " fills " + n.relationship() + " from the query's join of " + describe(from)
+                        + ", but the query does not join it. Join it, filtered as needed: .join(" + n.relationship().owner()
+                        .getSimpleName() + "_." + n.relationship().name() + (from instanceof Class ? "" : ", alias") + ").");
+            }
+        }
+        throw new IllegalStateException("no contains-eager option for " + n);
     }
 
     private static boolean notNull(EntityModel entity, List<String> columns) {
@@ -438,10 +487,6 @@ final class SqlRenderer implements SqlBuilder {
             }
         }
         return true;
-    }
-
-    private static String idColumn(EntityModel e) {
-        return e.idProperties().get(0).column().name();
     }
 
     @Override
@@ -458,7 +503,7 @@ final class SqlRenderer implements SqlBuilder {
         }
         for (Map.Entry<LoadPlan, String> e : aliases.entrySet()) {
             LoadPlan n = e.getKey();
-            if (!n.relationship().toMany()) {
+            if (!n.relationship().toMany() || n.fromQuery()) {
                 continue;
             }
             for (RelationshipModel.OrderTerm t : n.relationship().orderTerms()) {
