@@ -221,6 +221,29 @@ public abstract class Dialect {
         return false;
     }
 
+    /**
+     * Whether {@code GROUP BY} takes a selected column's position ({@code GROUP BY 1}); H2 does not, and
+     * needs none: it matches a repeated expression's parameters by value.
+     */
+    public boolean groupsByPosition() {
+        return true;
+    }
+
+    /** Whether {@code ORDER BY} takes a selected column's position ({@code ORDER BY 2}). */
+    public boolean ordersByPosition() {
+        return true;
+    }
+
+    /** Whether rows of values compare in order: {@code (a, b) > (?, ?)}; otherwise keyset conditions are expanded. */
+    public boolean supportsRowValueComparison() {
+        return true;
+    }
+
+    /** Whether a subquery in FROM can be {@code LATERAL}, seeing the FROM items before it. */
+    public boolean supportsLateral() {
+        return false;
+    }
+
     /** Whether OFFSET needs a LIMIT before it (MariaDB). */
     public boolean requiresLimitWithOffset() {
         return false;

@@ -115,4 +115,9 @@ public final class H2Dialect extends Dialect {
     public boolean dropNeedsSchema() {
         return true;
     }
+
+    @Override
+    public boolean groupsByPosition() {
+        return false;
+    }
 }

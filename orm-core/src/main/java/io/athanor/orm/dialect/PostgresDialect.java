@@ -173,4 +173,9 @@ public final class PostgresDialect extends Dialect {
     public boolean bindsArrays() {
         return true;
     }
+
+    @Override
+    public boolean supportsLateral() {
+        return true;
+    }
 }

@@ -534,13 +534,7 @@ public final class Select<R> implements Statement {
             b.sql(" WHERE ").visit(where);
         }
         if (!groupBy.isEmpty()) {
-            b.sql(" GROUP BY ");
-            for (int i = 0; i < groupBy.size(); i++) {
-                if (i > 0) {
-                    b.sql(", ");
-                }
-                b.visit(groupBy.get(i));
-            }
+            SelectedRefs.renderGroupBy(b, columns, groupBy);
         }
         if (having != null) {
             b.sql(" HAVING ").visit(having);
@@ -554,7 +548,7 @@ public final class Select<R> implements Statement {
                 if (i > 0) {
                     b.sql(", ");
                 }
-                orderBy.get(i).render(b);
+                SelectedRefs.renderOrder(b, columns, orderBy.get(i));
             }
         }
         if (entitySource != null && setOperations.isEmpty() && b.joinsCollections(entitySource, loads)) {

@@ -187,7 +187,11 @@ public final class Sql {
         return new Function<>("DENSE_RANK", Long.class);
     }
 
-    /** A selected column by its label, for ordering combined statements ({@code union}) and by aggregates. */
+    /**
+     * A selected column by its label: {@code groupBy(ref("day"))}, {@code orderBy(ref("total").desc())}. Renders the
+     * label as an identifier (quoted where the dialect needs); the label must be one given with {@code as(...)} in the
+     * same statement. Statements combined with {@code union} are ordered this way.
+     */
     public static Expression<Object> ref(String label) {
         return new LabelRef(label);
     }
