@@ -109,6 +109,12 @@ final class DebugSql implements SqlBuilder {
     }
 
     @Override
+    public SqlBuilder keyColumns(Object source) {
+        out.append(name(source)).append(".<key>");
+        return this;
+    }
+
+    @Override
     public SqlBuilder joinCondition(Object target) {
         out.append("<foreign key>");
         return this;

@@ -135,6 +135,12 @@ final class ExpressionKey implements SqlBuilder {
     }
 
     @Override
+    public SqlBuilder keyColumns(Object source) {
+        tokens.add(source);
+        return this;
+    }
+
+    @Override
     public SqlBuilder joinCondition(Object target) {
         tokens.add(target);
         return this;

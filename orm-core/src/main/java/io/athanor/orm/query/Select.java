@@ -617,18 +617,22 @@ public final class Select<R> implements Statement {
         }
     }
 
-    /** Runs {@code SELECT COUNT(*)} over this statement (its order dropped) and returns the count. */
+    /**
+     * How many results {@link #list()} would return, counted by the database: {@code SELECT COUNT(*)} over the
+     * rows, over the entity's keys where DISTINCT, grouping or a page (LIMIT/OFFSET, which the count respects)
+     * needs a subquery; see the guide's "Counting". The ORDER BY is dropped.
+     *
+     * @throws AthanorException if the statement belongs to no session
+     */
     public long count() {
-        List<Expression<?>> relabelled = new ArrayList<>(columns.size());
-        for (int i = 0; i < columns.size(); i++) {
-            Expression<?> c = columns.get(i) instanceof Label ? ((Label<?>) columns.get(i)).expression() : columns.get(i);
-            relabelled.add(new Label<>(c, "c" + (i + 1)));
-        }
-        Select<R> unordered = new Select<>(entitySource, List.copyOf(relabelled), from, joins, where, groupBy, having, List.of(),
-                limit, offset, distinct, lock, null, setOperations, commonTables, List.of());
-        Select<io.athanor.orm.engine.Row> counting = Select.<io.athanor.orm.engine.Row>ofColumns(List.of(Sql.count()), executor)
-                .from(unordered.as("counted"));
-        return counting.one().get(0, Long.class);
+        return CountQuery.count(this, new CountQuery.Parts(entitySource, columns, from == null ? fromSource() : from, joins,
+                where, groupBy, having, limit, offset, distinct, !setOperations.isEmpty(), commonTables, executor));
+    }
+
+    /** This statement unordered, its columns labelled c1, c2...: a derived table whose column names never clash. */
+    Select<R> relabelled() {
+        return new Select<>(entitySource, CountQuery.relabel(columns), from, joins, where, groupBy, having, List.of(), limit,
+                offset, distinct, null, null, setOperations, commonTables, List.of());
     }
 
     /**

@@ -89,6 +89,11 @@ public interface SqlBuilder {
      */
     SqlBuilder target(Object source);
 
+    /** Renders the key columns of the entity behind {@code source}, comma-separated, for counting its rows. */
+    default SqlBuilder keyColumns(Object source) {
+        throw new UnsupportedOperationException("keyColumns");
+    }
+
     /** Renders every mapped column of the entity behind {@code source}, for selecting whole entities. */
     SqlBuilder entityColumns(Object source);
 

@@ -37,6 +37,7 @@ final class ShapeBuilder implements SqlBuilder {
     private static final Object TARGET = new Object();
     private static final Object ENTITY = new Object();
     private static final Object ON = new Object();
+    private static final Object KEYS = new Object();
 
     private static final Object JOINED = new Object();
 
@@ -191,6 +192,12 @@ final class ShapeBuilder implements SqlBuilder {
     @Override
     public SqlBuilder entityColumns(Object source) {
         source(source, ENTITY);
+        return this;
+    }
+
+    @Override
+    public SqlBuilder keyColumns(Object source) {
+        source(source, KEYS);
         return this;
     }
 

@@ -308,6 +308,19 @@ final class SqlRenderer implements SqlBuilder {
     }
 
     @Override
+    public SqlBuilder keyColumns(Object source) {
+        Source s = find(source, null);
+        if (s.entity == null) {
+            throw new AthanorException("Only an entity has key columns; " + source + " is not one.");
+        }
+        List<PropertyModel> ids = s.entity.idProperties();
+        for (int i = 0; i < ids.size(); i++) {
+            sql.append(i > 0 ? ", " : "").append(s.alias).append('.').append(dialect.quote(ids.get(i).column().name()));
+        }
+        return this;
+    }
+
+    @Override
     public SqlBuilder joinCondition(Object target) {
         List<Source> scope = scopes.peek();
         Source joined = current(target);
