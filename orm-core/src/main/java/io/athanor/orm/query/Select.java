@@ -203,6 +203,19 @@ public final class Select<R> implements Statement {
     }
 
     /**
+     * Keyset pagination: only the rows after the one whose ORDER BY values are {@code lastRowKeys}, one value per
+     * ORDER BY item given before this call. {@code orderBy(User_.name.asc(), User_.id.asc()).seek(lastName, lastId)
+     * .limit(20)} renders {@code WHERE (users.name, users.id) > (?, ?)} (expanded into ORs for mixed directions).
+     * Unlike {@link #offset(int)} it costs the same on the thousandth page as on the first. End the ORDER BY with a
+     * unique key, and order by NOT NULL keys.
+     *
+     * @throws AthanorException without ORDER BY, or when the number of values differs from it, or a value is null
+     */
+    public Select<R> seek(Object... lastRowKeys) {
+        return where(Seek.after(orderBy, lastRowKeys));
+    }
+
+    /**
      * At most {@code n} rows.
      *
      * @throws AthanorException if {@code n} is negative
