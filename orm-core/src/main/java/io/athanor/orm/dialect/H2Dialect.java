@@ -120,4 +120,9 @@ public final class H2Dialect extends Dialect {
     public boolean groupsByPosition() {
         return false;
     }
+
+    @Override
+    public boolean typesParametersByValue() {
+        return false;
+    }
 }

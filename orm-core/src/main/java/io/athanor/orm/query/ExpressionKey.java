@@ -69,6 +69,16 @@ final class ExpressionKey implements SqlBuilder {
     }
 
     @Override
+    public boolean bindsAsArray(Expression<?> typeHint) {
+        return true;
+    }
+
+    @Override
+    public SqlBuilder bindArray(Object[] values, Expression<?> typeHint) {
+        return bind(values, typeHint);
+    }
+
+    @Override
     public SqlBuilder bindNamed(Object value, String label) {
         return bind(value, null);
     }

@@ -41,9 +41,9 @@ final class PostgresOnly<T> extends Expression<T> {
     /** Refuses to render {@code call} for any database but PostgreSQL. */
     static void check(SqlBuilder b, String call) {
         if (!(b.dialect() instanceof PostgresDialect)) {
-            throw new AthanorException(call + " is PostgreSQL's, and this statement is compiled for " + b.dialect().name()
+            throw new AthanorException(call + " is PostgreSQL's, and this statement is compiled for " + b.dialect().displayName()
                     + ", which has no such operator or function. Run it on PostgreSQL, or write the condition with what "
-                    + b.dialect().name() + " has (Sql.func(...), like/ilike, in(...)).");
+                    + b.dialect().displayName() + " has (Sql.func(...), like/ilike, in(...)).");
         }
     }
 }

@@ -152,6 +152,13 @@ public final class Select<R> implements Statement {
         return addJoin(true, target, condition);
     }
 
+    /** A CROSS JOIN to {@code target}: every row with every row of the items before it (no ON). */
+    public Select<R> crossJoin(Object target) {
+        List<Join> j = new ArrayList<>(joins);
+        j.add(new Join(false, checkSource(target), null, true));
+        return copy(from, List.copyOf(j), where, groupBy, having, orderBy, limit, offset, distinct, lock, executor);
+    }
+
     private Select<R> addJoin(boolean outer, Object target, Expression<Boolean> on) {
         List<Join> j = new ArrayList<>(joins);
         j.add(new Join(outer, checkSource(target), on));
@@ -160,10 +167,11 @@ public final class Select<R> implements Statement {
 
     private static Object checkSource(Object source) {
         if (source instanceof Class || source instanceof Aliased || source instanceof Table || source instanceof DerivedTable
-                || source instanceof CommonTable) {
+                || source instanceof CommonTable || source instanceof TableExpression) {
             return source;
         }
-        throw new AthanorException("A FROM or JOIN item must be an entity class, an Aliased entity, a Table or a DerivedTable; got "
+        throw new AthanorException("A FROM or JOIN item must be an entity class, an Aliased entity, a Table, a DerivedTable, "
+                + "a CommonTable or a TableExpression (values, generateSeries, unnest); got "
                 + (source == null ? "null" : source.getClass().getName()) + ".");
     }
 
@@ -451,7 +459,12 @@ public final class Select<R> implements Statement {
         return labels();
     }
 
-    /** The FROM item the statement starts from: given, or the entity of its first column. */
+    /**
+     * The FROM item the statement starts from: given, or the entity or table of its first column that has one;
+     * {@code null} for a statement of values alone ({@code SELECT ?}, no FROM).
+     *
+     * @throws AthanorException if the statement joins but has nothing to join to
+     */
     public Object fromSource() {
         if (from != null) {
             return from;
@@ -462,7 +475,10 @@ public final class Select<R> implements Statement {
                 return s;
             }
         }
-        throw new AthanorException("Cannot tell which table to select from: no selected column belongs to an entity or "
+        if (joins.isEmpty()) {
+            return null;
+        }
+        throw new AthanorException("Cannot tell which table to join to: no selected column belongs to an entity or "
                 + "table. Add .from(Entity.class) or .from(table).");
     }
 
@@ -473,7 +489,10 @@ public final class Select<R> implements Statement {
     /** Every FROM and JOIN item, in order. */
     public List<Object> sources() {
         List<Object> all = new ArrayList<>(joins.size() + 1);
-        all.add(fromSource());
+        Object first = fromSource();
+        if (first != null) {
+            all.add(first);
+        }
         for (Join j : joins) {
             all.add(j.target);
         }
@@ -531,15 +550,7 @@ public final class Select<R> implements Statement {
                 Label.renderSelected(b, columns.get(i));
             }
         }
-        b.sql(" FROM ").source(fromSource());
-        for (Join j : joins) {
-            b.sql(j.outer ? " LEFT OUTER JOIN " : " JOIN ").source(j.target).sql(" ON ");
-            if (j.on != null) {
-                b.visit(j.on);
-            } else {
-                b.joinCondition(j.target);
-            }
-        }
+        Join.renderFrom(b, fromSource(), joins);
         if (entitySource != null && setOperations.isEmpty()) {
             b.joinedTables(entitySource, loads);
         }
@@ -584,15 +595,7 @@ public final class Select<R> implements Statement {
         b.sql("SELECT ");
         b.entityColumns(entitySource);
         b.joinedColumns(entitySource, loads);
-        b.sql(" FROM ").source(fromSource());
-        for (Join j : joins) {
-            b.sql(j.outer ? " LEFT OUTER JOIN " : " JOIN ").source(j.target).sql(" ON ");
-            if (j.on != null) {
-                b.visit(j.on);
-            } else {
-                b.joinCondition(j.target);
-            }
-        }
+        Join.renderFrom(b, fromSource(), joins);
         b.joinedTables(entitySource, loads);
         b.sql(" WHERE ").visit(key).sql(" IN (SELECT athanor_keys.athanor_key FROM (").subquery(keys).sql(") athanor_keys)");
         renderOrder(b);

@@ -90,7 +90,7 @@ class PostgresOperatorsTest {
         Select<?> s = select(Event.class).where(matches(toTsvector("english", Event_.body), toTsquery("english", "x")));
         for (Dialect d : List.of(H2Dialect.INSTANCE, MariaDbDialect.INSTANCE)) {
             assertThatThrownBy(() -> sql(d, s)).isInstanceOf(AthanorException.class)
-                    .hasMessageContaining("Postgres.matches(...) is PostgreSQL's").hasMessageContaining(d.name());
+                    .hasMessageContaining("Postgres.matches(...) is PostgreSQL's").hasMessageContaining(d.displayName());
         }
         assertThatThrownBy(() -> sql(H2Dialect.INSTANCE, select(Event.class).where(eqAny(Event_.id, List.of(1L)))))
                 .hasMessageContaining("Postgres.eqAny(...) is PostgreSQL's");

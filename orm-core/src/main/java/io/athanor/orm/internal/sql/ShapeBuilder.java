@@ -9,6 +9,7 @@ import io.athanor.orm.query.Expression;
 import io.athanor.orm.query.Select;
 import io.athanor.orm.query.SqlBuilder;
 import io.athanor.orm.query.Table;
+import io.athanor.orm.query.TableExpression;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -62,9 +63,14 @@ final class ShapeBuilder implements SqlBuilder {
 
     private void source(Object s, Object marker) {
         tokens.add(marker);
-        if (s instanceof DerivedTable) {
+        if (s instanceof TableExpression) {
+            tokens.add(DERIVED);
+            tokens.add(((TableExpression) s).alias());
+            tokens.add(aliases.computeIfAbsent(s, k -> aliases.size()));
+        } else if (s instanceof DerivedTable) {
             tokens.add(DERIVED);
             tokens.add(((DerivedTable) s).alias());
+            tokens.add(((DerivedTable) s).lateral());
             tokens.add(aliases.computeIfAbsent(s, k -> aliases.size()));
         } else if (s instanceof Aliased) {
             Aliased<?> a = (Aliased<?>) s;
@@ -177,7 +183,9 @@ final class ShapeBuilder implements SqlBuilder {
     @Override
     public SqlBuilder source(Object source) {
         source(source, FROM);
-        if (source instanceof DerivedTable) {
+        if (source instanceof TableExpression) {
+            ((TableExpression) source).renderSource(this, "");
+        } else if (source instanceof DerivedTable) {
             ((DerivedTable) source).select().render(this);
         }
         return this;

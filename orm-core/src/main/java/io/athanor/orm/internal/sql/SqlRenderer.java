@@ -18,6 +18,7 @@ import io.athanor.orm.query.Load;
 import io.athanor.orm.query.Select;
 import io.athanor.orm.query.SqlBuilder;
 import io.athanor.orm.query.Table;
+import io.athanor.orm.query.TableExpression;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -261,7 +262,19 @@ final class SqlRenderer implements SqlBuilder {
     @Override
     public SqlBuilder source(Object source) {
         Source s = current(source);
+        if (source instanceof TableExpression) {
+            ((TableExpression) source).renderSource(this, s.alias);
+            return this;
+        }
         if (derived(source) != null) {
+            if (((DerivedTable) source).lateral()) {
+                if (!dialect.supportsLateral()) {
+                    throw new AthanorException("LATERAL subqueries (" + ((DerivedTable) source).alias() + ") are not supported by "
+                            + dialect.displayName() + ". Number the rows per group instead: select rowNumber().over(partitionBy(...)"
+                            + ".orderBy(...)) in a derived table and keep the rows whose number is at most N.");
+                }
+                sql.append("LATERAL ");
+            }
             sql.append('(');
             derived(source).render(this);
             sql.append(") ").append(s.alias);
@@ -503,6 +516,11 @@ final class SqlRenderer implements SqlBuilder {
                 this.schema = "";
                 this.table = ((CommonTable) key).name();
                 this.alias = newAlias(table);
+            } else if (key instanceof TableExpression) {
+                this.entity = null;
+                this.schema = "";
+                this.table = ((TableExpression) key).alias();
+                this.alias = newAlias(table);
             } else if (key instanceof DerivedTable) {
                 this.entity = null;
                 this.schema = "";
@@ -525,7 +543,8 @@ final class SqlRenderer implements SqlBuilder {
         }
 
         boolean matches(Object other) {
-            return key instanceof Aliased || key instanceof DerivedTable ? key == other : key.equals(other);
+            return key instanceof Aliased || key instanceof DerivedTable || key instanceof TableExpression ? key == other
+                    : key.equals(other);
         }
     }
 }
