@@ -211,11 +211,8 @@ public final class Select<R> implements Statement {
     }
 
     /**
-     * Keyset pagination: only the rows after the one whose ORDER BY values are {@code lastRowKeys}, one value per
-     * ORDER BY item given before this call. {@code orderBy(User_.name.asc(), User_.id.asc()).seek(lastName, lastId)
-     * .limit(20)} renders {@code WHERE (users.name, users.id) > (?, ?)} (expanded into ORs for mixed directions).
-     * Unlike {@link #offset(int)} it costs the same on the thousandth page as on the first. End the ORDER BY with a
-     * unique key, and order by NOT NULL keys.
+     * Keyset pagination: the rows after the one whose ORDER BY values (given before this call) are {@code lastRowKeys}:
+     * {@code orderBy(User_.name.asc(), User_.id.asc()).seek(lastName, lastId).limit(20)}; see {@link Seek}.
      *
      * @throws AthanorException without ORDER BY, or when the number of values differs from it, or a value is null
      */
@@ -398,13 +395,7 @@ public final class Select<R> implements Statement {
      * @throws ResultCountException if there were none or more than one
      */
     public R one() {
-        List<R> all = limit == null ? limit(2).list() : list();
-        if (all.size() != 1) {
-            throw new ResultCountException("Expected exactly one result but the query returned " + (all.isEmpty() ? "none"
-                    : "more than one") + "; " + (all.isEmpty() ? "use oneOrNull() or first() when no result is a valid answer."
-                    : "add a condition that picks one, or use first()."), all.size());
-        }
-        return all.get(0);
+        return Results.one(limit == null ? limit(2).list() : list());
     }
 
     /**
@@ -413,12 +404,7 @@ public final class Select<R> implements Statement {
      * @throws ResultCountException if there was more than one
      */
     public R oneOrNull() {
-        List<R> all = limit == null ? limit(2).list() : list();
-        if (all.size() > 1) {
-            throw new ResultCountException("Expected at most one result but the query returned more than one; add a "
-                    + "condition that picks one, or use first().", all.size());
-        }
-        return all.isEmpty() ? null : all.get(0);
+        return Results.oneOrNull(limit == null ? limit(2).list() : list());
     }
 
     /** The first result (the query runs with LIMIT 1), or {@code null}. */
