@@ -229,6 +229,14 @@ public abstract class Dialect {
         return true;
     }
 
+    /**
+     * Whether a grouped expression repeated elsewhere in the statement is recognised when its parameters hold the
+     * same values (H2, MariaDB); PostgreSQL compares the text, so there repeated copies write safe values as literals.
+     */
+    public boolean groupsByParameterValue() {
+        return true;
+    }
+
     /** Whether {@code ORDER BY} takes a selected column's position ({@code ORDER BY 2}). */
     public boolean ordersByPosition() {
         return true;

@@ -178,4 +178,9 @@ public final class PostgresDialect extends Dialect {
     public boolean supportsLateral() {
         return true;
     }
+
+    @Override
+    public boolean groupsByParameterValue() {
+        return false;
+    }
 }

@@ -15,6 +15,7 @@ final class ExpressionKey implements SqlBuilder {
     private final Dialect dialect;
     private final List<Object> tokens = new ArrayList<>();
     private int binds;
+    private boolean literals = true;
 
     private ExpressionKey(Dialect dialect) {
         this.dialect = dialect;
@@ -30,6 +31,16 @@ final class ExpressionKey implements SqlBuilder {
     /** Whether the expression holds a bind parameter. */
     boolean hasBinds() {
         return binds > 0;
+    }
+
+    /** Whether every value it holds could be written as a SQL literal ({@link Literal}). */
+    boolean valuesAreLiterals() {
+        return literals;
+    }
+
+    /** Whether {@code part} is this expression or one of its subexpressions. */
+    boolean contains(ExpressionKey part) {
+        return java.util.Collections.indexOfSubList(tokens, part.tokens) >= 0;
     }
 
     @Override
@@ -62,6 +73,7 @@ final class ExpressionKey implements SqlBuilder {
     @Override
     public SqlBuilder bind(Object value, Expression<?> typeHint) {
         binds++;
+        literals &= Literal.of(value, typeHint, dialect) != null;
         tokens.add(BIND);
         tokens.add(value instanceof Object[] ? List.of((Object[]) value) : Objects.requireNonNullElse(value, BIND));
         tokens.add(typeHint instanceof Attribute ? typeHint : null);
@@ -80,7 +92,12 @@ final class ExpressionKey implements SqlBuilder {
 
     @Override
     public SqlBuilder bindNamed(Object value, String label) {
-        return bind(value, null);
+        binds++;
+        literals = false;
+        tokens.add(BIND);
+        tokens.add(value);
+        tokens.add(label);
+        return this;
     }
 
     @Override

@@ -523,18 +523,14 @@ public final class Select<R> implements Statement {
     private void renderCore(SqlBuilder b) {
         b.openScope(sources());
         b.sql(distinct ? "SELECT DISTINCT " : "SELECT ");
+        SelectedRefs refs = SelectedRefs.of(b, columns, groupBy, having, orderBy);
         if (entitySource != null) {
             b.entityColumns(entitySource);
             if (setOperations.isEmpty()) {
                 b.joinedColumns(entitySource, loads);
             }
         } else {
-            for (int i = 0; i < columns.size(); i++) {
-                if (i > 0) {
-                    b.sql(", ");
-                }
-                Label.renderSelected(b, columns.get(i));
-            }
+            refs.renderColumns();
         }
         Join.renderFrom(b, fromSource(), joins);
         if (entitySource != null && setOperations.isEmpty()) {
@@ -544,21 +540,22 @@ public final class Select<R> implements Statement {
             b.sql(" WHERE ").visit(where);
         }
         if (!groupBy.isEmpty()) {
-            SelectedRefs.renderGroupBy(b, columns, groupBy);
+            refs.renderGroupBy(groupBy);
         }
         if (having != null) {
-            b.sql(" HAVING ").visit(having);
+            refs.renderHaving(having);
         }
     }
 
     private void renderOrder(SqlBuilder b) {
         if (!orderBy.isEmpty()) {
+            SelectedRefs refs = SelectedRefs.of(b, columns, groupBy, having, orderBy);
             b.sql(" ORDER BY ");
             for (int i = 0; i < orderBy.size(); i++) {
                 if (i > 0) {
                     b.sql(", ");
                 }
-                SelectedRefs.renderOrder(b, columns, orderBy.get(i));
+                refs.renderOrder(orderBy.get(i));
             }
         }
         if (entitySource != null && setOperations.isEmpty() && b.joinsCollections(entitySource, loads)) {

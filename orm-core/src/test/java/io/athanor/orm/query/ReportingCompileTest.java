@@ -5,6 +5,7 @@ import static io.athanor.orm.query.Sql.func;
 import static io.athanor.orm.query.Sql.ref;
 import static io.athanor.orm.query.Sql.select;
 import static io.athanor.orm.query.Sql.sum;
+import static io.athanor.orm.query.Sql.upper;
 import static io.athanor.orm.query.Sql.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,6 +77,39 @@ class ReportingCompileTest {
         assertThat(pg(s)).isEqualTo("SELECT CONCAT(users.name, ?), users.id, COUNT(*) FROM users "
                 + "GROUP BY CONCAT(users.name, ?), users.id ORDER BY users.id ASC");
         assertThat(values(s)).containsExactly("x", "y");
+    }
+
+    @Test
+    void aGroupedExpressionRepeatedWhereNoPositionReachesIsWrittenWithLiteralsOnPostgres() {
+        Expression<String> k = User_.name.concat("x'y");
+        Select<?> s = select(k.as("k"), Sql.rank().over(Sql.partitionBy(k).orderBy(count().desc())).as("r"), upper(k))
+                .groupBy(k).having(count().gt(1L));
+        assertThat(pg(s)).isEqualTo("SELECT CONCAT(users.name, 'x''y') AS k, RANK() OVER (PARTITION BY CONCAT(users.name, "
+                + "'x''y') ORDER BY COUNT(*) DESC) AS r, UPPER(CONCAT(users.name, 'x''y')) FROM users GROUP BY 1 HAVING COUNT(*) > ?");
+        assertThat(values(s)).containsExactly(1L);
+        assertThat(maria(s)).isEqualTo("SELECT CONCAT(users.name, ?) AS k, RANK() OVER (PARTITION BY CONCAT(users.name, ?) "
+                + "ORDER BY COUNT(*) DESC) AS r, UPPER(CONCAT(users.name, ?)) FROM users GROUP BY 1 HAVING COUNT(*) > ?");
+        assertThat(pg(select(upper(User_.name.concat("a")), count()).groupBy(User_.name.concat("a"))
+                .orderBy(User_.name.concat("a")))).as("not selected as itself: no position, so literals")
+                .isEqualTo("SELECT UPPER(CONCAT(users.name, 'a')), COUNT(*) FROM users GROUP BY CONCAT(users.name, 'a') "
+                        + "ORDER BY CONCAT(users.name, 'a') ASC");
+    }
+
+    @Test
+    void valuesThatCannotBeSpelledSafelyStayBound() {
+        Expression<String> k = User_.name.concat("half \uD83D");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pg(select(upper(k), count()).groupBy(k)))
+                .as("kept a parameter, so refused as any bound value is").isInstanceOf(io.athanor.orm.error.InvalidValueException.class)
+                .hasMessageContaining("unpaired UTF-16 surrogate");
+        Expression<String> big = User_.name.concat("y".repeat(101));
+        assertThat(pg(select(upper(big)).groupBy(big))).doesNotContain("yyy");
+        Expression<String> slash = User_.name.concat("back\\slash 'q' \uD83D\uDE80");
+        assertThat(pg(select(upper(slash), count()).groupBy(slash))).as("an escape string, whatever standard_conforming_strings says")
+                .isEqualTo("SELECT UPPER(CONCAT(users.name, E'back\\\\slash ''q'' \uD83D\uDE80')), COUNT(*) FROM users "
+                        + "GROUP BY CONCAT(users.name, E'back\\\\slash ''q'' \uD83D\uDE80')");
+        assertThat(pg(select(upper(User_.name.concat("n")), count()).groupBy(User_.name.concat("n"))))
+                .as("a different shape per value").isNotEqualTo(pg(select(upper(User_.name.concat("m")), count())
+                        .groupBy(User_.name.concat("m"))));
     }
 
     @Test

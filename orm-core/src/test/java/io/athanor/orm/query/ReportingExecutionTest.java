@@ -84,6 +84,19 @@ class ReportingExecutionTest {
     }
 
     @DatabaseTest
+    void aGroupedExpressionWithAValueInsideWindowsAndLargerExpressions(Engine engine) {
+        try (Session s = seeded(engine).open()) {
+            Expression<String> k = User_.name.concat("'s");
+            List<Row> rows = s.select(k.as("k"), Sql.upper(k).as("shout"), count().as("n"),
+                            Sql.rank().over(Sql.partitionBy(k).orderBy(count().desc())).as("r"))
+                    .groupBy(k).having(count().ge(1L)).orderBy(Sql.upper(k).desc()).list();
+            assertThat(rows).extracting(r -> r.get("k"), r -> r.get("shout"), r -> r.get("n", Long.class), r -> r.get("r", Long.class))
+                    .containsExactly(tuple("linus's", "LINUS'S", 1L, 1L), tuple("grace's", "GRACE'S", 1L, 1L),
+                            tuple("alan's", "ALAN'S", 1L, 1L), tuple("ada's", "ADA'S", 2L, 1L));
+        }
+    }
+
+    @DatabaseTest
     void groupingAndOrderingByLabel(Engine engine) {
         try (Session s = seeded(engine).open()) {
             List<Row> rows = s.select(User_.name.concat("!").as("k"), count().as("n")).groupBy(ref("k"))

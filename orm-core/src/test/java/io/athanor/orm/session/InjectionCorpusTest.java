@@ -153,6 +153,9 @@ class InjectionCorpusTest {
                     assertThat(s.select(Scrap_.body.concat(v).as("k"), Sql.count()).where(Scrap_.id.eq(insertId))
                             .groupBy(Scrap_.body.concat(v)).orderBy(Scrap_.body.concat(v)).one().get("k"))
                             .as("grouped on a value %s", what).isEqualTo(v + v);
+                    assertThat(s.select(Sql.coalesce(Scrap_.body.concat(v), "z").as("k"), Sql.count()).where(Scrap_.id.eq(insertId))
+                            .groupBy(Scrap_.body.concat(v)).one().get("k"))
+                            .as("grouped on a value written as a literal where PostgreSQL needs it: %s", what).isEqualTo(v + v);
                 }
                 if (kind == DatabaseKind.POSTGRESQL && v.length() < 40) {
                     assertThat(ids(s.select(Scrap_.id).where(Postgres.matches(Postgres.toTsvector("simple", Scrap_.body),

@@ -47,6 +47,7 @@ final class ShapeBuilder implements SqlBuilder {
     private final List<Object> tokens = new ArrayList<>(64);
     private final List<Object> values = new ArrayList<>();
     private final Map<Object, Integer> aliases = new IdentityHashMap<>();
+    private int literalDepth;
 
     ShapeBuilder(Metadata metadata, JoinedLoads loads) {
         this.metadata = metadata;
@@ -129,6 +130,23 @@ final class ShapeBuilder implements SqlBuilder {
         tokens.add(label);
         values.add(value);
         return this;
+    }
+
+    @Override
+    public SqlBuilder beginLiterals() {
+        literalDepth++;
+        return this;
+    }
+
+    @Override
+    public SqlBuilder endLiterals() {
+        literalDepth--;
+        return this;
+    }
+
+    @Override
+    public boolean writesLiterals() {
+        return literalDepth > 0;
     }
 
     @Override

@@ -49,6 +49,7 @@ final class SqlRenderer implements SqlBuilder {
     /** Per scope depth: the aliases of the relationships an entity select there joins for loading. */
     private final Map<Integer, Map<LoadPlan, String>> joinedAliases = new HashMap<>();
     private List<LoadPlan> topJoined = List.of();
+    private int literalDepth;
 
     SqlRenderer(Metadata metadata, JoinedLoads loads) {
         this.metadata = metadata;
@@ -161,6 +162,23 @@ final class SqlRenderer implements SqlBuilder {
         bindTargets.add(null);
         bindNames.add(label);
         return this;
+    }
+
+    @Override
+    public SqlBuilder beginLiterals() {
+        literalDepth++;
+        return this;
+    }
+
+    @Override
+    public SqlBuilder endLiterals() {
+        literalDepth--;
+        return this;
+    }
+
+    @Override
+    public boolean writesLiterals() {
+        return literalDepth > 0;
     }
 
     @Override
