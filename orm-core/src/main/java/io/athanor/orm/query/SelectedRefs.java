@@ -106,7 +106,7 @@ final class SelectedRefs {
 
     /** The 1-based position of the selected column {@code e} repeats, when it holds a value; 0 otherwise. */
     private int position(Expression<?> e, boolean grouping) {
-        if (columns.isEmpty() || e instanceof LabelRef || !(grouping ? b.dialect().groupsByPosition()
+        if (columns.isEmpty() || e instanceof Attribute || e instanceof LabelRef || !(grouping ? b.dialect().groupsByPosition()
                 : b.dialect().ordersByPosition())) {
             return 0;
         }
