@@ -221,6 +221,55 @@ public abstract class Dialect {
         return false;
     }
 
+    /**
+     * Whether {@code GROUP BY} takes a selected column's position ({@code GROUP BY 1}); H2 does not, and
+     * needs none: it matches a repeated expression's parameters by value.
+     */
+    public boolean groupsByPosition() {
+        return true;
+    }
+
+    /**
+     * Whether a grouped expression repeated elsewhere in the statement is recognised when its parameters hold the
+     * same values (H2, MariaDB); PostgreSQL compares the text, so there repeated copies write safe values as literals.
+     */
+    public boolean groupsByParameterValue() {
+        return true;
+    }
+
+    /** Whether {@code ORDER BY} takes a selected column's position ({@code ORDER BY 2}). */
+    public boolean ordersByPosition() {
+        return true;
+    }
+
+    /** Whether rows of values compare in order: {@code (a, b) > (?, ?)}; otherwise keyset conditions are expanded. */
+    public boolean supportsRowValueComparison() {
+        return true;
+    }
+
+    /** Whether a derived table takes a column list ({@code (VALUES ...) AS v (a, b)}); MariaDB's does not. */
+    public boolean supportsDerivedColumnLists() {
+        return true;
+    }
+
+    /**
+     * Whether a parameter with nothing to compare it with (a row of a VALUES list) gets the type of the value bound
+     * to it; H2 types it as text, so its VALUES lists cast their first row.
+     */
+    public boolean typesParametersByValue() {
+        return true;
+    }
+
+    /** Whether set-returning functions ({@code generate_series}, {@code unnest}) can be FROM items. */
+    public boolean supportsSetReturningFunctions() {
+        return true;
+    }
+
+    /** Whether a subquery in FROM can be {@code LATERAL}, seeing the FROM items before it. */
+    public boolean supportsLateral() {
+        return false;
+    }
+
     /** Whether OFFSET needs a LIMIT before it (MariaDB). */
     public boolean requiresLimitWithOffset() {
         return false;
@@ -258,6 +307,20 @@ public abstract class Dialect {
     /** The statement that creates a schema if it does not exist. */
     public String createSchema(String schema) {
         return "CREATE SCHEMA IF NOT EXISTS " + quote(schema);
+    }
+
+    /** The database's name as people write it (PostgreSQL, MariaDB, H2), for messages. */
+    public String displayName() {
+        switch (name) {
+            case "postgresql":
+                return "PostgreSQL";
+            case "mariadb":
+                return "MariaDB";
+            case "h2":
+                return "H2";
+            default:
+                return name;
+        }
     }
 
     @Override

@@ -115,4 +115,14 @@ public final class H2Dialect extends Dialect {
     public boolean dropNeedsSchema() {
         return true;
     }
+
+    @Override
+    public boolean groupsByPosition() {
+        return false;
+    }
+
+    @Override
+    public boolean typesParametersByValue() {
+        return false;
+    }
 }

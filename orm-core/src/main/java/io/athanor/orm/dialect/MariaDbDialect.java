@@ -162,4 +162,14 @@ public final class MariaDbDialect extends Dialect {
     public boolean supportsReturningOn(String statement) {
         return !statement.equals("UPDATE");
     }
+
+    @Override
+    public boolean supportsDerivedColumnLists() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsSetReturningFunctions() {
+        return false;
+    }
 }

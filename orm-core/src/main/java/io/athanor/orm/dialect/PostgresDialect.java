@@ -173,4 +173,14 @@ public final class PostgresDialect extends Dialect {
     public boolean bindsArrays() {
         return true;
     }
+
+    @Override
+    public boolean supportsLateral() {
+        return true;
+    }
+
+    @Override
+    public boolean groupsByParameterValue() {
+        return false;
+    }
 }

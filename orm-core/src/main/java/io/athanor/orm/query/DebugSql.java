@@ -14,6 +14,12 @@ final class DebugSql implements SqlBuilder {
         return b.out.toString();
     }
 
+    static String render(TableExpression t) {
+        DebugSql b = new DebugSql();
+        t.renderSource(b, t.alias());
+        return b.out.toString();
+    }
+
     static String render(Statement s) {
         DebugSql b = new DebugSql();
         try {
@@ -48,6 +54,22 @@ final class DebugSql implements SqlBuilder {
         } else {
             out.append(value == null ? "NULL" : value);
         }
+        return this;
+    }
+
+    @Override
+    public boolean bindsAsArray(Expression<?> typeHint) {
+        return true;
+    }
+
+    @Override
+    public SqlBuilder bindArray(Object[] values, Expression<?> typeHint) {
+        out.append("ARRAY[");
+        for (int i = 0; i < values.length; i++) {
+            out.append(i > 0 ? ", " : "");
+            bind(values[i], typeHint);
+        }
+        out.append(']');
         return this;
     }
 
@@ -105,6 +127,12 @@ final class DebugSql implements SqlBuilder {
     @Override
     public SqlBuilder entityColumns(Object source) {
         out.append(name(source)).append(".*");
+        return this;
+    }
+
+    @Override
+    public SqlBuilder keyColumns(Object source) {
+        out.append(name(source)).append(".<key>");
         return this;
     }
 

@@ -13,10 +13,21 @@ package io.athanor.orm.query;
 public final class DerivedTable {
     private final Select<?> select;
     private final String alias;
+    private final boolean lateral;
 
     DerivedTable(Select<?> select, String alias) {
+        this(select, alias, false);
+    }
+
+    DerivedTable(Select<?> select, String alias, boolean lateral) {
         this.select = select;
         this.alias = alias;
+        this.lateral = lateral;
+    }
+
+    /** Whether this is a {@code LATERAL} subquery, which may refer to the FROM items before it ({@link Sql#lateral}). */
+    public boolean lateral() {
+        return lateral;
     }
 
     /** The statement. */
@@ -36,6 +47,6 @@ public final class DerivedTable {
 
     @Override
     public String toString() {
-        return "(" + select + ") " + alias;
+        return (lateral ? "LATERAL (" : "(") + select + ") " + alias;
     }
 }

@@ -215,6 +215,32 @@ public abstract class Expression<T> {
         return new Operator<>(this, " / ", other);
     }
 
+    /**
+     * This date or timestamp moved forward by a {@link java.time.Period} or {@link java.time.Duration}
+     * ({@code Order_.createdAt.plusInterval(Duration.ofHours(36))}), rendered with each database's date
+     * arithmetic; a date moves by whole days only.
+     *
+     * @throws io.athanor.orm.error.AthanorException if this is not a date or timestamp, or the amount is neither
+     */
+    public final Expression<T> plusInterval(java.time.temporal.TemporalAmount amount) {
+        return DateArithmetic.of(this, amount, false, "plusInterval(...)");
+    }
+
+    /** This date or timestamp moved back by {@code amount}; see {@link #plusInterval}. */
+    public final Expression<T> minusInterval(java.time.temporal.TemporalAmount amount) {
+        return DateArithmetic.of(this, amount, true, "minusInterval(...)");
+    }
+
+    /** This date or timestamp plus {@code days} calendar days; see {@link #plusInterval}. */
+    public final Expression<T> plusDays(int days) {
+        return DateArithmetic.of(this, java.time.Period.ofDays(days), false, "plusDays(...)");
+    }
+
+    /** This date or timestamp minus {@code days} calendar days; see {@link #plusInterval}. */
+    public final Expression<T> minusDays(int days) {
+        return DateArithmetic.of(this, java.time.Period.ofDays(days), true, "minusDays(...)");
+    }
+
     /** String concatenation ({@code CONCAT(this, other)}, which every dialect has). */
     public final Expression<String> concat(Expression<?> other) {
         return new Function<>("CONCAT", String.class, this, other);

@@ -5,7 +5,8 @@ import io.athanor.orm.error.AthanorException;
 /**
  * One JOIN of a {@link Select}: kind, target, and an explicit ON condition or {@code null} to infer it. A join along
  * a relationship ({@code join(User_.orders)}) also names the relationship; its ON condition is the relationship's,
- * with {@link #on} (if any) added with AND.
+ * with {@link #on} (if any) added with AND. A LATERAL subquery joins ON TRUE (its own WHERE relates it to the rows
+ * before it); a CROSS JOIN has no ON.
  */
 final class Join {
     final boolean outer;
@@ -15,17 +16,33 @@ final class Join {
     final Attribute<?, ?> via;
     /** The FROM item the relationship starts from (its owner class, or an alias of it); {@code null} without one. */
     final Object owner;
+    final boolean cross;
 
     Join(boolean outer, Object target, Expression<Boolean> on) {
-        this(outer, target, on, null, null);
+        this(outer, target, on, null, null, false);
     }
 
-    private Join(boolean outer, Object target, Expression<Boolean> on, Attribute<?, ?> via, Object owner) {
+    Join(boolean outer, Object target, Expression<Boolean> on, boolean cross) {
+        this(outer, target, on, null, null, cross);
+    }
+
+    private Join(boolean outer, Object target, Expression<Boolean> on, Attribute<?, ?> via, Object owner, boolean cross) {
         this.outer = outer;
         this.target = target;
         this.on = on;
         this.via = via;
         this.owner = owner;
+        this.cross = cross;
+    }
+
+    /** Renders {@code FROM first} (nothing when there is no first item) and then each join. */
+    static void renderFrom(SqlBuilder b, Object first, java.util.List<Join> joins) {
+        if (first != null) {
+            b.sql(" FROM ").source(first);
+        }
+        for (Join j : joins) {
+            j.render(b);
+        }
     }
 
     /**
@@ -53,7 +70,7 @@ final class Join {
                         + r.javaType().getSimpleName() + ", but the alias is of " + alias.entityType().getSimpleName()
                         + ". Use aliased(" + r.javaType().getSimpleName() + ".class).");
             }
-            return new Join(outer, alias != null ? alias : r.javaType(), on, r, owner != null ? owner : r.entityType());
+            return new Join(outer, alias != null ? alias : r.javaType(), on, r, owner != null ? owner : r.entityType(), false);
         }
         if (relationship instanceof Expression) {
             throw new AthanorException("join(" + target + "): " + target + " is a column, not a relationship. Join an entity "
@@ -63,16 +80,17 @@ final class Join {
             throw new AthanorException("join(target, alias) joins along a relationship: the target must be a relationship "
                     + "attribute such as Category_.parent; got " + target + ". To join an alias, pass it alone: join(alias).");
         }
-        return new Join(outer, checkSource(target), on, null, null);
+        return new Join(outer, checkSource(target), on, null, null, false);
     }
 
     static Object checkSource(Object source) {
         if (source instanceof Class || source instanceof Aliased || source instanceof Table || source instanceof DerivedTable
-                || source instanceof CommonTable) {
+                || source instanceof CommonTable || source instanceof TableExpression) {
             return source;
         }
-        throw new AthanorException("A FROM or JOIN item must be an entity class, an Aliased entity, a Table, a DerivedTable or "
-                + "(to join) a relationship attribute; got " + (source == null ? "null" : source.getClass().getName()) + ".");
+        throw new AthanorException("A FROM or JOIN item must be an entity class, an Aliased entity, a Table, a DerivedTable, "
+                + "a CommonTable, a TableExpression (values, generateSeries, unnest) or (to join) a relationship attribute; got "
+                + (source == null ? "null" : source.getClass().getName()) + ".");
     }
 
     static java.util.List<Join> append(java.util.List<Join> joins, Join join) {
@@ -82,6 +100,10 @@ final class Join {
     }
 
     void render(SqlBuilder b) {
+        if (cross) {
+            b.sql(" CROSS JOIN ").source(target);
+            return;
+        }
         if (via != null) {
             b.relationshipJoin(outer, owner, via, target);
             if (on != null) {
@@ -92,6 +114,8 @@ final class Join {
         b.sql(outer ? " LEFT OUTER JOIN " : " JOIN ").source(target).sql(" ON ");
         if (on != null) {
             b.visit(on);
+        } else if (target instanceof DerivedTable && ((DerivedTable) target).lateral()) {
+            b.sql("TRUE");
         } else {
             b.joinCondition(target);
         }

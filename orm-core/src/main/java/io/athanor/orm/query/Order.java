@@ -41,6 +41,19 @@ public final class Order {
         return expression instanceof Label || expression instanceof LabelRef;
     }
 
+    /** Whether NULL placement is asked for and emulated with a CASE on this dialect. */
+    boolean emulatesNulls(SqlBuilder b) {
+        return nullsFirst != null && !b.dialect().supportsNullsOrdering();
+    }
+
+    /** Renders this order by the selected column at {@code position} (1-based). */
+    void renderAt(SqlBuilder b, int position) {
+        b.sql(Integer.toString(position)).sql(ascending ? " ASC" : " DESC");
+        if (nullsFirst != null) {
+            b.sql(nullsFirst ? " NULLS FIRST" : " NULLS LAST");
+        }
+    }
+
     void render(SqlBuilder b) {
         Expression<?> e = expression instanceof Label ? new LabelRef(((Label<?>) expression).label()) : expression;
         if (nullsFirst != null && !b.dialect().supportsNullsOrdering()) {

@@ -47,7 +47,10 @@ final class Param<T> extends Expression<T> {
 
     @Override
     public void render(SqlBuilder b) {
-        if (label != null) {
+        String literal = b.writesLiterals() && label == null ? Literal.of(value, typeHint, b.dialect()) : null;
+        if (literal != null) {
+            b.sql(literal);
+        } else if (label != null) {
             b.bindNamed(value, label);
         } else {
             b.bind(value, typeHint);

@@ -40,6 +40,15 @@ public interface QueryExecutor {
         return out;
     }
 
+    /**
+     * Whether {@link #list(Select)} of the entity select {@code select} gives each entity once however many
+     * rows its joins repeat it in (as a select that loads relationships from its own rows does), so that
+     * counting it counts distinct keys. {@code false} by default.
+     */
+    default boolean collapsesRows(Select<?> select) {
+        return false;
+    }
+
     /** Runs {@code select} and streams its results from a server-side cursor, {@code fetchSize} rows at a time. */
     <R> java.util.stream.Stream<R> stream(Select<R> select, int fetchSize);
 

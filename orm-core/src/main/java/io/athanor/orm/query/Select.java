@@ -172,6 +172,11 @@ public final class Select<R> implements Statement {
         return addJoin(Join.of(true, relationship, alias, condition));
     }
 
+    /** A CROSS JOIN to {@code target}: every row with every row of the items before it (no ON). */
+    public Select<R> crossJoin(Object target) {
+        return addJoin(new Join(false, Join.checkSource(target), null, true));
+    }
+
     private Select<R> addJoin(Join join) {
         return copy(from, Join.append(joins, join), where, groupBy, having, orderBy, limit, offset, distinct, lock, executor);
     }
@@ -209,6 +214,16 @@ public final class Select<R> implements Statement {
             o.add(e.asc());
         }
         return copy(from, joins, where, groupBy, having, List.copyOf(o), limit, offset, distinct, lock, executor);
+    }
+
+    /**
+     * Keyset pagination: the rows after the one whose ORDER BY values (given before this call) are {@code lastRowKeys}:
+     * {@code orderBy(User_.name.asc(), User_.id.asc()).seek(lastName, lastId).limit(20)}; see {@link Seek}.
+     *
+     * @throws AthanorException without ORDER BY, or when the number of values differs from it, or a value is null
+     */
+    public Select<R> seek(Object... lastRowKeys) {
+        return where(Seek.after(orderBy, lastRowKeys));
     }
 
     /**
@@ -392,13 +407,7 @@ public final class Select<R> implements Statement {
      * @throws ResultCountException if there were none or more than one
      */
     public R one() {
-        List<R> all = limit == null ? limit(2).list() : list();
-        if (all.size() != 1) {
-            throw new ResultCountException("Expected exactly one result but the query returned " + (all.isEmpty() ? "none"
-                    : "more than one") + "; " + (all.isEmpty() ? "use oneOrNull() or first() when no result is a valid answer."
-                    : "add a condition that picks one, or use first()."), all.size());
-        }
-        return all.get(0);
+        return Results.one(limit == null ? limit(2).list() : list());
     }
 
     /**
@@ -407,12 +416,7 @@ public final class Select<R> implements Statement {
      * @throws ResultCountException if there was more than one
      */
     public R oneOrNull() {
-        List<R> all = limit == null ? limit(2).list() : list();
-        if (all.size() > 1) {
-            throw new ResultCountException("Expected at most one result but the query returned more than one; add a "
-                    + "condition that picks one, or use first().", all.size());
-        }
-        return all.isEmpty() ? null : all.get(0);
+        return Results.oneOrNull(limit == null ? limit(2).list() : list());
     }
 
     /** The first result (the query runs with LIMIT 1), or {@code null}. */
@@ -453,7 +457,12 @@ public final class Select<R> implements Statement {
         return labels();
     }
 
-    /** The FROM item the statement starts from: given, or the entity of its first column. */
+    /**
+     * The FROM item the statement starts from: given, or the entity or table of its first column that has one;
+     * {@code null} for a statement of values alone ({@code SELECT ?}, no FROM).
+     *
+     * @throws AthanorException if the statement joins but has nothing to join to
+     */
     public Object fromSource() {
         if (from != null) {
             return from;
@@ -464,7 +473,10 @@ public final class Select<R> implements Statement {
                 return s;
             }
         }
-        throw new AthanorException("Cannot tell which table to select from: no selected column belongs to an entity or "
+        if (joins.isEmpty()) {
+            return null;
+        }
+        throw new AthanorException("Cannot tell which table to join to: no selected column belongs to an entity or "
                 + "table. Add .from(Entity.class) or .from(table).");
     }
 
@@ -475,7 +487,10 @@ public final class Select<R> implements Statement {
     /** Every FROM and JOIN item, in order. */
     public List<Object> sources() {
         List<Object> all = new ArrayList<>(joins.size() + 1);
-        all.add(fromSource());
+        Object first = fromSource();
+        if (first != null) {
+            all.add(first);
+        }
         for (Join j : joins) {
             all.add(j.target);
         }
@@ -520,23 +535,16 @@ public final class Select<R> implements Statement {
     private void renderCore(SqlBuilder b) {
         b.openScope(sources());
         b.sql(distinct ? "SELECT DISTINCT " : "SELECT ");
+        SelectedRefs refs = SelectedRefs.of(b, columns, groupBy, having, orderBy);
         if (entitySource != null) {
             b.entityColumns(entitySource);
             if (setOperations.isEmpty()) {
                 b.joinedColumns(entitySource, loads);
             }
         } else {
-            for (int i = 0; i < columns.size(); i++) {
-                if (i > 0) {
-                    b.sql(", ");
-                }
-                Label.renderSelected(b, columns.get(i));
-            }
+            refs.renderColumns();
         }
-        b.sql(" FROM ").source(fromSource());
-        for (Join j : joins) {
-            j.render(b);
-        }
+        Join.renderFrom(b, fromSource(), joins);
         if (entitySource != null && setOperations.isEmpty()) {
             b.joinedTables(entitySource, loads);
         }
@@ -544,27 +552,22 @@ public final class Select<R> implements Statement {
             b.sql(" WHERE ").visit(where);
         }
         if (!groupBy.isEmpty()) {
-            b.sql(" GROUP BY ");
-            for (int i = 0; i < groupBy.size(); i++) {
-                if (i > 0) {
-                    b.sql(", ");
-                }
-                b.visit(groupBy.get(i));
-            }
+            refs.renderGroupBy(groupBy);
         }
         if (having != null) {
-            b.sql(" HAVING ").visit(having);
+            refs.renderHaving(having);
         }
     }
 
     private void renderOrder(SqlBuilder b) {
         if (!orderBy.isEmpty()) {
+            SelectedRefs refs = SelectedRefs.of(b, columns, groupBy, having, orderBy);
             b.sql(" ORDER BY ");
             for (int i = 0; i < orderBy.size(); i++) {
                 if (i > 0) {
                     b.sql(", ");
                 }
-                orderBy.get(i).render(b);
+                refs.renderOrder(orderBy.get(i));
             }
         }
         if (entitySource != null && setOperations.isEmpty() && b.joinsCollections(entitySource, loads)) {
@@ -587,10 +590,7 @@ public final class Select<R> implements Statement {
         b.sql("SELECT ");
         b.entityColumns(entitySource);
         b.joinedColumns(entitySource, loads);
-        b.sql(" FROM ").source(fromSource());
-        for (Join j : joins) {
-            j.render(b);
-        }
+        Join.renderFrom(b, fromSource(), joins);
         b.joinedTables(entitySource, loads);
         b.sql(" WHERE ").visit(key).sql(" IN (SELECT athanor_keys.athanor_key FROM (").subquery(keys).sql(") athanor_keys)");
         renderOrder(b);
@@ -628,18 +628,22 @@ public final class Select<R> implements Statement {
         }
     }
 
-    /** Runs {@code SELECT COUNT(*)} over this statement (its order dropped) and returns the count. */
+    /**
+     * How many results {@link #list()} would return, counted by the database: {@code SELECT COUNT(*)} over the
+     * rows, over the entity's keys where DISTINCT, grouping or a page (LIMIT/OFFSET, which the count respects)
+     * needs a subquery; see the guide's "Counting". The ORDER BY is dropped.
+     *
+     * @throws AthanorException if the statement belongs to no session
+     */
     public long count() {
-        List<Expression<?>> relabelled = new ArrayList<>(columns.size());
-        for (int i = 0; i < columns.size(); i++) {
-            Expression<?> c = columns.get(i) instanceof Label ? ((Label<?>) columns.get(i)).expression() : columns.get(i);
-            relabelled.add(new Label<>(c, "c" + (i + 1)));
-        }
-        Select<R> unordered = new Select<>(entitySource, List.copyOf(relabelled), from, joins, where, groupBy, having, List.of(),
-                limit, offset, distinct, lock, null, setOperations, commonTables, List.of());
-        Select<io.athanor.orm.engine.Row> counting = Select.<io.athanor.orm.engine.Row>ofColumns(List.of(Sql.count()), executor)
-                .from(unordered.as("counted"));
-        return counting.one().get(0, Long.class);
+        return CountQuery.count(this, new CountQuery.Parts(entitySource, columns, from == null ? fromSource() : from, joins,
+                where, groupBy, having, limit, offset, distinct, !setOperations.isEmpty(), commonTables, executor));
+    }
+
+    /** This statement unordered, its columns labelled c1, c2...: a derived table whose column names never clash. */
+    Select<R> relabelled() {
+        return new Select<>(entitySource, CountQuery.relabel(columns), from, joins, where, groupBy, having, List.of(), limit,
+                offset, distinct, null, null, setOperations, commonTables, List.of());
     }
 
     /**

@@ -35,6 +35,16 @@ final class SourceFinder implements SqlBuilder {
     }
 
     @Override
+    public boolean bindsAsArray(Expression<?> typeHint) {
+        return true;
+    }
+
+    @Override
+    public SqlBuilder bindArray(Object[] values, Expression<?> typeHint) {
+        return this;
+    }
+
+    @Override
     public SqlBuilder visit(Expression<?> expression) {
         if (found == null) {
             expression.render(this);

@@ -2,6 +2,7 @@ package io.athanor.orm.query;
 
 import io.athanor.orm.engine.Row;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -205,9 +206,72 @@ public final class Sql {
         return new Function<>("DENSE_RANK", Long.class);
     }
 
-    /** A selected column by its label, for ordering combined statements ({@code union}) and by aggregates. */
+    /**
+     * A selected column by its label: {@code groupBy(ref("day"))}, {@code orderBy(ref("total").desc())}. Renders the
+     * label as an identifier (quoted where the dialect needs); the label must be one given with {@code as(...)} in the
+     * same statement. Statements combined with {@code union} are ordered this way.
+     */
     public static Expression<Object> ref(String label) {
         return new LabelRef(label);
+    }
+
+    // ---- sources without an entity ----
+
+    /**
+     * Rows of values as a table: {@code values("v", "id", "label").row(1L, "one").row(2L, "two")} renders
+     * {@code (VALUES (?, ?), (?, ?)) AS v (id, label)} (on MariaDB a UNION ALL of SELECTs), every value bound.
+     * Select from it, join it, read its columns with {@code column("id", Long.class)}.
+     *
+     * @throws io.athanor.orm.error.AthanorException if a name is not a plain identifier, or there are no columns
+     */
+    public static ValuesList values(String alias, String... columns) {
+        return new ValuesList(alias, List.of(columns), List.of());
+    }
+
+    /**
+     * {@code generate_series(start, stop) AS alias (column)}: the integers from {@code start} to {@code stop}, both
+     * included, as a table (PostgreSQL, H2; refused on MariaDB).
+     */
+    public static TableFunction generateSeries(String alias, String column, long start, long stop) {
+        return TableFunction.series(alias, column, Param.of(start, Long.class), Param.of(stop, Long.class), null);
+    }
+
+    /** {@code generate_series(start, stop, step)}: every {@code step}-th integer (a negative step counts down). */
+    public static TableFunction generateSeries(String alias, String column, long start, long stop, long step) {
+        if (step == 0) {
+            throw new io.athanor.orm.error.AthanorException("generateSeries: a step of 0 never reaches the end; give 1 or -1.");
+        }
+        return TableFunction.series(alias, column, Param.of(start, Long.class), Param.of(stop, Long.class),
+                Param.of(step, Long.class));
+    }
+
+    /**
+     * {@code unnest(?) AS alias (column)}: the elements of {@code values}, bound as one array, as the rows of a table
+     * (PostgreSQL, H2; refused on MariaDB, where {@link #values} does the same).
+     */
+    public static <T> TableFunction unnest(String alias, String column, Class<T> type, Collection<? extends T> values) {
+        return TableFunction.unnest(alias, column, values.toArray(), java.util.Objects.requireNonNull(type, "type"));
+    }
+
+    /**
+     * {@code select} as a {@code LATERAL} subquery named {@code alias}: it may refer to the FROM items before it,
+     * so it runs once per row of them, e.g. each user's three latest orders:
+     * {@code select(User_.name, top.column("amount", BigDecimal.class)).from(User.class).crossJoin(lateral(
+     * select(Order_.amount.as("amount")).where(Order_.userId.eq(User_.id)).orderBy(Order_.createdAt.desc()).limit(3), "top"))}.
+     * Joined without a condition it joins ON TRUE. PostgreSQL only; compiled for another database it is refused
+     * (use a window function: {@code rowNumber().over(partitionBy(...))} in a derived table).
+     */
+    public static DerivedTable lateral(Select<?> select, String alias) {
+        return new DerivedTable(select.subquery(), checkName(alias, "alias"), true);
+    }
+
+    /** {@code name} when it is a plain SQL identifier; otherwise an error naming {@code what}. */
+    static String checkName(String name, String what) {
+        if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new io.athanor.orm.error.AthanorException("A " + what + " is a plain SQL identifier (letters, digits, _); got "
+                    + (name == null ? "null" : "\"" + name + "\"") + ".");
+        }
+        return name;
     }
 
     // ---- functions ----

@@ -56,6 +56,24 @@ public interface SqlBuilder {
         throw new UnsupportedOperationException("This builder binds no array parameters.");
     }
 
+    /**
+     * Starts (or, nested, continues) writing safe constant values as SQL literals instead of bind parameters, until
+     * the matching {@link #endLiterals()}; see {@link Literal}. Builders that do not support it ignore it.
+     */
+    default SqlBuilder beginLiterals() {
+        return this;
+    }
+
+    /** Ends what the last {@link #beginLiterals()} started. */
+    default SqlBuilder endLiterals() {
+        return this;
+    }
+
+    /** Whether safe constant values are being written as literals. */
+    default boolean writesLiterals() {
+        return false;
+    }
+
     /** Renders a nested expression. */
     SqlBuilder visit(Expression<?> expression);
 
@@ -88,6 +106,11 @@ public interface SqlBuilder {
      * alias; columns of that source are then qualified with the full table name.
      */
     SqlBuilder target(Object source);
+
+    /** Renders the key columns of the entity behind {@code source}, comma-separated, for counting its rows. */
+    default SqlBuilder keyColumns(Object source) {
+        throw new UnsupportedOperationException("keyColumns");
+    }
 
     /** Renders every mapped column of the entity behind {@code source}, for selecting whole entities. */
     SqlBuilder entityColumns(Object source);

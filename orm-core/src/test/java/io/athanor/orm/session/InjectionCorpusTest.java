@@ -13,6 +13,7 @@ import io.athanor.orm.error.InvalidValueException;
 import io.athanor.orm.model.values.Note;
 import io.athanor.orm.model.values.Scrap;
 import io.athanor.orm.model.values.Scrap_;
+import io.athanor.orm.query.Postgres;
 import io.athanor.orm.query.Sql;
 import io.athanor.orm.test.DatabaseKind;
 import io.athanor.orm.test.DatabaseTest;
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
 
 /**
  * Hostile strings through every path a value takes: entity insert and update, DSL where, like and in,
- * text() parameters, bulk BATCH and COPY. Each comes back byte for byte and changes nothing else; a string
+ * seek, VALUES lists, grouping on an expression holding a value, full-text search, text() parameters, bulk BATCH and COPY. Each comes back byte for byte and changes nothing else; a string
  * a database cannot store (NUL in PostgreSQL text, an unpaired surrogate anywhere) is refused before any
  * SQL, naming the field or parameter.
  */
@@ -144,6 +145,22 @@ class InjectionCorpusTest {
                 assertThat(s.execute(text("select body from scraps where id = :id and body = :v"), Params.of("id", insertId, "v", v))
                         .scalar(String.class)).as("text() select of %s", what).isEqualTo(v);
                 assertThat(s.select(Sql.value(v)).from(Note.class).scalar(String.class)).as("value(%s)", what).isEqualTo(v);
+                assertThat(ids(s.select(Scrap_.id).where(Scrap_.body.eq(v)).orderBy(Scrap_.body.asc(), Scrap_.id.asc())
+                        .seek(v, insertId - 1))).as("seek after %s", what).contains(insertId);
+                assertThat(s.select(Sql.values("vl", "b").row(v).column("b", String.class)).scalar(String.class))
+                        .as("values(%s)", what).isEqualTo(v);
+                if (v.length() < 40) {
+                    assertThat(s.select(Scrap_.body.concat(v).as("k"), Sql.count()).where(Scrap_.id.eq(insertId))
+                            .groupBy(Scrap_.body.concat(v)).orderBy(Scrap_.body.concat(v)).one().get("k"))
+                            .as("grouped on a value %s", what).isEqualTo(v + v);
+                    assertThat(s.select(Sql.coalesce(Scrap_.body.concat(v), "z").as("k"), Sql.count()).where(Scrap_.id.eq(insertId))
+                            .groupBy(Scrap_.body.concat(v)).one().get("k"))
+                            .as("grouped on a value written as a literal where PostgreSQL needs it: %s", what).isEqualTo(v + v);
+                }
+                if (kind == DatabaseKind.POSTGRESQL && v.length() < 40) {
+                    assertThat(ids(s.select(Scrap_.id).where(Postgres.matches(Postgres.toTsvector("simple", Scrap_.body),
+                            Postgres.plainToTsquery("simple", v))))).as("text search for %s", what).isNotNull();
+                }
             }
             ids.add(insertId);
         }

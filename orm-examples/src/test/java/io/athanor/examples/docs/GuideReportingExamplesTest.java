@@ -1,18 +1,26 @@
 package io.athanor.examples.docs;
 
-import static io.athanor.orm.query.Loads.containsEager;
-import static io.athanor.orm.query.Sql.aliased;
+import static io.athanor.orm.query.Postgres.atTimeZone;
+import static io.athanor.orm.query.Postgres.eqAny;
+import static io.athanor.orm.query.Postgres.localAtTimeZone;
+import static io.athanor.orm.query.Postgres.matches;
+import static io.athanor.orm.query.Postgres.toTsvector;
+import static io.athanor.orm.query.Postgres.websearchToTsquery;
+import static io.athanor.orm.query.Sql.coalesce;
 import static io.athanor.orm.query.Sql.count;
-import static io.athanor.orm.query.Sql.entity;
+import static io.athanor.orm.query.Sql.func;
+import static io.athanor.orm.query.Sql.generateSeries;
+import static io.athanor.orm.query.Sql.lateral;
+import static io.athanor.orm.query.Sql.ref;
+import static io.athanor.orm.query.Sql.select;
+import static io.athanor.orm.query.Sql.sum;
+import static io.athanor.orm.query.Sql.value;
+import static io.athanor.orm.query.Sql.values;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-import io.athanor.examples.docs.reports.Actor;
-import io.athanor.examples.docs.reports.Actor_;
-import io.athanor.examples.docs.reports.Category;
-import io.athanor.examples.docs.reports.Category_;
-import io.athanor.examples.docs.reports.Film;
-import io.athanor.examples.docs.reports.Film_;
 import io.athanor.examples.model.Article;
+import io.athanor.examples.model.Article_;
 import io.athanor.examples.model.Order;
 import io.athanor.examples.model.Order_;
 import io.athanor.examples.model.User;
@@ -21,129 +29,152 @@ import io.athanor.orm.Session;
 import io.athanor.orm.SessionFactory;
 import io.athanor.orm.engine.Engine;
 import io.athanor.orm.engine.Row;
-import io.athanor.orm.query.Aliased;
-import io.athanor.orm.test.SqlRecorder;
+import io.athanor.orm.query.DerivedTable;
+import io.athanor.orm.query.Expression;
+import io.athanor.orm.query.Select;
+import io.athanor.orm.query.TableFunction;
+import io.athanor.orm.query.ValuesList;
+import io.athanor.orm.test.DatabaseKind;
+import io.athanor.orm.test.DatabaseTest;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
-/** The reporting examples of the query and loading guides: joins along relationships, contains-eager, entity rows. */
+/** The guide's reporting queries, run on PostgreSQL against orders whose answers are known. */
 class GuideReportingExamplesTest {
-    private Engine engine;
-    private SessionFactory sessions;
+    private static final LocalDateTime NOW = LocalDateTime.of(2024, 6, 1, 12, 0);
 
-    @BeforeEach
-    void open() {
-        engine = Engine.builder("h2:mem:guide_reporting").build();
-        sessions = SessionFactory.builder(engine)
-                .entities(User.class, Order.class, Article.class, Film.class, Actor.class, Category.class)
-                .build();
+    private static SessionFactory seeded(Engine engine) {
+        SessionFactory sessions = SessionFactory.builder(engine).entities(User.class, Order.class, Article.class).build();
+        sessions.schema().dropAll();
         sessions.schema().createAll();
         sessions.runInTransaction(s -> {
-            User ada = new User("Ada");
-            User grace = new User("Grace");
-            s.addAll(List.of(ada, grace, new User("Alan")));
-            s.add(new Order(ada, "Notebook", new BigDecimal("12.50"), LocalDateTime.now()));
-            s.add(new Order(ada, "Engine", new BigDecimal("900.00"), LocalDateTime.now()));
-            s.add(new Order(grace, "Compiler manual", new BigDecimal("40.00"), LocalDateTime.now()));
-            Actor ada2 = new Actor("Ada");
-            Actor bob = new Actor("Bob");
-            s.addAll(List.of(ada2, bob, new Film("Difference", bob, ada2), new Film("Analytical", bob)));
-            Category books = new Category("Books", null);
-            s.addAll(List.of(books, new Category("Poetry", books), new Category("Science", books)));
+            User ada = new User("Ada Lovelace");
+            User alan = new User("Alan Turing");
+            User grace = new User("Grace Hopper");
+            s.add(ada);
+            s.add(alan);
+            s.add(grace);
+            s.add(order(ada, "book", "12.50", NOW.minusDays(2)));
+            s.add(order(ada, "pen", "2.25", NOW.minusDays(2).plusHours(3)));
+            s.add(order(ada, "lamp", "40.00", NOW.minusDays(1)));
+            s.add(order(alan, "laptop", "999.99", NOW.minusDays(1).plusHours(2)));
+            s.add(new Article("Keyset pagination in SQL", ada));
+            s.add(new Article("Writing an ORM in Java", alan));
         });
+        return sessions;
     }
 
-    @AfterEach
-    void close() {
-        sessions.schema().dropAll();
-        engine.close();
+    private static Order order(User user, String product, String amount, LocalDateTime at) {
+        return new Order(user, product, new BigDecimal(amount), at);
     }
 
-    @Test
-    void joinsAlongRelationships() {
-        try (Session s = sessions.open()) {
-            User ada = s.select(User.class).where(User_.name.eq("Ada")).one();
-            // tag::relationship-joins[]
-            List<User> bigSpenders = s.select(User.class)
-                    .join(User_.orders)                                   // users JOIN orders ON orders.user_id = users.id
-                    .where(Order_.amount.gt(new BigDecimal("100")))
-                    .list();
-            List<Film> withAda = s.select(Film.class)
-                    .join(Film_.actors)                                   // through the link table
-                    .where(Actor_.name.eq("Ada"))
-                    .list();
-            List<Row> perUser = s.select(User_.name, count(Order_.id).as("large_orders"))
-                    .outerJoin(User_.orders, Order_.amount.gt(new BigDecimal("20")))   // ON ... AND orders.amount > ?
-                    .groupBy(User_.name)
+    @DatabaseTest(DatabaseKind.POSTGRESQL)
+    void groupingOnExpressionsWithValues(Engine engine) {
+        try (Session session = seeded(engine).open()) {
+            // tag::group-by-value[]
+            Expression<LocalDateTime> day = func("date_trunc", LocalDateTime.class, value("day"), Order_.createdAt);
+            List<Row> daily = session.select(day.as("day"), sum(Order_.amount).as("total"))
+                    .groupBy(day)                       // GROUP BY 1: the selected date_trunc(?, ...)
+                    .orderBy(day.desc())                // ORDER BY 1 DESC
                     .list();
 
-            Aliased<Category> parent = aliased(Category.class, "parent");
-            List<Row> paths = s.select(Category_.name, parent.get(Category_.name))
-                    .join(Category_.parent, parent)                       // a self-reference needs an alias
+            List<Row> busiest = session.select(Order_.userId.as("buyer"), count().as("orders"))
+                    .groupBy(ref("buyer"))              // a selected column by its label
+                    .orderBy(ref("orders").desc())
                     .list();
-            List<Category> underBooks = s.select(Category.class)
-                    .join(parent, Category_.parent.eq(parent))            // categories.parent_id = parent.id
-                    .where(parent.get(Category_.name).eq("Books"))
-                    .list();
-            List<Order> adasOrders = s.select(Order.class).where(Order_.user.eq(ada)).list();   // user_id = ada's key
-            // end::relationship-joins[]
-            assertThat(bigSpenders).extracting(User::getName).containsExactly("Ada");
-            assertThat(withAda).extracting(Film::getTitle).containsExactly("Difference");
-            assertThat(perUser).extracting(r -> r.get(0, String.class) + "=" + r.get("large_orders", Long.class))
-                    .containsExactlyInAnyOrder("Ada=1", "Grace=1", "Alan=0");
-            assertThat(paths).extracting(r -> r.get(1, String.class) + "/" + r.get(0, String.class))
-                    .containsExactlyInAnyOrder("Books/Poetry", "Books/Science");
-            assertThat(underBooks).extracting(Category::getName).containsExactlyInAnyOrder("Poetry", "Science");
-            assertThat(adasOrders).hasSize(2).allSatisfy(o -> assertThat(o.getUser()).isSameAs(ada));
+            // end::group-by-value[]
+            assertThat(daily).extracting(r -> r.get("day", LocalDateTime.class), r -> r.get("total", BigDecimal.class))
+                    .containsExactly(tuple(LocalDateTime.of(2024, 5, 31, 0, 0), new BigDecimal("1039.99")),
+                            tuple(LocalDateTime.of(2024, 5, 30, 0, 0), new BigDecimal("14.75")));
+            assertThat(busiest.get(0).get("orders", Long.class)).isEqualTo(3L);
         }
     }
 
-    @Test
-    void containsEagerFillsACollectionFromTheFilteredJoin() {
-        try (Session s = sessions.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
-            // tag::contains-eager[]
-            List<User> users = s.select(User.class)
-                    .join(User_.orders)
-                    .where(Order_.amount.gt(new BigDecimal("100")))
-                    .options(containsEager(User_.orders))                // fill orders from this join's rows
-                    .list();
-            List<Order> largeOnly = users.get(0).getOrders();           // Ada's orders over 100, no further query
-            // end::contains-eager[]
-            assertThat(users).extracting(User::getName).containsExactly("Ada");
-            assertThat(largeOnly).extracting(Order::getAmount).containsExactly(new BigDecimal("900.00"));
-            assertThat(sql.count()).isEqualTo(1);
-            assertThat(sql.sql().get(0)).containsOnlyOnce("JOIN");
-        }
-    }
-
-    @Test
-    void severalEntitiesPerRow() {
-        try (Session s = sessions.open()) {
-            // tag::entity-rows[]
-            record Purchase(User user, Order order) {
+    @DatabaseTest(DatabaseKind.POSTGRESQL)
+    void keysetPaginationAndCounting(Engine engine) {
+        try (Session session = seeded(engine).open()) {
+            List<String> seen = new ArrayList<>();
+            // tag::seek[]
+            Select<Order> byDate = session.select(Order.class).orderBy(Order_.createdAt.desc(), Order_.id.desc());
+            List<Order> page = byDate.limit(2).list();
+            while (!page.isEmpty()) {
+                page.forEach(o -> seen.add(o.getProductName()));
+                Order last = page.get(page.size() - 1);
+                page = byDate.seek(last.getCreatedAt(), last.getId())   // WHERE (created_at, id) < (?, ?)
+                        .limit(2).list();
             }
-            List<Purchase> purchases = s.select(User.class, Order.class)
-                    .join(User_.orders)
-                    .list(Purchase.class);                              // or list() for Rows: row.get(0, User.class)
+            // end::seek[]
+            assertThat(seen).containsExactly("laptop", "lamp", "pen", "book");
+            // tag::count[]
+            long all = session.select(Order.class).count();                       // SELECT COUNT(*) FROM orders
+            long buyers = session.select(User.class).join(Order.class).distinct().count();
+            long onPage = session.select(Order.class).orderBy(Order_.id).limit(3).offset(2).count();  // what the page holds
+            // end::count[]
+            assertThat(all).isEqualTo(4L);
+            assertThat(buyers).isEqualTo(2L);
+            assertThat(onPage).isEqualTo(2L);
+        }
+    }
 
-            List<Row> counts = s.select(User.class, count(Order_.id).as("orders"))
-                    .outerJoin(User_.orders)
-                    .groupBy(entity(User.class))                        // GROUP BY every column of users
-                    .orderBy(User_.name)
+    @DatabaseTest(DatabaseKind.POSTGRESQL)
+    void sourcesWithoutAnEntity(Engine engine) {
+        try (Session session = seeded(engine).open()) {
+            // tag::sources[]
+            ValuesList targets = values("target", "product", "goal").row("book", new BigDecimal("10")).row("lamp", new BigDecimal("50"));
+            List<Row> versusTarget = session.select(targets.column("product", String.class), sum(Order_.amount).as("sold"))
+                    .from(targets)
+                    .outerJoin(Order.class, Order_.productName.eq(targets.column("product", String.class)))
+                    .groupBy(targets.column("product", String.class))
                     .list();
-            User alan = counts.get(1).get(0, User.class);               // the session's instance for that key
-            long none = counts.get(1).get("orders", Long.class);        // 0
-            // end::entity-rows[]
-            assertThat(purchases).hasSize(3).extracting(p -> p.order().getUser()).allSatisfy(u ->
-                    assertThat(purchases.stream().map(Purchase::user)).contains(u));
-            assertThat(alan.getName()).isEqualTo("Alan");
-            assertThat(none).isZero();
-            assertThat(counts.get(0).get(0, User.class)).isSameAs(purchases.stream().map(Purchase::user)
-                    .filter(u -> u.getName().equals("Ada")).findFirst().orElseThrow());
+
+            TableFunction days = generateSeries("d", "n", 0, 3);                 // 0, 1, 2, 3
+            Expression<Long> n = days.column("n", Long.class);
+            List<Row> everyUserEveryDay = session.select(User_.name, n).from(User.class).crossJoin(days).list();
+
+            DerivedTable latest = lateral(select(Order_.productName.as("product"))
+                    .where(Order_.userId.eq(User_.id))                          // refers to the users row
+                    .orderBy(Order_.createdAt.desc()).limit(2), "latest");
+            List<Row> twoLatestPerUser = session.select(User_.name, latest.column("product", String.class))
+                    .from(User.class).crossJoin(latest)
+                    .list();
+            // end::sources[]
+            assertThat(versusTarget).hasSize(2);
+            assertThat(everyUserEveryDay).hasSize(12);
+            assertThat(twoLatestPerUser).hasSize(3);
+        }
+    }
+
+    @DatabaseTest(DatabaseKind.POSTGRESQL)
+    void postgresOperatorsAndDateArithmetic(Engine engine) {
+        try (Session session = seeded(engine).open()) {
+            List<Long> ids = List.of(1L, 2L);
+            // tag::postgres[]
+            List<User> some = session.select(User.class).where(eqAny(User_.id, ids)).list();   // users.id = ANY(?)
+
+            List<Article> found = session.select(Article.class)
+                    .where(matches(toTsvector("english", Article_.title), websearchToTsquery("english", "pagination -orm")))
+                    .list();
+
+            Expression<OffsetDateTime> instant = localAtTimeZone(Order_.createdAt, "UTC");    // stored as UTC wall time
+            List<Row> paris = session.select(Order_.id, atTimeZone(instant, "Europe/Paris").as("paris_time")).list();
+            // end::postgres[]
+            assertThat(some).hasSize(2);
+            assertThat(found).extracting(Article::getTitle).containsExactly("Keyset pagination in SQL");
+            assertThat(paris).hasSize(4);
+            // tag::dates[]
+            List<Order> lastTwoDays = session.select(Order.class)
+                    .where(Order_.createdAt.plusInterval(Duration.ofHours(48)).gt(NOW))
+                    .list();
+            List<Row> dueDates = session.select(Order_.id, Order_.createdAt.plusInterval(Period.ofMonths(1)).as("due"),
+                    coalesce(Order_.createdAt.minusDays(7), NOW).as("week_before")).list();
+            // end::dates[]
+            assertThat(lastTwoDays).extracting(Order::getProductName).containsExactlyInAnyOrder("pen", "lamp", "laptop");
+            assertThat(dueDates).hasSize(4);
         }
     }
 }

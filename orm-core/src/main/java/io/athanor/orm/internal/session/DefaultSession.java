@@ -149,6 +149,17 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     }
 
     @Override
+    public boolean collapsesRows(Select<?> query) {
+        if (!query.selectsEntity()) {
+            return false;
+        }
+        Object source = query.entitySource();
+        EntityModel model = factory.metadata().entity(source instanceof io.athanor.orm.query.Aliased
+                ? ((io.athanor.orm.query.Aliased<?>) source).entityType() : (Class<?>) source);
+        return !factory.compiler().loads().plan(model, query.loads()).joined().isEmpty();
+    }
+
+    @Override
     public <T> List<T> list(Select<?> query, RowFactory<T> factory) {
         if (route.choosesShards()) {
             return QueryExecutor.super.list(query, factory);

@@ -9,6 +9,7 @@ import io.athanor.orm.query.Expression;
 import io.athanor.orm.query.Select;
 import io.athanor.orm.query.SqlBuilder;
 import io.athanor.orm.query.Table;
+import io.athanor.orm.query.TableExpression;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ final class ShapeBuilder implements SqlBuilder {
     private static final Object TARGET = new Object();
     private static final Object ENTITY = new Object();
     private static final Object ON = new Object();
+    private static final Object KEYS = new Object();
 
     private static final Object JOINED = new Object();
 
@@ -45,6 +47,7 @@ final class ShapeBuilder implements SqlBuilder {
     private final List<Object> tokens = new ArrayList<>(64);
     private final List<Object> values = new ArrayList<>();
     private final Map<Object, Integer> aliases = new IdentityHashMap<>();
+    private int literalDepth;
 
     ShapeBuilder(Metadata metadata, JoinedLoads loads) {
         this.metadata = metadata;
@@ -61,9 +64,14 @@ final class ShapeBuilder implements SqlBuilder {
 
     private void source(Object s, Object marker) {
         tokens.add(marker);
-        if (s instanceof DerivedTable) {
+        if (s instanceof TableExpression) {
+            tokens.add(DERIVED);
+            tokens.add(((TableExpression) s).alias());
+            tokens.add(aliases.computeIfAbsent(s, k -> aliases.size()));
+        } else if (s instanceof DerivedTable) {
             tokens.add(DERIVED);
             tokens.add(((DerivedTable) s).alias());
+            tokens.add(((DerivedTable) s).lateral());
             tokens.add(aliases.computeIfAbsent(s, k -> aliases.size()));
         } else if (s instanceof Aliased) {
             Aliased<?> a = (Aliased<?>) s;
@@ -125,6 +133,23 @@ final class ShapeBuilder implements SqlBuilder {
     }
 
     @Override
+    public SqlBuilder beginLiterals() {
+        literalDepth++;
+        return this;
+    }
+
+    @Override
+    public SqlBuilder endLiterals() {
+        literalDepth--;
+        return this;
+    }
+
+    @Override
+    public boolean writesLiterals() {
+        return literalDepth > 0;
+    }
+
+    @Override
     public SqlBuilder visit(Expression<?> expression) {
         expression.render(this);
         return this;
@@ -176,7 +201,9 @@ final class ShapeBuilder implements SqlBuilder {
     @Override
     public SqlBuilder source(Object source) {
         source(source, FROM);
-        if (source instanceof DerivedTable) {
+        if (source instanceof TableExpression) {
+            ((TableExpression) source).renderSource(this, "");
+        } else if (source instanceof DerivedTable) {
             ((DerivedTable) source).select().render(this);
         }
         return this;
@@ -191,6 +218,12 @@ final class ShapeBuilder implements SqlBuilder {
     @Override
     public SqlBuilder entityColumns(Object source) {
         source(source, ENTITY);
+        return this;
+    }
+
+    @Override
+    public SqlBuilder keyColumns(Object source) {
+        source(source, KEYS);
         return this;
     }
 

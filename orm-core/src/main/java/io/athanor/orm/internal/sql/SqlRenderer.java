@@ -18,6 +18,7 @@ import io.athanor.orm.query.Load;
 import io.athanor.orm.query.Select;
 import io.athanor.orm.query.SqlBuilder;
 import io.athanor.orm.query.Table;
+import io.athanor.orm.query.TableExpression;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -48,6 +49,7 @@ final class SqlRenderer implements SqlBuilder {
     /** Per scope depth: the aliases of the relationships an entity select there joins for loading. */
     private final Map<Integer, Map<LoadPlan, String>> joinedAliases = new HashMap<>();
     private List<LoadPlan> topJoined = List.of();
+    private int literalDepth;
 
     SqlRenderer(Metadata metadata, JoinedLoads loads) {
         this.metadata = metadata;
@@ -163,6 +165,23 @@ final class SqlRenderer implements SqlBuilder {
     }
 
     @Override
+    public SqlBuilder beginLiterals() {
+        literalDepth++;
+        return this;
+    }
+
+    @Override
+    public SqlBuilder endLiterals() {
+        literalDepth--;
+        return this;
+    }
+
+    @Override
+    public boolean writesLiterals() {
+        return literalDepth > 0;
+    }
+
+    @Override
     public SqlBuilder visit(Expression<?> expression) {
         expression.render(this);
         return this;
@@ -261,7 +280,19 @@ final class SqlRenderer implements SqlBuilder {
     @Override
     public SqlBuilder source(Object source) {
         Source s = current(source);
+        if (source instanceof TableExpression) {
+            ((TableExpression) source).renderSource(this, s.alias);
+            return this;
+        }
         if (derived(source) != null) {
+            if (((DerivedTable) source).lateral()) {
+                if (!dialect.supportsLateral()) {
+                    throw new AthanorException("LATERAL subqueries (" + ((DerivedTable) source).alias() + ") are not supported by "
+                            + dialect.displayName() + ". Number the rows per group instead: select rowNumber().over(partitionBy(...)"
+                            + ".orderBy(...)) in a derived table and keep the rows whose number is at most N.");
+                }
+                sql.append("LATERAL ");
+            }
             sql.append('(');
             derived(source).render(this);
             sql.append(") ").append(s.alias);
@@ -303,6 +334,19 @@ final class SqlRenderer implements SqlBuilder {
                 sql.append(", ");
             }
             sql.append(s.alias).append('.').append(dialect.quote(columns.get(i).name()));
+        }
+        return this;
+    }
+
+    @Override
+    public SqlBuilder keyColumns(Object source) {
+        Source s = find(source, null);
+        if (s.entity == null) {
+            throw new AthanorException("Only an entity has key columns; " + source + " is not one.");
+        }
+        List<PropertyModel> ids = s.entity.idProperties();
+        for (int i = 0; i < ids.size(); i++) {
+            sql.append(i > 0 ? ", " : "").append(s.alias).append('.').append(dialect.quote(ids.get(i).column().name()));
         }
         return this;
     }
@@ -535,6 +579,11 @@ final class SqlRenderer implements SqlBuilder {
                 this.schema = "";
                 this.table = ((CommonTable) key).name();
                 this.alias = newAlias(table);
+            } else if (key instanceof TableExpression) {
+                this.entity = null;
+                this.schema = "";
+                this.table = ((TableExpression) key).alias();
+                this.alias = newAlias(table);
             } else if (key instanceof DerivedTable) {
                 this.entity = null;
                 this.schema = "";
@@ -557,7 +606,8 @@ final class SqlRenderer implements SqlBuilder {
         }
 
         boolean matches(Object other) {
-            return key instanceof Aliased || key instanceof DerivedTable ? key == other : key.equals(other);
+            return key instanceof Aliased || key instanceof DerivedTable || key instanceof TableExpression ? key == other
+                    : key.equals(other);
         }
     }
 }
