@@ -325,8 +325,11 @@ final class EntityReader {
                 return;
             }
             if (r.mappedBy.isEmpty() && r.kind == RelationshipModel.Kind.ONE_TO_MANY) {
-                problems.add("Field " + r.describe() + " is @OneToMany without mappedBy; name the @ManyToOne field of "
-                        + r.target.getSimpleName() + " that refers back to " + draft.simpleName() + ".");
+                // the Jakarta front end has said why already (JPA would map a unidirectional one-to-many)
+                if (annotations == NativeAnnotations.INSTANCE) {
+                    problems.add("Field " + r.describe() + " is @OneToMany without mappedBy; name the @ManyToOne field of "
+                            + r.target.getSimpleName() + " that refers back to " + draft.simpleName() + ".");
+                }
                 return;
             }
         } else {

@@ -206,7 +206,13 @@ final class JakartaRefusals {
         } else if (f.getAnnotation(OneToOne.class) != null) {
             target = f.getAnnotation(OneToOne.class).targetEntity();
         } else if (f.getAnnotation(OneToMany.class) != null) {
-            target = f.getAnnotation(OneToMany.class).targetEntity();
+            OneToMany o = f.getAnnotation(OneToMany.class);
+            target = o.targetEntity();
+            if (o.mappedBy().isEmpty()) {
+                problems.add(where + " is a @OneToMany without mappedBy (a unidirectional one-to-many, through a join "
+                        + "table or a @JoinColumn), which Athanor does not support. Map the @ManyToOne on the target "
+                        + "and name it here with mappedBy, or map the link as a @ManyToMany with a @JoinTable.");
+            }
         } else if (f.getAnnotation(ManyToMany.class) != null) {
             target = f.getAnnotation(ManyToMany.class).targetEntity();
         }
