@@ -141,8 +141,15 @@ class JakartaEntitiesTest {
         SessionFactory f = JpaFixture.fresh(engine);
         JpaFixture.seed(f, 4, 2);
         try (Session s = f.open()) {
-            assertThat(s.select(Customer.class).where(Customer_.address.city.eq("Paris")).orderBy(Customer_.name).list())
-                    .extracting(Customer::getName).containsExactly("c0", "c2");
+            // tag::query[]
+            List<Customer> inParis = s.select(Customer.class)
+                    .where(Customer_.address.city.eq("Paris"))     // Customer_ is generated from the Jakarta annotations
+                    .orderBy(Customer_.name)
+                    .options(selectinLoad(Customer_.orders))
+                    .list();
+            // end::query[]
+            assertThat(inParis).extracting(Customer::getName).containsExactly("c0", "c2");
+            assertThat(inParis.get(0).getOrders()).hasSize(2);
             assertThat(s.select(Customer.class).where(Customer_.tier.eq(Tier.GOLD)).list()).hasSize(2);
             assertThat(s.select(Customer.class).where(Customer_.status.eq(Status.ACTIVE)).list()).hasSize(4);
             assertThat(s.select(OrderLine.class).where(OrderLine_.sku.eq(new Sku("nut", 1))).list()).hasSize(4);

@@ -18,16 +18,18 @@ import java.util.stream.Collectors;
 
 /** The Jakarta Persistence model's factory, fresh tables, and data. */
 final class JpaFixture {
-    static final List<Class<?>> ENTITIES = List.of(Customer.class, PurchaseOrder.class, OrderLine.class, Tag.class,
-            Profile.class);
     static final LocalDateTime T0 = LocalDateTime.of(2026, 1, 1, 12, 0);
 
     private JpaFixture() {
     }
 
     static SessionFactory fresh(Engine engine) {
-        SessionFactory f = SessionFactory.builder(engine).entities(ENTITIES.toArray(Class<?>[]::new))
-                .nPlusOne(NPlusOne.OFF).build();
+        // tag::factory[]
+        SessionFactory f = SessionFactory.builder(engine)
+                .entities(Customer.class, PurchaseOrder.class, OrderLine.class, Tag.class, Profile.class)
+                .nPlusOne(NPlusOne.OFF)
+                .build();
+        // end::factory[]
         f.schema().dropAll();
         f.schema().createAll();
         return f;

@@ -24,8 +24,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+// tag::entity[]
 @Entity
-@Table(name = "jpa_customers", uniqueConstraints = @UniqueConstraint(name = "uq_jpa_customers_email", columnNames = "email"))
+@Table(name = "jpa_customers",
+        uniqueConstraints = @UniqueConstraint(name = "uq_jpa_customers_email", columnNames = "email"))
 public class Customer {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -62,6 +64,7 @@ public class Customer {
 
     @Transient
     private String displayNote;
+    // end::entity[]
 
     protected Customer() {
     }

@@ -21,6 +21,7 @@ import java.util.List;
 @Entity
 @Table(name = "jpa_orders")
 public class PurchaseOrder {
+    // tag::sequence-lazy[]
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "order_ids")
     @SequenceGenerator(name = "order_ids", sequenceName = "jpa_order_seq", allocationSize = 20)
@@ -29,6 +30,7 @@ public class PurchaseOrder {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "customer_id", nullable = false)
     private Customer customer;
+    // end::sequence-lazy[]
 
     @Column(length = 30)
     private String reference;

@@ -5,6 +5,7 @@ import jakarta.persistence.AttributeConverter;
 /** A stock-keeping unit, stored as {@code "family-number"} text through {@link SkuConverter}. */
 public record Sku(String family, int number) {
 
+    // tag::converter[]
     /** A Jakarta Persistence converter, used as it is. */
     public static class SkuConverter implements AttributeConverter<Sku, String> {
         @Override
@@ -21,4 +22,5 @@ public record Sku(String family, int number) {
             return new Sku(text.substring(0, dash), Integer.parseInt(text.substring(dash + 1)));
         }
     }
+    // end::converter[]
 }
