@@ -33,7 +33,7 @@ final class FieldClassifier {
         if (Mapping.has(field, Mapping.ONE_TO_MANY) || Mapping.has(field, Mapping.MANY_TO_MANY)) {
             return new MetaField(field, FieldKind.COLLECTION, elementType(type));
         }
-        if (Mapping.has(field, Mapping.EMBEDDED)) {
+        if (Mapping.isEmbedded(field)) {
             return new MetaField(field, FieldKind.EMBEDDED, type);
         }
         return new MetaField(field, basicKind(type), type);

@@ -27,6 +27,10 @@ import javax.lang.model.util.ElementFilter;
 final class Mapping {
 
     private static final String PACKAGE = "io.athanor.orm.annotations.";
+    /** Jakarta Persistence's annotations of the same simple names are read as Athanor's. */
+    private static final String JAKARTA = "jakarta.persistence.";
+    static final String JAKARTA_ENTITY = JAKARTA + "Entity";
+    static final String JAKARTA_EMBEDDABLE = JAKARTA + "Embeddable";
     static final String ENTITY = PACKAGE + "Entity";
     static final String EMBEDDABLE = PACKAGE + "Embeddable";
     static final String ID = PACKAGE + "Id";
@@ -43,10 +47,16 @@ final class Mapping {
     private Mapping() {
     }
 
+    /**
+     * The mirror of {@code annotation} on {@code element}: Athanor's annotation, or Jakarta
+     * Persistence's of the same simple name (matched by name, so the API need not be present).
+     */
     static Optional<AnnotationMirror> find(Element element, String annotation) {
+        String jakarta = annotation.startsWith(PACKAGE) ? JAKARTA + annotation.substring(PACKAGE.length()) : annotation;
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
             Element type = mirror.getAnnotationType().asElement();
-            if (type instanceof TypeElement t && t.getQualifiedName().contentEquals(annotation)) {
+            if (type instanceof TypeElement t && (t.getQualifiedName().contentEquals(annotation)
+                    || t.getQualifiedName().contentEquals(jakarta))) {
                 return Optional.of(mirror);
             }
         }
@@ -63,6 +73,19 @@ final class Mapping {
 
     static boolean isEmbeddable(TypeElement type) {
         return has(type, EMBEDDABLE);
+    }
+
+    /**
+     * Whether a field holds an embedded value: it is {@code @Embedded}, or (the Jakarta Persistence way,
+     * where the annotation may be left out) its type is a {@code jakarta.persistence.Embeddable}.
+     */
+    static boolean isEmbedded(VariableElement field) {
+        if (has(field, EMBEDDED)) {
+            return true;
+        }
+        TypeElement type = typeElement(field.asType());
+        return type != null && type.getAnnotationMirrors().stream().anyMatch(m -> m.getAnnotationType().asElement()
+                instanceof TypeElement t && t.getQualifiedName().contentEquals(JAKARTA_EMBEDDABLE));
     }
 
     /** {@code @OneToMany} for {@code io.athanor.orm.annotations.OneToMany}. */

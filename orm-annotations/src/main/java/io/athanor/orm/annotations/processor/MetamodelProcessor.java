@@ -25,6 +25,11 @@ import javax.tools.Diagnostic;
  * {@code User_.name} and a misspelt field is a compile error. Embedded values become nested path
  * objects: {@code User_.homeAddress.city} has the path {@code "homeAddress.city"}.
  *
+ * <p>Classes annotated {@code jakarta.persistence.Entity} or {@code jakarta.persistence.Embeddable} get
+ * their metamodel too: Jakarta Persistence's annotations are matched by name, as Athanor's of the same
+ * simple name, so the API need not be on the processor's class path, and a field whose type is a Jakarta
+ * {@code @Embeddable} is embedded without {@code @Embedded}, as JPA has it.
+ *
  * <p>Mapped fields are the fields a class declares itself (inherited fields are not mapped) that are
  * not {@code static}, {@code transient} or {@code @Transient}.
  *
@@ -90,7 +95,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(Mapping.ENTITY, Mapping.EMBEDDABLE);
+        return Set.of(Mapping.ENTITY, Mapping.EMBEDDABLE, Mapping.JAKARTA_ENTITY, Mapping.JAKARTA_EMBEDDABLE);
     }
 
     @Override
@@ -166,7 +171,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
             if (Mapping.isUnresolved(field.asType())) {
                 return true;
             }
-            TypeElement embedded = Mapping.has(field, Mapping.EMBEDDED) ? Mapping.typeElement(field.asType()) : null;
+            TypeElement embedded = Mapping.isEmbedded(field) ? Mapping.typeElement(field.asType()) : null;
             if (embedded != null && hasUnresolvedTypes(embedded, seen)) {
                 return true;
             }

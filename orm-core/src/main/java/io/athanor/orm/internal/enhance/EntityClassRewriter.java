@@ -21,14 +21,18 @@ import net.bytebuddy.jar.asm.Type;
  */
 public final class EntityClassRewriter {
     static final String ENHANCED = "io/athanor/orm/enhance/Enhanced";
-    private static final String ENTITY = "Lio/athanor/orm/annotations/Entity;";
+    /** Athanor's and Jakarta Persistence's, matched by descriptor: the API need not be present. */
+    private static final java.util.Set<String> ENTITY = java.util.Set.of("Lio/athanor/orm/annotations/Entity;",
+            "Ljakarta/persistence/Entity;");
     private static final String WRITES = "io/athanor/orm/enhance/FieldWrites";
     private static final String WRITE_DESC =
             "(Ljava/lang/Class;Ljava/lang/Object;Ljava/lang/String;Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;";
     private static final String PREFIX = "athanor$write$";
     private static final java.util.Set<String> RELATIONSHIPS = java.util.Set.of(
             "Lio/athanor/orm/annotations/ManyToOne;", "Lio/athanor/orm/annotations/OneToOne;",
-            "Lio/athanor/orm/annotations/OneToMany;", "Lio/athanor/orm/annotations/ManyToMany;");
+            "Lio/athanor/orm/annotations/OneToMany;", "Lio/athanor/orm/annotations/ManyToMany;",
+            "Ljakarta/persistence/ManyToOne;", "Ljakarta/persistence/OneToOne;",
+            "Ljakarta/persistence/OneToMany;", "Ljakarta/persistence/ManyToMany;");
 
     private EntityClassRewriter() {
     }
@@ -67,7 +71,7 @@ public final class EntityClassRewriter {
 
         @Override
         public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-            entity |= descriptor.equals(ENTITY);
+            entity |= ENTITY.contains(descriptor);
             return null;
         }
 

@@ -1,9 +1,7 @@
 package io.athanor.orm.internal.meta;
 
-import io.athanor.orm.annotations.AttributeConverter;
 import io.athanor.orm.annotations.CascadeType;
 import io.athanor.orm.annotations.Column;
-import io.athanor.orm.annotations.Convert;
 import io.athanor.orm.annotations.Embeddable;
 import io.athanor.orm.annotations.Embedded;
 import io.athanor.orm.annotations.EnumType;
@@ -49,6 +47,7 @@ final class EntityReader {
     private final Dialect dialect;
     private final List<String> problems;
     private MethodHandles.Lookup lookup;
+    private MappingAnnotations annotations = NativeAnnotations.INSTANCE;
 
     EntityReader(Class<?> type, Dialect dialect, List<String> problems) {
         this.type = type;
@@ -58,11 +57,12 @@ final class EntityReader {
 
     /** The draft, or {@code null} when the class itself cannot be mapped. */
     EntityDraft read() {
-        io.athanor.orm.annotations.Entity entity = type.getAnnotation(io.athanor.orm.annotations.Entity.class);
-        if (entity == null) {
-            problems.add(type.getName() + " is not annotated @Entity; annotate it, or do not register it.");
+        MappingAnnotations frontEnd = FrontEnds.of(type, problems);
+        if (frontEnd == null) {
             return null;
         }
+        annotations = frontEnd;
+        annotations.checkSupported(type, problems);
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
             problems.add(type.getName() + " is abstract; entities must be concrete classes.");
             return null;
@@ -79,10 +79,11 @@ final class EntityReader {
             return null;
         }
         Supplier<Object> constructor = constructor(type, "Entity");
-        Table table = type.getAnnotation(Table.class);
+        Table table = annotations.get(type, Table.class);
         String tableName = table != null && !table.name().isEmpty() ? table.name() : Names.snake(type.getSimpleName());
         String schema = table != null ? table.schema() : "";
-        String name = entity.name().isEmpty() ? type.getSimpleName() : entity.name();
+        String entityName = annotations.entityName(type);
+        String name = entityName.isEmpty() ? type.getSimpleName() : entityName;
         EntityDraft draft = new EntityDraft(type, name, schema, tableName, constructor);
         io.athanor.orm.annotations.MaterializedView view = type.getAnnotation(io.athanor.orm.annotations.MaterializedView.class);
         if (view != null) {
@@ -134,7 +135,7 @@ final class EntityReader {
     private void readFields(EntityDraft draft, Class<?> holder, String pathPrefix, String columnPrefix, EmbeddedHolder outer) {
         for (Field f : holder.getDeclaredFields()) {
             int mod = f.getModifiers();
-            if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || f.isSynthetic() || f.isAnnotationPresent(Transient.class)) {
+            if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || f.isSynthetic() || annotations.has(f, Transient.class)) {
                 continue;
             }
             String where = holder.getName() + "." + f.getName();
@@ -157,7 +158,7 @@ final class EntityReader {
                     continue;
                 }
                 readRelationship(draft, f, accessor);
-            } else if (f.isAnnotationPresent(Embedded.class)) {
+            } else if (annotations.has(f, Embedded.class)) {
                 readEmbedded(draft, f, pathPrefix, columnPrefix, outer);
             } else {
                 readBasic(draft, f, pathPrefix, columnPrefix, accessor);
@@ -165,18 +166,19 @@ final class EntityReader {
         }
     }
 
-    private static boolean isRelationship(Field f) {
-        return f.isAnnotationPresent(ManyToOne.class) || f.isAnnotationPresent(OneToOne.class)
-                || f.isAnnotationPresent(OneToMany.class) || f.isAnnotationPresent(ManyToMany.class);
+    private boolean isRelationship(Field f) {
+        return annotations.has(f, ManyToOne.class) || annotations.has(f, OneToOne.class)
+                || annotations.has(f, OneToMany.class) || annotations.has(f, ManyToMany.class);
     }
 
     private void readEmbedded(EntityDraft draft, Field f, String pathPrefix, String columnPrefix, EmbeddedHolder outer) {
         Class<?> valueType = f.getType();
         String where = f.getDeclaringClass().getName() + "." + f.getName();
-        if (!valueType.isAnnotationPresent(Embeddable.class)) {
+        if (!annotations.has(valueType, Embeddable.class)) {
             problems.add("Field " + where + " is @Embedded, but " + valueType.getName() + " is not annotated @Embeddable.");
             return;
         }
+        annotations.checkSupported(valueType, problems);
         Supplier<Object> create = constructor(valueType, "Embeddable");
         Accessor own;
         try {
@@ -186,7 +188,7 @@ final class EntityReader {
             return;
         }
         Accessor holder = outer == null ? own : new NestedAccessor(outer, outer::create, own);
-        String prefix = f.getAnnotation(Embedded.class).prefix();
+        String prefix = annotations.get(f, Embedded.class).prefix();
         String cols = columnPrefix + ("\0".equals(prefix) ? Names.snake(f.getName()) + "_" : prefix);
         readFields(draft, valueType, pathPrefix + f.getName() + ".", cols, new EmbeddedHolder(holder, create));
     }
@@ -194,18 +196,18 @@ final class EntityReader {
     private void readBasic(EntityDraft draft, Field f, String pathPrefix, String columnPrefix, Accessor accessor) {
         String where = f.getDeclaringClass().getName() + "." + f.getName();
         Class<?> javaType = ColumnTypes.box(f.getType());
-        Column column = f.getAnnotation(Column.class);
+        Column column = annotations.get(f, Column.class);
         ColumnType columnType = columnType(f, javaType, column, where);
         if (columnType == null) {
             return;
         }
-        boolean id = f.isAnnotationPresent(Id.class);
-        boolean version = f.isAnnotationPresent(Version.class);
+        boolean id = annotations.has(f, Id.class);
+        boolean version = annotations.has(f, Version.class);
         if (version && !VERSION_TYPES.contains(javaType)) {
             problems.add("@Version field " + where + " is a " + f.getType().getSimpleName()
                     + ", which cannot be incremented; use int, long or short (or their boxes).");
         }
-        GeneratedValue generated = f.getAnnotation(GeneratedValue.class);
+        GeneratedValue generated = annotations.get(f, GeneratedValue.class);
         GenerationType generation = null;
         SequenceModel sequence = null;
         String tableName = draft.table;
@@ -236,30 +238,15 @@ final class EntityReader {
         draft.columnOrigins.add(new String[] {columnName, where});
     }
 
-    @SuppressWarnings("unchecked")
     private ColumnType columnType(Field f, Class<?> javaType, Column column, String where) {
         int length = column == null ? 0 : column.length();
         int precision = column == null ? 0 : column.precision();
         int scale = column == null ? -1 : column.scale();
         String sqlType = column == null ? "" : column.sqlType();
-        Convert convert = f.getAnnotation(Convert.class);
-        if (convert != null) {
-            Class<?> databaseType = converterDatabaseType(convert.value());
-            if (databaseType == null || !ColumnTypes.isSupported(databaseType)) {
-                problems.add("Converter " + convert.value().getName() + " on " + where + " must implement "
-                        + "AttributeConverter<A, D> with D one of: " + ColumnTypes.SUPPORTED + ".");
-                return null;
-            }
-            AttributeConverter<Object, Object> converter;
-            try {
-                converter = (AttributeConverter<Object, Object>) convert.value().getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException e) {
-                problems.add("Converter " + convert.value().getName() + " on " + where
-                        + " needs a public no-argument constructor: " + e);
-                return null;
-            }
-            return ColumnTypes.converted(converter, ColumnTypes.of(databaseType, EnumType.STRING, length, precision, scale,
-                    sqlType, dialect));
+        MappingAnnotations.Converter converter = annotations.converter(f, where, problems);
+        if (converter != null) {
+            return converter.converter() == null ? null : ColumnTypes.converted(converter.converter(),
+                    ColumnTypes.of(converter.databaseType(), EnumType.STRING, length, precision, scale, sqlType, dialect));
         }
         if (!ColumnTypes.isSupported(javaType)) {
             problems.add("Field " + where + " has type " + f.getType().getName() + ", which Athanor does not map. Supported: "
@@ -267,31 +254,19 @@ final class EntityReader {
                     + "@Embeddable), or mark it @Transient.");
             return null;
         }
-        Enumerated enumerated = f.getAnnotation(Enumerated.class);
+        Enumerated enumerated = annotations.get(f, Enumerated.class);
         return ColumnTypes.of(javaType, enumerated == null ? EnumType.STRING : enumerated.value(), length, precision, scale,
                 sqlType, dialect);
-    }
-
-    private static Class<?> converterDatabaseType(Class<?> converter) {
-        for (Class<?> c = converter; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Type t : c.getGenericInterfaces()) {
-                if (t instanceof ParameterizedType && ((ParameterizedType) t).getRawType() == AttributeConverter.class) {
-                    Type d = ((ParameterizedType) t).getActualTypeArguments()[1];
-                    return d instanceof Class ? (Class<?>) d : null;
-                }
-            }
-        }
-        return null;
     }
 
     private void readRelationship(EntityDraft draft, Field f, Accessor accessor) {
         RelationshipDraft r = new RelationshipDraft();
         r.field = f;
         r.accessor = accessor;
-        ManyToOne m2o = f.getAnnotation(ManyToOne.class);
-        OneToOne o2o = f.getAnnotation(OneToOne.class);
-        OneToMany o2m = f.getAnnotation(OneToMany.class);
-        ManyToMany m2m = f.getAnnotation(ManyToMany.class);
+        ManyToOne m2o = annotations.get(f, ManyToOne.class);
+        OneToOne o2o = annotations.get(f, OneToOne.class);
+        OneToMany o2m = annotations.get(f, OneToMany.class);
+        ManyToMany m2m = annotations.get(f, ManyToMany.class);
         if (m2o != null) {
             r.kind = RelationshipModel.Kind.MANY_TO_ONE;
             r.fetch = m2o.fetch();
@@ -325,8 +300,8 @@ final class EntityReader {
             r.orderBy = m2m.orderBy();
             r.passiveDeletes = m2m.passiveDeletes();
         }
-        r.joinColumn = f.getAnnotation(JoinColumn.class);
-        r.joinTable = f.getAnnotation(JoinTable.class);
+        r.joinColumn = annotations.get(f, JoinColumn.class);
+        r.joinTable = annotations.get(f, JoinTable.class);
         if (r.kind == RelationshipModel.Kind.ONE_TO_MANY || r.kind == RelationshipModel.Kind.MANY_TO_MANY) {
             Type generic = f.getGenericType();
             if (!(generic instanceof ParameterizedType) || ((ParameterizedType) generic).getActualTypeArguments().length != 1
@@ -350,8 +325,11 @@ final class EntityReader {
                 return;
             }
             if (r.mappedBy.isEmpty() && r.kind == RelationshipModel.Kind.ONE_TO_MANY) {
-                problems.add("Field " + r.describe() + " is @OneToMany without mappedBy; name the @ManyToOne field of "
-                        + r.target.getSimpleName() + " that refers back to " + draft.simpleName() + ".");
+                // the Jakarta front end has said why already (JPA would map a unidirectional one-to-many)
+                if (annotations == NativeAnnotations.INSTANCE) {
+                    problems.add("Field " + r.describe() + " is @OneToMany without mappedBy; name the @ManyToOne field of "
+                            + r.target.getSimpleName() + " that refers back to " + draft.simpleName() + ".");
+                }
                 return;
             }
         } else {
