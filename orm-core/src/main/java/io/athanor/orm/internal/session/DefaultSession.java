@@ -56,12 +56,15 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     private final SessionTransaction tx;
     private final RowLoader loader;
     private final UnitOfWork work;
+    /** Whether the transaction belongs to someone else (a joined session). */
+    private final boolean joined;
     /** Set while a flush runs: the queries it makes itself (loading what a delete touches) do not flush again. */
     private boolean flushing;
 
     public DefaultSession(DefaultSessionFactory factory, io.athanor.orm.SessionOptions options) {
         this.factory = factory;
         this.options = options;
+        this.joined = false;
         io.athanor.orm.internal.route.ReadRouter router = factory.router();
         java.util.function.Supplier<Connection> opener = options.isReadOnly()
                 ? () -> router.connectForRead(options.after()) : factory.engine()::connect;
@@ -69,6 +72,41 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
                 factory.readsOutsideTransaction());
         this.loader = new RowLoader(this);
         this.work = new UnitOfWork(this, map, loader);
+    }
+
+    /** A session in a transaction someone else owns, on its (borrowed) connection: see {@link JoinedHandle}. */
+    DefaultSession(DefaultSessionFactory factory, io.athanor.orm.SessionOptions options, Connection borrowed) {
+        this.factory = factory;
+        this.options = options;
+        this.joined = true;
+        this.tx = new SessionTransaction(() -> borrowed, null, options, false);
+        this.loader = new RowLoader(this);
+        this.work = new UnitOfWork(this, map, loader);
+    }
+
+    /** Refuses to end or begin a transaction that belongs to someone else. */
+    private void checkNotJoined(String what) {
+        if (joined) {
+            throw new IllegalStateException("Cannot " + what + " this session: it takes part in a transaction that its owner "
+                    + "(such as Spring's transaction manager) begins, commits and rolls back. With Spring, the transaction "
+                    + "commits when the @Transactional method returns and rolls back when it throws (or after "
+                    + "TransactionAspectSupport.currentTransactionStatus().setRollbackOnly()).");
+        }
+    }
+
+    /** Where the unit of work's undo log stands, for a savepoint the owner sets. */
+    int undoMark() {
+        return work.mark();
+    }
+
+    /** The owner committed. */
+    void ownerCommitted() {
+        work.afterCommit(factory.expireOnCommit());
+    }
+
+    /** The owner rolled back. */
+    void ownerRolledBack() {
+        work.afterRollback();
     }
 
     private void checkWritable(String what) {
@@ -417,7 +455,9 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         try {
             work.flush();
         } catch (RuntimeException failure) {
-            tx.flushFailed(failure);
+            if (!joined) { // a joined session's owner rolls back its transaction
+                tx.flushFailed(failure);
+            }
             throw failure;
         } finally {
             flushing = false;
@@ -497,6 +537,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
 
     @Override
     public void begin() {
+        checkNotJoined("begin() a transaction in");
         tx.begin();
     }
 
@@ -545,6 +586,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
 
     @Override
     public void commit() {
+        checkNotJoined("commit()");
         flush();
         tx.commit();
         work.afterCommit(factory.expireOnCommit());
@@ -552,6 +594,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
 
     @Override
     public void rollback() {
+        checkNotJoined("rollback()");
         tx.rollback();
         work.afterRollback();
     }
