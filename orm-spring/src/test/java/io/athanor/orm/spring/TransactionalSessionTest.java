@@ -22,14 +22,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Sessions in Spring-managed transactions, on PostgreSQL, through the sample application's beans. */
+// tag::spring-boot-test[]
 @SpringBootTest(classes = {SampleApplication.class, Steps.class})
 class TransactionalSessionTest {
     private static final TestDatabase DB = PostgresSchema.create(TransactionalSessionTest.class);
 
     @DynamicPropertySource
     static void datasource(DynamicPropertyRegistry registry) {
-        PostgresSchema.register(DB, registry);
+        PostgresSchema.register(DB, registry);     // spring.datasource.url, username, password
     }
+    // end::spring-boot-test[]
 
     @AfterAll
     static void dropSchema() {
@@ -164,6 +166,7 @@ class TransactionalSessionTest {
         AtomicReference<Account> kept = new AtomicReference<>();
         AtomicReference<Account> discarded = new AtomicReference<>();
         steps.required(() -> {
+            // tag::nested[]
             Account ada = new Account("ada", 100);
             session.add(ada);
             kept.set(ada);                         // pending when the nested transaction begins
@@ -180,6 +183,7 @@ class TransactionalSessionTest {
             } catch (IllegalStateException expected) {
                 // the outer transaction goes on
             }
+            // end::nested[]
             assertThat(discarded.get().getId()).as("inserted inside the savepoint: transient again").isNull();
             assertThat(session.select(Account.class).list()).extracting(Account::getName).isEmpty();
             session.add(ada);                      // added again after the rollback discarded it, with the database
