@@ -135,6 +135,30 @@ class TransactionalSessionTest {
     }
 
     @Test
+    void theSessionRunsOnTheTransactionsOwnConnection() {
+        steps.required(() -> {
+            Object sessionBackend = session.execute(io.athanor.orm.engine.Text.text("select pg_backend_pid()"),
+                    java.util.Map.of()).scalar();
+            Integer jdbcBackend = jdbc.queryForObject("select pg_backend_pid()", Integer.class);
+            assertThat(((Number) sessionBackend).intValue()).isEqualTo(jdbcBackend);
+            return null;
+        });
+    }
+
+    @Test
+    void aFlushThatFailsAtCommitRollsBackTheWholeTransaction() {
+        accounts.open("ada", 1);
+
+        assertThatThrownBy(() -> steps.required(() -> {
+            jdbc.update("insert into transfers(amount) values (5)");
+            session.add(new Account("ada", 2));    // a duplicate, found only by the flush before commit
+        })).isInstanceOf(io.athanor.orm.error.UniqueViolationException.class);
+
+        assertThat(count("transfers")).as("the JdbcTemplate's insert went with the rollback").isZero();
+        assertThat(count("accounts")).isEqualTo(1);
+    }
+
+    @Test
     void requiredJoinsTheCallersTransactionAndSession() {
         steps.required(() -> {
             Session outer = sessions.current();
