@@ -78,6 +78,18 @@ public interface SessionFactory {
     Session open(SessionOptions options);
 
     /**
+     * Opens a session inside a transaction that someone else owns (a transaction manager such as Spring's):
+     * it runs its statements on {@code connection}, normally one from
+     * {@link io.athanor.orm.engine.Engine#borrow(java.sql.Connection)}, never reads outside the transaction,
+     * and leaves committing and rolling back to the owner, who drives it through the returned handle.
+     *
+     * @param options read-only and N+1 settings; the isolation level is the owner's
+     * @throws IllegalArgumentException if {@code connection} or {@code options} is null, or the options ask for
+     *         an isolation level or a commit position to wait for (the owner's transaction has its own)
+     */
+    JoinedSession join(io.athanor.orm.engine.Connection connection, SessionOptions options);
+
+    /**
      * The seed's {@code get_db_session()} context manager: runs {@code work} in a new session, commits
      * when it returns, rolls back and rethrows when it throws, and always closes the session.
      *

@@ -261,6 +261,19 @@ public final class DefaultSessionFactory implements SessionFactory {
     }
 
     @Override
+    public io.athanor.orm.JoinedSession join(io.athanor.orm.engine.Connection connection, SessionOptions options) {
+        if (connection == null || options == null) {
+            throw new IllegalArgumentException("join(connection, options): give the borrowed connection "
+                    + "(engine.borrow(jdbcConnection)) and the session's options (SessionOptions.defaults()).");
+        }
+        if (options.isolationLevel() != null || options.after() != null) {
+            throw new IllegalArgumentException("A joined session runs in its owner's transaction, whose isolation level and "
+                    + "snapshot are the owner's; set them there, not in the options (" + options + ").");
+        }
+        return io.athanor.orm.internal.session.JoinedHandle.open(this, options, connection);
+    }
+
+    @Override
     public QueryCacheStats queryCacheStats() {
         return compiler.stats();
     }

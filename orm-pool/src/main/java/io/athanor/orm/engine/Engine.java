@@ -58,6 +58,23 @@ public interface Engine extends AutoCloseable {
     Connection connect();
 
     /**
+     * Runs statements, with this engine's events, echo and error translation, on a JDBC connection that
+     * someone else owns together with its transaction: a transaction manager such as Spring's, or an
+     * application server. The returned connection leaves that transaction to its owner: {@code commit()},
+     * {@code rollback()} and a change of {@code autocommit} refuse with an {@link IllegalStateException};
+     * savepoints work (they stay inside the owner's transaction); {@code readOnly(...)} and
+     * {@code isolationLevel(...)} change nothing when the owner already set the same value; {@code close()}
+     * lets go of it without rolling back, closing or returning the JDBC connection, which stays the
+     * owner's to end and release.
+     *
+     * <p>Like every {@link Connection}, the result is for one thread at a time.
+     *
+     * @throws IllegalArgumentException if {@code jdbc} is null
+     * @throws IllegalStateException    if the engine is closed
+     */
+    Connection borrow(java.sql.Connection jdbc);
+
+    /**
      * Runs {@code work} on a fresh connection in a transaction: commits when it returns, rolls back
      * and rethrows when it throws, and always returns the connection to the pool.
      *

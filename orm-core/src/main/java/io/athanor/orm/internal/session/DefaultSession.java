@@ -58,6 +58,8 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     private final RowLoader loader;
     private final UnitOfWork work;
     private final SessionRouting route;
+    /** Whether the transaction belongs to someone else (a joined session). */
+    private final boolean joined;
     /** Set while a flush runs: the queries it makes itself (loading what a delete touches) do not flush again. */
     private boolean flushing;
 
@@ -65,6 +67,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         this.factory = factory;
         this.options = options;
         this.route = new SessionRouting(factory.routes(), factory.engine());
+        this.joined = false;
         io.athanor.orm.internal.route.ReadRouter router = factory.router();
         io.athanor.orm.engine.Engine primary = factory.engine();
         java.util.function.Function<io.athanor.orm.engine.Engine, Connection> opener = options.isReadOnly()
@@ -74,6 +77,50 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
                 options, factory.readsOutsideTransaction());
         this.loader = new RowLoader(this);
         this.work = new UnitOfWork(this, map, loader);
+    }
+
+    /** A session in a transaction someone else owns, on its (borrowed) connection: see {@link JoinedHandle}. */
+    DefaultSession(DefaultSessionFactory factory, io.athanor.orm.SessionOptions options, Connection borrowed) {
+        this.factory = factory;
+        this.options = options;
+        this.joined = true;
+        this.route = new SessionRouting(factory.routes(), factory.engine());
+        io.athanor.orm.engine.Engine primary = factory.engine();
+        this.tx = new SessionTransaction(primary, e -> {
+            if (e != primary) {
+                throw new IllegalStateException("A session joined to another owner's transaction works on that transaction's "
+                        + "one connection, but this statement goes to engine '" + e.config().name() + "' (per-entity engines "
+                        + "or shards). Open a session of your own with sessions.open() for work across databases.");
+            }
+            return borrowed;
+        }, factory.engineNames(), null, options, false);
+        this.loader = new RowLoader(this);
+        this.work = new UnitOfWork(this, map, loader);
+    }
+
+    /** Refuses to end or begin a transaction that belongs to someone else. */
+    private void checkNotJoined(String what) {
+        if (joined) {
+            throw new IllegalStateException("Cannot " + what + " this session: it takes part in a transaction that its owner "
+                    + "(such as Spring's transaction manager) begins, commits and rolls back. With Spring, the transaction "
+                    + "commits when the @Transactional method returns and rolls back when it throws (or after "
+                    + "TransactionAspectSupport.currentTransactionStatus().setRollbackOnly()).");
+        }
+    }
+
+    /** Where the unit of work's undo log stands, for a savepoint the owner sets. */
+    int undoMark() {
+        return work.mark();
+    }
+
+    /** The owner committed. */
+    void ownerCommitted() {
+        work.afterCommit(factory.expireOnCommit());
+    }
+
+    /** The owner rolled back. */
+    void ownerRolledBack() {
+        work.afterRollback();
     }
 
     private void checkWritable(String what) {
@@ -473,7 +520,9 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         try {
             work.flush();
         } catch (RuntimeException failure) {
-            tx.flushFailed(failure);
+            if (!joined) { // a joined session's owner rolls back its transaction
+                tx.flushFailed(failure);
+            }
             throw failure;
         } finally {
             flushing = false;
@@ -556,6 +605,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
 
     @Override
     public void begin() {
+        checkNotJoined("begin() a transaction in");
         tx.begin();
     }
 
@@ -620,6 +670,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
 
     @Override
     public void commit() {
+        checkNotJoined("commit()");
         flush();
         tx.commit();
         work.afterCommit(factory.expireOnCommit());
@@ -627,6 +678,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
 
     @Override
     public void rollback() {
+        checkNotJoined("rollback()");
         tx.rollback();
         work.afterRollback();
     }

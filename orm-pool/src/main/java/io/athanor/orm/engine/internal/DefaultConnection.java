@@ -37,6 +37,8 @@ final class DefaultConnection implements Connection {
     private final DefaultEngine engine;
     private final java.sql.Connection jdbc;
     private final long checkoutNanos;
+    /** Someone else owns the JDBC connection and its transaction: see Engine.borrow. */
+    private final boolean borrowed;
     private boolean closed;
     private boolean autocommit;
     /** Statements ran since the last commit or rollback, so close() must roll back. */
@@ -58,12 +60,41 @@ final class DefaultConnection implements Connection {
         this.engine = engine;
         this.jdbc = jdbc;
         this.checkoutNanos = checkoutNanos;
+        this.borrowed = false;
         try {
             this.settings = TransactionSettings.of(jdbc, engine.perTransactionSettings(jdbc), engine.config().isolationLevel(),
                     engine.config().dataSource() != null);
         } catch (SQLException e) {
             engine.release(jdbc, true);
             throw engine.errors().statement(e, "(set the engine's isolation level)", List.of());
+        }
+    }
+
+    /**
+     * A connection over a JDBC connection someone else owns, with the transaction they manage: see
+     * {@link io.athanor.orm.engine.Engine#borrow(java.sql.Connection)}.
+     */
+    DefaultConnection(DefaultEngine engine, java.sql.Connection jdbc) {
+        this.engine = engine;
+        this.jdbc = jdbc;
+        this.checkoutNanos = 0L;
+        this.borrowed = true;
+        try {
+            this.settings = TransactionSettings.of(jdbc, false, null, false);
+            this.autocommit = jdbc.getAutoCommit();
+        } catch (SQLException e) {
+            throw engine.errors().statement(e, "(read the borrowed connection's autocommit mode)", List.of());
+        }
+        // Work may already have run on it (the owner's own statements): close() never rolls it back anyway.
+        this.dirty = !autocommit;
+    }
+
+    /** Refuses what would end or change the owner's transaction behind its back. */
+    private void checkNotBorrowed(String what) {
+        if (borrowed) {
+            throw new IllegalStateException("Cannot " + what + " on a borrowed connection: its transaction belongs to whoever "
+                    + "lent it (a transaction manager such as Spring's), which commits or rolls it back. End the transaction "
+                    + "there, or use engine.connect() for a connection of your own.");
         }
     }
 
@@ -398,6 +429,7 @@ final class DefaultConnection implements Connection {
     @Override
     public void commit() {
         checkAlive();
+        checkNotBorrowed("commit()");
         if (failed) {
             throw new IllegalStateException("A statement failed in this transaction, so it cannot be committed: call rollback() "
                     + "(or roll back to a savepoint set before the failure), then run the work again.");
@@ -408,6 +440,7 @@ final class DefaultConnection implements Connection {
     @Override
     public void rollback() {
         checkOpen();
+        checkNotBorrowed("rollback()");
         endTransaction(false);
     }
 
@@ -498,6 +531,9 @@ final class DefaultConnection implements Connection {
             throw new IllegalArgumentException("isolationLevel(null): give a level; a new connection starts at the engine's default.");
         }
         try {
+            if (borrowed && jdbc.getTransactionIsolation() == level.jdbcLevel()) {
+                return;
+            }
             settings.isolation(jdbc, level, dirty && !autocommit);
         } catch (SQLException e) {
             throw failure(e, "SET TRANSACTION ISOLATION LEVEL " + TransactionSettings.sqlName(level), List.of());
@@ -518,6 +554,9 @@ final class DefaultConnection implements Connection {
     public void readOnly(boolean readOnly) {
         checkOpen();
         try {
+            if (borrowed && jdbc.isReadOnly() == readOnly) {
+                return; // the owner set it already (and PostgreSQL refuses to change it inside a transaction)
+            }
             jdbc.setReadOnly(readOnly);
         } catch (SQLException e) {
             throw failure(e, "SET TRANSACTION READ " + (readOnly ? "ONLY" : "WRITE"), List.of());
@@ -530,6 +569,7 @@ final class DefaultConnection implements Connection {
         if (on == autocommit) {
             return;
         }
+        checkNotBorrowed("switch autocommit " + (on ? "on" : "off"));
         if (on && dirty) {
             throw new IllegalStateException("This connection has uncommitted work; commit() or rollback() before switching "
                     + "autocommit on.");
@@ -573,6 +613,9 @@ final class DefaultConnection implements Connection {
             cursor.abandon();
         }
         closed = true;
+        if (borrowed) {
+            return; // the owner ends its transaction and gives the JDBC connection back
+        }
         try {
             if (dirty && !autocommit && !broken) {
                 jdbc.rollback();

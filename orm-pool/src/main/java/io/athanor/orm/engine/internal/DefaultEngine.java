@@ -85,6 +85,17 @@ public final class DefaultEngine implements Engine {
         return new DefaultConnection(this, jdbc, listeners.checkin ? System.nanoTime() : 0L);
     }
 
+    @Override
+    public Connection borrow(java.sql.Connection jdbc) {
+        if (jdbc == null) {
+            throw new IllegalArgumentException("borrow(null): give the JDBC connection whose transaction its owner manages.");
+        }
+        if (closed) {
+            throw new IllegalStateException("Engine '" + config.name() + "' is closed; build a new engine to run statements again.");
+        }
+        return new DefaultConnection(this, jdbc);
+    }
+
     /**
      * Whether transactions take their isolation level inside themselves ({@code SET TRANSACTION}) rather than
      * from the server session: on PostgreSQL, where a transaction pooler may hand the session to others.
