@@ -56,6 +56,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     private final SessionTransaction tx;
     private final RowLoader loader;
     private final UnitOfWork work;
+    private final SessionListeners listeners;
     /** Set while a flush runs: the queries it makes itself (loading what a delete touches) do not flush again. */
     private boolean flushing;
 
@@ -65,10 +66,12 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         io.athanor.orm.internal.route.ReadRouter router = factory.router();
         java.util.function.Supplier<Connection> opener = options.isReadOnly()
                 ? () -> router.connectForRead(options.after()) : factory.engine()::connect;
+        this.listeners = factory.sessionListeners();
         this.tx = new SessionTransaction(opener, router.tracksCommits() ? router : null, options,
-                factory.readsOutsideTransaction());
+                factory.readsOutsideTransaction(), listeners, this);
         this.loader = new RowLoader(this);
         this.work = new UnitOfWork(this, map, loader);
+        listeners.opened(this);
     }
 
     private void checkWritable(String what) {
@@ -415,7 +418,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         }
         flushing = true;
         try {
-            work.flush();
+            listeners.flushed(this, work.flush(listeners.any()));
         } catch (RuntimeException failure) {
             tx.flushFailed(failure);
             throw failure;
@@ -568,5 +571,6 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         }
         clear();
         tx.close();
+        listeners.closed(this);
     }
 }

@@ -41,8 +41,16 @@ final class SessionTransaction {
     /** While FAILED inside a savepoint: the savepoint whose rollback recovers (the database transaction is intact). */
     private SessionSavepoint failedInside;
 
+    /** Told when transactions begin and end. */
+    private final SessionListeners listeners;
+    private final io.athanor.orm.Session owner;
+    /** Whether a database transaction is open and reported begun to the listeners. */
+    private boolean begun;
+
     SessionTransaction(java.util.function.Supplier<Connection> opener, ReadRouter positions, SessionOptions options,
-                       boolean readsOutsideTransactionAllowed) {
+                       boolean readsOutsideTransactionAllowed, SessionListeners listeners, io.athanor.orm.Session owner) {
+        this.listeners = listeners;
+        this.owner = owner;
         this.opener = opener;
         this.positions = positions;
         this.options = options;
@@ -109,7 +117,23 @@ final class SessionTransaction {
             }
             connection = c;
         }
+        if (state == State.ACTIVE && !begun) {
+            noteBegun();
+        }
         return connection;
+    }
+
+    private void noteBegun() {
+        begun = true;
+        listeners.transactionBegun(owner);
+    }
+
+    /** The reported transaction ended (committed, or rolled back, with the failure that caused that, if any). */
+    private void noteEnded(boolean committed, Throwable failure) {
+        if (begun) {
+            begun = false;
+            listeners.transactionEnded(owner, committed, failure);
+        }
     }
 
     /** The connection, in a transaction: for writes, locks, cursors and raw SQL. */
@@ -118,6 +142,7 @@ final class SessionTransaction {
         if (state == State.READING) {
             c.autocommit(false);
             state = State.ACTIVE;
+            noteBegun();
         }
         return c;
     }
@@ -148,6 +173,7 @@ final class SessionTransaction {
                 throw e;
             }
         }
+        noteEnded(true, null);
         ended();
         if (committed && positions != null && !options.isReadOnly()) {
             notePosition();
@@ -212,6 +238,7 @@ final class SessionTransaction {
         }
         failure = cause;
         state = State.FAILED;
+        noteEnded(false, cause);
     }
 
     /** Rolls the database transaction back, if any; a dead connection is let go instead, and never makes this throw. */
@@ -236,6 +263,7 @@ final class SessionTransaction {
         failure = null;
         failedInside = null;
         savepoints.clear();
+        noteEnded(false, null);
         ended();
     }
 
@@ -319,6 +347,7 @@ final class SessionTransaction {
         }
         state = State.CLOSED;
         discardConnection();
+        noteEnded(false, null);
     }
 
     /** Closes the connection (the pool evicts a broken one) and forgets it, never throwing. */
