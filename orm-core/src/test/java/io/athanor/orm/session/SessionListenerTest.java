@@ -86,6 +86,7 @@ class SessionListenerTest {
     }
 
     @DatabaseTest
+    @SuppressWarnings("try")
     void aListenerThatThrowsDoesNotBreakTheSession(Engine engine) {
         SessionFactory f = SessionFactory.builder(engine).entities(Author.class, Book.class).build();
         f.schema().dropAll();
