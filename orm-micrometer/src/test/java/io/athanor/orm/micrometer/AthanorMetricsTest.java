@@ -77,6 +77,7 @@ class AthanorMetricsTest {
     }
 
     @DatabaseTest(DatabaseKind.H2)
+    @SuppressWarnings("try")
     void anEngineAloneHasItsStatementsTimedByKindAndBatch(TestDatabase db) {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Engine engine = db.newEngine(b -> b.poolSize(1).maxOverflow(0));

@@ -62,6 +62,7 @@ class AthanorObservationsTest {
     }
 
     @DatabaseTest
+    @SuppressWarnings("try")
     void everyStatementIsAnObservationInScopeWithItsSqlButNotItsValues(TestDatabase db) {
         TestObservationRegistry registry = TestObservationRegistry.create();
         List<Observation.Context> stopped = stopped(registry);
@@ -102,6 +103,7 @@ class AthanorObservationsTest {
     }
 
     @DatabaseTest
+    @SuppressWarnings("try")
     void sessionTransactionsAreObservationsFromBeginToCommitOrRollback(TestDatabase db) {
         TestObservationRegistry registry = TestObservationRegistry.create();
         List<Observation.Context> stopped = stopped(registry);
