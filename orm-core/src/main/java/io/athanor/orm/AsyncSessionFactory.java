@@ -6,7 +6,7 @@ import java.util.function.Function;
 /**
  * Sessions whose work runs on other threads and returns {@link CompletableFuture}s: the seed's
  * {@code create_async_engine}/{@code AsyncSession}, done the Java way over the same engine and JDBC
- * driver. From {@link SessionFactory#async()}.
+ * driver. From {@link SessionFactory#async()} or {@link SessionFactory#async(java.util.concurrent.Executor)}.
  *
  * <p>Work runs on virtual threads where the JVM has them (Java 21+) and on a pool of as many threads
  * as the engine has connections on Java 17; either way at most that many sessions run at once, so a
@@ -17,7 +17,8 @@ import java.util.function.Function;
  * them (SELECTIN relationships included); nothing loads lazily later on another thread.
  *
  * <p>The threads end when the engine closes; work called after that fails with an
- * {@link IllegalStateException}.
+ * {@link IllegalStateException}. {@link SessionFactory#async(java.util.concurrent.Executor)} runs the work on
+ * the application's executor instead. Either way each task runs with the SLF4J MDC of the thread that called.
  *
  * <p>Thread-safe.
  */

@@ -68,8 +68,30 @@ public interface SessionFactory {
      */
     void refresh(Class<?> view);
 
+    /**
+     * Registers {@code listener} to be told what this factory's sessions do (opened, closed, flushed,
+     * transactions begun and ended); see {@link SessionListener}. Thread-safe; may be called at any time.
+     *
+     * @return the registration; {@code remove()} unregisters the listener
+     * @throws IllegalArgumentException if {@code listener} is null
+     */
+    io.athanor.orm.engine.Registration listen(SessionListener listener);
+
     /** Sessions whose work runs on other threads and returns futures; one per factory, created on first use. */
     AsyncSessionFactory async();
+
+    /**
+     * Sessions whose work runs on {@code executor}, the application's own (a Spring {@code TaskExecutor}, an
+     * executor wrapped by Micrometer's context propagation so that tracing follows the work, ...). Each task
+     * runs with the SLF4J MDC of the thread that called, and the worker's own MDC is put back afterwards. At
+     * most as many sessions run at once as the engine's pool has connections (per factory returned: keep
+     * it and reuse it). The executor stays the application's: closing the engine does not shut it down, but
+     * work called after the engine closed fails with an {@link IllegalStateException}. If the executor refuses
+     * a task, its future fails with the executor's {@link java.util.concurrent.RejectedExecutionException}.
+     *
+     * @throws IllegalArgumentException if {@code executor} is null
+     */
+    AsyncSessionFactory async(java.util.concurrent.Executor executor);
 
     /** Opens a session; it takes a connection from the engine on its first statement. */
     Session open();

@@ -230,6 +230,26 @@ public final class DefaultSessionFactory implements SessionFactory {
     }
 
     private volatile io.athanor.orm.AsyncSessionFactory async;
+    private final io.athanor.orm.internal.session.SessionListeners listeners = new io.athanor.orm.internal.session.SessionListeners();
+
+    @Override
+    public io.athanor.orm.engine.Registration listen(io.athanor.orm.SessionListener listener) {
+        return listeners.add(listener);
+    }
+
+    /** The listeners its sessions report to. */
+    public io.athanor.orm.internal.session.SessionListeners sessionListeners() {
+        return listeners;
+    }
+
+    @Override
+    public io.athanor.orm.AsyncSessionFactory async(java.util.concurrent.Executor executor) {
+        if (executor == null) {
+            throw new IllegalArgumentException("async(executor) needs an Executor; it was null. Use async() for the "
+                    + "engine's own threads.");
+        }
+        return new io.athanor.orm.internal.async.DefaultAsyncSessionFactory(this, executor);
+    }
 
     @Override
     public io.athanor.orm.AsyncSessionFactory async() {

@@ -38,6 +38,7 @@ public final class EngineBuilder {
     private boolean hideParameters;
     private IsolationLevel isolationLevel;
     private boolean transactionPooling;
+    private Object meterRegistry;
     private final Map<String, String> properties = new LinkedHashMap<>();
 
     EngineBuilder(String url) {
@@ -187,6 +188,38 @@ public final class EngineBuilder {
         return this;
     }
 
+    /**
+     * Hands a Micrometer {@code MeterRegistry} to the built-in pool, which then publishes its own figures there
+     * ({@code hikaricp.connections}, {@code .active}, {@code .idle}, {@code .pending}, {@code .acquire},
+     * {@code .usage}, {@code .creation}, {@code .timeout}), tagged with the engine's {@link #name(String) name}
+     * as {@code pool}. Typed {@code Object} so that the engine does not need Micrometer on the class path
+     * unless this is used; the statement and session figures come from {@code orm-micrometer}'s
+     * {@code AthanorMetrics}.
+     *
+     * @param registry an {@code io.micrometer.core.instrument.MeterRegistry}
+     * @throws ConfigurationException if {@code registry} is null or not a Micrometer {@code MeterRegistry}
+     */
+    public EngineBuilder meterRegistry(Object registry) {
+        if (registry == null || !isMeterRegistry(registry.getClass())) {
+            throw new ConfigurationException("meterRegistry needs an io.micrometer.core.instrument.MeterRegistry (for "
+                    + "example a PrometheusMeterRegistry or Spring's MeterRegistry bean); it was "
+                    + (registry == null ? "null" : "a " + registry.getClass().getName()) + ".");
+        }
+        poolSettingsSet.add("meterRegistry");
+        this.meterRegistry = registry;
+        return this;
+    }
+
+    /** Looks the type up by name, so that Micrometer is needed only by those who use it. */
+    private static boolean isMeterRegistry(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals("io.micrometer.core.instrument.MeterRegistry")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A driver property, e.g. {@code ("sslmode", "require")} for PostgreSQL. */
     public EngineBuilder connectionProperty(String key, String value) {
         if (key == null || key.isBlank() || value == null) {
@@ -254,7 +287,7 @@ public final class EngineBuilder {
         String poolName = name != null ? name : "athanor-" + ENGINE_NUMBER.incrementAndGet();
         return new EngineConfig(jdbcUrl, effectiveUser, effectivePassword, dataSource, poolName, poolSize, maxOverflow,
                 poolTimeout, poolRecycle, overflowIdleTimeout, validationTimeout, leakDetectionThreshold, prePing, echo,
-                hideParameters, isolationLevel, Map.copyOf(driverProperties), transactionPooling);
+                hideParameters, isolationLevel, Map.copyOf(driverProperties), transactionPooling, meterRegistry);
     }
 
     private static void requireAtLeast(String setting, Duration value, Duration min, boolean zeroAllowed) {

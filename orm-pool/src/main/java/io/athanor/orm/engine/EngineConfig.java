@@ -27,12 +27,14 @@ import javax.sql.DataSource;
  * @param isolationLevel       the default isolation level, or {@code null} for the database's
  * @param connectionProperties driver properties
  * @param transactionPooling   the database is reached through a pooler in transaction mode (PgBouncer and kin)
+ * @param meterRegistry        the Micrometer {@code MeterRegistry} the built-in pool publishes its figures to, or
+ *                             {@code null}; typed {@code Object} so that Micrometer stays optional
  */
 public record EngineConfig(String jdbcUrl, String user, String password, DataSource dataSource, String name,
                            int poolSize, int maxOverflow, Duration poolTimeout, Duration poolRecycle,
                            Duration overflowIdleTimeout, Duration validationTimeout, Duration leakDetectionThreshold,
                            boolean prePing, boolean echo, boolean hideParameters, IsolationLevel isolationLevel,
-                           Map<String, String> connectionProperties, boolean transactionPooling) {
+                           Map<String, String> connectionProperties, boolean transactionPooling, Object meterRegistry) {
 
     /** The most connections the pool will open: {@code poolSize + maxOverflow}. */
     public int maxConnections() {
@@ -63,6 +65,7 @@ public record EngineConfig(String jdbcUrl, String user, String password, DataSou
                 + maxOverflow + ", poolTimeout=" + poolTimeout + ", poolRecycle=" + poolRecycle + ", prePing=" + prePing
                 + ", echo=" + echo + ", hideParameters=" + hideParameters + ", isolationLevel=" + isolationLevel
                 + (transactionPooling ? ", transactionPooling=true" : "")
+                + (meterRegistry != null ? ", meterRegistry=" + meterRegistry.getClass().getSimpleName() : "")
                 + ", password=" + (password == null ? "none" : "***") + ", connectionProperties="
                 + connectionProperties.keySet() + "]";
     }

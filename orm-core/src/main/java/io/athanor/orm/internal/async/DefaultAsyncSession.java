@@ -33,7 +33,8 @@ final class DefaultAsyncSession implements AsyncSession {
             previous = tail;
             tail = step.ended();
         }
-        previous.whenComplete((ignored, never) -> owner.execute(() -> run(step, work), step::reject));
+        Runnable task = owner.inCallersContext(() -> run(step, work));
+        previous.whenComplete((ignored, never) -> owner.execute(task, step::reject));
         return step.result();
     }
 
@@ -127,14 +128,15 @@ final class DefaultAsyncSession implements AsyncSession {
             previous = tail;
             tail = closed;
         }
-        previous.whenComplete((ignored, never) -> owner.executeOrRunHere(() -> {
+        Runnable task = owner.inCallersContext(() -> {
             try {
                 closeNow();
                 closed.complete(null);
             } catch (Throwable t) {
                 closed.completeExceptionally(t);
             }
-        }));
+        });
+        previous.whenComplete((ignored, never) -> owner.executeOrRunHere(task));
         return closed.copy();
     }
 

@@ -5,9 +5,9 @@ import io.athanor.orm.AsyncSessionFactory;
 import io.athanor.orm.Session;
 import io.athanor.orm.SessionFactory;
 import io.athanor.orm.internal.session.DefaultSession;
-import java.lang.reflect.Method;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,25 +18,48 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.slf4j.MDC;
 
 /**
- * Runs session work on virtual threads (Java 21+) or a bounded pool, at most as many at once as the pool has
- * connections. The executor belongs to the engine's lifetime: it shuts down when the engine closes, and the
- * pool's threads also end after a minute without work.
+ * Runs session work on the engine's own threads (virtual threads on Java 21+, else a bounded pool) or on an
+ * executor the application gives, at most as many at once as the pool has connections. The engine's threads
+ * shut down when the engine closes, and the pool's threads also end after a minute without work; an
+ * application's executor is left to the application. Each task runs with the caller's SLF4J MDC.
  */
 public final class DefaultAsyncSessionFactory implements AsyncSessionFactory {
     private static final long IDLE_SECONDS = 60;
 
     private final SessionFactory sessions;
-    private final ExecutorService executor;
+    private final Executor executor;
     private final Semaphore permits;
+    private volatile boolean engineClosed;
 
+    /** Work runs on threads of the engine's own, ended with the engine. */
     public DefaultAsyncSessionFactory(SessionFactory sessions) {
+        this(sessions, null);
+    }
+
+    /** Work runs on {@code executor}, or on threads of the engine's own when it is null. */
+    public DefaultAsyncSessionFactory(SessionFactory sessions, Executor executor) {
         this.sessions = sessions;
         int max = sessions.engine().pool().known() ? sessions.engine().pool().max() : 10;
         this.permits = new Semaphore(max, true);
-        this.executor = virtualThreads().orElseGet(() -> pool(max, sessions.engine().config().name()));
-        sessions.engine().events().onClose(executor::shutdown);
+        if (executor == null) {
+            ExecutorService own = VirtualThreads.executor().orElseGet(() -> pool(max, sessions.engine().config().name()));
+            this.executor = own;
+            sessions.engine().events().onClose(() -> {
+                engineClosed = true;
+                own.shutdown();
+            });
+        } else {
+            this.executor = executor;
+            sessions.engine().events().onClose(() -> engineClosed = true);
+        }
+    }
+
+    /** The executor work runs on (for tests and diagnostics). */
+    public Executor executor() {
+        return executor;
     }
 
     private static ExecutorService pool(int max, String engineName) {
@@ -51,27 +74,57 @@ public final class DefaultAsyncSessionFactory implements AsyncSessionFactory {
         return pool;
     }
 
-    private static Optional<ExecutorService> virtualThreads() {
-        try {
-            Method m = Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
-            return Optional.of((ExecutorService) m.invoke(null));
-        } catch (ReflectiveOperationException e) {
-            return Optional.empty();
+    /**
+     * {@code task} as it will run on a worker: with the MDC of the thread calling this now, and the worker's own
+     * MDC put back afterwards.
+     */
+    Runnable inCallersContext(Runnable task) {
+        Map<String, String> callers = MDC.getCopyOfContextMap();
+        return () -> {
+            Map<String, String> workers = MDC.getCopyOfContextMap();
+            setMdc(callers);
+            try {
+                task.run();
+            } finally {
+                setMdc(workers);
+            }
+        };
+    }
+
+    private static void setMdc(Map<String, String> context) {
+        if (context == null) {
+            MDC.clear();
+        } else {
+            MDC.setContextMap(context);
         }
+    }
+
+    private IllegalStateException closed(Throwable cause) {
+        return new IllegalStateException("The engine '" + sessions.engine().config().name() + "' is closed, "
+                + "so this async work cannot run; build a new engine and session factory.", cause);
     }
 
     /** Hands {@code task} to a worker, or {@code rejected} the reason there is none (the engine closed). */
     void execute(Runnable task, Consumer<Throwable> rejected) {
+        if (engineClosed) {
+            rejected.accept(closed(null));
+            return;
+        }
         try {
             executor.execute(task);
         } catch (RejectedExecutionException e) {
-            rejected.accept(new IllegalStateException("The engine '" + sessions.engine().config().name() + "' is closed, "
-                    + "so this async work cannot run; build a new engine and session factory.", e));
+            rejected.accept(engineClosed ? closed(e) : new RejectedExecutionException("The executor given to "
+                    + "sessions.async(executor) refused this work (" + e.getMessage() + "); give it room for as many "
+                    + "tasks as the engine has connections, or let it queue them.", e));
         }
     }
 
     /** Hands {@code task} to a worker, or runs it on this thread once the engine has closed (for closing sessions). */
     void executeOrRunHere(Runnable task) {
+        if (engineClosed) {
+            task.run();
+            return;
+        }
         try {
             executor.execute(task);
         } catch (RejectedExecutionException e) {
@@ -95,7 +148,7 @@ public final class DefaultAsyncSessionFactory implements AsyncSessionFactory {
 
     private <T> CompletableFuture<T> submit(Function<Session, T> work, boolean commit) {
         Step<T> step = new Step<>();
-        execute(() -> runAlone(step, work, commit), step::reject);
+        execute(inCallersContext(() -> runAlone(step, work, commit)), step::reject);
         return step.result();
     }
 

@@ -60,6 +60,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     private final SessionRouting route;
     /** Whether the transaction belongs to someone else (a joined session). */
     private final boolean joined;
+    private final SessionListeners listeners;
     /** Set while a flush runs: the queries it makes itself (loading what a delete touches) do not flush again. */
     private boolean flushing;
 
@@ -73,10 +74,12 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         java.util.function.Function<io.athanor.orm.engine.Engine, Connection> opener = options.isReadOnly()
                 ? e -> e == primary ? router.connectForRead(options.after()) : e.connect()
                 : io.athanor.orm.engine.Engine::connect;
+        this.listeners = factory.sessionListeners();
         this.tx = new SessionTransaction(primary, opener, factory.engineNames(), router.tracksCommits() ? router : null,
-                options, factory.readsOutsideTransaction());
+                options, factory.readsOutsideTransaction(), listeners, this);
         this.loader = new RowLoader(this);
         this.work = new UnitOfWork(this, map, loader);
+        listeners.opened(this);
     }
 
     /** A session in a transaction someone else owns, on its (borrowed) connection: see {@link JoinedHandle}. */
@@ -93,9 +96,11 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
                         + "or shards). Open a session of your own with sessions.open() for work across databases.");
             }
             return borrowed;
-        }, factory.engineNames(), null, options, false);
+        }, factory.engineNames(), null, options, false, factory.sessionListeners(), this);
+        this.listeners = factory.sessionListeners();
         this.loader = new RowLoader(this);
         this.work = new UnitOfWork(this, map, loader);
+        listeners.opened(this);
     }
 
     /** Refuses to end or begin a transaction that belongs to someone else. */
@@ -518,7 +523,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         }
         flushing = true;
         try {
-            work.flush();
+            listeners.flushed(this, work.flush(listeners.any()));
         } catch (RuntimeException failure) {
             if (!joined) { // a joined session's owner rolls back its transaction
                 tx.flushFailed(failure);
@@ -695,5 +700,6 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         }
         clear();
         tx.close();
+        listeners.closed(this);
     }
 }

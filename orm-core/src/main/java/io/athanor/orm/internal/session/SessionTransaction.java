@@ -61,8 +61,17 @@ final class SessionTransaction {
     /** While FAILED inside a savepoint: the savepoint whose rollback recovers (the database transaction is intact). */
     private SessionSavepoint failedInside;
 
+    /** Told when transactions begin and end. */
+    private final SessionListeners listeners;
+    private final io.athanor.orm.Session owner;
+    /** Whether a database transaction is open and reported begun to the listeners. */
+    private boolean begun;
+
     SessionTransaction(Engine primary, Function<Engine, Connection> opener, Map<Engine, String> names, ReadRouter positions,
-                       SessionOptions options, boolean readsOutsideTransactionAllowed) {
+                       SessionOptions options, boolean readsOutsideTransactionAllowed, SessionListeners listeners,
+                       io.athanor.orm.Session owner) {
+        this.listeners = listeners;
+        this.owner = owner;
         this.primary = primary;
         this.opener = opener;
         this.names = names;
@@ -117,6 +126,27 @@ final class SessionTransaction {
      * where that is allowed; a connection opened while the session's transaction is ACTIVE joins it.
      */
     Connection forRead(Engine engine) {
+        Connection c = open(engine);
+        if (state == State.ACTIVE && !begun) {
+            noteBegun();
+        }
+        return c;
+    }
+
+    private void noteBegun() {
+        begun = true;
+        listeners.transactionBegun(owner);
+    }
+
+    /** The reported transaction ended (committed, or rolled back, with the failure that caused that, if any). */
+    private void noteEnded(boolean committed, Throwable failure) {
+        if (begun) {
+            begun = false;
+            listeners.transactionEnded(owner, committed, failure);
+        }
+    }
+
+    private Connection open(Engine engine) {
         checkUsable();
         Connection held = held(engine);
         if (held != null) {
@@ -162,6 +192,7 @@ final class SessionTransaction {
                 o.connection().autocommit(false);
             }
             state = State.ACTIVE;
+            noteBegun();
         }
         return c;
     }
@@ -225,6 +256,7 @@ final class SessionTransaction {
             }
             committed = true;
         }
+        noteEnded(true, null);
         ended();
         if (committed && positions != null && !options.isReadOnly()) {
             notePosition();
@@ -319,6 +351,7 @@ final class SessionTransaction {
         }
         failure = cause;
         state = State.FAILED;
+        noteEnded(false, cause);
     }
 
     /** Rolls the database transactions back, if any; a dead connection is let go instead, and never makes this throw. */
@@ -347,6 +380,7 @@ final class SessionTransaction {
         failure = null;
         failedInside = null;
         savepoints.clear();
+        noteEnded(false, null);
         ended();
     }
 
@@ -431,6 +465,7 @@ final class SessionTransaction {
         for (Open o : open) {
             discard(o.connection());
         }
+        noteEnded(false, null);
     }
 
     /** Closes {@code c} (the pool evicts a broken one) and forgets it, never throwing. */

@@ -261,8 +261,11 @@ public final class UnitOfWork implements PersistenceContext {
      * Writes what changed since the last flush: cascades, orphans and moved children first, then the rows in
      * dependency order, then link rows. On failure, puts every entry and instance back as it was before and
      * rethrows; the caller rolls the transaction back.
+     *
+     * @param count whether to count the entities written (costs a comparison of every loaded entity)
+     * @return how many entities were new, changed or deleted, when counted; else 0 or 1
      */
-    public void flush() {
+    public int flush(boolean count) {
         List<EntityEntry> entries = map.entries();
         for (int i = 0; i < entries.size(); i++) {
             EntityEntry e = entries.get(i);
@@ -277,17 +280,19 @@ public final class UnitOfWork implements PersistenceContext {
         ParentDeletes parentDeletes = ParentDeletes.prepare(this, context, map, loader);
         LinkWriter links = new LinkWriter(map, context.metadata(), entries);
         boolean work = links.hasWork();
+        int written = 0;
         for (EntityEntry e : entries) {
-            if (work) {
+            if (work && !count) {
                 break;
             }
             if (e.status != EntityEntry.Status.PERSISTENT || !sameAsSnapshot(e)) {
                 work = true;
+                written++;
             }
         }
         if (!work) {
             links.written();
-            return;
+            return 0;
         }
         List<Object[]> saved = new ArrayList<>(entries.size());
         for (EntityEntry e : entries) {
@@ -309,6 +314,7 @@ public final class UnitOfWork implements PersistenceContext {
             restore(before, saved);
             throw failure;
         }
+        return count ? written : 1;
     }
 
     /** Whether anything is pending: a new or deleted instance, or a changed one (link rows are not looked at). */

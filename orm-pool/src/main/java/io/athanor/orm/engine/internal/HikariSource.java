@@ -38,6 +38,10 @@ final class HikariSource implements ConnectionSource {
         hc.setValidationTimeout(config.validationTimeout().toMillis());
         hc.setLeakDetectionThreshold(config.leakDetectionThreshold().toMillis());
         hc.setAutoCommit(false);
+        if (config.meterRegistry() != null) {
+            // HikariCP publishes its own pool figures to Micrometer; nothing is measured twice.
+            hc.setMetricRegistry(config.meterRegistry());
+        }
         // PostgreSQL's level is set inside each transaction (DefaultConnection), never on the server session,
         // which a transaction pooler would hand to other clients.
         if (config.isolationLevel() != null && !config.isPostgresUrl()) {

@@ -50,8 +50,50 @@ final class ParameterFormat {
             b.append('\'');
             appendCut(b, v.toString());
             b.append('\'');
+        } else if (v.getClass().isArray()) {
+            appendArray(b, v);
+        } else if (v instanceof java.sql.Array) {
+            appendSqlArray(b, (java.sql.Array) v);
         } else {
             appendCut(b, String.valueOf(v));
+        }
+    }
+
+    /** An array as its elements, {@code [1, 2, 3]}, nested arrays too, at most {@value #MAX_SHOWN} of them. */
+    private static void appendArray(StringBuilder b, Object array) {
+        int length = java.lang.reflect.Array.getLength(array);
+        int shown = Math.min(length, MAX_SHOWN);
+        b.append('[');
+        for (int i = 0; i < shown; i++) {
+            if (i > 0) {
+                b.append(", ");
+            }
+            append(b, java.lang.reflect.Array.get(array, i));
+        }
+        if (shown < length) {
+            b.append(", … (").append(MessageText.count(length - shown)).append(" more elements)");
+        }
+        b.append(']');
+    }
+
+    /** A JDBC array as its elements when the driver gives them without a round trip; else its type. */
+    private static void appendSqlArray(StringBuilder b, java.sql.Array array) {
+        Object elements;
+        try {
+            elements = array.getArray();
+        } catch (java.sql.SQLException | RuntimeException e) {
+            elements = null;
+        }
+        if (elements != null && elements.getClass().isArray()) {
+            appendArray(b, elements);
+        } else {
+            String type;
+            try {
+                type = array.getBaseTypeName();
+            } catch (java.sql.SQLException | RuntimeException e) {
+                type = "?";
+            }
+            b.append("<array of ").append(type).append('>');
         }
     }
 
