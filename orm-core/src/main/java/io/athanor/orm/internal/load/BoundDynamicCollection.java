@@ -44,7 +44,7 @@ final class BoundDynamicCollection<T> implements DynamicCollection<T>, java.io.S
         }
         EntityModel child = loader.context().metadata().entity(relationship.target());
         ReferenceAttribute back = new ReferenceAttribute(child.type(), relationship.inverse().name(), relationship.owner());
-        Select<T> base = (Select<T>) (Select) loader.context().session().select(child.type()).where(back.eq(owner));
+        Select<T> base = (Select<T>) loader.context().session().select(child.type()).where(back.eq(owner));
         if (narrowing == null) {
             return base.orderBy(Relationships.orderOf(relationship, child));
         }
