@@ -191,8 +191,24 @@ public interface Session extends AutoCloseable {
     /** Flushes, then sets a savepoint: rolling it back undoes what was written after it, keeping earlier work. */
     io.athanor.orm.engine.Savepoint beginNested();
 
-    /** Runs raw SQL with named parameters in the session's transaction. */
+    /**
+     * Runs raw SQL with named parameters in the session's transaction, beginning it if none is open.
+     *
+     * @throws io.athanor.orm.error.DatabaseException (or a subtype) if the database rejects the statement
+     * @throws IllegalStateException if the session is closed or waits for {@link #rollback()}
+     */
     Result execute(Text sql, Map<String, ?> params);
+
+    /**
+     * Runs raw SQL that takes no parameters in the session's transaction, beginning it if none is open;
+     * the same as {@code execute(sql, Map.of())}.
+     *
+     * @throws io.athanor.orm.error.DatabaseException (or a subtype) if the database rejects the statement
+     * @throws IllegalStateException if the session is closed or waits for {@link #rollback()}
+     */
+    default Result execute(Text sql) {
+        return execute(sql, Map.of());
+    }
 
     /**
      * Where the primary's log stood after this session's latest commit, when the factory has PostgreSQL

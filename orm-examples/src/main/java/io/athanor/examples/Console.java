@@ -55,6 +55,67 @@ public final class Console {
         out.println(String.format(Locale.ROOT, "  %2d. %s%s", number, shorten(flat, SQL_WIDTH), note));
     }
 
+    /**
+     * Prints a DDL statement whole, numbered: on one line when it fits in the width statements get,
+     * otherwise with each column and constraint of its parenthesized list on a line of its own.
+     */
+    public void ddl(int number, String sql) {
+        String flat = sql.replaceAll("\\s+", " ").trim();
+        int open = flat.indexOf('(');
+        int close = flat.length() - 1;
+        if (flat.length() <= SQL_WIDTH || open < 0 || closing(flat, open) != close) {
+            // short, or not a parenthesized list at the end (a view's query): whole, on one line
+            out.println(String.format(Locale.ROOT, "  %2d. %s", number, flat));
+            return;
+        }
+        out.println(String.format(Locale.ROOT, "  %2d. %s", number, flat.substring(0, open + 1)));
+        List<String> items = topLevelItems(flat.substring(open + 1, close));
+        for (int i = 0; i < items.size(); i++) {
+            out.println("          " + items.get(i) + (i < items.size() - 1 ? "," : ""));
+        }
+        out.println("      " + flat.substring(close));
+    }
+
+    /** The index of the parenthesis that closes the one at {@code open}, or -1. */
+    private static int closing(String sql, int open) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = open; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The comma-separated items of {@code list}, not splitting inside nested parentheses or quotes. */
+    static List<String> topLevelItems(String list) {
+        List<String> items = new ArrayList<>();
+        int depth = 0;
+        boolean quoted = false;
+        int start = 0;
+        for (int i = 0; i < list.length(); i++) {
+            char c = list.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+            } else if (!quoted && depth == 0 && c == ',') {
+                items.add(list.substring(start, i).trim());
+                start = i + 1;
+            }
+        }
+        items.add(list.substring(start).trim());
+        return items;
+    }
+
     /** Prints query result rows as a table, their labels as the header. */
     public void rows(List<Row> rows) {
         if (rows.isEmpty()) {

@@ -15,6 +15,7 @@ final class EngineSection {
     }
 
     /** Builds the engine the rest of the app uses; the caller closes it. */
+    @SuppressWarnings("try") // the connection is checked out to show the pool busy; it is not used
     Engine open(String url) {
         console.heading("1. The Engine and its pool");
         // tag::engine[]

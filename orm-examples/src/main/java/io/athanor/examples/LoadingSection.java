@@ -84,7 +84,8 @@ final class LoadingSection {
 
     /**
      * {@code lazy="select"}: each user's orders load when first touched, one statement per user. The
-     * session notices the pattern and logs, once, the option that would have avoided it.
+     * session notices the pattern at the second lazy load and logs, once, the option that would have
+     * avoided it; the statements are printed as they run, so the warning appears where it was raised.
      */
     private void lazy() {
         measure("SELECT (lazy)", "lazyLoad(User_.orders): loaded on first use", session -> {
@@ -104,7 +105,7 @@ final class LoadingSection {
     /** {@code lazy="dynamic"}: a query object; nothing loads until it is asked, and then only what was asked for. */
     private void dynamic() {
         console.subheading("DYNAMIC: User.articles is a query object");
-        try (Session session = sessions.open(); StatementLog log = StatementLog.attach(sessions.engine())) {
+        try (Session session = sessions.open(); StatementLog log = StatementLog.printing(sessions.engine(), console)) {
             // tag::dynamic[]
             User ada = session.select(User.class).where(User_.name.eq("Ada Lovelace")).one();
             long written = ada.getArticles().count();            // SELECT COUNT(*): no article is loaded
@@ -113,9 +114,9 @@ final class LoadingSection {
                     .limit(10)
                     .list();                                      // one statement, only the matching rows
             // end::dynamic[]
-            log.print(console);
             console.line("%s has written %d article(s); %d match 'Sketch%%': %s", ada.getName(), written, matching.size(),
                     matching.isEmpty() ? "-" : matching.get(0).getTitle());
+            console.line("%d statements, and no article loaded that was not asked for", log.count());
         }
     }
 
@@ -140,10 +141,9 @@ final class LoadingSection {
         console.subheading(strategy + ": " + how);
         Loaded loaded;
         int statements;
-        try (Session session = sessions.open(); StatementLog log = StatementLog.attach(sessions.engine())) {
-            loaded = load.apply(session);
+        try (Session session = sessions.open(); StatementLog log = StatementLog.printing(sessions.engine(), console)) {
+            loaded = load.apply(session);                    // each statement printed as it runs
             statements = log.count();
-            log.print(console);
         }
         console.line("%d statement%s for %d users and %d orders", statements, statements == 1 ? "" : "s", loaded.users(), loaded.orders());
         summary.add(List.of(strategy, statements, loaded.users(), loaded.orders()));

@@ -51,7 +51,7 @@ final class MappingSection {
         console.line("Schema created (sessions.schema().createAll()):");
         int n = 0;
         for (String ddl : sessions.schema().createStatements()) {
-            console.statement(++n, ddl, "");
+            console.ddl(++n, ddl);
         }
         try (StatementLog log = StatementLog.attach(engine)) {
             SampleData.insert(sessions, now);

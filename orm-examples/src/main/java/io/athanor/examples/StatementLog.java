@@ -13,19 +13,33 @@ import java.util.List;
  */
 public final class StatementLog implements AutoCloseable {
     private final List<AfterExecuteEvent> events = new ArrayList<>();
+    private final Console console;
     private final Registration registration;
 
-    private StatementLog(Engine engine) {
+    private StatementLog(Engine engine, Console console) {
+        this.console = console;
         this.registration = engine.events().afterExecute(this::record);
     }
 
     /** Starts recording the statements {@code engine} runs, on any thread. */
     public static StatementLog attach(Engine engine) {
-        return new StatementLog(engine);
+        return new StatementLog(engine, null);
+    }
+
+    /**
+     * Starts recording the statements {@code engine} runs and prints each as it completes, numbered,
+     * so that what is logged while they run (such as the N+1 warning) appears among them, where it
+     * happened, rather than above them.
+     */
+    public static StatementLog printing(Engine engine, Console console) {
+        return new StatementLog(engine, java.util.Objects.requireNonNull(console, "console"));
     }
 
     private synchronized void record(AfterExecuteEvent event) {
         events.add(event);
+        if (console != null) {
+            print(console, events.size(), event);
+        }
     }
 
     /** How many statements were sent (a JDBC batch counts once: it is one round trip). */
@@ -47,9 +61,13 @@ public final class StatementLog implements AutoCloseable {
     public void print(Console console) {
         int n = 0;
         for (AfterExecuteEvent e : events()) {
-            String batch = e.batch() ? " [batch of " + e.statement().batchSize() + "]" : "";
-            console.statement(++n, e.sql(), batch);
+            print(console, ++n, e);
         }
+    }
+
+    private static void print(Console console, int number, AfterExecuteEvent e) {
+        String batch = e.batch() ? " [batch of " + e.statement().batchSize() + "]" : "";
+        console.statement(number, e.sql(), batch);
     }
 
     @Override

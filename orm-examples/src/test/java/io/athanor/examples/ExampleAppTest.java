@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.athanor.orm.test.DatabaseKind;
 import io.athanor.orm.test.DatabaseTest;
 import io.athanor.orm.test.TestDatabase;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The README's first command runs this app; each of its sections must keep showing what it promises.
@@ -23,13 +28,63 @@ class ExampleAppTest {
 
     @BeforeAll
     static void runOnH2() {
-        h2 = run("h2:mem:example_app_test");
+        h2 = run("h2:mem:example_app_test", true);
     }
 
     private static String run(String url) {
+        return run(url, false);
+    }
+
+    /**
+     * The app's output; with {@code withLog}, the log lines (warnings, as the app's logback.xml lets
+     * through) are written into it too, in the order they happen, as they appear on a terminal.
+     */
+    private static String run(String url, boolean withLog) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        new ExampleApp(new PrintStream(buffer, true, StandardCharsets.UTF_8)).run(url);
+        PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        LoggerContext logs = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ch.qos.logback.classic.Logger root = logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(logs);
+        encoder.setPattern("[%level %logger] %msg%n");
+        encoder.start();
+        OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+        appender.setContext(logs);
+        appender.setEncoder(encoder);
+        appender.setOutputStream(out);
+        appender.setImmediateFlush(true);
+        appender.start();
+        if (withLog) {
+            root.addAppender(appender);
+        }
+        try {
+            new ExampleApp(out).run(url);
+        } finally {
+            root.detachAppender(appender);
+            appender.stop();
+        }
         return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void ddlIsPrintedWholeWithOneColumnALine() {
+        String s = section(h2, 2);
+        assertThat(s).as("no statement cut short").doesNotContainPattern("(?m)^ +\\d+\\. .*\\.\\.\\.$")
+                .containsPattern("(?im)^ +\\d+\\. CREATE .*user_stats.* AS SELECT .* FROM .* GROUP BY .*$")
+                .containsPattern("(?m)^ +\\d+\\. CREATE TABLE IF NOT EXISTS .*orders.* \\($")
+                .containsPattern("(?im)^ {10}.*FOREIGN KEY .*user_id.* REFERENCES .*users.*$")
+                .containsPattern("(?m)^ {6}\\)");
+    }
+
+    @Test
+    void theNPlusOneWarningFollowsTheStatementsThatShowThePattern() {
+        String lazy = section(h2, 3);
+        lazy = lazy.substring(lazy.indexOf("SELECT (lazy): "), lazy.indexOf("N+1 loop: "));
+        int warning = lazy.indexOf("N+1 queries: User.orders");
+        assertThat(warning).as("the warning in the lazy part:%n%s", lazy).isPositive();
+        assertThat(lazy.indexOf("   2. SELECT")).as("the second statement, the first lazy load, before it").isBetween(0, warning);
+        assertThat(lazy.indexOf("   6. SELECT")).as("the later lazy loads after it").isGreaterThan(warning);
+        assertThat(lazy.indexOf("6 statements for 5 users")).isGreaterThan(warning);
     }
 
     /** The text of section {@code number}, from its heading to the next one. */

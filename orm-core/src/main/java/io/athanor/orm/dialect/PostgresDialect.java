@@ -8,9 +8,9 @@ import java.util.Set;
 public final class PostgresDialect extends Dialect {
     private static final LocalDate MIN_DATE = LocalDate.of(-4712, 1, 1);
     private static final LocalDate MAX_DATE = LocalDate.of(5_874_897, 12, 31);
+    /** 4713-01-01 BC: the driver sends anything earlier as {@code -infinity}. */
     private static final LocalDateTime MIN_TIMESTAMP = LocalDate.of(-4712, 1, 1).atStartOfDay();
     private static final LocalDateTime MAX_TIMESTAMP = LocalDateTime.of(294_276, 12, 31, 23, 59, 59, 999_999_000);
-    /** 4713-01-01 BC: the driver sends anything earlier as {@code -infinity}. */
 
     /** The one instance. */
     public static final PostgresDialect INSTANCE = new PostgresDialect();

@@ -1,7 +1,6 @@
 package io.athanor.orm.query;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,11 +32,10 @@ public final class Delete<E> extends Change<E> {
     /** Adds conditions, joined with AND. Without any, every row is deleted. */
     @SafeVarargs
     public final Delete<E> where(Expression<Boolean>... conditions) {
-        List<Expression<Boolean>> all = new ArrayList<>();
-        if (where != null) {
-            all.add(where);
+        List<Expression<Boolean>> all = new ArrayList<>(where == null ? List.of() : List.of(where));
+        for (Expression<Boolean> condition : conditions) {      // read, never passed on: what makes it safe
+            all.add(condition);
         }
-        all.addAll(Arrays.asList(conditions));
         return new Delete<>(entity, Logical.of(" AND ", all), returning, executor, sync);
     }
 

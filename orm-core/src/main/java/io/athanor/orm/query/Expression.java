@@ -1,6 +1,6 @@
 package io.athanor.orm.query;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -123,7 +123,11 @@ public abstract class Expression<T> {
     /** {@code this IN (v1, v2, ...)}. */
     @SafeVarargs
     public final Expression<Boolean> in(T... values) {
-        return in(Arrays.asList(values));
+        List<T> all = new ArrayList<>(values.length);
+        for (T value : values) {                                 // read, never passed on: what makes it safe
+            all.add(value);
+        }
+        return in(all);
     }
 
     /** {@code this IN (subquery)}; the subquery selects one column. */

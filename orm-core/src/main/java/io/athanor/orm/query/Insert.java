@@ -2,7 +2,6 @@ package io.athanor.orm.query;
 
 import io.athanor.orm.error.AthanorException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -70,21 +69,33 @@ public final class Insert<E> extends Change<E> {
         if (!values.isEmpty()) {
             throw new AthanorException("This INSERT already has values; it cannot also take rows from a SELECT.");
         }
-        return with(List.copyOf(Arrays.asList(columns)), List.of(), select.subquery(), conflictKeys, updateOnConflict, doNothing,
+        List<Attribute<E, ?>> into = new ArrayList<>(columns.length);
+        for (Attribute<E, ?> attribute : columns) {                 // read, never passed on: what makes it safe
+            into.add(attribute);
+        }
+        return with(List.copyOf(into), List.of(), select.subquery(), conflictKeys, updateOnConflict, doNothing,
                 returning);
     }
 
     /** Makes this an upsert keyed on {@code keys} (a primary key or unique constraint); follow with doUpdate or doNothing. */
     @SafeVarargs
     public final Insert<E> onConflict(Attribute<E, ?>... keys) {
-        return with(columns, values, fromSelect, List.copyOf(Arrays.asList(keys)), updateOnConflict, doNothing, returning);
+        List<Attribute<E, ?>> conflict = new ArrayList<>(keys.length);
+        for (Attribute<E, ?> attribute : keys) {                 // read, never passed on: what makes it safe
+            conflict.add(attribute);
+        }
+        return with(columns, values, fromSelect, List.copyOf(conflict), updateOnConflict, doNothing, returning);
     }
 
     /** On conflict, overwrite these columns with the new row's values. */
     @SafeVarargs
     public final Insert<E> doUpdate(Attribute<E, ?>... update) {
         requireKeys();
-        return with(columns, values, fromSelect, conflictKeys, List.copyOf(Arrays.asList(update)), false, returning);
+        List<Attribute<E, ?>> overwrite = new ArrayList<>(update.length);
+        for (Attribute<E, ?> attribute : update) {                 // read, never passed on: what makes it safe
+            overwrite.add(attribute);
+        }
+        return with(columns, values, fromSelect, conflictKeys, List.copyOf(overwrite), false, returning);
     }
 
     /** On conflict, keep the existing row and insert nothing. */

@@ -184,11 +184,10 @@ public final class Select<R> implements Statement {
     /** Adds conditions, joined with AND to any already given. */
     @SafeVarargs
     public final Select<R> where(Expression<Boolean>... conditions) {
-        List<Expression<Boolean>> all = new ArrayList<>();
-        if (where != null) {
-            all.add(where);
+        List<Expression<Boolean>> all = new ArrayList<>(where == null ? List.of() : List.of(where));
+        for (Expression<Boolean> condition : conditions) {      // read, never passed on: what makes it safe
+            all.add(condition);
         }
-        all.addAll(Arrays.asList(conditions));
         return copy(from, joins, Logical.of(" AND ", all), groupBy, having, orderBy, limit, offset, distinct, lock, executor);
     }
 

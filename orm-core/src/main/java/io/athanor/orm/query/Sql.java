@@ -1,6 +1,7 @@
 package io.athanor.orm.query;
 
 import io.athanor.orm.engine.Row;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -111,7 +112,11 @@ public final class Sql {
     /** All conditions hold: {@code (a AND b AND ...)}. */
     @SafeVarargs
     public static Expression<Boolean> and(Expression<Boolean>... conditions) {
-        return nonEmpty("and", Logical.of(" AND ", Arrays.asList(conditions)));
+        List<Expression<Boolean>> all = new ArrayList<>(conditions.length);
+        for (Expression<Boolean> condition : conditions) {      // read, never passed on: what makes it safe
+            all.add(condition);
+        }
+        return nonEmpty("and", Logical.of(" AND ", all));
     }
 
     private static Expression<Boolean> nonEmpty(String what, Expression<Boolean> e) {
@@ -124,7 +129,11 @@ public final class Sql {
     /** Any condition holds: {@code (a OR b OR ...)}. */
     @SafeVarargs
     public static Expression<Boolean> or(Expression<Boolean>... conditions) {
-        return nonEmpty("or", Logical.of(" OR ", Arrays.asList(conditions)));
+        List<Expression<Boolean>> all = new ArrayList<>(conditions.length);
+        for (Expression<Boolean> condition : conditions) {
+            all.add(condition);
+        }
+        return nonEmpty("or", Logical.of(" OR ", all));
     }
 
     /** {@code NOT (condition)}. */

@@ -2,7 +2,6 @@ package io.athanor.orm.query;
 
 import io.athanor.orm.error.AthanorException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -52,11 +51,10 @@ public final class Update<E> extends Change<E> {
     /** Adds conditions, joined with AND. Without any, every row is updated. */
     @SafeVarargs
     public final Update<E> where(Expression<Boolean>... conditions) {
-        List<Expression<Boolean>> all = new ArrayList<>();
-        if (where != null) {
-            all.add(where);
+        List<Expression<Boolean>> all = new ArrayList<>(where == null ? List.of() : List.of(where));
+        for (Expression<Boolean> condition : conditions) {      // read, never passed on: what makes it safe
+            all.add(condition);
         }
-        all.addAll(Arrays.asList(conditions));
         return new Update<>(entity, columns, values, Logical.of(" AND ", all), returning, executor, sync);
     }
 

@@ -151,6 +151,7 @@ class CommitCutOffTest {
      * gate, and returns what {@code commit} threw. The gate stays closed until then, so a second run of the
      * work would wait there too and never finish.
      */
+    @SuppressWarnings("try") // the gate holds the statement back while it is open; it is not used
     private static Throwable cutOff(Runnable commit) throws Exception {
         try (Faults.Gate gate = new Faults.Gate(PG, GATE)) {
             Future<?> running = worker.submit(commit);

@@ -107,6 +107,7 @@ class PoolExhaustionTest {
     }
 
     @Test
+    @SuppressWarnings("try") // sessions are closed early on purpose, to return their connections
     void aSessionThatFoundThePoolExhaustedWorksOnceConnectionsAreReturned() {
         String app = APP + "-sessions";
         Engine engine = engine(app, Duration.ofMillis(250));

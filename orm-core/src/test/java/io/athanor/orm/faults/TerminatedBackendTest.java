@@ -133,6 +133,7 @@ class TerminatedBackendTest {
      * Runs {@code work} on the worker thread with the gate closed, ends its session once it waits at the gate
      * in a statement starting with {@code prefix}, and returns what it threw.
      */
+    @SuppressWarnings("try") // the gate holds the statement back while it is open; it is not used
     private static Fault terminatedWhileRunning(String prefix, Runnable work) throws Exception {
         Future<?> running;
         try (Faults.Gate gate = new Faults.Gate(PG, GATE)) {

@@ -27,6 +27,7 @@ import java.util.List;
 class DynamicAndRaiseTest {
 
     @DatabaseTest
+    @SuppressWarnings("try") // the session is closed early on purpose, to show the detached error
     void aDynamicRelationshipIsAQueryThatLoadsOnlyWhatIsAsked(Engine engine) {
         SessionFactory f = LoadingFixture.factory(engine, NPlusOne.OFF);
         f.runInTransaction(s -> {

@@ -377,6 +377,25 @@ class MetamodelProcessorTest {
     }
 
     @Test
+    void checksCanBeReportedAsNotesSoThatABuildShowsNoWarning() {
+        String user = USER.replace("    @Id\n", "");
+        Result result = InMemoryCompiler.compile(out, shop("shop.User", user), List.of("-Aathanor.metamodel.checks=note"));
+
+        assertThat(result.success()).isTrue();
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.diagnostics()).as("the mistake is not reported as a warning")
+                .noneMatch(d -> (d.getKind() == javax.tools.Diagnostic.Kind.WARNING
+                        || d.getKind() == javax.tools.Diagnostic.Kind.MANDATORY_WARNING)
+                        && d.getMessage(java.util.Locale.ROOT).contains("@Id"));
+        assertThat(result.diagnostics()).anySatisfy(d -> {
+            assertThat(d.getKind()).isEqualTo(javax.tools.Diagnostic.Kind.NOTE);
+            assertThat(d.getMessage(java.util.Locale.ROOT))
+                    .isEqualTo("Entity shop.User has no @Id field: mark its primary key field with @Id.");
+        });
+        assertThat(result.generatedExists("shop.User_")).isFalse();
+    }
+
+    @Test
     void finalEntityIsAnError() {
         String user = USER.replace("public class User", "public final class User");
         Result result = InMemoryCompiler.compile(out, shop("shop.User", user));

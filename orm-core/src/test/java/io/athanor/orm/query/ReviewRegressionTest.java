@@ -82,6 +82,7 @@ class ReviewRegressionTest {
     @SuppressWarnings("unchecked")
     void emptyConditionListsAddNoWhere() {
         QueryCompiler pg = compiler(PostgresDialect.INSTANCE);
+        @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array cannot be created otherwise
         Expression<Boolean>[] none = new Expression[0];
         assertThat(pg.compile(Sql.delete(Order.class).where(none)).compiled().sql()).isEqualTo("DELETE FROM orders");
         assertThat(pg.compile(select(User.class).where(none)).compiled().sql()).isEqualTo("SELECT users.id, users.name FROM users");

@@ -166,6 +166,7 @@ class PgBouncerTest {
     }
 
     @Test
+    @SuppressWarnings("try") // holding the server connection is the point; the holder is not used
     void withoutTransactionPoolingAPreparedStatementFromAnotherServerConnectionFailsNamingTheSetting() {
         Engine prepared = engine(b -> b.transactionPooling(false).poolSize(1));
         Engine unprepared = engine(b -> b.poolSize(1));

@@ -85,7 +85,7 @@ class AsyncSessionTest {
                 return a.id;
             }));
         }
-        CompletableFuture.allOf(futures.toArray(new CompletableFuture[0])).join();
+        CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).join();
         assertThat(futures).allSatisfy(fu -> assertThat(fu.join()).isNotNull());
         try (Session s = f.open()) {
             assertThat(s.select(Author.class).count()).isEqualTo(1000);

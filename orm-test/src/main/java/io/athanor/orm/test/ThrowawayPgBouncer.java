@@ -262,6 +262,7 @@ public final class ThrowawayPgBouncer implements AutoCloseable, BeforeAllCallbac
     }
 
     /** Polls with a client connection until one gets through (true) or the process ends or the deadline passes (false). */
+    @SuppressWarnings("try") // opening the connection is the check; it is not used
     private boolean awaitAccepting() {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_TIMEOUT_MS);
         while (System.nanoTime() - end < 0) {

@@ -22,6 +22,7 @@ class PoolWaitersTest {
     private static final Pattern WAITING = Pattern.compile("waiting=(\\d+)");
 
     @DatabaseTest(DatabaseKind.POSTGRESQL)
+    @SuppressWarnings("try") // the connections are held to exhaust the pool, not used
     void aTimeoutCountsTheCallersWaitingWithIt(TestDatabase db) throws Exception {
         Engine engine = db.newEngine(b -> b.poolSize(1).maxOverflow(0).poolTimeout(Duration.ofSeconds(3)));
         int waiters = 3;

@@ -43,8 +43,9 @@ import javax.tools.Diagnostic;
  * the checks still run but no metamodel is written.
  *
  * <p>Option {@code -Aathanor.metamodel.checks=warning} reports mapping mistakes as warnings instead of
- * errors (still writing no metamodel for the faulty class), for sources that hold deliberately wrong
- * mappings, such as tests of the runtime checks.
+ * errors (still writing no metamodel for the faulty class); {@code note} reports them as notes, which
+ * build tools show as information rather than as warnings. Both are for sources that hold deliberately
+ * wrong mappings, such as tests of the runtime checks.
  *
  * <p>Found by javac through {@code META-INF/services/javax.annotation.processing.Processor}. Javac
  * calls a processor from one thread; an instance is not thread-safe and serves one compilation.
@@ -52,7 +53,7 @@ import javax.tools.Diagnostic;
 public final class MetamodelProcessor extends AbstractProcessor {
 
     private static final String QUERY_API = "io.athanor.orm.query.Attribute";
-    /** Processor option: {@code error} (the default) or {@code warning}, for how mapping mistakes are reported. */
+    /** Processor option: {@code error} (the default), {@code warning} or {@code note}, for how mapping mistakes are reported. */
     static final String CHECKS_OPTION = "athanor.metamodel.checks";
 
     private final Set<String> inCompilation = new HashSet<>();
@@ -81,9 +82,12 @@ public final class MetamodelProcessor extends AbstractProcessor {
         if (value.equalsIgnoreCase("warning")) {
             return Diagnostic.Kind.WARNING;
         }
+        if (value.equalsIgnoreCase("note")) {
+            return Diagnostic.Kind.NOTE;
+        }
         if (!value.equalsIgnoreCase("error")) {
             env.getMessager().printMessage(Diagnostic.Kind.WARNING, "-A" + CHECKS_OPTION + "=" + value
-                    + " is not understood; use 'error' or 'warning'. Reporting mapping mistakes as errors.");
+                    + " is not understood; use 'error', 'warning' or 'note'. Reporting mapping mistakes as errors.");
         }
         return Diagnostic.Kind.ERROR;
     }

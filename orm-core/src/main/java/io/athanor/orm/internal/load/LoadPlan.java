@@ -120,12 +120,11 @@ public final class LoadPlan {
     private List<LoadPlan> build() {
         List<RelationshipModel> relationships = entity.relationships();
         FetchMode[] modes = new FetchMode[relationships.size()];
-        @SuppressWarnings("unchecked")
-        List<Load>[] below = new List[relationships.size()];
+        List<List<Load>> below = new ArrayList<>(relationships.size());
         boolean[] fromQuery = new boolean[relationships.size()];
         for (int i = 0; i < modes.length; i++) {
             modes[i] = relationships.get(i).fetch();
-            below[i] = new ArrayList<>();
+            below.add(new ArrayList<>());
         }
         for (Load load : loads) {
             Attribute<?, ?> first = load.path().get(0);
@@ -140,7 +139,7 @@ public final class LoadPlan {
             if (load.path().size() == 1) {
                 modes[index] = load.strategies().get(0);
             } else {
-                below[index].add(load.tail());
+                below.get(index).add(load.tail());
                 modes[index] = load.strategies().get(0);
             }
         }
@@ -151,7 +150,7 @@ public final class LoadPlan {
             if (mode == FetchMode.JOINED && !fromQuery[i] && onPath(r)) {
                 mode = FetchMode.SELECT;
             }
-            out.add(new LoadPlan(metadata, metadata.entity(r.target()), r, mode, this, List.copyOf(below[i]), fromQuery[i]));
+            out.add(new LoadPlan(metadata, metadata.entity(r.target()), r, mode, this, List.copyOf(below.get(i)), fromQuery[i]));
         }
         return Collections.unmodifiableList(out);
     }

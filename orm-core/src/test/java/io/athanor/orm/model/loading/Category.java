@@ -33,6 +33,7 @@ public class Category {
     protected Category() {
     }
 
+    @SuppressWarnings("this-escape") // joins the other side's collection, as an application's entity would
     public Category(String name, Category parent) {
         this.name = name;
         this.parent = parent;

@@ -26,6 +26,7 @@ public class Volume {
     protected Volume() {
     }
 
+    @SuppressWarnings("this-escape") // joins the other side's collection, as an application's entity would
     public Volume(String title, Shelf shelf) {
         this.title = title;
         this.shelf = shelf;

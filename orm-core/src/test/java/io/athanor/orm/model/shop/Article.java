@@ -35,6 +35,7 @@ public class Article {
     }
 
     /** A new article of {@code author} (which may be null), added to its articles. */
+    @SuppressWarnings("this-escape") // joins the other side's collection, as an application's entity would
     public Article(String title, User author) {
         this.title = title;
         this.author = author;

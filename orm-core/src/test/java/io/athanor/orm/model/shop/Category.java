@@ -33,6 +33,7 @@ public class Category {
     }
 
     /** A new category under {@code parent} (which may be null), added to its children. */
+    @SuppressWarnings("this-escape") // joins the other side's collection, as an application's entity would
     public Category(String name, Category parent) {
         this.name = name;
         this.parent = parent;

@@ -41,6 +41,7 @@ public class Folder {
     }
 
     /** A new folder under {@code parent} (which may be null), added to its children. */
+    @SuppressWarnings("this-escape") // joins the other side's collection, as an application's entity would
     public Folder(String name, Folder parent) {
         this.name = name;
         this.parent = parent;

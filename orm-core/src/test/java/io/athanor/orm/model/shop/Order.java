@@ -36,6 +36,7 @@ public class Order {
     }
 
     /** A new order of {@code user}, added to its orders. */
+    @SuppressWarnings("this-escape") // joins the other side's collection, as an application's entity would
     public Order(String product, User user) {
         this.product = product;
         this.quantity = 1;
