@@ -45,7 +45,7 @@ final class BoundDynamicCollection<T> implements DynamicCollection<T>, java.io.S
         EntityModel child = loader.context().metadata().entity(relationship.target());
         ReferenceAttribute back = new ReferenceAttribute(child.type(), relationship.inverse().name(), relationship.owner());
         String shard = loader.map().entryOf(owner).shard;          // a sharded owner's children are in its shard
-        Select<T> base = (Select<T>) (Select) (shard == null ? loader.context().session().select(child.type())
+        Select<T> base = (Select<T>) (shard == null ? loader.context().session().select(child.type())
                 : loader.context().session().onShard(shard).select(child.type())).where(back.eq(owner));
         if (narrowing == null) {
             return base.orderBy(Relationships.orderOf(relationship, child));

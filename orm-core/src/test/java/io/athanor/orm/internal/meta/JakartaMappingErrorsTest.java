@@ -120,6 +120,7 @@ class JakartaMappingErrorsTest {
     }
 
     @Entity
+    @SuppressWarnings("deprecation") // @Temporal is deprecated in Jakarta Persistence 3.2; entities still carry it
     static class WithTemporal {
         @Id
         Long id;
