@@ -132,10 +132,12 @@ class ReadReplicaTest {
         assertThat(notes).extracting(Note::getText).contains("my new note");
     }
 
-    @Test
-    void withReplayPausedEveryPlainReadMissesAndNoReadAfterTheCommitPositionDoes() {
-        SessionFactory sessions = sessions(b -> b.readYourWrites(Duration.ofMillis(20)));
-        PG.pauseReplay();
+    /** What {@link #writeThenRead} saw: reads that missed their row, plain and after the commit position, and where the latter ran. */
+    private record Reads(int missedPlain, int missedAfter, int onReplica) {
+    }
+
+    /** {@value #WRITES} writes, each read back at once by key in a plain read-only session and in one after its commit position. */
+    private static Reads writeThenRead(SessionFactory sessions, String label) {
         int missedPlain = 0;
         int missedAfter = 0;
         int onReplica = 0;
@@ -143,7 +145,7 @@ class ReadReplicaTest {
             long id;
             CommitPosition position;
             try (Session rw = sessions.open()) {
-                id = write(rw, "paused " + i);
+                id = write(rw, label + " " + i);
                 position = rw.commitPosition().orElseThrow();
             }
             try (Session plain = sessions.open(SessionOptions.readOnly())) {
@@ -154,38 +156,28 @@ class ReadReplicaTest {
                 onReplica += inRecovery(after) ? 1 : 0;
             }
         }
-        FIGURES.info("figures: replay paused, {} writes: {} plain reads missed, {} reads after the commit position missed "
-                + "({} served by the replica)", WRITES, missedPlain, missedAfter, onReplica);
-        assertThat(missedPlain).as("a paused standby shows none of the writes").isEqualTo(WRITES);
-        assertThat(missedAfter).isZero();
-        assertThat(onReplica).as("a paused standby never has the commit: the primary served").isZero();
+        Reads reads = new Reads(missedPlain, missedAfter, onReplica);
+        FIGURES.info("figures: replay {}, {} writes: {} plain reads missed, {} reads after the commit position missed "
+                + "({} served by the replica)", label, WRITES, reads.missedPlain(), reads.missedAfter(), reads.onReplica());
+        return reads;
+    }
+
+    @Test
+    void withReplayPausedEveryPlainReadMissesAndNoReadAfterTheCommitPositionDoes() {
+        SessionFactory sessions = sessions(b -> b.readYourWrites(Duration.ofMillis(20)));
+        PG.pauseReplay();
+        Reads reads = writeThenRead(sessions, "paused");
+        assertThat(reads.missedPlain()).as("a paused standby shows none of the writes").isEqualTo(WRITES);
+        assertThat(reads.missedAfter()).isZero();
+        assertThat(reads.onReplica()).as("a paused standby never has the commit: the primary served").isZero();
     }
 
     @Test
     void withReplayRunningReadsAfterTheCommitPositionSeeEveryWriteFromTheReplica() {
         SessionFactory sessions = sessions(b -> b.readYourWrites(Duration.ofSeconds(5)));
-        int missedPlain = 0;
-        int missedAfter = 0;
-        int onReplica = 0;
-        for (int i = 0; i < WRITES; i++) {
-            long id;
-            CommitPosition position;
-            try (Session rw = sessions.open()) {
-                id = write(rw, "running " + i);
-                position = rw.commitPosition().orElseThrow();
-            }
-            try (Session plain = sessions.open(SessionOptions.readOnly())) {
-                missedPlain += plain.get(Note.class, id) == null ? 1 : 0;
-            }
-            try (Session after = sessions.open(SessionOptions.readOnly().after(position))) {
-                missedAfter += after.get(Note.class, id) == null ? 1 : 0;
-                onReplica += inRecovery(after) ? 1 : 0;
-            }
-        }
-        FIGURES.info("figures: replay running, {} writes: {} plain reads missed, {} reads after the commit position missed "
-                + "({} served by the replica)", WRITES, missedPlain, missedAfter, onReplica);
-        assertThat(missedAfter).isZero();
-        assertThat(onReplica).as("the standby catches up within the wait").isEqualTo(WRITES);
+        Reads reads = writeThenRead(sessions, "running");
+        assertThat(reads.missedAfter()).isZero();
+        assertThat(reads.onReplica()).as("the standby catches up within the wait").isEqualTo(WRITES);
     }
 
     @Test
