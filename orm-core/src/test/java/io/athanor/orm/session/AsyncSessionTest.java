@@ -60,17 +60,6 @@ class AsyncSessionTest {
     }
 
     @DatabaseTest
-    void workRunsOnVirtualThreadsWhereTheJvmHasThem(Engine engine) throws Exception {
-        SessionFactory f = fresh(engine);
-        Thread worker = f.async().run(s -> Thread.currentThread()).get(30, TimeUnit.SECONDS);
-        if (Runtime.version().feature() < 21) {
-            assertThat(worker.getName()).startsWith("athanor-async-");
-            return;
-        }
-        assertThat((Boolean) Thread.class.getMethod("isVirtual").invoke(worker)).isTrue();
-    }
-
-    @DatabaseTest
     void aThousandConcurrentTransactionsOnAPoolOfFiveAllComplete(TestDatabase db) {
         Engine engine = db.newEngine(b -> b.poolSize(5).maxOverflow(0));
         SessionFactory f = fresh(engine);

@@ -2,7 +2,6 @@ package io.athanor.orm.internal.session;
 
 import io.athanor.orm.Session;
 import io.athanor.orm.engine.Connection;
-import io.athanor.orm.engine.PreparedWork;
 import io.athanor.orm.engine.Result;
 import io.athanor.orm.engine.Row;
 import io.athanor.orm.engine.Text;
@@ -14,14 +13,12 @@ import io.athanor.orm.internal.meta.PropertyModel;
 import io.athanor.orm.internal.load.LoadContext;
 import io.athanor.orm.internal.load.Loading;
 import io.athanor.orm.internal.load.Relationships;
-import io.athanor.orm.internal.load.EntityRows;
 import io.athanor.orm.internal.load.RowLoader;
 import io.athanor.orm.internal.persistence.WritePlan;
 import io.athanor.orm.internal.sql.CompiledSelect;
 import io.athanor.orm.internal.state.EntityEntry;
 import io.athanor.orm.internal.state.EntityKey;
 import io.athanor.orm.internal.state.IdentityMap;
-import io.athanor.orm.internal.state.LoadGroup;
 import io.athanor.orm.internal.unitofwork.FlushContext;
 import io.athanor.orm.internal.unitofwork.UnitOfWork;
 import io.athanor.orm.internal.sql.QueryCompiler;
@@ -36,12 +33,6 @@ import io.athanor.orm.query.Select;
 import io.athanor.orm.query.Statement;
 import io.athanor.orm.query.Update;
 import io.athanor.orm.query.Sql;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +48,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     private final SessionTransaction tx;
     private final RowLoader loader;
     private final UnitOfWork work;
+    private final SelectRunner selects;
     private final SessionRouting route;
     /** Whether the transaction belongs to someone else (a joined session). */
     private final boolean joined;
@@ -79,6 +71,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
                 options, factory.readsOutsideTransaction(), listeners, this);
         this.loader = new RowLoader(this);
         this.work = new UnitOfWork(this, map, loader);
+        this.selects = new SelectRunner(tx, route, loader);
         listeners.opened(this);
     }
 
@@ -100,6 +93,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         this.listeners = factory.sessionListeners();
         this.loader = new RowLoader(this);
         this.work = new UnitOfWork(this, map, loader);
+        this.selects = new SelectRunner(tx, route, loader);
         listeners.opened(this);
     }
 
@@ -217,51 +211,11 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
             return QueryExecutor.super.list(query, factory);
         }
         QueryCompiler.Bound b = prepare(query);
-        CompiledSelect c = b.compiled();
-        List<Object> values = b.values();
-        EntityRows entities = c.rowEntities() == null ? null : new EntityRows(loader, c, true);
-        if (entities != null) {
-            entities.checkOptions(query.loads());
-        }
-        io.athanor.orm.engine.Engine engine = route.engineOf(query, c);
-        List<T> result = (query.locks() ? tx.forWrite(engine) : tx.forRead(engine)).query(c.sql(), values,
-                ps -> SessionRows.bind(ps, c.binders(), values), rs -> {
-            PreparedWork.ColumnReader[] generic = PreparedWork.columnReaders(rs.getMetaData());
-            List<T> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(factory.create(entities != null ? entities.read(rs, generic) : SessionRows.values(rs, c.readers(), generic),
-                        c.labels()));
-            }
-            return out;
-        });
-        if (entities != null) {
-            entities.loadRelationships(query.loads());
-        }
-        return result;
+        return selects.rows(b.compiled(), b.values(), query, factory);
     }
 
-    /** Runs a compiled select with its values; entities come through the identity map with their relationships. */
-    @SuppressWarnings("unchecked")
     private List<Object> run(CompiledSelect c, List<Object> values, Select<?> query, boolean locks) {
-        Map<io.athanor.orm.internal.load.LoadPlan, List<Object>> joined = c.joined().isEmpty() ? null : new HashMap<>();
-        LoadGroup group = c.entity() == null ? null : new LoadGroup();
-        EntityRows entities = c.rowEntities() == null ? null : new EntityRows(loader, c, true);
-        if (entities != null) {
-            entities.checkOptions(query.loads());
-        }
-        io.athanor.orm.engine.Engine engine = route.engineOf(query, c);
-        List<Object> results = (locks ? tx.forWrite(engine) : tx.forRead(engine)).query(c.sql(), values,
-                ps -> SessionRows.bind(ps, c.binders(), values),
-                rs -> (List<Object>) (c.entity() == null ? (entities != null ? entities.rows(rs) : SessionRows.readRows(rs, c))
-                        : joined == null ? loader.readEntities(rs, c.entity(), group) : loader.readJoined(rs, c, joined, group)));
-        if (entities != null) {
-            entities.loadRelationships(query.loads());
-        }
-        if (c.entity() != null) {
-            group.size = results.size();
-            loader.loadRelationships(c.plan(), results, query, joined);
-        }
-        return results;
+        return selects.run(c, values, query, locks);
     }
 
     // ---- LoadContext ----
@@ -398,27 +352,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
             return onShard(shards.get(0), () -> stream(query, fetchSize));
         }
         QueryCompiler.Bound bound = prepare(query);
-        CompiledSelect c = bound.compiled();
-        List<Object> values = bound.values();
-        PreparedWork.Reader<Object> rowReader;
-        EntityRows entities = c.rowEntities() == null ? null : new EntityRows(loader, c, false);
-        if (c.entity() != null) {
-            rowReader = loader.new EntityRowReader(c.entity(), false);
-        } else {
-            rowReader = new PreparedWork.Reader<>() {
-                private PreparedWork.ColumnReader[] generic;
-
-                @Override
-                public Object read(ResultSet rs) throws SQLException {
-                    if (generic == null) {
-                        generic = PreparedWork.columnReaders(rs.getMetaData());
-                    }
-                    return entities != null ? entities.row(rs, generic) : SessionRows.readRow(rs, c, generic);
-                }
-            };
-        }
-        return (java.util.stream.Stream<R>) tx.forWrite(route.engineOf(query, c)).stream(c.sql(), values, ps -> SessionRows.bind(ps, c.binders(), values), fetchSize,
-                rowReader);
+        return (java.util.stream.Stream<R>) selects.stream(bound.compiled(), bound.values(), query, fetchSize);
     }
 
     @Override
