@@ -181,6 +181,38 @@ class ReadReplicaTest {
     }
 
     @Test
+    void theLagSeenBetweenACommitAndItsReplayIsLogged() throws SQLException {
+        SessionFactory sessions = sessions(b -> b);
+        long[] micros = new long[50];
+        try (Connection standby = PG.standby().openJdbc();
+             PreparedStatement replayed = standby.prepareStatement("select pg_last_wal_replay_lsn() >= ?::pg_lsn")) {
+            for (int i = 0; i < micros.length; i++) {
+                CommitPosition position;
+                try (Session rw = sessions.open()) {
+                    write(rw, "lag " + i);
+                    position = rw.commitPosition().orElseThrow();
+                }
+                long committed = System.nanoTime();
+                replayed.setString(1, position.toString());
+                long deadline = committed + Duration.ofSeconds(30).toNanos();
+                boolean done = false;
+                while (!done && System.nanoTime() < deadline) {
+                    try (ResultSet rs = replayed.executeQuery()) {
+                        rs.next();
+                        done = rs.getBoolean(1);
+                    }
+                }
+                micros[i] = (System.nanoTime() - committed) / 1_000;
+                assertThat(done).as("the standby replays commit %d within 30 s", i).isTrue();
+            }
+        }
+        java.util.Arrays.sort(micros);
+        FIGURES.info("figures: commit to replay on the standby, {} commits: median {} µs, 90th percentile {} µs, worst {} µs",
+                micros.length, micros[micros.length / 2], micros[micros.length * 9 / 10], micros[micros.length - 1]);
+        assertThat(micros).hasSize(50);
+    }
+
+    @Test
     void theFactoryWidePolicyMakesEveryReadOnlySessionSeeTheLatestCommit() {
         SessionFactory sessions = sessions(b -> b.readYourWrites(Duration.ofMillis(20)).readYourWritesByDefault(true));
         PG.pauseReplay();
