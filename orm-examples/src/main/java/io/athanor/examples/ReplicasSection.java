@@ -8,7 +8,13 @@ import io.athanor.orm.CommitPosition;
 import io.athanor.orm.Session;
 import io.athanor.orm.SessionFactory;
 import io.athanor.orm.SessionOptions;
+import io.athanor.examples.model.shards.Sale;
+import io.athanor.examples.model.shards.Store;
+import io.athanor.examples.model.shards.Store_;
+import io.athanor.orm.Shards;
 import io.athanor.orm.engine.Engine;
+import io.athanor.orm.engine.EngineConfig;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,7 +32,8 @@ final class ReplicasSection {
     }
 
     void run(String url) {
-        console.heading("9. Beyond one server: a read replica, read your writes");
+        console.heading("9. Beyond one server: PgBouncer, a read replica, read your writes, shards");
+        pgBouncer();
         try (Engine replica = Engine.builder(url).name("replica").poolSize(2).maxOverflow(0).build()) {
             // tag::binds[]
             Binds binds = Binds.builder(sessions.engine())              // writes, DDL, sequences
@@ -46,6 +53,44 @@ final class ReplicasSection {
                         onReplica.count(), onPrimary.count());
             }
             readYourWrites(routed);
+        }
+        shards();
+    }
+
+    private void pgBouncer() {
+        // tag::transaction-pooling[]
+        EngineConfig behindPgBouncer = Engine.builder("postgresql://app@pgbouncer.internal:6432/shop")
+                .transactionPooling(true)                       // PgBouncer's pool_mode = transaction
+                .freeze();                                      // the settings, checked, without connecting
+        // end::transaction-pooling[]
+        console.line("Behind PgBouncer: driver settings %s; isolation is set inside each transaction.",
+                new java.util.TreeMap<>(behindPgBouncer.connectionProperties()));
+    }
+
+    private void shards() {
+        try (Engine eu = Engine.builder("h2:mem:example_shard_eu").name("shard-eu").build();
+             Engine us = Engine.builder("h2:mem:example_shard_us").name("shard-us").build()) {
+            Shards shards = Shards.builder().shard("eu", eu).shard("us", us)
+                    .shardChooser(instance -> ((Store) instance).getRegion())
+                    .build();
+            SessionFactory sharded = SessionFactory.builder(shards).entities(Store.class, Sale.class).build();
+            sharded.schema().createAll();
+            sharded.runInTransaction(session -> {
+                Store paris = new Store(1, "Paris", "eu");
+                paris.sell(30);                                  // the sale follows its store to "eu"
+                session.add(paris);
+                Store boston = new Store(1, "Boston", "us");      // key 1 again, in the other shard
+                boston.sell(20);
+                session.add(boston);
+            });
+            try (Session session = sharded.open()) {
+                List<Store> stores = session.select(Store.class).orderBy(Store_.name).list();   // both shards, merged
+                for (Store s : stores) {
+                    console.line("Store %d %-7s in shard %s, sales %s", s.getId(), s.getName(), session.shardOf(s),
+                            s.getSales().stream().map(Sale::getAmount).toList());
+                }
+            }
+            sharded.schema().dropAll();
         }
     }
 

@@ -166,7 +166,10 @@ class ExampleAppTest {
     }
 
     private static void checkReplicas(String s) {
-        assertThat(s).contains("A read-only session read 6 users: 2 statement(s) on the replica, 0 on the primary.")
+        assertThat(s).contains("Behind PgBouncer: driver settings {prepareThreshold=0}")
+                .contains("Store 1 Boston  in shard us, sales [20]")
+                .contains("Store 1 Paris   in shard eu, sales [30]")
+                .contains("A read-only session read 6 users: 2 statement(s) on the replica, 0 on the primary.")
                 .contains("Read right after the commit: 1 new user found.");
     }
 

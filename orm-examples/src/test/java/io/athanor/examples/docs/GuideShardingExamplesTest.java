@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.athanor.examples.docs.sharding.AuditEntry;
-import io.athanor.examples.docs.sharding.Sale;
-import io.athanor.examples.docs.sharding.Store;
-import io.athanor.examples.docs.sharding.Store_;
+import io.athanor.examples.model.shards.Sale;
+import io.athanor.examples.model.shards.Store;
+import io.athanor.examples.model.shards.Store_;
 import io.athanor.orm.Binds;
 import io.athanor.orm.Session;
 import io.athanor.orm.SessionFactory;

@@ -1,4 +1,4 @@
-package io.athanor.examples.docs.sharding;
+package io.athanor.examples.model.shards;
 
 import io.athanor.orm.annotations.Entity;
 import io.athanor.orm.annotations.GeneratedValue;
