@@ -139,4 +139,28 @@ class AthanorObservationsTest {
         assertThat(stopped).filteredOn(c -> c.getName().equals(AthanorObservations.STATEMENT))
                 .extracting(c -> key(c, "kind")).contains("insert");
     }
+
+    @DatabaseTest
+    @SuppressWarnings("try")
+    void twoBindingsOfOneEngineNestTheirScopesAndLeaveNoneOpen(TestDatabase db) {
+        TestObservationRegistry registry = TestObservationRegistry.create();
+        List<Observation.Context> stopped = stopped(registry);
+        Engine engine = db.newEngine(b -> b.poolSize(1).maxOverflow(0));
+        SessionFactory sessions = SessionFactory.builder(engine).entities(Reading.class).build();
+        Observation request = Observation.start("request", registry);
+        try (Registration first = AthanorObservations.bind(engine, registry);
+             Registration second = AthanorObservations.bind(sessions, registry);
+             Observation.Scope scope = request.openScope()) {
+            engine.runInTransaction(c -> c.execute(Text.text("select 1")));
+            assertThat(registry.getCurrentObservation()).isSameAs(request);
+            engine.runInTransaction(c -> c.execute(Text.text("select 2")));
+            assertThat(registry.getCurrentObservation()).isSameAs(request);
+        }
+        request.stop();
+        List<Observation.Context> statements = stopped.stream()
+                .filter(c -> c.getName().equals(AthanorObservations.STATEMENT)).toList();
+        assertThat(statements).hasSize(4);
+        assertThat(statements).filteredOn(c -> c.getParentObservation() == request).hasSize(2);
+        assertThat(registry.getCurrentObservation()).isNull();
+    }
 }

@@ -8,7 +8,9 @@ import java.util.function.Consumer;
  * out of and into the pool, and the engine closing. SQLAlchemy users know these as {@code before_cursor_execute} and
  * {@code after_cursor_execute}.
  *
- * <p>Listeners run on the thread that runs the statement, in registration order. A listener that
+ * <p>Listeners run on the thread that runs the statement, in registration order, except after-execute listeners,
+ * which run in the reverse order: a before/after pair registered together nests like a scope around the pairs
+ * registered after it (a tracing scope opened before a statement is closed after the inner ones). A listener that
  * throws does not break the statement: its exception is logged at WARN on the logger
  * {@code io.athanor.orm.engine.events} and the other listeners and the statement go on. With no
  * listener registered, statements pay nothing for events (no timing, no allocation).

@@ -187,8 +187,13 @@ final class EventHub implements EngineEvents {
             fire(Kind.BEFORE, event);
         }
 
+        /** In the reverse order of registration, so that before/after pairs nest like scopes. */
+        @SuppressWarnings("unchecked")
         void fireAfter(AfterExecuteEvent event) {
-            fire(Kind.AFTER, event);
+            Consumer<?>[] after = byKind[Kind.AFTER.ordinal()];
+            for (int i = after.length - 1; i >= 0; i--) {
+                call(Kind.AFTER, (Consumer<AfterExecuteEvent>) after[i], event);
+            }
         }
 
         void fireCheckout(CheckoutEvent event) {
@@ -202,12 +207,16 @@ final class EventHub implements EngineEvents {
         @SuppressWarnings("unchecked")
         private <E> void fire(Kind kind, E event) {
             for (Consumer<?> listener : byKind[kind.ordinal()]) {
-                try {
-                    ((Consumer<E>) listener).accept(event);
-                } catch (RuntimeException e) {
-                    LOG.warn("A {} event listener ({}) threw; the statement goes on regardless. Fix the listener, "
-                            + "or catch its errors inside it.", kind.name().toLowerCase(java.util.Locale.ROOT), listener, e);
-                }
+                call(kind, (Consumer<E>) listener, event);
+            }
+        }
+
+        private static <E> void call(Kind kind, Consumer<E> listener, E event) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                LOG.warn("A {} event listener ({}) threw; the statement goes on regardless. Fix the listener, "
+                        + "or catch its errors inside it.", kind.name().toLowerCase(java.util.Locale.ROOT), listener, e);
             }
         }
     }
