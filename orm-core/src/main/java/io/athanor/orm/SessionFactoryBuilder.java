@@ -58,7 +58,10 @@ public final class SessionFactoryBuilder {
         return entities(Arrays.asList(types));
     }
 
-    /** Registers entity classes (annotated {@code @Entity}). */
+    /**
+     * Registers entity classes (annotated {@code @Entity}). A Jakarta {@code @Converter(autoApply = true)}
+     * class listed here is applied to every field of its type, as {@link TypeRegistry#autoApply} does.
+     */
     public SessionFactoryBuilder entities(Collection<Class<?>> types) {
         entities.addAll(types);
         return this;

@@ -23,10 +23,12 @@ import java.util.List;
 class DatabaseEnumTest {
 
     /** Declared in an order that is not alphabetical, so ORDER BY shows whose order the database follows. */
+    // tag::database-enum[]
     @DatabaseEnum(name = "dbenum_mpaa_rating")
     enum Rating {
         G, PG, @EnumLabel("PG-13") PG_13, R, @EnumLabel("NC-17") NC_17
     }
+    // end::database-enum[]
 
     @Entity
     @Table(name = "dbenum_film")

@@ -48,6 +48,7 @@ class TypeRegistryTest {
     }
 
     /** Money as text, {@code 12.50 EUR}. */
+    // tag::value-type[]
     static final class MoneyType implements ValueType<Money> {
         @Override
         public String sqlType(Dialect dialect) {
@@ -70,6 +71,7 @@ class TypeRegistryTest {
             return s == null ? null : Money.parse(s);
         }
     }
+    // end::value-type[]
 
     /** Durations as ISO-8601 text instead of the built-in nanosecond count. */
     static final class IsoDuration implements ValueType<Duration> {
@@ -174,6 +176,7 @@ class TypeRegistryTest {
     private static final Attribute<Invoice, Colour> COLOUR = new Attribute<>(Invoice.class, "colour", Colour.class);
 
     private static SessionFactory factory(Engine engine) {
+        // tag::registry[]
         SessionFactory sessions = SessionFactory.builder(engine)
                 .types(t -> t.register(Money.class, new MoneyType())
                         .register(Duration.class, new IsoDuration())
@@ -191,6 +194,7 @@ class TypeRegistryTest {
                         .autoApply(TagText.class))
                 .entities(Invoice.class, CodeText.class)
                 .build();
+        // end::registry[]
         sessions.schema().dropAll();
         sessions.schema().createAll();
         return sessions;
