@@ -89,8 +89,12 @@ final class FieldTypes {
         return null;
     }
 
-    /** Whether a type is mapped here (registered, converted or auto-applied), so it needs no built-in mapping. */
+    /**
+     * Whether a type is mapped here (registered, converted, auto-applied, a database enum), so that the built-in
+     * types never decide for it, also when {@link #of} found a problem with it.
+     */
     boolean maps(Class<?> javaType) {
-        return registry.valueType(javaType) != null || registry.conversion(javaType) != null || autoApplied.containsKey(javaType);
+        return registry.valueType(javaType) != null || registry.conversion(javaType) != null || autoApplied.containsKey(javaType)
+                || javaType.isEnum() && javaType.isAnnotationPresent(DatabaseEnum.class);
     }
 }
