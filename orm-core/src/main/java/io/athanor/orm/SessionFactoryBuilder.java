@@ -6,10 +6,12 @@ import io.athanor.orm.engine.Engine;
 import io.athanor.orm.error.ConfigurationException;
 import io.athanor.orm.internal.DefaultSessionFactory;
 import io.athanor.orm.internal.meta.MetadataBuilder;
+import io.athanor.orm.types.TypeRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Collects the entities and options of a {@link SessionFactory}; {@link #build()} reads and checks the
@@ -24,6 +26,7 @@ public final class SessionFactoryBuilder {
     private boolean autoflush;
     private boolean expireOnCommit;
     private NPlusOne nPlusOne = NPlusOne.WARN;
+    private final TypeRegistry types = new TypeRegistry();
     private final java.util.Map<Class<?>, io.athanor.orm.query.Select<?>> views = new java.util.LinkedHashMap<>();
 
     SessionFactoryBuilder(Engine engine) {
@@ -55,7 +58,10 @@ public final class SessionFactoryBuilder {
         return entities(Arrays.asList(types));
     }
 
-    /** Registers entity classes (annotated {@code @Entity}). */
+    /**
+     * Registers entity classes (annotated {@code @Entity}). A Jakarta {@code @Converter(autoApply = true)}
+     * class listed here is applied to every field of its type, as {@link TypeRegistry#autoApply} does.
+     */
     public SessionFactoryBuilder entities(Collection<Class<?>> types) {
         entities.addAll(types);
         return this;
@@ -113,6 +119,22 @@ public final class SessionFactoryBuilder {
         return this;
     }
 
+    /**
+     * Adds column types: {@code configure} receives this factory's {@link TypeRegistry} to register
+     * {@link io.athanor.orm.types.ValueType}s and converters applied by type. Registered types win over the
+     * built-in ones; a field's own {@code @Convert} wins over both. May be called more than once.
+     *
+     * <pre>{@code
+     * SessionFactory.builder(engine).types(t -> t.register(Money.class, new MoneyType())).entities(Order.class).build();
+     * }</pre>
+     *
+     * @throws IllegalArgumentException as {@code configure}'s registrations throw
+     */
+    public SessionFactoryBuilder types(Consumer<TypeRegistry> configure) {
+        configure.accept(types);
+        return this;
+    }
+
     /** Uses {@code dialect} instead of detecting it from the engine's database. */
     public SessionFactoryBuilder dialect(Dialect dialect) {
         this.dialect = dialect;
@@ -134,7 +156,7 @@ public final class SessionFactoryBuilder {
         if (dialect == null) {
             checkOneKindOfDatabase(d);
         }
-        return new DefaultSessionFactory(binds, shards, d, MetadataBuilder.build(entities, d), queryCacheSize, autoflush,
+        return new DefaultSessionFactory(binds, shards, d, MetadataBuilder.build(entities, d, types.copy()), queryCacheSize, autoflush,
                 java.util.Map.copyOf(views), expireOnCommit, nPlusOne);
     }
 

@@ -123,9 +123,18 @@ public abstract class Dialect {
 
     /**
      * Whether text for a column of the custom type {@code sqlType} must be bound untyped, letting the
-     * database convert it (PostgreSQL's {@code json}, {@code jsonb}, {@code xml} refuse a varchar).
+     * database convert it: on PostgreSQL every type but the text types ({@code json}, {@code jsonb}, an enum type
+     * refuse a varchar, even a NULL one).
      */
     public boolean bindsTextAsUntyped(String sqlType) {
+        return false;
+    }
+
+    /**
+     * Whether a database enum is a named type created on its own ({@code CREATE TYPE ... AS ENUM}, PostgreSQL)
+     * rather than an {@code ENUM(...)} column type (MariaDB, H2).
+     */
+    public boolean hasNamedEnumTypes() {
         return false;
     }
 

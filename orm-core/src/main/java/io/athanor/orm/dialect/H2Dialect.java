@@ -50,6 +50,8 @@ public final class H2Dialect extends Dialect {
                 return "timestamp(6)";
             case TIMESTAMP_TZ:
                 return "timestamp(6) with time zone";
+            case TIME_TZ:
+                return "time(6) with time zone";
             default:
                 throw new IllegalArgumentException("No H2 type for " + t);
         }

@@ -73,6 +73,7 @@ public final class MariaDbDialect extends Dialect {
             case DATE:
                 return "date";
             case TIME:
+            case TIME_TZ:
                 return "time(6)";
             case TIMESTAMP:
             case TIMESTAMP_TZ:

@@ -12,6 +12,10 @@ public final class PostgresDialect extends Dialect {
     private static final LocalDateTime MIN_TIMESTAMP = LocalDate.of(-4712, 1, 1).atStartOfDay();
     private static final LocalDateTime MAX_TIMESTAMP = LocalDateTime.of(294_276, 12, 31, 23, 59, 59, 999_999_000);
 
+    /** Custom types that take a varchar as it is; every other custom type gets text untyped. */
+    private static final Set<String> TEXT_TYPES = Set.of("varchar", "character varying", "text", "char", "character", "bpchar",
+            "name");
+
     /** The one instance. */
     public static final PostgresDialect INSTANCE = new PostgresDialect();
 
@@ -55,6 +59,8 @@ public final class PostgresDialect extends Dialect {
                 return "timestamp";
             case TIMESTAMP_TZ:
                 return "timestamptz";
+            case TIME_TZ:
+                return "timetz";
             default:
                 throw new IllegalArgumentException("No PostgreSQL type for " + t);
         }
@@ -91,9 +97,16 @@ public final class PostgresDialect extends Dialect {
     }
 
     @Override
+    public boolean hasNamedEnumTypes() {
+        return true;
+    }
+
+    @Override
     public boolean bindsTextAsUntyped(String sqlType) {
         String t = sqlType.trim().toLowerCase(java.util.Locale.ROOT);
-        return t.equals("json") || t.equals("jsonb") || t.equals("xml");
+        int paren = t.indexOf('(');
+        String base = (paren < 0 ? t : t.substring(0, paren)).trim();
+        return !TEXT_TYPES.contains(base);
     }
 
     /** The driver adds RETURNING for the columns asked for. */

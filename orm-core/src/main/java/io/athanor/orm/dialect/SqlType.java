@@ -45,7 +45,9 @@ public record SqlType(Kind kind, int length, int precision, int scale, String cu
         /** A date and time without zone. */
         TIMESTAMP,
         /** An instant (timestamp with time zone; UTC where the database has no such type). */
-        TIMESTAMP_TZ
+        TIMESTAMP_TZ,
+        /** A time of day with a UTC offset (in UTC where the database has no such type). */
+        TIME_TZ
     }
 
     /** A type with no size parameters. */

@@ -34,6 +34,15 @@ public abstract class Expression<T> {
         return null;
     }
 
+    /**
+     * The mapped field whose stored values this expression yields, so that results are read through that
+     * field's column type (its converter, enum mapping, zone handling): the field itself, or the argument of
+     * {@code MIN} and {@code MAX}; {@code null} when the value is computed.
+     */
+    public Attribute<?, ?> valuesOf() {
+        return attribute();
+    }
+
     // ---- comparisons ----
 
     /** {@code this = value}; a {@code null} value renders {@code IS NULL}. */

@@ -30,6 +30,11 @@ final class Function<T> extends Expression<T> {
     }
 
     @Override
+    public Attribute<?, ?> valuesOf() {
+        return args.size() == 1 && !distinct && (name.equals("MIN") || name.equals("MAX")) ? args.get(0).valuesOf() : null;
+    }
+
+    @Override
     public void render(SqlBuilder b) {
         b.sql(name).sql(distinct ? "(DISTINCT " : "(");
         for (int i = 0; i < args.size(); i++) {

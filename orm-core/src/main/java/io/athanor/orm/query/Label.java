@@ -24,6 +24,11 @@ final class Label<T> extends Expression<T> {
     }
 
     @Override
+    public Attribute<?, ?> valuesOf() {
+        return expression.valuesOf();
+    }
+
+    @Override
     public Class<?> javaType() {
         return expression.javaType();
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The layering of DESIGN.md, "Modules and layering", for orm-core. */
 class ArchitectureTest {
     private static final String[] PUBLIC = {"io.athanor.orm", "io.athanor.orm.query", "io.athanor.orm.dialect",
-            "io.athanor.orm.enhance", "io.athanor.orm.schema"};
+            "io.athanor.orm.enhance", "io.athanor.orm.schema", "io.athanor.orm.types"};
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.athanor.orm");

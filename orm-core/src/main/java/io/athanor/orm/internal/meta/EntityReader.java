@@ -45,13 +45,15 @@ final class EntityReader {
 
     private final Class<?> type;
     private final Dialect dialect;
+    private final FieldTypes fieldTypes;
     private final List<String> problems;
     private MethodHandles.Lookup lookup;
     private MappingAnnotations annotations = NativeAnnotations.INSTANCE;
 
-    EntityReader(Class<?> type, Dialect dialect, List<String> problems) {
+    EntityReader(Class<?> type, Dialect dialect, FieldTypes fieldTypes, List<String> problems) {
         this.type = type;
         this.dialect = dialect;
+        this.fieldTypes = fieldTypes;
         this.problems = problems;
     }
 
@@ -248,15 +250,25 @@ final class EntityReader {
             return converter.converter() == null ? null : ColumnTypes.converted(converter.converter(),
                     ColumnTypes.of(converter.databaseType(), EnumType.STRING, length, precision, scale, sqlType, dialect));
         }
+        ColumnType registered = fieldTypes.of(javaType, length, precision, scale, sqlType, where, problems);
+        if (registered != null || fieldTypes.maps(javaType)) {
+            return registered;
+        }
         if (!ColumnTypes.isSupported(javaType)) {
             problems.add("Field " + where + " has type " + f.getType().getName() + ", which Athanor does not map. Supported: "
-                    + ColumnTypes.SUPPORTED + ". Add @Convert with an AttributeConverter, mark it @Embedded (for an "
+                    + ColumnTypes.SUPPORTED + ". Add @Convert with an AttributeConverter, register a type for it "
+                    + "(SessionFactory.builder(engine).types(t -> t.register(...))), mark it @Embedded (for an "
                     + "@Embeddable), or mark it @Transient.");
             return null;
         }
         Enumerated enumerated = annotations.get(f, Enumerated.class);
-        return ColumnTypes.of(javaType, enumerated == null ? EnumType.STRING : enumerated.value(), length, precision, scale,
-                sqlType, dialect);
+        try {
+            return ColumnTypes.of(javaType, enumerated == null ? EnumType.STRING : enumerated.value(), length, precision, scale,
+                    sqlType, dialect);
+        } catch (IllegalArgumentException e) {
+            problems.add("Field " + where + ": " + e.getMessage());
+            return null;
+        }
     }
 
     private void readRelationship(EntityDraft draft, Field f, Accessor accessor) {

@@ -43,6 +43,25 @@ final class FrontEnds {
     }
 
     /**
+     * {@code type} as a converter applied by attribute type (Athanor's {@code AttributeConverter}, or a Jakarta
+     * {@code @Converter}), or {@code null} when it is no converter; an unusable one is noted in {@code problems}.
+     */
+    static MappingAnnotations.AutoConverter autoConverter(Class<?> type, List<String> problems) {
+        MappingAnnotations.AutoConverter c = NativeAnnotations.INSTANCE.autoConverter(type, problems);
+        return c != null || JAKARTA == null ? c : JAKARTA.autoConverter(type, problems);
+    }
+
+    /** Whether {@code type} is a converter class rather than an entity (Jakarta's {@code @Converter}). */
+    static boolean isConverterClass(Class<?> type) {
+        for (java.lang.annotation.Annotation a : type.getAnnotations()) {
+            if (a.annotationType().getName().equals("jakarta.persistence.Converter")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The front end {@code type} is written with, or {@code null} (noted in {@code problems}) when it is
      * not an entity of either, or claims to be one of both.
      */

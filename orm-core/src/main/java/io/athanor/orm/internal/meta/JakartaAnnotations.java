@@ -299,6 +299,34 @@ final class JakartaAnnotations implements MappingAnnotations {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public AutoConverter autoConverter(Class<?> type, List<String> problems) {
+        if (!jakarta.persistence.AttributeConverter.class.isAssignableFrom(type)) {
+            return null;
+        }
+        jakarta.persistence.Converter annotation = type.getAnnotation(jakarta.persistence.Converter.class);
+        if (annotation != null && !annotation.autoApply()) {
+            problems.add("Converter " + type.getName() + " is registered to apply to every field of its type, but says "
+                    + "@Converter(autoApply = false). Set autoApply = true, or name it with @Convert on the fields instead.");
+            return null;
+        }
+        Class<?> attributeType = NativeAnnotations.attributeType(type, jakarta.persistence.AttributeConverter.class);
+        Class<?> databaseType = NativeAnnotations.databaseType(type, jakarta.persistence.AttributeConverter.class);
+        if (attributeType == null || databaseType == null || !ColumnTypes.isSupported(databaseType)) {
+            problems.add("Converter " + type.getName() + " must implement jakarta.persistence.AttributeConverter<X, Y> with "
+                    + "classes for X and Y, and Y one of: " + ColumnTypes.SUPPORTED + ".");
+            return null;
+        }
+        try {
+            var converter = (jakarta.persistence.AttributeConverter<Object, Object>) type.getDeclaredConstructor().newInstance();
+            return new AutoConverter(attributeType, new Converter(new Adapter(converter), databaseType));
+        } catch (ReflectiveOperationException e) {
+            problems.add("Converter " + type.getName() + " needs a public no-argument constructor: " + e);
+            return null;
+        }
+    }
+
+    @Override
     public void checkSupported(Class<?> type, List<String> problems) {
         JakartaRefusals.check(type, problems);
         NativeAnnotations.MixedAnnotations.refuse(type, "io.athanor.orm.annotations.", "@jakarta.persistence.Entity",

@@ -41,10 +41,23 @@ interface MappingAnnotations {
     Converter converter(Field field, String where, List<String> problems);
 
     /**
+     * A converter class applied to every field of its attribute type ({@code jakarta.persistence.Converter} with
+     * {@code autoApply = true}), or {@code null} when {@code type} is no converter of this front end; a converter
+     * that cannot be used is noted in {@code problems} and answers {@code null}.
+     */
+    default AutoConverter autoConverter(Class<?> type, List<String> problems) {
+        return null;
+    }
+
+    /**
      * Notes in {@code problems} what this front end finds on the class that Athanor does not map:
      * each note names the class, the field or method, the annotation, and what to do instead.
      */
     void checkSupported(Class<?> type, List<String> problems);
+
+    /** A converter applied by attribute type. */
+    record AutoConverter(Class<?> attributeType, Converter converter) {
+    }
 
     /** A field's converter and the type it writes to the database. */
     record Converter(AttributeConverter<Object, Object> converter, Class<?> databaseType) {

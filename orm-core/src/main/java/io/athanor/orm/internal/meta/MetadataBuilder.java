@@ -26,10 +26,27 @@ public final class MetadataBuilder {
      * @throws MappingException listing every problem found
      */
     public static Metadata build(Collection<Class<?>> classes, Dialect dialect) {
+        return build(classes, dialect, new io.athanor.orm.types.TypeRegistry());
+    }
+
+    /**
+     * Reads, checks and freezes the mapping of {@code classes}, with the types of {@code types}. Converter
+     * classes among {@code classes} (Jakarta's {@code @Converter}) are applied by type, as
+     * {@link io.athanor.orm.types.TypeRegistry#autoApply} would.
+     *
+     * @throws MappingException listing every problem found
+     */
+    public static Metadata build(Collection<Class<?>> classes, Dialect dialect, io.athanor.orm.types.TypeRegistry types) {
         List<String> problems = new ArrayList<>();
-        Map<Class<?>, EntityDraft> drafts = new LinkedHashMap<>();
+        List<Class<?>> converters = new ArrayList<>(types.autoApplied());
+        List<Class<?>> entityClasses = new ArrayList<>();
         for (Class<?> type : new LinkedHashSet<>(classes)) {
-            EntityDraft draft = new EntityReader(type, dialect, problems).read();
+            (FrontEnds.isConverterClass(type) ? converters : entityClasses).add(type);
+        }
+        FieldTypes fieldTypes = new FieldTypes(types, dialect, converters, problems);
+        Map<Class<?>, EntityDraft> drafts = new LinkedHashMap<>();
+        for (Class<?> type : entityClasses) {
+            EntityDraft draft = new EntityReader(type, dialect, fieldTypes, problems).read();
             if (draft != null) {
                 drafts.put(type, draft);
             }

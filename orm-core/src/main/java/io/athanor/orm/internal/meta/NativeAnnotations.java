@@ -63,12 +63,47 @@ final class NativeAnnotations implements MappingAnnotations {
         }
     }
 
+    @Override
+    @SuppressWarnings("unchecked")
+    public AutoConverter autoConverter(Class<?> type, List<String> problems) {
+        if (!AttributeConverter.class.isAssignableFrom(type)) {
+            return null;
+        }
+        Class<?> attributeType = attributeType(type, AttributeConverter.class);
+        Class<?> databaseType = databaseType(type, AttributeConverter.class);
+        if (attributeType == null || databaseType == null || !ColumnTypes.isSupported(databaseType)) {
+            problems.add("Converter " + type.getName() + " must implement AttributeConverter<A, D> with classes for A and D, "
+                    + "and D one of: " + ColumnTypes.SUPPORTED + ".");
+            return null;
+        }
+        try {
+            return new AutoConverter(attributeType, new Converter(
+                    (AttributeConverter<Object, Object>) type.getDeclaredConstructor().newInstance(), databaseType));
+        } catch (ReflectiveOperationException e) {
+            problems.add("Converter " + type.getName() + " needs a public no-argument constructor: " + e);
+            return null;
+        }
+    }
+
     /** Jakarta Persistence annotations on a class mapped with Athanor's: the two are not mixed. */
     @Override
     public void checkSupported(Class<?> type, List<String> problems) {
         MixedAnnotations.refuse(type, "jakarta.persistence.", "Athanor's @Entity",
                 "Use io.athanor.orm.annotations throughout the class, or annotate it with jakarta.persistence throughout",
                 problems);
+    }
+
+    /** The {@code A} of a class implementing {@code converterInterface<A, D>}, or {@code null}. */
+    static Class<?> attributeType(Class<?> converter, Class<?> converterInterface) {
+        for (Class<?> c = converter; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Type t : c.getGenericInterfaces()) {
+                if (t instanceof ParameterizedType p && p.getRawType() == converterInterface) {
+                    Type a = p.getActualTypeArguments()[0];
+                    return a instanceof Class ? (Class<?>) a : null;
+                }
+            }
+        }
+        return null;
     }
 
     /** The {@code D} of a class implementing {@code converterInterface<A, D>}, or {@code null}. */

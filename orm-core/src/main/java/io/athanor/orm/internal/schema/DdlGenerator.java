@@ -8,6 +8,7 @@ import io.athanor.orm.internal.meta.IndexModel;
 import io.athanor.orm.internal.meta.Metadata;
 import io.athanor.orm.internal.meta.SequenceModel;
 import io.athanor.orm.internal.meta.TableModel;
+import io.athanor.orm.internal.types.DatabaseEnumType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -72,6 +73,10 @@ public final class DdlGenerator {
         for (SequenceModel s : sequences) {
             out.add(dialect.createSequence(dialect.qualify(s.schema(), s.name()), 1, s.allocationSize()));
         }
+        for (DatabaseEnumType e : enumTypes(tables)) {
+            out.add("DO $$ BEGIN CREATE TYPE " + e.sqlType().custom() + " AS ENUM (" + e.literals() + "); "
+                    + "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+        }
         Set<String> created = new HashSet<>();
         List<String> deferred = new ArrayList<>();
         List<TableModel> views = new ArrayList<>();
@@ -127,7 +132,28 @@ public final class DdlGenerator {
         for (SequenceModel s : sequences) {
             out.add("DROP SEQUENCE IF EXISTS " + dialect.qualify(s.schema(), s.name()));
         }
+        List<TableModel> kept = new ArrayList<>(metadata.tables());
+        kept.removeAll(tables);
+        Set<String> stillUsed = enumTypes(kept).stream().map(e -> e.sqlType().custom()).collect(Collectors.toSet());
+        for (DatabaseEnumType e : enumTypes(tables)) {
+            if (!stillUsed.contains(e.sqlType().custom())) {
+                out.add("DROP TYPE IF EXISTS " + e.sqlType().custom());
+            }
+        }
         return out;
+    }
+
+    /** The named database enum types the columns of {@code tables} use, each once. */
+    private static List<DatabaseEnumType> enumTypes(List<TableModel> tables) {
+        java.util.Map<String, DatabaseEnumType> types = new java.util.LinkedHashMap<>();
+        for (TableModel t : tables) {
+            for (ColumnModel c : t.columns()) {
+                if (c.type() instanceof DatabaseEnumType && ((DatabaseEnumType) c.type()).named()) {
+                    types.putIfAbsent(c.type().sqlType().custom(), (DatabaseEnumType) c.type());
+                }
+            }
+        }
+        return new ArrayList<>(types.values());
     }
 
     /** The tables of the whole metadata, for {@link #create} and {@link #drop}. */

@@ -97,6 +97,8 @@ final class ArrayParameter implements ColumnType {
                 return "timestamp";
             case TIMESTAMP_TZ:
                 return "timestamptz";
+            case TIME_TZ:
+                return "timetz";
             default:
                 return null;
         }

@@ -85,11 +85,14 @@ final class SqlRenderer implements SqlBuilder {
         return loads.entityOf(source);
     }
 
-    /** The column type of a selected expression, when it is a mapped field; {@code null} otherwise. */
+    /**
+     * How to read a selected expression: a mapped field's (or MIN/MAX of one) column type; a number read as the
+     * expression's declared Java type; {@code null} for the driver's own reading.
+     */
     ColumnType readerFor(Expression<?> e) {
-        Attribute<?, ?> a = e.attribute();
+        Attribute<?, ?> a = e.valuesOf();
         if (a == null) {
-            return null;
+            return DeclaredNumber.of(e.javaType());
         }
         EntityModel entity = metadata.entity(a.entityType());
         return entity.relationship(a.path()) != null ? null : entity.property(a.path()).column().type();

@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
@@ -26,12 +28,12 @@ public final class ColumnTypes {
     /** The Java types Athanor maps without a converter (primitives by their boxes), for messages. */
     public static final String SUPPORTED = "boolean, byte, short, int, long, float, double (and their boxes), char, "
             + "String, BigDecimal, BigInteger, byte[], UUID, enums, LocalDate, LocalTime, LocalDateTime, "
-            + "OffsetDateTime, Instant, Duration";
+            + "OffsetDateTime, ZonedDateTime, OffsetTime, Instant, Duration";
 
     private static final Set<Class<?>> BASIC = Set.of(Boolean.class, Byte.class, Short.class, Integer.class, Long.class,
             Float.class, Double.class, Character.class, String.class, BigDecimal.class, BigInteger.class, byte[].class,
             UUID.class, LocalDate.class, LocalTime.class, LocalDateTime.class, OffsetDateTime.class, Instant.class,
-            Duration.class);
+            Duration.class, ZonedDateTime.class, OffsetTime.class);
 
     private ColumnTypes() {
     }
@@ -83,11 +85,13 @@ public final class ColumnTypes {
         String c = custom == null || custom.isEmpty() ? null : custom;
         if (t.isEnum()) {
             return enumType == EnumType.ORDINAL ? new OrdinalEnumType(t, sized(Kind.INTEGER, c))
-                    : new NameEnumType(t, new SqlType(Kind.VARCHAR, length > 0 ? length : Math.max(32, longestName(t)), 0, 0, c));
+                    : new NameEnumType(t, new SqlType(Kind.VARCHAR, length > 0 ? length : Math.max(32, EnumLabels.longest(
+                    EnumLabels.of(t))), 0, 0, c), c != null && dialect.bindsTextAsUntyped(c), EnumLabels.of(t));
         }
         if (t == String.class) {
             SqlType sql = new SqlType(Kind.VARCHAR, length > 0 ? length : 255, 0, 0, c);
-            return c != null && dialect.bindsTextAsUntyped(c) ? new Simple(sql, (ps, i, v) -> ps.setObject(i, v, Types.OTHER), ResultSet::getString)
+            return c != null && dialect.bindsTextAsUntyped(c)
+                    ? new Simple(sql, (ps, i, v) -> ps.setObject(i, v, Types.OTHER), ResultSet::getString, Types.OTHER)
                     : new Simple(sql, (ps, i, v) -> ps.setString(i, (String) v), ResultSet::getString);
         }
         if (t == Long.class) {
@@ -150,6 +154,8 @@ public final class ColumnTypes {
             }
             return new Simple(sized(Kind.TIMESTAMP_TZ, c), (ps, i, v) -> ps.setObject(i, v),
                     (rs, i) -> rs.getObject(i, OffsetDateTime.class));
+        } else if (t == ZonedDateTime.class || t == OffsetTime.class) {
+            return ZonedTimes.of(t, c, dialect);
         } else if (t == Instant.class) {
             if (!dialect.hasTimestampWithTimeZone()) {
                 return new Simple(sized(Kind.TIMESTAMP_TZ, c),
@@ -174,25 +180,22 @@ public final class ColumnTypes {
         throw new IllegalArgumentException("Unsupported type " + type.getName());
     }
 
+    /** A column type mapped by a registered {@link io.athanor.orm.types.ValueType}. */
+    public static ColumnType registered(io.athanor.orm.types.ValueType<?> type, Dialect dialect) {
+        return new RegisteredType(type, dialect);
+    }
+
     /** A column type that converts through {@code converter} to a column of {@code databaseType}. */
     public static ColumnType converted(AttributeConverter<Object, Object> converter, ColumnType database) {
         return new Converted(converter, database);
     }
 
-    private static SqlType sized(Kind kind, String custom) {
+    static SqlType sized(Kind kind, String custom) {
         return new SqlType(kind, 0, 0, 0, custom);
     }
 
     private static Object nullable(ResultSet rs, Object value) throws SQLException {
         return rs.wasNull() ? null : value;
-    }
-
-    private static int longestName(Class<?> enumType) {
-        int max = 0;
-        for (Object constant : enumType.getEnumConstants()) {
-            max = Math.max(max, ((Enum<?>) constant).name().length());
-        }
-        return max;
     }
 
     @FunctionalInterface
@@ -206,17 +209,21 @@ public final class ColumnTypes {
     }
 
     /** A type bound by one binder and read by one reader; nulls handled here. */
-    private static final class Simple implements ColumnType {
+    static final class Simple implements ColumnType {
         private final SqlType sqlType;
         private final Binder binder;
         private final Reader reader;
         private final int nullType;
 
         Simple(SqlType sqlType, Binder binder, Reader reader) {
+            this(sqlType, binder, reader, jdbcType(sqlType.kind()));
+        }
+
+        Simple(SqlType sqlType, Binder binder, Reader reader, int nullType) {
             this.sqlType = sqlType;
             this.binder = binder;
             this.reader = reader;
-            this.nullType = jdbcType(sqlType.kind());
+            this.nullType = nullType;
         }
 
         @Override
@@ -271,6 +278,8 @@ public final class ColumnTypes {
                 return Types.TIMESTAMP;
             case TIMESTAMP_TZ:
                 return Types.TIMESTAMP_WITH_TIMEZONE;
+            case TIME_TZ:
+                return Types.TIME_WITH_TIMEZONE;
             case UUID:
             default:
                 return Types.OTHER;

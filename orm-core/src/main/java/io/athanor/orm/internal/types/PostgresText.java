@@ -51,6 +51,11 @@ public final class PostgresText {
             return utc(o.toInstant());
         } else if (v instanceof Instant) {
             return utc((Instant) v);
+        } else if (v instanceof java.time.ZonedDateTime) {
+            return utc(((java.time.ZonedDateTime) v).toInstant());
+        } else if (v instanceof java.time.OffsetTime) {
+            java.time.OffsetTime o = (java.time.OffsetTime) v;
+            return clock(o.toLocalTime().truncatedTo(ChronoUnit.MICROS)) + o.getOffset().getId().replace("Z", "+00:00");
         } else if (v instanceof LocalTime) {
             return time((LocalTime) v);
         } else if (v instanceof Duration) {

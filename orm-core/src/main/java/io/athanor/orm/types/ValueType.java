@@ -1,0 +1,58 @@
+package io.athanor.orm.types;
+
+import io.athanor.orm.dialect.Dialect;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+
+/**
+ * How values of one Java type travel to and from a column: the column's type in DDL, how a value is bound
+ * and read, and its text form. Register an implementation once with
+ * {@link TypeRegistry#register(Class, ValueType)}; every field of that Java type is then mapped through it,
+ * in inserts, updates, query parameters and results.
+ *
+ * <pre>{@code
+ * final class MoneyType implements ValueType<Money> {
+ *     public String sqlType(Dialect dialect) { return "varchar(40)"; }
+ *     public void bind(PreparedStatement ps, int i, Money v, Dialect d) throws SQLException { ps.setString(i, v.toString()); }
+ *     public Money read(ResultSet rs, int i, Dialect d) throws SQLException {
+ *         String s = rs.getString(i);
+ *         return s == null ? null : Money.parse(s);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Implementations must be immutable and thread-safe: one instance serves every row of every session.
+ * Exceptions they throw reach the caller of the statement (wrapped as Athanor's database errors where they
+ * are {@link SQLException}s).
+ *
+ * @param <J> the Java type
+ */
+public interface ValueType<J> {
+
+    /** The column's type as written in DDL on {@code dialect} ({@code numeric(19,4)}, {@code jsonb}, ...). */
+    String sqlType(Dialect dialect);
+
+    /** Binds {@code value}, never {@code null}, as parameter {@code index}. */
+    void bind(PreparedStatement ps, int index, J value, Dialect dialect) throws SQLException;
+
+    /**
+     * Binds SQL NULL as parameter {@code index}. The default sends {@link Types#OTHER} on PostgreSQL (so the
+     * server takes the column's own type) and {@link Types#VARCHAR} elsewhere.
+     */
+    default void bindNull(PreparedStatement ps, int index, Dialect dialect) throws SQLException {
+        ps.setNull(index, "postgresql".equals(dialect.name()) ? Types.OTHER : Types.VARCHAR);
+    }
+
+    /** Reads column {@code index} of the current row; {@code null} for SQL NULL. */
+    J read(ResultSet rs, int index, Dialect dialect) throws SQLException;
+
+    /**
+     * {@code value}, never {@code null}, in the database's text input form: used where values are sent as
+     * text rather than bound (PostgreSQL {@code COPY}) and in logs. The default is {@code value.toString()}.
+     */
+    default String text(J value) {
+        return value.toString();
+    }
+}
