@@ -12,6 +12,7 @@ import io.athanor.orm.annotations.Id;
 import io.athanor.orm.annotations.Index;
 import io.athanor.orm.annotations.JoinColumn;
 import io.athanor.orm.annotations.JoinTable;
+import io.athanor.orm.annotations.Json;
 import io.athanor.orm.annotations.ManyToMany;
 import io.athanor.orm.annotations.ManyToOne;
 import io.athanor.orm.annotations.OneToMany;
@@ -45,13 +46,16 @@ final class EntityReader {
 
     private final Class<?> type;
     private final Dialect dialect;
+    /** A Jackson ObjectMapper for @Json fields, or null for the default one. */
+    private final Object jsonMapper;
     private final List<String> problems;
     private MethodHandles.Lookup lookup;
     private MappingAnnotations annotations = NativeAnnotations.INSTANCE;
 
-    EntityReader(Class<?> type, Dialect dialect, List<String> problems) {
+    EntityReader(Class<?> type, Dialect dialect, Object jsonMapper, List<String> problems) {
         this.type = type;
         this.dialect = dialect;
+        this.jsonMapper = jsonMapper;
         this.problems = problems;
     }
 
@@ -248,15 +252,37 @@ final class EntityReader {
             return converter.converter() == null ? null : ColumnTypes.converted(converter.converter(),
                     ColumnTypes.of(converter.databaseType(), EnumType.STRING, length, precision, scale, sqlType, dialect));
         }
+        ColumnType container;
+        try {
+            container = containerType(f, sqlType, where);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            problems.add("Field " + where + " " + e.getMessage());
+            return null;
+        }
+        if (container != null) {
+            return container;
+        }
         if (!ColumnTypes.isSupported(javaType)) {
             problems.add("Field " + where + " has type " + f.getType().getName() + ", which Athanor does not map. Supported: "
-                    + ColumnTypes.SUPPORTED + ". Add @Convert with an AttributeConverter, mark it @Embedded (for an "
-                    + "@Embeddable), or mark it @Transient.");
+                    + ColumnTypes.SUPPORTED + "; arrays: " + ColumnTypes.ARRAYS + ". Add @Convert with an AttributeConverter, "
+                    + "mark it @Json (stored as JSON), @Embedded (for an @Embeddable), or @Transient.");
             return null;
         }
         Enumerated enumerated = annotations.get(f, Enumerated.class);
         return ColumnTypes.of(javaType, enumerated == null ? EnumType.STRING : enumerated.value(), length, precision, scale,
                 sqlType, dialect);
+    }
+
+    /** The type of a {@code @Json} field or an array field, or {@code null} for any other field. */
+    private ColumnType containerType(Field f, String sqlType, String where) {
+        Json json = f.getAnnotation(Json.class);
+        if (json != null) {
+            if (f.getType().isPrimitive()) {
+                throw new IllegalArgumentException("is a " + f.getType() + " marked @Json; JSON fields hold objects: remove @Json.");
+            }
+            return ColumnTypes.json(f.getGenericType(), json.binary(), jsonMapper, sqlType, dialect, where);
+        }
+        return ColumnTypes.array(f.getType(), f.getGenericType(), sqlType, dialect);
     }
 
     private void readRelationship(EntityDraft draft, Field f, Accessor accessor) {

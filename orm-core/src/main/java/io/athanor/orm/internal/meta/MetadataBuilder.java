@@ -26,10 +26,20 @@ public final class MetadataBuilder {
      * @throws MappingException listing every problem found
      */
     public static Metadata build(Collection<Class<?>> classes, Dialect dialect) {
+        return build(classes, dialect, null);
+    }
+
+    /**
+     * Reads, checks and freezes the mapping of {@code classes}, writing {@code @Json} fields with {@code jsonMapper}.
+     *
+     * @param jsonMapper a Jackson {@code ObjectMapper}, or {@code null} for a default one
+     * @throws MappingException listing every problem found
+     */
+    public static Metadata build(Collection<Class<?>> classes, Dialect dialect, Object jsonMapper) {
         List<String> problems = new ArrayList<>();
         Map<Class<?>, EntityDraft> drafts = new LinkedHashMap<>();
         for (Class<?> type : new LinkedHashSet<>(classes)) {
-            EntityDraft draft = new EntityReader(type, dialect, problems).read();
+            EntityDraft draft = new EntityReader(type, dialect, jsonMapper, problems).read();
             if (draft != null) {
                 drafts.put(type, draft);
             }
