@@ -118,11 +118,13 @@ class ArrayColumnsTest {
             sql.clear();
             s.flush();
             assertThat(sql.sql()).noneMatch(q -> q.startsWith("UPDATE"));
-            t.tags.set(0, "changed");
+            // tag::array-dirty[]
+            t.tags.set(0, "changed");                  // elements changed in place...
             t.scores[1] = 20;
             t.uuidArray[0] = U1;
             t.moods.add(Mood.CURIOUS);
-            s.commit();
+            s.commit();                                // ...are flushed: one UPDATE of these four columns
+            // end::array-dirty[]
             assertThat(sql.sql()).filteredOn(q -> q.startsWith("UPDATE")).hasSize(1);
             assertThat(sql.sql().stream().filter(q -> q.startsWith("UPDATE")).findFirst().orElseThrow())
                     .contains("tags").contains("scores").contains("uuid_array").contains("moods").doesNotContain("labels");

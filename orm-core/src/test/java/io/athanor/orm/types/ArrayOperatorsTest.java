@@ -60,8 +60,14 @@ class ArrayOperatorsTest {
     void containsOverlapsAndContainedByOnPostgres(Engine engine) {
         SessionFactory f = seeded(engine);
         try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
-            assertThat(ids(s, contains(Tagged_.tags, List.of("sql", "orm")))).containsExactly(1L);
+            // tag::array-operators-pg[]
+            List<Tagged> both = s.select(Tagged.class).where(contains(Tagged_.tags, List.of("sql", "orm"))).list();  // tags @> ?
+            List<Tagged> either = s.select(Tagged.class).where(overlaps(Tagged_.tags, List.of("orm", "other"))).list(); // tags && ?
+            // end::array-operators-pg[]
+            assertThat(both).extracting(t -> t.id).containsExactly(1L);
+            assertThat(either).extracting(t -> t.id).containsExactly(1L);
             assertThat(sql.sql().get(0)).contains("tags @> ?");
+            assertThat(ids(s, contains(Tagged_.tags, List.of("sql", "orm")))).containsExactly(1L);
             assertThat(ids(s, contains(Tagged_.tags, List.of()))).containsExactly(1L, 2L, 3L);
             assertThat(ids(s, overlaps(Tagged_.tags, List.of("orm", "other")))).containsExactly(1L);
             assertThat(ids(s, overlaps(Tagged_.uuids, List.of(U2)))).containsExactly(2L);
@@ -75,8 +81,14 @@ class ArrayOperatorsTest {
     void hasAndLengthOnPostgresAndH2(Engine engine, DatabaseKind kind) {
         SessionFactory f = seeded(engine);
         try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
-            assertThat(ids(s, has(Tagged_.tags, "orm"))).containsExactly(1L);
+            // tag::array-operators[]
+            List<Tagged> tagged = s.select(Tagged.class).where(has(Tagged_.tags, "orm")).list();   // ? = ANY(tags)
+            List<Tagged> many = s.select(Tagged.class).where(length(Tagged_.tags).ge(1)).list();  // cardinality(tags) >= ?
+            // end::array-operators[]
+            assertThat(tagged).extracting(t -> t.id).containsExactly(1L);
+            assertThat(many).extracting(t -> t.id).containsExactlyInAnyOrder(1L, 2L);
             assertThat(sql.sql().get(0)).contains(kind == DatabaseKind.POSTGRESQL ? "= ANY(" : "ARRAY_CONTAINS(");
+            assertThat(ids(s, has(Tagged_.tags, "orm"))).containsExactly(1L);
             assertThat(ids(s, has(Tagged_.tags, "sql"))).containsExactly(1L, 2L);
             assertThat(ids(s, has(Tagged_.uuids, U2))).containsExactly(2L);
             assertThat(ids(s, has(Tagged_.scores, 3))).containsExactly(2L);

@@ -107,10 +107,12 @@ class JsonColumnsTest {
             sql.clear();
             s.flush();
             assertThat(sql.sql()).noneMatch(q -> q.startsWith("UPDATE"));
-            p.spec.parts.add("bell");
+            // tag::json-dirty[]
+            p.spec.parts.add("bell");                  // changes inside JSON values...
             p.attributes.put("color", "green");
             ((ObjectNode) p.raw).put("n", 2);
-            s.commit();
+            s.commit();                                // ...are flushed: one UPDATE of spec, attributes, raw
+            // end::json-dirty[]
             List<String> updates = sql.sql().stream().filter(q -> q.startsWith("UPDATE")).toList();
             assertThat(updates).hasSize(1);
             assertThat(updates.get(0)).contains("spec").contains("attributes").contains("raw").doesNotContain("notes");
@@ -175,8 +177,14 @@ class JsonColumnsTest {
 
     @DatabaseTest
     void theFactorysObjectMapperWritesAndReads(Engine engine, TestDatabase db) throws Exception {
+        // tag::json-mapper[]
         ObjectMapper snake = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-        SessionFactory f = created(SessionFactory.builder(engine).entities(Catalog.class, Product.class).jsonMapper(snake).build());
+        SessionFactory f = SessionFactory.builder(engine)
+                .entities(Catalog.class, Product.class)
+                .jsonMapper(snake)              // default: Jackson's defaults plus the modules on the class path
+                .build();
+        // end::json-mapper[]
+        created(f);
         try (Session s = f.open()) {
             s.add(full(1));
             s.commit();

@@ -55,8 +55,18 @@ class JsonPathTest {
     void keysPathsAndContainment(Engine engine, DatabaseKind kind) {
         SessionFactory f = seeded(engine);
         try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
-            assertThat(ids(s, text(Product_.attributes, "color").eq("red"))).containsExactly(1L);
+            // tag::json-operators[]
+            List<Product> red = s.select(Product.class).where(text(Product_.attributes, "color").eq("red")).list();
+            List<Product> wide = s.select(Product.class)
+                    .where(text(Product_.attributes, "size", "width").eq("20")).list();          // a nested key
+            List<Product> blue = s.select(Product.class)
+                    .where(contains(Product_.attributes, Map.of("color", "blue"))).list();      // jsonb @> / JSON_CONTAINS
+            // end::json-operators[]
+            assertThat(red).extracting(p -> p.id).containsExactly(1L);
+            assertThat(wide).extracting(p -> p.id).containsExactly(2L);
+            assertThat(blue).extracting(p -> p.id).containsExactly(2L);
             assertThat(sql.sql().get(0)).contains(kind == DatabaseKind.POSTGRESQL ? "->> ?" : "JSON_VALUE(");
+            assertThat(ids(s, text(Product_.attributes, "color").eq("red"))).containsExactly(1L);
             assertThat(ids(s, text(Product_.attributes, "size", "width").eq("20"))).containsExactly(2L);
             assertThat(ids(s, text(Product_.attributes, "it's").eq("odd \"key\""))).containsExactly(1L);
             assertThat(ids(s, text(Product_.attributes, "color").isNull())).containsExactly(3L, 4L);

@@ -17,6 +17,7 @@ public class Product {
     @Id
     Long id;
     String name;
+    // tag::json-fields[]
     @Json(binary = true)
     Map<String, Object> attributes;
     @Json
@@ -27,6 +28,7 @@ public class Product {
     List<String> notes;
     @Json
     JsonNode raw;
+    // end::json-fields[]
     @ManyToOne
     Catalog catalog;
 

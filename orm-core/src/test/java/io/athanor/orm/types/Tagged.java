@@ -15,6 +15,7 @@ public class Tagged {
     @Id
     Long id;
     String title;
+    // tag::array-fields[]
     List<String> tags;
     String[] labels;
     int[] scores;
@@ -26,6 +27,7 @@ public class Tagged {
     List<UUID> uuids;
     UUID[] uuidArray;
     List<Mood> moods;
+    // end::array-fields[]
     @ManyToOne
     Shelf shelf;
 
