@@ -9,7 +9,9 @@ import io.athanor.orm.BulkMode;
 import io.athanor.orm.MappingException;
 import io.athanor.orm.Session;
 import io.athanor.orm.SessionFactory;
+import io.athanor.orm.SessionOptions;
 import io.athanor.orm.engine.Engine;
+import io.athanor.orm.error.AthanorException;
 import io.athanor.orm.model.types.Mood;
 import io.athanor.orm.test.DatabaseKind;
 import io.athanor.orm.test.DatabaseTest;
@@ -152,6 +154,21 @@ class ArrayColumnsTest {
         }
         try (Session s = f.open()) {
             assertThat(s.get(Tagged.class, 1L)).isNull();
+        }
+    }
+
+    @DatabaseTest({DatabaseKind.POSTGRESQL, DatabaseKind.H2})
+    void aReadOnlySessionNoticesAnElementChangedInPlace(Engine engine) {
+        SessionFactory f = factory(engine);
+        try (Session s = f.open()) {
+            s.add(full(1));
+            s.commit();
+        }
+        try (Session s = f.open(SessionOptions.readOnly())) {
+            Tagged t = s.get(Tagged.class, 1L);
+            s.flush();
+            t.scores[0] = 99;
+            assertThatThrownBy(s::flush).isInstanceOf(AthanorException.class).hasMessageContaining("read-only");
         }
     }
 
