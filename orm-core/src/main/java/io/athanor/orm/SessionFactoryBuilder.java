@@ -27,6 +27,8 @@ public final class SessionFactoryBuilder {
     private boolean expireOnCommit;
     private NPlusOne nPlusOne = NPlusOne.WARN;
     private final TypeRegistry types = new TypeRegistry();
+    /** A Jackson ObjectMapper, held untyped so that this class loads without Jackson. */
+    private Object jsonMapper;
     private final java.util.Map<Class<?>, io.athanor.orm.query.Select<?>> views = new java.util.LinkedHashMap<>();
 
     SessionFactoryBuilder(Engine engine) {
@@ -135,6 +137,16 @@ public final class SessionFactoryBuilder {
         return this;
     }
 
+    /**
+     * The Jackson mapper that writes and reads {@code @Json} fields (its modules, naming and date settings apply).
+     * Without one, a mapper with Jackson's defaults and the modules found on the class path is used. Configure it
+     * fully before {@link #build()}; it is shared by every session afterwards.
+     */
+    public SessionFactoryBuilder jsonMapper(com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        this.jsonMapper = java.util.Objects.requireNonNull(mapper, "mapper");
+        return this;
+    }
+
     /** Uses {@code dialect} instead of detecting it from the engine's database. */
     public SessionFactoryBuilder dialect(Dialect dialect) {
         this.dialect = dialect;
@@ -156,7 +168,7 @@ public final class SessionFactoryBuilder {
         if (dialect == null) {
             checkOneKindOfDatabase(d);
         }
-        return new DefaultSessionFactory(binds, shards, d, MetadataBuilder.build(entities, d, types.copy()), queryCacheSize, autoflush,
+        return new DefaultSessionFactory(binds, shards, d, MetadataBuilder.build(entities, d, types.copy(), jsonMapper), queryCacheSize, autoflush,
                 java.util.Map.copyOf(views), expireOnCommit, nPlusOne);
     }
 

@@ -122,6 +122,45 @@ public abstract class Dialect {
     public abstract boolean hasTimestampWithTimeZone();
 
     /**
+     * The DDL type of a column holding an array of {@code element} values ({@code text[]}, {@code integer ARRAY}),
+     * or {@code null} where the database has no array columns (the default).
+     */
+    public String arrayTypeName(SqlType element) {
+        return null;
+    }
+
+    /**
+     * The element type name {@link java.sql.Connection#createArrayOf} takes for an array of {@code element} values;
+     * only called where {@link #arrayTypeName} gave a type.
+     */
+    public String arrayElementName(SqlType element) {
+        return typeNameFor(element);
+    }
+
+    /**
+     * The DDL type of a JSON column, {@code binary} for a decomposed binary form where the database has one
+     * (PostgreSQL's {@code jsonb}), or {@code null} where it has no JSON type. {@code json} by default.
+     */
+    public String jsonTypeName(boolean binary) {
+        return "json";
+    }
+
+    /** How JSON text is bound to and read from a JSON column. */
+    public enum JsonBinding {
+        /** As a string ({@code setString}): the column takes text (MariaDB's {@code JSON}, a text alias). */
+        TEXT,
+        /** As a string of no declared type ({@code setObject(..., Types.OTHER)}), which the database converts (PostgreSQL). */
+        UNTYPED,
+        /** As UTF-8 bytes, which the database reads as JSON text rather than as one JSON string value (H2). */
+        UTF8_BYTES
+    }
+
+    /** How JSON text is bound to a JSON column; {@link JsonBinding#TEXT} by default. */
+    public JsonBinding jsonBinding() {
+        return JsonBinding.TEXT;
+    }
+
+    /**
      * Whether text for a column of the custom type {@code sqlType} must be bound untyped, letting the
      * database convert it: on PostgreSQL every type but the text types ({@code json}, {@code jsonb}, an enum type
      * refuse a varchar, even a NULL one).

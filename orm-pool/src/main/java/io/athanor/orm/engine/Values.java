@@ -31,7 +31,7 @@ final class Values {
         } else if (value instanceof Boolean && boxed == Integer.class) {
             converted = ((Boolean) value) ? 1 : 0;
         }
-        if (boxed == String.class && (value instanceof Character || value instanceof UUID)) {
+        if (boxed == String.class && (value instanceof Character || value instanceof UUID || isPostgresText(value))) {
             converted = value.toString();
         }
         if (converted == null) {
@@ -39,6 +39,14 @@ final class Values {
                     + "), which cannot be read as " + type.getName() + ".");
         }
         return (T) converted;
+    }
+
+    /**
+     * A value of a PostgreSQL type the driver has no Java class for ({@code json}, {@code jsonb}, {@code xml} ...): its
+     * {@code toString()} is the value's text.
+     */
+    private static boolean isPostgresText(Object value) {
+        return value.getClass().getName().equals("org.postgresql.util.PGobject");
     }
 
     private static Object fromNumber(Number n, Class<?> type) {

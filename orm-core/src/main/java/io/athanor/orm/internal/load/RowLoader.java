@@ -335,7 +335,7 @@ public final class RowLoader {
             Object[] snapshot = new Object[columns.size()];
             for (int i = 0; i < columns.size(); i++) {
                 Object value = columns.get(i).type().read(rs, offset + i + 1);
-                snapshot[i] = value;
+                snapshot[i] = columns.get(i).type().snapshot(value);
                 if (i < properties.size() && (value != null || properties.get(i).column().nullable())) {
                     properties.get(i).accessor().set(instance, value);
                 }
@@ -359,10 +359,10 @@ public final class RowLoader {
             Object[] snapshot = new Object[columns.size()];
             for (int i = 0; i < columns.size(); i++) {
                 Object value = columns.get(i).type().read(rs, offset + i + 1);
-                snapshot[i] = value;
+                snapshot[i] = columns.get(i).type().snapshot(value);
                 if (i < properties.size() && !properties.get(i).id()) {
                     PropertyModel p = properties.get(i);
-                    boolean changed = e.expired && e.snapshot != null && !io.athanor.orm.internal.state.Values.same(p.accessor().get(e.instance), e.snapshot[i]);
+                    boolean changed = e.expired && e.snapshot != null && !p.column().type().same(p.accessor().get(e.instance), e.snapshot[i]);
                     if (!changed && (value != null || p.column().nullable())) {
                         p.accessor().set(e.instance, value);
                     }

@@ -12,6 +12,7 @@ import io.athanor.orm.annotations.Id;
 import io.athanor.orm.annotations.Index;
 import io.athanor.orm.annotations.JoinColumn;
 import io.athanor.orm.annotations.JoinTable;
+import io.athanor.orm.annotations.Json;
 import io.athanor.orm.annotations.ManyToMany;
 import io.athanor.orm.annotations.ManyToOne;
 import io.athanor.orm.annotations.OneToMany;
@@ -46,14 +47,17 @@ final class EntityReader {
     private final Class<?> type;
     private final Dialect dialect;
     private final FieldTypes fieldTypes;
+    /** A Jackson ObjectMapper for @Json fields, or null for the default one. */
+    private final Object jsonMapper;
     private final List<String> problems;
     private MethodHandles.Lookup lookup;
     private MappingAnnotations annotations = NativeAnnotations.INSTANCE;
 
-    EntityReader(Class<?> type, Dialect dialect, FieldTypes fieldTypes, List<String> problems) {
+    EntityReader(Class<?> type, Dialect dialect, FieldTypes fieldTypes, Object jsonMapper, List<String> problems) {
         this.type = type;
         this.dialect = dialect;
         this.fieldTypes = fieldTypes;
+        this.jsonMapper = jsonMapper;
         this.problems = problems;
     }
 
@@ -250,15 +254,29 @@ final class EntityReader {
             return converter.converter() == null ? null : ColumnTypes.converted(converter.converter(),
                     ColumnTypes.of(converter.databaseType(), EnumType.STRING, length, precision, scale, sqlType, dialect));
         }
+        Json json = f.getAnnotation(Json.class);
+        if (json != null) {
+            return jsonType(f, json, sqlType, where);
+        }
         ColumnType registered = fieldTypes.of(javaType, length, precision, scale, sqlType, where, problems);
         if (registered != null || fieldTypes.maps(javaType)) {
             return registered;
         }
+        ColumnType array;
+        try {
+            array = ColumnTypes.array(f.getType(), f.getGenericType(), sqlType, dialect);
+        } catch (IllegalArgumentException e) {
+            problems.add("Field " + where + " " + e.getMessage());
+            return null;
+        }
+        if (array != null) {
+            return array;
+        }
         if (!ColumnTypes.isSupported(javaType)) {
             problems.add("Field " + where + " has type " + f.getType().getName() + ", which Athanor does not map. Supported: "
-                    + ColumnTypes.SUPPORTED + ". Add @Convert with an AttributeConverter, register a type for it "
-                    + "(SessionFactory.builder(engine).types(t -> t.register(...))), mark it @Embedded (for an "
-                    + "@Embeddable), or mark it @Transient.");
+                    + ColumnTypes.SUPPORTED + "; arrays: " + ColumnTypes.ARRAYS + ". Add @Convert with an AttributeConverter, "
+                    + "register a type for it (SessionFactory.builder(engine).types(t -> t.register(...))), mark it @Json "
+                    + "(stored as JSON), @Embedded (for an @Embeddable), or @Transient.");
             return null;
         }
         Enumerated enumerated = annotations.get(f, Enumerated.class);
@@ -267,6 +285,20 @@ final class EntityReader {
                     sqlType, dialect);
         } catch (IllegalArgumentException e) {
             problems.add("Field " + where + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The type of a {@code @Json} field, or {@code null} (with the problem noted) when it cannot be mapped. */
+    private ColumnType jsonType(Field f, Json json, String sqlType, String where) {
+        if (f.getType().isPrimitive()) {
+            problems.add("Field " + where + " is a " + f.getType() + " marked @Json; JSON fields hold objects: remove @Json.");
+            return null;
+        }
+        try {
+            return ColumnTypes.json(f.getGenericType(), json.binary(), jsonMapper, sqlType, dialect, where);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            problems.add("Field " + where + " " + e.getMessage());
             return null;
         }
     }

@@ -26,7 +26,7 @@ public final class MetadataBuilder {
      * @throws MappingException listing every problem found
      */
     public static Metadata build(Collection<Class<?>> classes, Dialect dialect) {
-        return build(classes, dialect, new io.athanor.orm.types.TypeRegistry());
+        return build(classes, dialect, new io.athanor.orm.types.TypeRegistry(), null);
     }
 
     /**
@@ -37,6 +37,18 @@ public final class MetadataBuilder {
      * @throws MappingException listing every problem found
      */
     public static Metadata build(Collection<Class<?>> classes, Dialect dialect, io.athanor.orm.types.TypeRegistry types) {
+        return build(classes, dialect, types, null);
+    }
+
+    /**
+     * Reads, checks and freezes the mapping of {@code classes}, with the types of {@code types}, writing
+     * {@code @Json} fields with {@code jsonMapper}.
+     *
+     * @param jsonMapper a Jackson {@code ObjectMapper}, or {@code null} for a default one
+     * @throws MappingException listing every problem found
+     */
+    public static Metadata build(Collection<Class<?>> classes, Dialect dialect, io.athanor.orm.types.TypeRegistry types,
+                                 Object jsonMapper) {
         List<String> problems = new ArrayList<>();
         List<Class<?>> converters = new ArrayList<>(types.autoApplied());
         List<Class<?>> entityClasses = new ArrayList<>();
@@ -46,7 +58,7 @@ public final class MetadataBuilder {
         FieldTypes fieldTypes = new FieldTypes(types, dialect, converters, problems);
         Map<Class<?>, EntityDraft> drafts = new LinkedHashMap<>();
         for (Class<?> type : entityClasses) {
-            EntityDraft draft = new EntityReader(type, dialect, fieldTypes, problems).read();
+            EntityDraft draft = new EntityReader(type, dialect, fieldTypes, jsonMapper, problems).read();
             if (draft != null) {
                 drafts.put(type, draft);
             }

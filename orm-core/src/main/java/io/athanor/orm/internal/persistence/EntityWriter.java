@@ -139,7 +139,7 @@ public final class EntityWriter {
         }
         for (int r = 0; r < entries.size(); r++) {
             EntityEntry e = entries.get(r);
-            e.snapshot = rows.get(r);
+            e.snapshot = plan.snapshotOf(rows.get(r));
             e.status = EntityEntry.Status.PERSISTENT;
             context.registered(e, keyOf(plan, rows.get(r), e.shard));
         }
@@ -327,7 +327,7 @@ public final class EntityWriter {
             boolean any = false;
             for (int i = 0; i < now.length; i++) {
                 WritePlan.Column c = plan.columns.get(i);
-                boolean differs = c.model.updatable() && i != plan.versionColumn && !io.athanor.orm.internal.state.Values.same(now[i], e.snapshot[i]);
+                boolean differs = c.model.updatable() && i != plan.versionColumn && !c.model.type().same(now[i], e.snapshot[i]);
                 if (differs && c.property != null && c.property.id()) {
                     throw new AthanorException("The key of a " + e.model.name() + " in the session changed from " + e.snapshot[i]
                             + " to " + now[i] + "; keys cannot change. Delete the row and add a new one instead.");
@@ -423,7 +423,7 @@ public final class EntityWriter {
                 plan.columns.get(version).property.accessor().set(e.instance, next);
             }
             context.updating(e);
-            e.snapshot = now;
+            e.snapshot = plan.snapshotOf(now);
         }
     }
 

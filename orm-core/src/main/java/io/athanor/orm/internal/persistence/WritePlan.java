@@ -122,6 +122,18 @@ public final class WritePlan {
         return v;
     }
 
+    /**
+     * {@code values} (in column order) as a snapshot keeps them: values that can change in place (lists, arrays,
+     * JSON values) copied, so that later changes to the instance's fields do not reach the snapshot.
+     */
+    public Object[] snapshotOf(Object[] values) {
+        Object[] s = new Object[values.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = columns.get(i).model.type().snapshot(values[i]);
+        }
+        return s;
+    }
+
     /** One column and the source of its value. */
     public static final class Column {
         public final ColumnModel model;

@@ -52,7 +52,7 @@ public record CompiledSelect(String sql, ColumnType[] binders, EntityModel entit
     public void checkValues(List<Object> values, Dialect dialect) {
         for (int i = 0; i < values.size(); i++) {
             Object v = values.get(i);
-            if (v instanceof Object[]) {
+            if (v instanceof Object[] && !(targets[i] != null && targets[i].javaType().isInstance(v))) {
                 for (Object element : (Object[]) v) {
                     check(i, element, dialect);
                 }

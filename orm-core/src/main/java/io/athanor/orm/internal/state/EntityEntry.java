@@ -85,8 +85,22 @@ public final class EntityEntry {
             if (v instanceof java.math.BigDecimal) {
                 v = ((java.math.BigDecimal) v).stripTrailingZeros();
             }
-            h = 31 * h + (v instanceof byte[] ? java.util.Arrays.hashCode((byte[]) v) : java.util.Objects.hashCode(v));
+            h = 31 * h + valueHash(v);
         }
         return h;
+    }
+
+    /** A hash of a field value by content: arrays (byte[], array fields) by their elements. */
+    private static int valueHash(Object v) {
+        if (v instanceof byte[]) {
+            return java.util.Arrays.hashCode((byte[]) v);
+        } else if (v instanceof int[]) {
+            return java.util.Arrays.hashCode((int[]) v);
+        } else if (v instanceof long[]) {
+            return java.util.Arrays.hashCode((long[]) v);
+        } else if (v instanceof Object[]) {
+            return java.util.Arrays.hashCode((Object[]) v);
+        }
+        return java.util.Objects.hashCode(v);
     }
 }

@@ -1,6 +1,7 @@
 package io.athanor.orm.internal.types;
 
 import io.athanor.orm.dialect.SqlType;
+import io.athanor.orm.internal.state.Values;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,5 +30,19 @@ public interface ColumnType {
     /** Whether values go through an {@code AttributeConverter} (so their text form is not the Java value's). */
     default boolean converted() {
         return false;
+    }
+
+    /**
+     * {@code value} (of the field's type, possibly null) as a snapshot keeps it: a copy that later changes made in
+     * place to {@code value} (an element set in a list or array, a property of a JSON object) do not reach, so that
+     * flush sees them; the value itself for immutable values.
+     */
+    default Object snapshot(Object value) {
+        return value;
+    }
+
+    /** Whether a field value and a snapshot value are the same column value (see {@link Values#same}). */
+    default boolean same(Object value, Object snapshot) {
+        return Values.same(value, snapshot);
     }
 }

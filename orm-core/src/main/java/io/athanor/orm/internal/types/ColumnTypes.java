@@ -185,6 +185,58 @@ public final class ColumnTypes {
         return new RegisteredType(type, dialect);
     }
 
+    // ---- arrays and JSON: each type its own class, chosen here from the field's generic type ----
+
+    /** The Java types that map to array columns, for messages. */
+    public static final String ARRAYS = "List<E> and E[] of String, Integer, Long, UUID or an enum; int[], long[]";
+
+    /**
+     * The array column type for a field of type {@code raw} with generic type {@code generic}, or {@code null} when the
+     * field is not one {@link ArrayColumnType} maps.
+     *
+     * @throws IllegalArgumentException if the field is an array field but {@code dialect}'s database has no array
+     *                                  columns; the message says what to do instead
+     */
+    public static ColumnType array(Class<?> raw, java.lang.reflect.Type generic, String custom, Dialect dialect) {
+        Class<?> element = ArrayColumnType.elementOf(raw, generic);
+        if (element == null) {
+            return null;
+        }
+        ColumnType type = ArrayColumnType.of(raw, element, custom == null || custom.isEmpty() ? null : custom, dialect);
+        if (type == null) {
+            throw new IllegalArgumentException("is an array field, and " + StoredValues.displayName(dialect) + " has no array "
+                    + "columns. Mark it @Json to store it as a JSON array, use @Convert with an AttributeConverter to a String, "
+                    + "or map the elements as an entity of their own with @OneToMany.");
+        }
+        return type;
+    }
+
+    /**
+     * The JSON column type of a {@code @Json} field of (generic) type {@code fieldType}.
+     *
+     * @param mapper a Jackson {@code ObjectMapper}, or {@code null} for a default one
+     * @param where  the field, as messages name it
+     * @throws IllegalStateException if Jackson is not on the class path; the message names the dependency to add
+     */
+    public static ColumnType json(java.lang.reflect.Type fieldType, boolean binary, Object mapper, String custom, Dialect dialect,
+                                  String where) {
+        if (!jacksonPresent()) {
+            throw new IllegalStateException("is marked @Json, which is written and read by Jackson, and Jackson is not on the "
+                    + "class path. Add the dependency com.fasterxml.jackson.core:jackson-databind (2.x).");
+        }
+        return JsonColumnType.of(fieldType, binary, mapper, custom == null || custom.isEmpty() ? null : custom, dialect, where);
+    }
+
+    /** Whether Jackson (jackson-databind) can be loaded by orm-core. */
+    public static boolean jacksonPresent() {
+        try {
+            Class.forName("com.fasterxml.jackson.databind.ObjectMapper", false, ColumnTypes.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     /** A column type that converts through {@code converter} to a column of {@code databaseType}. */
     public static ColumnType converted(AttributeConverter<Object, Object> converter, ColumnType database) {
         return new Converted(converter, database);

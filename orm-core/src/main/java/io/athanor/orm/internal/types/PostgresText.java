@@ -28,7 +28,7 @@ public final class PostgresText {
     /**
      * The text form of a database-side value (after any converter): numbers, booleans, UUIDs, strings as
      * themselves; {@code byte[]} as {@code \x} hex; a {@link Duration} as its nanoseconds, as it is stored;
-     * dates and times as above.
+     * dates and times as above; an {@code Object[]} as an array literal of its elements.
      *
      * @throws IllegalArgumentException for a value of a type with no text form here
      */
@@ -64,8 +64,24 @@ public final class PostgresText {
             return "\\x" + HexFormat.of().formatHex((byte[]) v);
         } else if (v instanceof Enum) {
             return ((Enum<?>) v).name();
+        } else if (v instanceof Object[]) {
+            return array((Object[]) v);
         }
         throw new IllegalArgumentException("No PostgreSQL text form for a " + v.getClass().getName());
+    }
+
+    /** An array literal: {@code {"a","b\\"c",NULL}}, each element quoted (its quotes and backslashes escaped) or NULL. */
+    private static String array(Object[] elements) {
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < elements.length; i++) {
+            out.append(i > 0 ? "," : "");
+            if (elements[i] == null) {
+                out.append("NULL");
+            } else {
+                out.append('"').append(of(elements[i]).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+        }
+        return out.append('}').toString();
     }
 
     private static String utc(Instant instant) {

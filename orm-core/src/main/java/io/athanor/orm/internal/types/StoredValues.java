@@ -63,6 +63,12 @@ public final class StoredValues {
         if (value instanceof Character) {
             return textRefusal(dialect, value.toString());
         }
+        if (value instanceof String[]) {
+            return elementRefusal(dialect, java.util.Arrays.asList((String[]) value));
+        }
+        if (value instanceof java.util.List) {
+            return elementRefusal(dialect, (java.util.List<?>) value);
+        }
         if (value instanceof LocalDateTime) {
             LocalDateTime t = (LocalDateTime) value;
             if (dialect.hasInfinity() && (t.equals(LocalDateTime.MIN) || t.equals(LocalDateTime.MAX))) {
@@ -90,6 +96,19 @@ public final class StoredValues {
         }
         if (value instanceof ZonedDateTime) {
             return instantRefusal(dialect, ((ZonedDateTime) value).toInstant(), "ZonedDateTime", null);
+        }
+        return null;
+    }
+
+    /** The refusal of the first String element of an array field's value that has one. */
+    private static String elementRefusal(Dialect dialect, Collection<?> elements) {
+        int i = 0;
+        for (Object element : elements) {
+            String why = element instanceof String ? textRefusal(dialect, (String) element) : null;
+            if (why != null) {
+                return "has an element (at index " + i + ") that " + why;
+            }
+            i++;
         }
         return null;
     }

@@ -137,8 +137,8 @@ final class TransactionUndo {
                 restoreParent(e, c, was);
             } else if (c.property != null) {
                 PropertyModel p = c.property;
-                if (!p.id() && !Values.same(p.accessor().get(e.instance), was) && (was != null || p.column().nullable())) {
-                    p.accessor().set(e.instance, was);
+                if (!p.id() && !p.column().type().same(p.accessor().get(e.instance), was) && (was != null || p.column().nullable())) {
+                    p.accessor().set(e.instance, p.column().type().snapshot(was));
                 }
             }
         }

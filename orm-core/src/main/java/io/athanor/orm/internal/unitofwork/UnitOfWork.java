@@ -322,7 +322,7 @@ public final class UnitOfWork implements PersistenceContext {
         WritePlan plan = context.plan(e.model);
         Object[] now = plan.values(e, e.snapshot);
         for (int i = 0; i < now.length; i++) {
-            if (!io.athanor.orm.internal.state.Values.same(now[i], e.snapshot[i])) {
+            if (!plan.columns.get(i).model.type().same(now[i], e.snapshot[i])) {
                 return false;
             }
         }
