@@ -1,5 +1,6 @@
 package io.athanor.orm.model.inheritance;
 
+import io.athanor.orm.annotations.CascadeType;
 import io.athanor.orm.annotations.Entity;
 import io.athanor.orm.annotations.OneToMany;
 import io.athanor.orm.annotations.Table;
@@ -15,7 +16,7 @@ public class Shop extends Audited<Long> {
     @OneToMany(mappedBy = "shop", orderBy = "title")
     private List<Product> products = new ArrayList<>();
 
-    @OneToMany(mappedBy = "shop", orderBy = "amount")
+    @OneToMany(mappedBy = "shop", orderBy = "amount", cascade = CascadeType.ALL)
     private List<Payment> payments = new ArrayList<>();
 
     protected Shop() {
