@@ -80,6 +80,9 @@ final class Hierarchies {
         discriminators.put(root, column);
         Map<Object, EntityDraft> seen = new HashMap<>();
         for (EntityDraft d : hierarchy) {
+            if (d.isAbstract && d.discriminatorValue == null) {
+                continue; // never a row of its own, so no value of its own
+            }
             String text = d.discriminatorValue != null ? d.discriminatorValue : d.name;
             Object value = text;
             if (type == DiscriminatorType.INTEGER) {
@@ -166,7 +169,7 @@ final class Hierarchies {
         Map<Object, Class<?>> classes = new LinkedHashMap<>();
         List<Object> below = new ArrayList<>();
         for (EntityDraft m : members.get(root)) {
-            if (!m.isAbstract) {
+            if (!m.isAbstract && values.containsKey(m)) {
                 classes.put(values.get(m), m.type);
                 if (d.type.isAssignableFrom(m.type)) {
                     below.add(values.get(m));
