@@ -64,9 +64,8 @@ final class MappingChecks {
         PackageElement pkg = elements.getPackageOf(type);
         boolean entity = Mapping.isEntity(type);
         for (VariableElement field : entity ? Mapping.inheritedAndOwnFields(type) : Mapping.mappedFields(type)) {
-            // an inherited field is checked as a field of the class that declares it, with its type as the entity sees it
-            TypeElement declaring = (TypeElement) field.getEnclosingElement();
-            ok &= checkField(declaring, field, pkg, entity ? types.asMemberOf((javax.lang.model.type.DeclaredType) type.asType(),
+            // an inherited field is checked as a field of this entity, with its type as the entity sees it
+            ok &= checkField(type, field, pkg, entity ? types.asMemberOf((javax.lang.model.type.DeclaredType) type.asType(),
                     field) : field.asType());
         }
         return ok;
