@@ -547,8 +547,10 @@ public final class Select<R> implements Statement {
         if (entitySource != null && setOperations.isEmpty()) {
             b.joinedTables(entitySource, loads);
         }
+        Object first = fromSource();
+        boolean filtered = first != null && b.discriminatorFilter(first, " WHERE ");
         if (where != null) {
-            b.sql(" WHERE ").visit(where);
+            b.sql(filtered ? " AND (" : " WHERE ").visit(where).sql(filtered ? ")" : "");
         }
         if (!groupBy.isEmpty()) {
             refs.renderGroupBy(groupBy);

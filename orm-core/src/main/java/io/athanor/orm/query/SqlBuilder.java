@@ -173,4 +173,13 @@ public interface SqlBuilder {
     default SqlBuilder joinedOrder(Object entitySource, java.util.List<Load> loads, boolean first) {
         return this;
     }
+
+    /**
+     * When {@code source} is an entity stored in the table of a single-table hierarchy other than its root, renders
+     * {@code keyword} and the condition that keeps the rows of that entity and its subclasses (the discriminator
+     * column in its values) and answers {@code true}; otherwise renders nothing and answers {@code false}.
+     */
+    default boolean discriminatorFilter(Object source, String keyword) {
+        return false;
+    }
 }

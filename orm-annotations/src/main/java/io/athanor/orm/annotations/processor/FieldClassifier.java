@@ -26,7 +26,11 @@ final class FieldClassifier {
 
     /** The field's kind and the value type of its handle. */
     MetaField classify(VariableElement field) {
-        TypeMirror type = field.asType();
+        return classify(field, field.asType());
+    }
+
+    /** The field's kind and the value type of its handle, {@code type} being the field's type as a member of a subclass. */
+    MetaField classify(VariableElement field, TypeMirror type) {
         if (Mapping.has(field, Mapping.MANY_TO_ONE) || Mapping.has(field, Mapping.ONE_TO_ONE)) {
             return new MetaField(field, FieldKind.REFERENCE, type);
         }

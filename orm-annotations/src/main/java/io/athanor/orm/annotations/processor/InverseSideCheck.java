@@ -53,10 +53,12 @@ final class InverseSideCheck {
         String where = "mappedBy '" + mappedBy + "' on " + Mapping.name(field);
         Optional<VariableElement> other = ElementFilter.fieldsIn(target.getEnclosedElements()).stream()
                 .filter(f -> f.getSimpleName().contentEquals(mappedBy))
-                .findFirst();
+                .findFirst()
+                .or(() -> Mapping.inheritedAndOwnFields(target).stream()
+                        .filter(f -> f.getSimpleName().contentEquals(mappedBy)).findFirst());
         if (other.isEmpty()) {
             List<String> names = new ArrayList<>();
-            Mapping.mappedFields(target).forEach(f -> names.add(f.getSimpleName().toString()));
+            Mapping.inheritedAndOwnFields(target).forEach(f -> names.add(f.getSimpleName().toString()));
             return error(field, where + " names no field of " + target.getSimpleName() + "; "
                     + target.getSimpleName() + "'s fields are: " + names + ".");
         }
@@ -73,7 +75,7 @@ final class InverseSideCheck {
         String expected = annotation.equals(Mapping.ONE_TO_MANY) ? Mapping.MANY_TO_ONE : annotation;
         String wanted = "mappedBy must name the " + Mapping.display(expected) + " field of " + target.getSimpleName()
                 + " that refers to " + owner.getSimpleName() + ".";
-        if (!Mapping.mappedFields(target).contains(other)) {
+        if (!Mapping.inheritedAndOwnFields(target).contains(other)) {
             return "it is not mapped (it is static, transient or @Transient); " + wanted;
         }
         Optional<AnnotationMirror> mirror = Mapping.find(other, expected);
@@ -91,7 +93,7 @@ final class InverseSideCheck {
         if (referenced == null) {
             return null; // the owning side's type is wrong; its own check reports that
         }
-        if (!types.isSameType(types.erasure(referenced), types.erasure(owner.asType()))) {
+        if (!types.isSubtype(types.erasure(owner.asType()), types.erasure(referenced))) {
             return "it is a " + Mapping.display(expected) + " of " + simpleName(referenced) + "; " + wanted;
         }
         return null;

@@ -34,6 +34,7 @@ final class Mapping {
     static final String ENTITY = PACKAGE + "Entity";
     static final String EMBEDDABLE = PACKAGE + "Embeddable";
     static final String ID = PACKAGE + "Id";
+    static final String MAPPED_SUPERCLASS = PACKAGE + "MappedSuperclass";
     static final String TRANSIENT = PACKAGE + "Transient";
     static final String EMBEDDED = PACKAGE + "Embedded";
     static final String MANY_TO_ONE = PACKAGE + "ManyToOne";
@@ -113,6 +114,26 @@ final class Mapping {
             }
         }
         return mapped;
+    }
+
+    /**
+     * The mapped fields of a class and of the superclasses it maps (each {@code @MappedSuperclass} or
+     * {@code @Entity} above it), the topmost class's first, as the runtime reads them.
+     */
+    static List<VariableElement> inheritedAndOwnFields(TypeElement type) {
+        List<VariableElement> all = new ArrayList<>();
+        for (TypeElement s = superclass(type); s != null; s = superclass(s)) {
+            if (has(s, MAPPED_SUPERCLASS) || isEntity(s)) {
+                all.addAll(0, mappedFields(s));
+            }
+        }
+        all.addAll(mappedFields(type));
+        return all;
+    }
+
+    private static TypeElement superclass(TypeElement type) {
+        TypeElement s = typeElement(type.getSuperclass());
+        return s == null || s.getQualifiedName().contentEquals("java.lang.Object") ? null : s;
     }
 
     /** The class or interface a declared type names, or {@code null} for any other type. */

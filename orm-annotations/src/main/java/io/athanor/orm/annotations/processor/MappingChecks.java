@@ -62,8 +62,11 @@ final class MappingChecks {
         }
         boolean ok = !Mapping.isEntity(type) || checkEntity(type);
         PackageElement pkg = elements.getPackageOf(type);
-        for (VariableElement field : Mapping.mappedFields(type)) {
-            ok &= checkField(type, field, pkg);
+        boolean entity = Mapping.isEntity(type);
+        for (VariableElement field : entity ? Mapping.inheritedAndOwnFields(type) : Mapping.mappedFields(type)) {
+            // an inherited field is checked as a field of this entity, with its type as the entity sees it
+            ok &= checkField(type, field, pkg, entity ? types.asMemberOf((javax.lang.model.type.DeclaredType) type.asType(),
+                    field) : field.asType());
         }
         return ok;
     }
@@ -110,20 +113,20 @@ final class MappingChecks {
             ok = error(type, what + " has no no-argument constructor, which lazy loading needs to create its subclass"
                     + " proxies and loading needs to create instances: add one (it need not be public).");
         }
-        if (Mapping.mappedFields(type).stream().noneMatch(f -> Mapping.has(f, Mapping.ID))) {
+        if (Mapping.inheritedAndOwnFields(type).stream().noneMatch(f -> Mapping.has(f, Mapping.ID))) {
             ok = error(type, what + " has no @Id field: mark its primary key field with @Id.");
         }
         return ok;
     }
 
-    private boolean checkField(TypeElement owner, VariableElement field, PackageElement pkg) {
+    private boolean checkField(TypeElement owner, VariableElement field, PackageElement pkg, javax.lang.model.type.TypeMirror type) {
         List<String> kinds = new ArrayList<>();
         Mapping.KIND_ANNOTATIONS.stream().filter(a -> Mapping.has(field, a)).forEach(a -> kinds.add(Mapping.display(a)));
         if (kinds.size() > 1) {
             return error(field, "Field " + Mapping.name(field) + " has " + String.join(" and ", kinds)
                     + ", but a field is mapped in one way only: keep one of them.");
         }
-        MetaField meta = classifier.classify(field);
+        MetaField meta = classifier.classify(field, type);
         switch (meta.kind()) {
             case EMBEDDED:
                 Set<TypeElement> chain = new HashSet<>();

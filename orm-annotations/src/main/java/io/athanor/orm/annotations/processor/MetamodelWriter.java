@@ -92,8 +92,9 @@ final class MetamodelWriter {
         StringBuilder nested = new StringBuilder();
         Set<String> siblings = new HashSet<>();
         String modifiers = top ? "public static final " : "public final ";
-        for (VariableElement field : Mapping.mappedFields(owner)) {
-            MetaField meta = classifier.classify(field);
+        boolean inherits = top && Mapping.isEntity(owner);
+        for (VariableElement field : inherits ? Mapping.inheritedAndOwnFields(owner) : Mapping.mappedFields(owner)) {
+            MetaField meta = inherits ? classifier.classify(field, memberType(owner, field)) : classifier.classify(field);
             String path = prefix + meta.name();
             if (meta.kind() != FieldKind.EMBEDDED) {
                 fields.append(handle(context, meta, path, modifiers, indent));
@@ -120,6 +121,11 @@ final class MetamodelWriter {
                 .append(indent).append("}\n")
                 .append(nested)
                 .toString();
+    }
+
+    /** The field's type as a member of {@code owner}: a type variable of a generic superclass resolved. */
+    private javax.lang.model.type.TypeMirror memberType(TypeElement owner, VariableElement field) {
+        return types.asMemberOf((javax.lang.model.type.DeclaredType) owner.asType(), field);
     }
 
     private static String handle(Context context, MetaField meta, String path, String modifiers, String indent) {

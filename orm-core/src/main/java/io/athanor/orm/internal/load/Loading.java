@@ -44,6 +44,16 @@ public final class Loading {
         return entity instanceof Proxied ? entity.getClass().getSuperclass() : entity.getClass();
     }
 
+    /**
+     * Whether rows of {@code target} may be instances of its subclasses (it has entity subclasses in a single-table
+     * hierarchy), so a reference to it cannot be a proxy of its class: such a to-one loads with its owners, with
+     * one {@code IN} query, instead of lazily.
+     */
+    public static boolean polymorphic(io.athanor.orm.internal.meta.EntityModel target) {
+        io.athanor.orm.internal.meta.InheritanceModel i = target.inheritance();
+        return i != null && !i.values().equals(java.util.Collections.singletonList(i.value()));
+    }
+
     private static Object read(Object entity, String name) {
         for (Class<?> c = entityClass(entity); c != null && c != Object.class; c = c.getSuperclass()) {
             try {

@@ -377,7 +377,8 @@ public final class Relationships {
                 ? columnOf(loader.context().metadata().entity(r.owner()), r.joinColumns().get(0)) : -1;
         EntityModel target = loader.context().metadata().entity(r.target());
         boolean byKey = fkColumn >= 0 && target.idProperties().size() == 1
-                && target.idProperties().get(0).column().name().equals(r.referencedColumns().get(0));
+                && target.idProperties().get(0).column().name().equals(r.referencedColumns().get(0))
+                && (raise || !Loading.polymorphic(target));
         for (Object p : parents) {
             EntityEntry entry = loader.map().entryOf(p);
             if (entry == null || loaded(entry, r)) {

@@ -212,7 +212,7 @@ public final class RowLoader {
      * {@code loads} (options of a query of {@code target}), a known instance keeps what it has.
      */
     Object reference(EntityModel target, Object key, RelationshipModel via, EntityEntry owner, List<Load> loads) {
-        EntityKey k = new EntityKey(target.type(), key, owner != null ? owner.shard : context.shard());
+        EntityKey k = new EntityKey(target.rootType(), key, owner != null ? owner.shard : context.shard());
         EntityEntry known = map.get(k);
         if (known != null) {
             return known.instance;
@@ -230,7 +230,7 @@ public final class RowLoader {
 
     /** A reference that throws on use (RAISE); not part of the session. */
     Object raisingReference(EntityModel target, Object key, RelationshipModel r) {
-        EntityEntry known = map.get(new EntityKey(target.type(), key, context.shard()));
+        EntityEntry known = map.get(new EntityKey(target.rootType(), key, context.shard()));
         if (known != null && !known.hollow) {
             return known.instance;
         }
@@ -285,9 +285,9 @@ public final class RowLoader {
     /** Reads one entity per row, through the identity map. */
     public final class EntityRowReader implements PreparedWork.Reader<Object> {
         private final EntityModel model;
-        private final List<PropertyModel> properties;
         private final List<io.athanor.orm.internal.meta.ColumnModel> columns;
         private final int[] idColumns;
+        private final ColumnType[] idTypes;
         private final boolean register;
         private final int offset;
         /** The shard the rows come from, taken when the query starts (a stream reads its rows later). */
@@ -303,24 +303,26 @@ public final class RowLoader {
             this.model = model;
             this.register = register;
             this.offset = offset;
-            this.properties = model.properties();
             this.columns = model.rowColumns();
+            List<PropertyModel> properties = model.properties();
             this.idColumns = new int[model.idProperties().size()];
+            this.idTypes = new ColumnType[idColumns.length];
             for (int i = 0, k = 0; i < properties.size(); i++) {
                 if (properties.get(i).id()) {
-                    idColumns[k++] = i;
+                    idTypes[k] = properties.get(i).column().type();
+                    idColumns[k++] = model.propertyColumns()[i];
                 }
             }
         }
 
         @Override
         public Object read(ResultSet rs) throws SQLException {
-            Object id = idColumns.length == 1 ? properties.get(idColumns[0]).column().type().read(rs, offset + idColumns[0] + 1)
-                    : compositeId(rs, properties, idColumns, offset);
+            Object id = idColumns.length == 1 ? idTypes[0].read(rs, offset + idColumns[0] + 1)
+                    : compositeId(rs, idTypes, idColumns, offset);
             if (id == null) {
                 return null;
             }
-            EntityKey key = new EntityKey(model.type(), id, shard);
+            EntityKey key = new EntityKey(model.rootType(), id, shard);
             EntityEntry known = map.get(key);
             if (known != null) {
                 if (register && (known.hollow || known.expired)) {
@@ -331,50 +333,86 @@ public final class RowLoader {
                 }
                 return known.instance;
             }
-            Object instance = model.newInstance();
+            EntityModel concrete = model.inheritance() == null ? model : concrete(rs);
+            Object instance = concrete.newInstance();
             Object[] snapshot = new Object[columns.size()];
             for (int i = 0; i < columns.size(); i++) {
-                Object value = columns.get(i).type().read(rs, offset + i + 1);
-                snapshot[i] = columns.get(i).type().snapshot(value);
-                if (i < properties.size() && (value != null || properties.get(i).column().nullable())) {
+                snapshot[i] = columns.get(i).type().read(rs, offset + i + 1);
+            }
+            List<PropertyModel> properties = concrete.properties();
+            int[] at = concrete.propertyColumns();
+            for (int i = 0; i < at.length; i++) {
+                Object value = snapshot[at[i]];
+                if (value != null || properties.get(i).column().nullable()) {
                     properties.get(i).accessor().set(instance, value);
                 }
             }
+            copyMutable(snapshot);
             if (register) {
                 if (context.readOnly()) {
-                    context.keepKeysOnly(model, snapshot);
+                    context.keepKeysOnly(concrete, snapshot);
                 }
-                EntityEntry entry = new EntityEntry(instance, model, key, EntityEntry.Status.PERSISTENT, snapshot);
+                EntityEntry entry = new EntityEntry(instance, concrete, key, EntityEntry.Status.PERSISTENT, snapshot);
                 entry.group = group;
                 if (context.readOnly()) {
-                    entry.fingerprint = EntityEntry.fingerprint(model, instance);
+                    entry.fingerprint = EntityEntry.fingerprint(concrete, instance);
                 }
                 map.add(entry);
             }
             return instance;
         }
 
+        /** Replaces values the instance now shares (arrays, lists, JSON trees) by the snapshot's own copies. */
+        private void copyMutable(Object[] snapshot) {
+            for (int i = 0; i < snapshot.length; i++) {
+                if (snapshot[i] != null) {
+                    snapshot[i] = columns.get(i).type().snapshot(snapshot[i]);
+                }
+            }
+        }
+
+        /** The entity of the hierarchy the row's discriminator names. */
+        private EntityModel concrete(ResultSet rs) throws SQLException {
+            io.athanor.orm.internal.meta.InheritanceModel inheritance = model.inheritance();
+            Object value = inheritance.discriminator().type().read(rs, offset + inheritance.discriminatorIndex() + 1);
+            Class<?> type = value == null ? null : inheritance.classes().get(value);
+            if (type == null) {
+                throw new io.athanor.orm.error.AthanorException("A row of table " + model.table().fullName() + " has "
+                        + inheritance.discriminator().name() + " = " + value + ", which names no concrete entity of the "
+                        + "hierarchy of " + inheritance.root().getSimpleName() + " (its values are "
+                        + inheritance.classes().keySet() + "). Fix the row, or register the entity with that "
+                        + "@DiscriminatorValue.");
+            }
+            return type == model.type() ? model : context.metadata().entity(type);
+        }
+
         /** Reads the row into a lazy reference or an expired instance; changes made to an expired one since are kept. */
         private void populate(EntityEntry e, ResultSet rs) throws SQLException {
             Object[] snapshot = new Object[columns.size()];
             for (int i = 0; i < columns.size(); i++) {
-                Object value = columns.get(i).type().read(rs, offset + i + 1);
-                snapshot[i] = columns.get(i).type().snapshot(value);
-                if (i < properties.size() && !properties.get(i).id()) {
-                    PropertyModel p = properties.get(i);
-                    boolean changed = e.expired && e.snapshot != null && !p.column().type().same(p.accessor().get(e.instance), e.snapshot[i]);
-                    if (!changed && (value != null || p.column().nullable())) {
-                        p.accessor().set(e.instance, value);
-                    }
+                snapshot[i] = columns.get(i).type().read(rs, offset + i + 1);
+            }
+            List<PropertyModel> properties = e.model.properties();
+            int[] at = e.model.propertyColumns();
+            for (int i = 0; i < at.length; i++) {
+                PropertyModel p = properties.get(i);
+                if (p.id()) {
+                    continue;
+                }
+                Object value = snapshot[at[i]];
+                boolean changed = e.expired && e.snapshot != null && !p.column().type().same(p.accessor().get(e.instance), e.snapshot[at[i]]);
+                if (!changed && (value != null || p.column().nullable())) {
+                    p.accessor().set(e.instance, value);
                 }
             }
+            copyMutable(snapshot);
             if (context.readOnly()) {
-                context.keepKeysOnly(model, snapshot);
+                context.keepKeysOnly(e.model, snapshot);
             }
             e.snapshot = snapshot;
             e.expired = false;
             if (context.readOnly()) {
-                e.fingerprint = EntityEntry.fingerprint(model, e.instance);
+                e.fingerprint = EntityEntry.fingerprint(e.model, e.instance);
             }
             if (e.hollow) {
                 e.hollow = false;
@@ -387,11 +425,11 @@ public final class RowLoader {
     }
 
 
-    private static Object compositeId(ResultSet rs, List<PropertyModel> properties, int[] idColumns, int offset)
+    private static Object compositeId(ResultSet rs, ColumnType[] types, int[] idColumns, int offset)
             throws SQLException {
         Object[] parts = new Object[idColumns.length];
         for (int k = 0; k < idColumns.length; k++) {
-            parts[k] = properties.get(idColumns[k]).column().type().read(rs, offset + idColumns[k] + 1);
+            parts[k] = types[k].read(rs, offset + idColumns[k] + 1);
             if (parts[k] == null) {
                 return null;
             }

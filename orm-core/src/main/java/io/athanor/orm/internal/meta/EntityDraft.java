@@ -19,6 +19,16 @@ final class EntityDraft {
     final List<ColumnModel> extraColumns = new ArrayList<>();
     final List<ForeignKeyModel> foreignKeys = new ArrayList<>();
     final List<IndexModel> indexes = new ArrayList<>();
+    /** The nearest entity superclass (single-table inheritance), or {@code null}. */
+    Class<?> entityParent;
+    /** {@code @Inheritance} on this class, or {@code null}. */
+    io.athanor.orm.annotations.Inheritance inheritance;
+    /** {@code @DiscriminatorColumn} on this class, or {@code null}. */
+    io.athanor.orm.annotations.DiscriminatorColumn discriminator;
+    /** {@code @DiscriminatorValue} on this class, or {@code null} for the entity name. */
+    String discriminatorValue;
+    /** Whether the class is abstract (allowed for entities of an inheritance hierarchy, which are never instantiated). */
+    boolean isAbstract;
     /** Which field a column came from, for duplicate-column messages. */
     final List<String[]> columnOrigins = new ArrayList<>();
 

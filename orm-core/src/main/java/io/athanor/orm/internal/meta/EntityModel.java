@@ -19,9 +19,18 @@ public final class EntityModel {
     private final Supplier<Object> constructor;
     private final List<ColumnModel> rowColumns;
     private final String viewQuery;
+    private final int[] propertyColumns;
+    private final InheritanceModel inheritance;
 
     EntityModel(Class<?> type, String name, TableModel table, List<PropertyModel> properties,
                 List<RelationshipModel> relationships, Supplier<Object> constructor, String viewQuery) {
+        this(type, name, table, properties, relationships, constructor, viewQuery, null, null);
+    }
+
+    EntityModel(Class<?> type, String name, TableModel table, List<PropertyModel> properties,
+                List<RelationshipModel> relationships, Supplier<Object> constructor, String viewQuery,
+                List<ColumnModel> layout, InheritanceModel inheritance) {
+        this.inheritance = inheritance;
         this.viewQuery = viewQuery;
         this.type = type;
         this.name = name;
@@ -37,6 +46,20 @@ public final class EntityModel {
         relationships.forEach(r -> names.put(r.name(), r));
         this.byName = java.util.Collections.unmodifiableMap(names);
         this.constructor = constructor;
+        this.rowColumns = layout != null ? List.copyOf(layout) : layout(properties, table);
+        this.propertyColumns = new int[this.properties.size()];
+        for (int i = 0; i < propertyColumns.length; i++) {
+            String column = this.properties.get(i).column().name();
+            for (int k = 0; k < rowColumns.size(); k++) {
+                if (rowColumns.get(k).name().equals(column)) {
+                    propertyColumns[i] = k;
+                }
+            }
+        }
+    }
+
+    /** The row columns of an entity with {@code properties} in {@code table}: theirs in order, then the table's others. */
+    static List<ColumnModel> layout(List<PropertyModel> properties, TableModel table) {
         List<ColumnModel> row = new java.util.ArrayList<>();
         properties.forEach(p -> row.add(p.column()));
         for (ColumnModel c : table.columns()) {
@@ -44,7 +67,25 @@ public final class EntityModel {
                 row.add(c);
             }
         }
-        this.rowColumns = List.copyOf(row);
+        return List.copyOf(row);
+    }
+
+    /**
+     * Where each of {@link #properties()} sits in {@link #rowColumns()}: {@code i} for an entity of its own, the
+     * position in the hierarchy's shared layout for one of a single-table hierarchy. Do not modify.
+     */
+    public int[] propertyColumns() {
+        return propertyColumns;
+    }
+
+    /** Where the entity sits in a single-table hierarchy, or {@code null} when it is in none. */
+    public InheritanceModel inheritance() {
+        return inheritance;
+    }
+
+    /** The class the identity map keys instances by: the hierarchy's root, or the entity itself. */
+    public Class<?> rootType() {
+        return inheritance == null ? type : inheritance.root();
     }
 
     public Class<?> type() {
@@ -94,7 +135,8 @@ public final class EntityModel {
     /**
      * Every column an entity row is read from and written to, in a fixed order: the columns of
      * {@link #properties()} in their order, then the foreign key columns no field maps (those of
-     * owning to-one relationships).
+     * owning to-one relationships). Every entity of a single-table hierarchy has the root's layout (the root's
+     * properties, then the subclasses' columns and the discriminator), so see {@link #propertyColumns()}.
      */
     public List<ColumnModel> rowColumns() {
         return rowColumns;

@@ -29,7 +29,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Collection;
@@ -52,6 +51,7 @@ final class EntityReader {
     private final List<String> problems;
     private MethodHandles.Lookup lookup;
     private MappingAnnotations annotations = NativeAnnotations.INSTANCE;
+    private TypeBindings bindings = new TypeBindings(Object.class);
 
     EntityReader(Class<?> type, Dialect dialect, FieldTypes fieldTypes, Object jsonMapper, List<String> problems) {
         this.type = type;
@@ -69,8 +69,8 @@ final class EntityReader {
         }
         annotations = frontEnd;
         annotations.checkSupported(type, problems);
-        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-            problems.add(type.getName() + " is abstract; entities must be concrete classes.");
+        if (type.isInterface()) {
+            problems.add(type.getName() + " is an interface; entities must be classes.");
             return null;
         }
         if (Modifier.isFinal(type.getModifiers())) {
@@ -84,22 +84,42 @@ final class EntityReader {
                     + type.getPackageName() + ". Add 'opens " + type.getPackageName() + ";' to module-info.java.");
             return null;
         }
-        Supplier<Object> constructor = constructor(type, "Entity");
-        Table table = annotations.get(type, Table.class);
-        String tableName = table != null && !table.name().isEmpty() ? table.name() : Names.snake(type.getSimpleName());
+        boolean isAbstract = Modifier.isAbstract(type.getModifiers());
+        Supplier<Object> constructor = isAbstract ? () -> {
+            throw new IllegalStateException(type.getName() + " is abstract; rows of it name one of its subclasses");
+        } : constructor(type, "Entity");
+        Class<?> root = type;
+        Class<?> entityParent = null;
+        for (Class<?> s = type.getSuperclass(); s != null && s != Object.class; s = s.getSuperclass()) {
+            if (annotations.isEntity(s)) {
+                entityParent = entityParent == null ? s : entityParent;
+                root = s;
+            }
+        }
+        Table table = annotations.get(root, Table.class);
+        if (root != type && annotations.has(type, Table.class)) {
+            problems.add(type.getName() + " has @Table, but it extends entity " + root.getName() + " and single-table "
+                    + "inheritance stores it in " + root.getSimpleName() + "'s table. Remove @Table from " + type.getSimpleName()
+                    + ".");
+        }
+        String tableName = table != null && !table.name().isEmpty() ? table.name() : Names.snake(root.getSimpleName());
         String schema = table != null ? table.schema() : "";
         String entityName = annotations.entityName(type);
         String name = entityName.isEmpty() ? type.getSimpleName() : entityName;
         EntityDraft draft = new EntityDraft(type, name, schema, tableName, constructor);
+        draft.isAbstract = isAbstract;
+        draft.entityParent = entityParent;
+        new InheritanceReader(annotations, problems).read(draft, root);
         io.athanor.orm.annotations.MaterializedView view = type.getAnnotation(io.athanor.orm.annotations.MaterializedView.class);
         if (view != null) {
             draft.viewQuery = view.query();
         }
-        readFields(draft, type, "", "", null);
+        bindings = new TypeBindings(type);
+        readHierarchyFields(draft);
         if (draft.ids().isEmpty()) {
             problems.add("Entity " + type.getName() + " has no @Id field: mark its primary key field with @Id.");
         }
-        if (table != null) {
+        if (table != null && root == type) {
             for (UniqueConstraint u : table.uniqueConstraints()) {
                 String n = u.name().isEmpty() ? "uq_" + tableName + "_" + String.join("_", u.columns()) : u.name();
                 draft.indexes.add(new IndexModel(n, List.of(u.columns()), true, true));
@@ -114,6 +134,34 @@ final class EntityReader {
             problems.add("Entity " + type.getName() + " has " + versions + " @Version fields; keep one.");
         }
         return draft;
+    }
+
+    /**
+     * Reads the fields of the class and of the superclasses it maps, the topmost first: mapped superclasses and
+     * entity superclasses; fields of other superclasses are not mapped (as in JPA). A class below the one that
+     * declares the id may not declare another.
+     */
+    private void readHierarchyFields(EntityDraft draft) {
+        List<Class<?>> chain = new java.util.ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (c == type || annotations.isEntity(c) || annotations.has(c, io.athanor.orm.annotations.MappedSuperclass.class)) {
+                chain.add(0, c);
+            }
+        }
+        Class<?> idHolder = null;
+        for (Class<?> c : chain) {
+            int before = draft.ids().size();
+            readFields(draft, c, "", "", null);
+            if (draft.ids().size() > before) {
+                if (idHolder != null) {
+                    problems.add(c.getName() + " declares an @Id, but " + idHolder.getName() + ", which it extends, declares "
+                            + "the id already; an entity keeps the key of its superclass. Remove the @Id field from "
+                            + c.getSimpleName() + ".");
+                } else {
+                    idHolder = c;
+                }
+            }
+        }
     }
 
     private Supplier<Object> constructor(Class<?> c, String what) {
@@ -201,7 +249,7 @@ final class EntityReader {
 
     private void readBasic(EntityDraft draft, Field f, String pathPrefix, String columnPrefix, Accessor accessor) {
         String where = f.getDeclaringClass().getName() + "." + f.getName();
-        Class<?> javaType = ColumnTypes.box(f.getType());
+        Class<?> javaType = ColumnTypes.box(bindings.rawType(f));
         Column column = annotations.get(f, Column.class);
         ColumnType columnType = columnType(f, javaType, column, where);
         if (columnType == null) {
@@ -348,15 +396,14 @@ final class EntityReader {
         r.joinTable = annotations.get(f, JoinTable.class);
         if (r.kind == RelationshipModel.Kind.ONE_TO_MANY || r.kind == RelationshipModel.Kind.MANY_TO_MANY) {
             Type generic = f.getGenericType();
-            if (!(generic instanceof ParameterizedType) || ((ParameterizedType) generic).getActualTypeArguments().length != 1
-                    || !(((ParameterizedType) generic).getActualTypeArguments()[0] instanceof Class)
-                    || !isCollectionType(f.getType())) {
+            Type element = bindings.elementType(f);
+            if (!(element instanceof Class) || !isCollectionType(f.getType())) {
                 problems.add("Field " + r.describe() + " is a to-many relationship, so it must be a List<T>, Set<T>, "
                         + "Collection<T> or DynamicCollection<T> of the target entity; it is " + generic.getTypeName() + ".");
                 return;
             }
             r.collectionType = f.getType();
-            r.target = (Class<?>) ((ParameterizedType) generic).getActualTypeArguments()[0];
+            r.target = (Class<?>) element;
             boolean dynamicType = f.getType().getName().equals("io.athanor.orm.DynamicCollection");
             if ((r.fetch == io.athanor.orm.annotations.FetchMode.DYNAMIC) != dynamicType) {
                 problems.add(dynamicType ? "Field " + r.describe() + " is a DynamicCollection, so map it with fetch = "
@@ -377,7 +424,7 @@ final class EntityReader {
                 return;
             }
         } else {
-            r.target = f.getType();
+            r.target = bindings.rawType(f);
         }
         draft.relationships.add(r);
     }

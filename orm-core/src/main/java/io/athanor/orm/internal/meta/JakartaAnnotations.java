@@ -76,6 +76,10 @@ final class JakartaAnnotations implements MappingAnnotations {
         if (type == Embeddable.class) {
             return c.isAnnotationPresent(jakarta.persistence.Embeddable.class) ? Map.of() : null;
         }
+        Map<String, Object> inheritance = JakartaInheritance.type(c, type);
+        if (inheritance != null) {
+            return inheritance;
+        }
         if (type == Table.class) {
             jakarta.persistence.Table t = c.getAnnotation(jakarta.persistence.Table.class);
             return t == null ? null : Map.of("name", t.name(), "schema", t.schema(),

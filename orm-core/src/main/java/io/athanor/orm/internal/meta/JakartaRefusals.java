@@ -31,23 +31,16 @@ final class JakartaRefusals {
 
     /** Annotations read on an entity or embeddable class; the others there are refused. */
     private static final Set<String> TYPE_ANNOTATIONS = Set.of("Entity", "Table", "Embeddable", "SequenceGenerator",
-            "SequenceGenerators", "Access");
+            "SequenceGenerators", "Access", "MappedSuperclass", "Inheritance", "DiscriminatorColumn", "DiscriminatorValue",
+            "PrimaryKeyJoinColumn");
 
     /** Annotations read on a field; the others there are refused. */
     private static final Set<String> FIELD_ANNOTATIONS = Set.of("Id", "GeneratedValue", "SequenceGenerator", "Column",
             "Basic", "Version", "Transient", "Enumerated", "Convert", "Embedded", "ManyToOne", "OneToOne", "OneToMany",
             "ManyToMany", "JoinColumn", "JoinTable", "OrderBy");
 
-    private static final String INHERITANCE = "Athanor does not map inheritance yet: fields of superclasses are not "
-            + "mapped. Declare the inherited fields in the entity itself";
-
     /** Why an annotation is refused, and what to do instead. */
     private static final Map<String, String> WHY = Map.ofEntries(
-            Map.entry("MappedSuperclass", INHERITANCE),
-            Map.entry("Inheritance", INHERITANCE + ", one entity per table"),
-            Map.entry("DiscriminatorColumn", INHERITANCE + ", one entity per table"),
-            Map.entry("DiscriminatorValue", INHERITANCE + ", one entity per table"),
-            Map.entry("PrimaryKeyJoinColumn", INHERITANCE + ", one entity per table"),
             Map.entry("IdClass", "composite keys are not mapped; give the entity a single @Id column (and a unique "
                     + "constraint over the natural key)"),
             Map.entry("EmbeddedId", "composite keys are not mapped; give the entity a single @Id column (and a unique "
@@ -109,12 +102,8 @@ final class JakartaRefusals {
 
     static void check(Class<?> type, List<String> problems) {
         for (Class<?> s = type.getSuperclass(); s != null && s != Object.class; s = s.getSuperclass()) {
-            for (Annotation a : s.getAnnotations()) {
-                String name = a.annotationType().getSimpleName();
-                if (a.annotationType().getName().startsWith(P) && (name.equals("MappedSuperclass") || name.equals("Entity"))) {
-                    problems.add(type.getName() + " extends " + s.getName() + ", which is @" + name + ": " + INHERITANCE
-                            + " (" + type.getSimpleName() + "), or register the entities without the superclass.");
-                }
+            if (s.isAnnotationPresent(jakarta.persistence.MappedSuperclass.class)) {
+                checkMembers(s, problems);
             }
         }
         for (Annotation a : type.getAnnotations()) {
@@ -124,6 +113,10 @@ final class JakartaRefusals {
                         + "fields, never getters and setters. Remove it and put the annotations on the fields.");
             }
         }
+        checkMembers(type, problems);
+    }
+
+    private static void checkMembers(Class<?> type, List<String> problems) {
         for (Field f : type.getDeclaredFields()) {
             String where = type.getName() + "." + f.getName();
             for (Annotation a : f.getAnnotations()) {

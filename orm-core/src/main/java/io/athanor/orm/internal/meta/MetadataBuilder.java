@@ -63,15 +63,27 @@ public final class MetadataBuilder {
                 drafts.put(type, draft);
             }
         }
+        Hierarchies hierarchies = new Hierarchies(drafts, dialect, problems);
+        hierarchies.check();
         failIfAny(problems);
         List<TableModel> joinTables = new RelationshipResolver(drafts, problems).resolve();
+        hierarchies.mergeIntoRoots();
         Map<Class<?>, TableModel> tables = new LinkedHashMap<>();
+        List<TableModel> all = new ArrayList<>();
         for (EntityDraft d : drafts.values()) {
-            tables.put(d.type, table(d, problems));
+            if (!hierarchies.isSubclass(d)) {
+                TableModel t = table(d, problems);
+                tables.put(d.type, t);
+                all.add(t);
+            }
         }
-        List<TableModel> all = new ArrayList<>(tables.values());
+        for (EntityDraft d : drafts.values()) {
+            if (hierarchies.isSubclass(d)) {
+                tables.put(d.type, tables.get(hierarchies.rootOf(d).type));
+            }
+        }
         all.addAll(joinTables);
-        checkDuplicateTables(drafts, joinTables, problems);
+        checkDuplicateTables(drafts, hierarchies, joinTables, problems);
         failIfAny(problems);
 
         Map<Class<?>, EntityModel> entities = new LinkedHashMap<>();
@@ -82,8 +94,10 @@ public final class MetadataBuilder {
             for (RelationshipDraft r : d.relationships) {
                 relationships.add(r.model);
             }
+            EntityDraft root = hierarchies.rootOf(d);
+            List<ColumnModel> layout = root == null ? null : EntityModel.layout(root.properties, tables.get(d.type));
             entities.put(d.type, new EntityModel(d.type, d.name, tables.get(d.type), d.properties, relationships, d.constructor,
-                    d.viewQuery));
+                    d.viewQuery, layout, layout == null ? null : hierarchies.model(d, layout)));
             for (PropertyModel p : d.properties) {
                 if (p.sequence() != null && sequences.stream().noneMatch(s -> s.name().equals(p.sequence().name())
                         && s.schema().equals(p.sequence().schema()))) {
@@ -144,9 +158,13 @@ public final class MetadataBuilder {
         return new TableModel(d.schema, d.table, columns, primaryKey, List.copyOf(d.foreignKeys), indexes);
     }
 
-    private static void checkDuplicateTables(Map<Class<?>, EntityDraft> drafts, List<TableModel> joinTables, List<String> problems) {
+    private static void checkDuplicateTables(Map<Class<?>, EntityDraft> drafts, Hierarchies hierarchies,
+                                             List<TableModel> joinTables, List<String> problems) {
         Map<String, String> owners = new HashMap<>();
         for (EntityDraft d : drafts.values()) {
+            if (hierarchies.isSubclass(d)) {
+                continue;
+            }
             String key = (d.schema + "." + d.table).toLowerCase(Locale.ROOT);
             String previous = owners.putIfAbsent(key, "entity " + d.type.getName());
             if (previous != null) {

@@ -179,7 +179,7 @@ final class RelationshipResolver {
         boolean kindsMatch = (r.kind == Kind.ONE_TO_MANY && other.kind == Kind.MANY_TO_ONE)
                 || (r.kind == Kind.ONE_TO_ONE && other.kind == Kind.ONE_TO_ONE && other.mappedBy.isEmpty())
                 || (r.kind == Kind.MANY_TO_MANY && other.kind == Kind.MANY_TO_MANY && other.mappedBy.isEmpty());
-        if (!kindsMatch || other.target != owner.type) {
+        if (!kindsMatch || !other.target.isAssignableFrom(owner.type)) {
             problems.add("mappedBy '" + r.mappedBy + "' on " + r.describe() + " names " + other.describe() + ", which does not "
                     + "refer back to " + owner.simpleName() + " (it is a " + other.kind.name().toLowerCase(Locale.ROOT)
                     + " to " + other.target.getSimpleName() + "). Point mappedBy at the " + expectedOwningKind(r.kind)
@@ -188,7 +188,10 @@ final class RelationshipResolver {
         }
         if (other.model != null) {
             r.model.linkInverse(other.model);
-            other.model.linkInverse(r.model);
+            if (other.target == owner.type) {
+                // a subclass inheriting the inverse side links to the owning side, not back
+                other.model.linkInverse(r.model);
+            }
         }
     }
 

@@ -536,12 +536,12 @@ public final class EntityWriter {
 
     private static EntityKey keyOf(WritePlan plan, Object[] row, String shard) {
         if (plan.idColumns.length == 1) {
-            return new EntityKey(plan.model.type(), row[plan.idColumns[0]], shard);
+            return new EntityKey(plan.model.rootType(), row[plan.idColumns[0]], shard);
         }
         Object[] parts = new Object[plan.idColumns.length];
         for (int k = 0; k < parts.length; k++) {
             parts[k] = row[plan.idColumns[k]];
         }
-        return new EntityKey(plan.model.type(), Arrays.asList(parts), shard);
+        return new EntityKey(plan.model.rootType(), Arrays.asList(parts), shard);
     }
 }

@@ -65,13 +65,16 @@ public final class WritePlan {
             if (property != null && property.version()) {
                 version = cols.size();
             }
+            Object fixed = model.inheritance() != null && c.name().equals(model.inheritance().discriminator().name())
+                    ? model.inheritance().value() : null;
             cols.add(new Column(c, d.quote(c.name()), property, relation, referenced,
-                    relation == null ? -1 : model.relationships().indexOf(relation)));
+                    relation == null ? -1 : model.relationships().indexOf(relation), fixed));
         }
         this.columns = List.copyOf(cols);
         this.idColumns = ids.stream().mapToInt(Integer::intValue).toArray();
         this.versionColumn = version;
-        this.selfReferencing = cols.stream().anyMatch(c -> c.relation != null && c.relation.target() == model.type());
+        this.selfReferencing = cols.stream().anyMatch(c -> c.relation != null
+                && metadata.entity(c.relation.target()).rootType() == model.rootType());
         this.links = linksTo(model, metadata);
     }
 
@@ -144,8 +147,15 @@ public final class WritePlan {
         /** The relationship's bit in {@link EntityEntry#toOnesSet}; 0 past the 64th relationship (never "cleared"). */
         private final long relationBit;
 
+        /**
+         * The value of a column no field or relationship of this entity maps: the discriminator's value, or
+         * {@code null} for a column of another entity of the same single-table hierarchy.
+         */
+        private final Object fixed;
+
         Column(ColumnModel model, String quoted, PropertyModel property, RelationshipModel relation, PropertyModel referencedKey,
-               int relationIndex) {
+               int relationIndex, Object fixed) {
+            this.fixed = fixed;
             this.model = model;
             this.quoted = quoted;
             this.property = property;
@@ -172,7 +182,7 @@ public final class WritePlan {
                 }
                 return (entry.toOnesSet & relationBit) != 0 ? null : previous;
             }
-            return property.accessor().get(instance);
+            return property == null ? fixed : property.accessor().get(instance);
         }
     }
 }

@@ -377,9 +377,10 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
             }
             return null;
         }
-        EntityEntry cached = map.get(new EntityKey(type, id, route.shard()));
+        EntityEntry cached = map.get(new EntityKey(model.rootType(), id, route.shard()));
         if (cached != null && !cached.hollow && !cached.expired) {
-            return cached.status == EntityEntry.Status.DELETED ? null : type.cast(cached.instance);
+            return cached.status == EntityEntry.Status.DELETED || !type.isInstance(cached.instance) ? null
+                    : type.cast(cached.instance);
         }
         if (cached != null && cached.status == EntityEntry.Status.DELETED) {
             return null;

@@ -194,6 +194,9 @@ final class SqlRenderer implements SqlBuilder {
     public SqlBuilder column(Object source, Attribute<?, ?> attribute) {
         Source s = find(source, attribute);
         EntityModel entity = s.entity;
+        if (entity != null && entity.inheritance() != null && attribute.entityType() != entity.type()) {
+            entity = metadata.entity(attribute.entityType()); // a subclass's field, in the table of its hierarchy
+        }
         RelationshipModel r = entity.relationship(attribute.path());
         if (r != null) {
             if (r.owning() && r.joinColumns().size() == 1) {
@@ -237,6 +240,10 @@ final class SqlRenderer implements SqlBuilder {
                 }
             }
         }
+        Source sameTable = InheritanceSql.sameHierarchy(metadata, scopes, source, s -> s.key);
+        if (sameTable != null) {
+            return sameTable;
+        }
         String what = attribute != null ? attribute.toString() : String.valueOf(source);
         throw new AthanorException(what + " belongs to " + describe(source) + ", which is not in this query's FROM clause. "
                 + "Add .from(" + describe(source) + ") or join it.");
@@ -247,6 +254,17 @@ final class SqlRenderer implements SqlBuilder {
             return ((Class<?>) source).getSimpleName() + ".class";
         }
         return String.valueOf(source);
+    }
+
+    @Override
+    public boolean discriminatorFilter(Object source, String keyword) {
+        String condition = InheritanceSql.filter(metadata, source);
+        if (condition == null) {
+            return false;
+        }
+        Source s = find(source, null);
+        sql.append(keyword).append(s.alias).append('.').append(condition);
+        return true;
     }
 
     @Override

@@ -54,7 +54,7 @@ final class Reattach {
     /** Attaches {@code entity} (detached, with {@code key}) as persistent; returns its entry. */
     EntityEntry attach(Object entity, EntityModel model, Object key) {
         String shard = context.chooseShard(entity);
-        EntityKey k = new EntityKey(model.type(), key, shard);
+        EntityKey k = new EntityKey(model.rootType(), key, shard);
         EntityEntry held = map.get(k);
         if (held != null && held.instance != entity) {
             throw new AthanorException("add() was given a " + model.name() + " with key " + key + ", but this session already "

@@ -166,7 +166,7 @@ final class TransactionUndo {
             return;
         }
         EntityModel target = context.metadata().entity(r.target());
-        EntityEntry known = map.get(new EntityKey(target.type(), key, e.shard));
+        EntityEntry known = map.get(new EntityKey(target.rootType(), key, e.shard));
         r.accessor().set(e.instance, known != null ? known.instance : loader.reference(target, key, r, e));
         e.markToOne(r);
     }

@@ -237,7 +237,7 @@ public final class UnitOfWork implements PersistenceContext {
             if (unchanged) {
                 continue;
             }
-            EntityEntry old = oldKey == null ? null : map.get(new EntityKey(r.target(), oldKey, e.shard));
+            EntityEntry old = oldKey == null ? null : map.get(new EntityKey(context.metadata().entity(r.target()).rootType(), oldKey, e.shard));
             if (old != null && old.instance != parent) {
                 Associations.rawRemove(r.inverse().accessor().get(old.instance), e.instance);
             }

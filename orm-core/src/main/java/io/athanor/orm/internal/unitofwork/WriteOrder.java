@@ -57,7 +57,7 @@ final class WriteOrder {
 
     /** Rows whose parent of the same table is new go after it: per-row order, only where a table refers to itself. */
     private void insertInDependencyOrder(List<EntityEntry> group) {
-        if (group.isEmpty() || !context.plan(group.get(0).model).selfReferencing) {
+        if (group.isEmpty() || group.stream().noneMatch(e -> context.plan(e.model).selfReferencing)) {
             writer.insert(group);
             return;
         }
@@ -80,7 +80,7 @@ final class WriteOrder {
 
     private boolean waitsForSameTableParent(EntityEntry e, List<EntityEntry> pending) {
         for (io.athanor.orm.internal.meta.RelationshipModel r : e.model.relationships()) {
-            if (r.owning() && !r.toMany() && r.target() == e.model.type()) {
+            if (r.owning() && !r.toMany() && context.metadata().entity(r.target()).rootType() == e.model.rootType()) {
                 Object parent = r.accessor().get(e.instance);
                 if (parent != null && parent != e.instance) {
                     for (EntityEntry p : pending) {
@@ -96,7 +96,7 @@ final class WriteOrder {
 
     /** Rows whose same-table children are also being deleted wait until those children are gone. */
     private void deleteInDependencyOrder(List<EntityEntry> group) {
-        if (group.isEmpty() || !context.plan(group.get(0).model).selfReferencing) {
+        if (group.isEmpty() || group.stream().noneMatch(e -> context.plan(e.model).selfReferencing)) {
             writer.delete(group);
             return;
         }
@@ -128,7 +128,7 @@ final class WriteOrder {
         WritePlan plan = context.plan(child.model);
         for (int i = 0; i < plan.columns.size(); i++) {
             WritePlan.Column c = plan.columns.get(i);
-            if (c.relation != null && c.relation.target() == parent.model.type() && child.snapshot[i] != null
+            if (c.relation != null && c.relation.target().isInstance(parent.instance) && child.snapshot[i] != null
                     && child.snapshot[i].equals(parent.snapshot[plan.idColumns[0]])) {
                 return true;
             }

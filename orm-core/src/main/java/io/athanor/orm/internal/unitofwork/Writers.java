@@ -53,6 +53,17 @@ final class Writers {
         if (rows.isEmpty()) {
             return;
         }
+        for (EntityEntry e : rows) {
+            if (e.model != rows.get(0).model) {
+                // entities of one single-table hierarchy share the table but not the row plan: one group per entity
+                Map<Object, List<EntityEntry>> byModel = new LinkedHashMap<>();
+                for (EntityEntry r : rows) {
+                    byModel.computeIfAbsent(r.model, k -> new ArrayList<>()).add(r);
+                }
+                byModel.values().forEach(group -> each(group, op));
+                return;
+            }
+        }
         Connection first = connectionOf.apply(rows.get(0));
         Map<Connection, List<EntityEntry>> groups = null;
         for (int i = 1; i < rows.size(); i++) {

@@ -74,7 +74,7 @@ class JakartaMappingErrorsTest {
     }
 
     @Entity
-    @Inheritance
+    @Inheritance(strategy = jakarta.persistence.InheritanceType.JOINED)
     static class WithInheritance {
         @Id
         Long id;
@@ -289,9 +289,10 @@ class JakartaMappingErrorsTest {
 
     static Stream<Arguments> refused() {
         return Stream.of(
-                Arguments.of(FromMappedSuperclass.class, List.of("FromMappedSuperclass extends", "Base, which is "
-                        + "@MappedSuperclass", "does not map inheritance", "Declare the inherited fields")),
-                Arguments.of(WithInheritance.class, List.of("WithInheritance is annotated @Inheritance", "inheritance")),
+                Arguments.of(FromMappedSuperclass.class, List.of("FromMappedSuperclass declares an @Id, but",
+                        "Base, which it extends, declares the id already", "Remove the @Id field from FromMappedSuperclass")),
+                Arguments.of(WithInheritance.class, List.of("WithInheritance has @Inheritance(strategy = JOINED)",
+                        "Use @Inheritance(strategy = SINGLE_TABLE)")),
                 Arguments.of(WithIdClass.class, List.of("WithIdClass is annotated @IdClass", "composite keys",
                         "single @Id")),
                 Arguments.of(WithEmbeddedId.class, List.of("WithEmbeddedId.key is annotated @EmbeddedId",
