@@ -21,6 +21,8 @@ public final class WritePlan {
     public final EntityModel model;
     public final String table;
     public final List<Column> columns;
+    /** {@link #columns} as an array, for the comparison a flush makes per held instance. */
+    private final Column[] columnArray;
     public final int[] idColumns;
     public final int versionColumn;
     /** Whether a foreign key of this table refers to the table itself, so rows of one flush may depend on each other. */
@@ -69,6 +71,7 @@ public final class WritePlan {
                     relation == null ? -1 : model.relationships().indexOf(relation)));
         }
         this.columns = List.copyOf(cols);
+        this.columnArray = cols.toArray(new Column[0]);
         this.idColumns = ids.stream().mapToInt(Integer::intValue).toArray();
         this.versionColumn = version;
         this.selfReferencing = cols.stream().anyMatch(c -> c.relation != null && c.relation.target() == model.type());
@@ -120,6 +123,23 @@ public final class WritePlan {
             v[i] = columns.get(i).value(entry, previous == null ? null : previous[i]);
         }
         return v;
+    }
+
+    /**
+     * Whether {@code entry}'s instance now holds a column value other than its snapshot's (as
+     * {@link #values} reads them, compared as {@link io.athanor.orm.internal.state.Values#same}); stops at the
+     * first difference and allocates nothing for reference-typed fields.
+     */
+    public boolean differs(EntityEntry entry) {
+        Object[] snapshot = entry.snapshot;
+        Column[] cols = columnArray;
+        for (int i = 0; i < cols.length; i++) {
+            Object was = snapshot[i];
+            if (!io.athanor.orm.internal.state.Values.same(cols[i].value(entry, was), was)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One column and the source of its value. */

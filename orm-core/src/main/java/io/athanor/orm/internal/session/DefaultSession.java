@@ -442,6 +442,11 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         work.clear();
     }
 
+    /** What this session's flushes have looked at (for tests of a flush's cost). */
+    public io.athanor.orm.internal.unitofwork.FlushStats flushStats() {
+        return work.stats();
+    }
+
     @Override
     public void flush() {
         checkUsable();

@@ -30,6 +30,7 @@ public final class UnitOfWork implements PersistenceContext {
     private final IdentityMap map;
     private final RowLoader loader;
     private final TransactionUndo undo;
+    private final FlushStats stats = new FlushStats();
     /** Made on the first add() of a detached instance. */
     private Reattach reattach;
 
@@ -262,8 +263,8 @@ public final class UnitOfWork implements PersistenceContext {
      * dependency order, then link rows. On failure, puts every entry and instance back as it was before and
      * rethrows; the caller rolls the transaction back.
      *
-     * @param count whether to count the entities written (costs a comparison of every loaded entity)
-     * @return how many entities were new, changed or deleted, when counted; else 0 or 1
+     * @param count whether to return the number of entities written
+     * @return how many entities were new, changed or deleted, when counted; else 0 (nothing written) or 1
      */
     public int flush(boolean count) {
         List<EntityEntry> entries = map.entries();
@@ -279,54 +280,70 @@ public final class UnitOfWork implements PersistenceContext {
         }
         ParentDeletes parentDeletes = ParentDeletes.prepare(this, context, map, loader);
         LinkWriter links = new LinkWriter(map, context.metadata(), entries);
-        boolean work = links.hasWork();
-        int written = 0;
-        for (EntityEntry e : entries) {
-            if (work && !count) {
-                break;
-            }
-            if (e.status != EntityEntry.Status.PERSISTENT || !sameAsSnapshot(e)) {
-                work = true;
-                written++;
-            }
-        }
-        if (!work) {
+        List<EntityEntry> changed = changedEntries(entries);
+        stats.flushes++;
+        if (changed.isEmpty() && !links.hasWork()) {
             links.written();
             return 0;
         }
-        List<Object[]> saved = new ArrayList<>(entries.size());
-        for (EntityEntry e : entries) {
+        // Only the entries written can change: those are saved and restored, the others stay as they are.
+        List<Object[]> saved = new ArrayList<>(changed.size());
+        for (EntityEntry e : changed) {
             saved.add(new Object[] {e.status, e.snapshot, e.key, versionOf(e)});
         }
         List<EntityEntry> before = new ArrayList<>(entries);
         int mark = undo.mark();
         try {
             Writers writers = new Writers(this, context::transaction);
-            new WriteOrder(this, writers).write(new ArrayList<>(entries));
+            new WriteOrder(this, writers).write(changed);
             writers.writeLinks(links);
             links.written();
-            for (EntityEntry e : before) {
+            for (EntityEntry e : changed) {
                 e.keyAssigned = false;
             }
         } catch (RuntimeException failure) {
             undo.truncate(mark);
             parentDeletes.undo();
-            restore(before, saved);
+            restore(changed, saved);
+            map.reset(before);
             throw failure;
         }
-        return count ? written : 1;
+        return count ? changed.size() : 1;
     }
 
-    /** Whether anything is pending: a new or deleted instance, or a changed one (link rows are not looked at). */
-    boolean sameAsSnapshot(EntityEntry e) {
-        WritePlan plan = context.plan(e.model);
-        Object[] now = plan.values(e, e.snapshot);
-        for (int i = 0; i < now.length; i++) {
-            if (!io.athanor.orm.internal.state.Values.same(now[i], e.snapshot[i])) {
-                return false;
+    /**
+     * The entries a flush writes, in the session's order: new and deleted ones, and held ones whose fields
+     * differ from their snapshot (each compared once, without building its row).
+     */
+    private List<EntityEntry> changedEntries(List<EntityEntry> entries) {
+        List<EntityEntry> changed = new ArrayList<>();
+        EntityModel lastModel = null;
+        WritePlan plan = null;
+        int n = entries.size();
+        long compared = 0;
+        for (int i = 0; i < n; i++) {
+            EntityEntry e = entries.get(i);
+            if (e.status != EntityEntry.Status.PERSISTENT) {
+                changed.add(e);
+                continue;
+            }
+            if (e.model != lastModel) {
+                lastModel = e.model;
+                plan = context.plan(lastModel);
+            }
+            compared++;
+            if (plan.differs(e)) {
+                changed.add(e);
             }
         }
-        return true;
+        stats.visited += n;
+        stats.compared += compared;
+        return changed;
+    }
+
+    /** What this unit of work's flushes have looked at so far. */
+    public FlushStats stats() {
+        return stats;
     }
 
     private static Object versionOf(EntityEntry e) {
@@ -334,10 +351,10 @@ public final class UnitOfWork implements PersistenceContext {
         return v == null ? null : v.accessor().get(e.instance);
     }
 
-    /** Puts entries and instances back as they were before a failed flush: keys it assigned, versions it bumped. */
-    private void restore(List<EntityEntry> before, List<Object[]> saved) {
-        for (int i = 0; i < before.size(); i++) {
-            EntityEntry e = before.get(i);
+    /** Puts the entries a failed flush wrote back as they were before it: status, snapshot, keys it assigned, versions it bumped. */
+    private static void restore(List<EntityEntry> written, List<Object[]> saved) {
+        for (int i = 0; i < written.size(); i++) {
+            EntityEntry e = written.get(i);
             Object[] s = saved.get(i);
             e.status = (EntityEntry.Status) s[0];
             e.snapshot = (Object[]) s[1];
@@ -358,7 +375,6 @@ public final class UnitOfWork implements PersistenceContext {
                 e.model.version().accessor().set(e.instance, s[3]);
             }
         }
-        map.reset(before);
     }
 
     // ---- PersistenceContext: the identity map's side of a flush ----
