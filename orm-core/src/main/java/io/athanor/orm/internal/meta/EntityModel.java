@@ -19,6 +19,8 @@ public final class EntityModel {
     private final Supplier<Object> constructor;
     private final List<ColumnModel> rowColumns;
     private final String viewQuery;
+    /** Worked out on first use: see {@link #writesTracked()}. */
+    private volatile Boolean writesTracked;
 
     EntityModel(Class<?> type, String name, TableModel table, List<PropertyModel> properties,
                 List<RelationshipModel> relationships, Supplier<Object> constructor, String viewQuery) {
@@ -45,6 +47,19 @@ public final class EntityModel {
             }
         }
         this.rowColumns = List.copyOf(row);
+    }
+
+    /**
+     * Whether the class reports every write that can change its row (an enhanced class of immutable columns and
+     * to-one references of its own), so a flush compares its instances only once they report one.
+     */
+    public boolean writesTracked() {
+        Boolean t = writesTracked;
+        if (t == null) {
+            t = WriteTracking.tracked(this);
+            writesTracked = t;
+        }
+        return t;
     }
 
     public Class<?> type() {

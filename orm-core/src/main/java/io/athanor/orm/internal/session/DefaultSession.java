@@ -442,6 +442,17 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         work.clear();
     }
 
+    /**
+     * The flush of a commit: compares every held instance, those whose classes report their writes too, so a
+     * write no report saw (reflection, a field written from another class) is still committed.
+     */
+    void flushBeforeCommit() {
+        if (!options.isReadOnly()) {
+            work.allChanged();
+        }
+        flush();
+    }
+
     /** What this session's flushes have looked at (for tests of a flush's cost). */
     public io.athanor.orm.internal.unitofwork.FlushStats flushStats() {
         return work.stats();
@@ -615,7 +626,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     @Override
     public void commit() {
         checkNotJoined("commit()");
-        flush();
+        flushBeforeCommit();
         tx.commit();
         work.afterCommit(factory.expireOnCommit());
     }

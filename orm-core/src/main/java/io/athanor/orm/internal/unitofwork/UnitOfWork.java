@@ -50,6 +50,7 @@ public final class UnitOfWork implements PersistenceContext {
         if (e != null) {
             if (e.status == EntityEntry.Status.DELETED) {
                 e.status = EntityEntry.Status.PERSISTENT;
+                e.changed();
                 forEachCascaded(e, io.athanor.orm.annotations.CascadeType.REMOVE, child -> {
                     EntityEntry c = map.entryOf(child);
                     if (c != null && c.status == EntityEntry.Status.DELETED) {
@@ -144,6 +145,7 @@ public final class UnitOfWork implements PersistenceContext {
             map.forget(e);
         } else {
             e.status = EntityEntry.Status.DELETED;
+            e.changed();
         }
         forEachCascaded(e, io.athanor.orm.annotations.CascadeType.REMOVE, child -> {
             if (map.holds(child)) {
@@ -178,8 +180,8 @@ public final class UnitOfWork implements PersistenceContext {
 
 
     /** Deletes elements removed from loaded orphan-removal collections; adds new children to their parent's loaded collection. */
-    private void reconcileCollections() {
-        for (EntityEntry e : new ArrayList<>(map.entries())) {
+    private void reconcileCollections(List<EntityEntry> visit) {
+        for (EntityEntry e : new ArrayList<>(visit)) {
             if (e.status == EntityEntry.Status.PERSISTENT && e.loadedElements != null) {
                 for (io.athanor.orm.internal.meta.RelationshipModel r : e.model.relationships()) {
                     List<Object> before = e.loadedElements.get(r.name());
@@ -267,20 +269,26 @@ public final class UnitOfWork implements PersistenceContext {
      * @return how many entities were new, changed or deleted, when counted; else 0 (nothing written) or 1
      */
     public int flush(boolean count) {
-        List<EntityEntry> entries = map.entries();
-        for (int i = 0; i < entries.size(); i++) {
-            EntityEntry e = entries.get(i);
+        // Only what can have changed: new and deleted entries, those of classes that do not report writes, and
+        // those that reported one. What the steps before the writes add, delete or change joins them.
+        List<EntityEntry> visit = map.toVisit();
+        int mark = map.visitMark();
+        for (int i = 0; i < visit.size(); i++) {
+            EntityEntry e = visit.get(i);
             if (e.status != EntityEntry.Status.DELETED) {
                 cascadePersist(e);
             }
         }
-        reconcileCollections();
+        reconcileCollections(visit);
+        visit = map.visitSince(mark, visit);
         if (context.sharded()) {
-            ShardAssigner.assign(map, entries, context::chooseShard);
+            ShardAssigner.assign(map, visit, context::chooseShard);
         }
-        ParentDeletes parentDeletes = ParentDeletes.prepare(this, context, map, loader);
-        LinkWriter links = new LinkWriter(map, context.metadata(), entries);
-        List<EntityEntry> changed = changedEntries(entries);
+        mark = map.visitMark();
+        ParentDeletes parentDeletes = ParentDeletes.prepare(this, context, map, loader, visit);
+        visit = map.visitSince(mark, visit);
+        LinkWriter links = new LinkWriter(map, context.metadata(), visit);
+        List<EntityEntry> changed = changedEntries(visit);
         stats.flushes++;
         if (changed.isEmpty() && !links.hasWork()) {
             links.written();
@@ -291,8 +299,8 @@ public final class UnitOfWork implements PersistenceContext {
         for (EntityEntry e : changed) {
             saved.add(new Object[] {e.status, e.snapshot, e.key, versionOf(e)});
         }
-        List<EntityEntry> before = new ArrayList<>(entries);
-        int mark = undo.mark();
+        List<EntityEntry> before = new ArrayList<>(map.entries());
+        int undoMark = undo.mark();
         try {
             Writers writers = new Writers(this, context::transaction);
             new WriteOrder(this, writers).write(changed);
@@ -302,7 +310,7 @@ public final class UnitOfWork implements PersistenceContext {
                 e.keyAssigned = false;
             }
         } catch (RuntimeException failure) {
-            undo.truncate(mark);
+            undo.truncate(undoMark);
             parentDeletes.undo();
             restore(changed, saved);
             map.reset(before);
@@ -339,6 +347,11 @@ public final class UnitOfWork implements PersistenceContext {
         stats.visited += n;
         stats.compared += compared;
         return changed;
+    }
+
+    /** Makes the next flush compare every held instance, also those that reported no write (the flush of a commit). */
+    public void allChanged() {
+        map.allChanged();
     }
 
     /** What this unit of work's flushes have looked at so far. */
@@ -476,6 +489,7 @@ public final class UnitOfWork implements PersistenceContext {
      */
     public void afterRollback() {
         undo.rollbackTo(0);
+        map.allChanged();
     }
 
     /** Where a savepoint begins, for {@link #rollbackTo}. */
@@ -486,5 +500,6 @@ public final class UnitOfWork implements PersistenceContext {
     /** After the database rolled back to a savepoint: the session as it was at {@code mark}. */
     public void rollbackTo(int mark) {
         undo.rollbackTo(mark);
+        map.allChanged();
     }
 }
