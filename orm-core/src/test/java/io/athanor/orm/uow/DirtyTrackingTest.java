@@ -19,7 +19,6 @@ import io.athanor.orm.model.tracked.Parcel;
 import io.athanor.orm.model.tracked.Place;
 import io.athanor.orm.model.tracked.Shelf;
 import io.athanor.orm.test.DatabaseTest;
-import java.math.BigDecimal;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
