@@ -306,6 +306,27 @@ class DirtyTrackingTest {
     }
 
     @DatabaseTest
+    void aLazyReferenceChangedAfterItLoadsIsFlushed(Engine engine) {
+        SessionFactory f = TrackedFixture.fresh(engine);
+        long id = TrackedFixture.account(f, "ann");
+        f.inTransaction(s -> {
+            s.get(Account.class, id).setBranch(new Branch("south"));
+            return null;
+        });
+        try (Session s = f.open()) {
+            Account a = s.get(Account.class, id);
+            s.flush();
+            Branch b = a.getBranch();
+            b.setName("renamed");
+            s.flush();
+            s.commit();
+        }
+        try (Session s = f.open()) {
+            assertThat(s.get(Account.class, id).getBranch().getName()).isEqualTo("renamed");
+        }
+    }
+
+    @DatabaseTest
     void plainAndEnhancedInstancesInOneSessionAreBothWritten(Engine engine) {
         SessionFactory f = TrackedFixture.fresh(engine);
         long account = TrackedFixture.account(f, "ann");

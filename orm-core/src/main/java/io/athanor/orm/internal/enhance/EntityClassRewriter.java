@@ -210,7 +210,7 @@ public final class EntityClassRewriter {
         }
 
         /**
-         * Replaces the writes of relationship fields of this class; in a constructor only after its
+         * Replaces the writes of the instance fields of this class; in a constructor only after its
          * {@code super(...)} or {@code this(...)} call, which is the first {@code <init>} call not consuming
          * an object made by a {@code NEW} before it (a constructor prologue may make objects first).
          */
