@@ -292,6 +292,8 @@ class DirtyTrackingTest {
             a.setBranch(new Branch("north"));
             s.flush();
             assertThat(a.getBranch().getId()).as("the new branch was inserted by cascade").isNotNull();
+            s.refresh(a);
+            assertThat(a.getBranch()).as("the foreign key, read back in the same transaction").isNotNull();
             s.commit();
         }
         try (Session s = f.open()) {
@@ -323,6 +325,23 @@ class DirtyTrackingTest {
         }
         try (Session s = f.open()) {
             assertThat(s.get(Account.class, id).getBranch().getName()).isEqualTo("renamed");
+        }
+    }
+
+    @DatabaseTest
+    void aPlainInstancePointedAtAParentInsertedByTheSameFlushGetsItsKey(Engine engine) {
+        SessionFactory f = ShopFixture.fresh(engine);
+        long userId = ShopFixture.userWithOrders(f, "ann", 1, 0);
+        try (Session s = f.open()) {
+            io.athanor.orm.model.shop.Order o = s.get(io.athanor.orm.model.shop.User.class, userId).getOrders().get(0);
+            s.flush();
+            io.athanor.orm.model.shop.User bob = new io.athanor.orm.model.shop.User("bob");
+            s.add(bob);
+            o.setUser(bob);
+            s.flush();
+            s.refresh(o);
+            assertThat(o.getUser().getName()).as("the order's user, read back in the same transaction").isEqualTo("bob");
+            s.commit();
         }
     }
 

@@ -128,15 +128,21 @@ public final class WritePlan {
     /**
      * Whether {@code entry}'s instance now holds a column value other than its snapshot's (as
      * {@link #values} reads them, compared as {@link io.athanor.orm.internal.state.Values#same}); stops at the
-     * first difference and allocates nothing for reference-typed fields.
+     * first difference and allocates nothing for reference-typed fields. A reference to a parent that has no key
+     * yet (inserted by the same flush) counts as a difference: the column gets the key once the parent is written.
      */
     public boolean differs(EntityEntry entry) {
         Object[] snapshot = entry.snapshot;
         Column[] cols = columnArray;
         for (int i = 0; i < cols.length; i++) {
+            Column c = cols[i];
             Object was = snapshot[i];
-            if (!io.athanor.orm.internal.state.Values.same(cols[i].value(entry, was), was)) {
+            Object now = c.value(entry, was);
+            if (!io.athanor.orm.internal.state.Values.same(now, was)) {
                 return true;
+            }
+            if (now == null && c.relation != null && c.relation.accessor().get(entry.instance) != null) {
+                return true; // a parent inserted by this flush: its key, and so this column, comes with it
             }
         }
         return false;

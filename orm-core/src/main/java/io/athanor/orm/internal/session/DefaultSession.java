@@ -53,6 +53,8 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     /** Whether the transaction belongs to someone else (a joined session). */
     private final boolean joined;
     private final SessionListeners listeners;
+    /** Builds a missing write plan; one instance, so asking for a plan allocates nothing. */
+    private final java.util.function.Function<EntityModel, WritePlan> planBuilder = this::newPlan;
     /** Set while a flush runs: the queries it makes itself (loading what a delete touches) do not flush again. */
     private boolean flushing;
 
@@ -588,7 +590,11 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
 
     @Override
     public WritePlan plan(EntityModel model) {
-        return factory.plan(model, m -> new WritePlan(m, factory.metadata()));
+        return factory.plan(model, planBuilder);
+    }
+
+    private WritePlan newPlan(EntityModel model) {
+        return new WritePlan(model, factory.metadata());
     }
 
     @Override

@@ -48,6 +48,8 @@ public final class EntityEntry {
     public boolean tracked;
     /** Whether it waits in its map's list of tracked entries written since the last flush. */
     boolean written;
+    /** Whether its map finds it by its instance (set and cleared by the map). */
+    boolean held;
     /** Whether it is in its map's list of entries compared at every flush. */
     boolean inCompared;
     /** The map that tracks it (set while tracked). */

@@ -52,7 +52,7 @@ public final class IdentityMap {
         if (deleted != null) {
             deleted.remove(e.instance);
         }
-        byInstance.put(e.instance, e);
+        hold(e);
         if (e.key != null) {
             byKey.put(e.key, e);
         }
@@ -60,9 +60,18 @@ public final class IdentityMap {
         listed(e);
     }
 
+    /** Finds {@code e} by its instance from now on (an entry it replaces is no longer held). */
+    private void hold(EntityEntry e) {
+        EntityEntry before = byInstance.put(e.instance, e);
+        if (before != null && before != e) {
+            before.held = false;
+        }
+        e.held = true;
+    }
+
     /** Registers an entry without listing it: a hollow lazy reference. */
     public void addUnlisted(EntityEntry e) {
-        byInstance.put(e.instance, e);
+        hold(e);
         byKey.put(e.key, e);
     }
 
@@ -144,7 +153,7 @@ public final class IdentityMap {
         int kept = 0;
         for (int i = 0; i < compared.size(); i++) {
             EntityEntry e = compared.get(i);
-            if (!e.tracked && byInstance.get(e.instance) == e) {
+            if (!e.tracked && e.held) {
                 compared.set(kept++, e);
                 out.add(e);
             } else {
@@ -157,7 +166,7 @@ public final class IdentityMap {
         written = new ArrayList<>();
         for (EntityEntry e : taken) {
             e.written = false;
-            if (e.tracked && byInstance.get(e.instance) == e) {
+            if (e.tracked && e.held) {
                 out.add(e);
             }
         }
@@ -242,7 +251,10 @@ public final class IdentityMap {
     /** Takes one entry out of the session. */
     public void forget(EntityEntry e) {
         unhook(e);
-        byInstance.remove(e.instance);
+        if (byInstance.get(e.instance) == e) {
+            byInstance.remove(e.instance);
+            e.held = false;
+        }
         if (e.key != null && byKey.get(e.key) == e) {
             byKey.remove(e.key);
         }
@@ -258,7 +270,10 @@ public final class IdentityMap {
         for (EntityEntry e : gone) {
             set.add(e);
             unhook(e);
-            byInstance.remove(e.instance);
+            if (byInstance.get(e.instance) == e) {
+                byInstance.remove(e.instance);
+                e.held = false;
+            }
             if (e.key != null && byKey.get(e.key) == e) {
                 byKey.remove(e.key);
             }
@@ -269,6 +284,9 @@ public final class IdentityMap {
     /** Replaces the whole content with {@code listed}, in that order (after a failed flush). */
     public void reset(List<EntityEntry> listed) {
         dropVisits();
+        for (EntityEntry e : byInstance.values()) {
+            e.held = false;
+        }
         byKey.clear();
         byInstance.clear();
         entries.clear();
@@ -291,8 +309,9 @@ public final class IdentityMap {
     }
 
     public void clear() {
-        for (EntityEntry e : entries) {
+        for (EntityEntry e : byInstance.values()) {
             unhook(e);
+            e.held = false;
         }
         dropVisits();
         deleted = null;
