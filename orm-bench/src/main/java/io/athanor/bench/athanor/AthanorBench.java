@@ -105,6 +105,27 @@ public class AthanorBench {
         return orders;
     }
 
+    /**
+     * Workload FlushPerRow: adds {@code count} orders one at a time in one transaction, flushing after each
+     * to read its id; with {@code expunge}, each order leaves the session after its flush.
+     */
+    public long insertOrdersFlushingEach(int count, boolean expunge) {
+        long sum = 0;
+        try (Session s = sessions.open()) {
+            for (int i = 0; i < count; i++) {
+                Order o = new Order(Inputs.userOf(i), Inputs.productNameOf(i), Inputs.totalOf(i), Inputs.CREATED_AT);
+                s.add(o);
+                s.flush();
+                sum += o.getId();
+                if (expunge) {
+                    s.expunge(o);
+                }
+            }
+            s.commit();
+        }
+        return sum;
+    }
+
     /** Workload 6. */
     public long updateTotals(List<Map<String, Object>> updates) {
         try (Session s = sessions.open()) {

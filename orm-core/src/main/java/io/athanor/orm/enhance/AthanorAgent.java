@@ -23,7 +23,7 @@ public final class AthanorAgent {
     }
 
     /**
-     * The transformer the agent registers: rewrites entity classes with relationship fields and returns
+     * The transformer the agent registers: rewrites entity classes and returns
      * {@code null} (no change) for every other class. A class it cannot read is logged and left as it is.
      */
     public static ClassFileTransformer transformer() {

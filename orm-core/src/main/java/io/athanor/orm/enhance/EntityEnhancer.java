@@ -19,10 +19,13 @@ import org.slf4j.LoggerFactory;
  * {@code user.getOrders()} (and takes it out of its previous user's), {@code user.getOrders().add(order)}
  * sets {@code order.getUser()}, and one-to-one and many-to-many pairs likewise.
  *
- * <p>Classes annotated {@code @Entity} that have relationship fields are rewritten; others, and classes
- * rewritten before, are left as they are, so running it twice is harmless. The rewrite changes only the
- * instructions that store into relationship fields of the class itself; writes from nested classes are
- * not seen. Run it on the compiled classes before they are packaged, e.g. with Maven:
+ * <p>Every other write of an instance field of the class is reported to the session holding the instance
+ * ({@link Tracked}), so a flush looks only at the instances written since the last one.
+ *
+ * <p>Classes annotated {@code @Entity} are rewritten; others, and classes rewritten before, are left as
+ * they are, so running it twice is harmless. The rewrite changes only the instructions that store into
+ * fields of the class itself; writes from nested or other classes, and through reflection, are not seen
+ * (a commit still finds them by comparison). Run it on the compiled classes before they are packaged, e.g. with Maven:
  *
  * <pre>{@code
  * <plugin>

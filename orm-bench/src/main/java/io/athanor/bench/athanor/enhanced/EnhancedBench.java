@@ -42,6 +42,28 @@ public class EnhancedBench {
         engine.close();
     }
 
+    /**
+     * Workload FlushPerRow, enhanced classes: adds {@code count} orders one at a time in one transaction,
+     * flushing after each to read its id; with {@code expunge}, each order leaves the session after its flush.
+     */
+    public long insertOrdersFlushingEach(int count, boolean expunge) {
+        long sum = 0;
+        try (Session s = sessions.open()) {
+            for (int i = 0; i < count; i++) {
+                EnhancedOrder o = new EnhancedOrder(io.athanor.bench.Inputs.userOf(i), io.athanor.bench.Inputs.productNameOf(i),
+                        io.athanor.bench.Inputs.totalOf(i), io.athanor.bench.Inputs.CREATED_AT);
+                s.add(o);
+                s.flush();
+                sum += o.getId();
+                if (expunge) {
+                    s.expunge(o);
+                }
+            }
+            s.commit();
+        }
+        return sum;
+    }
+
     /** Workload 4, select-in, enhanced classes. */
     public List<EnhancedUser> usersWithOrdersSelectIn(int users) {
         try (Session s = sessions.open()) {

@@ -31,6 +31,14 @@ public class EnhancedOrder {
     protected EnhancedOrder() {
     }
 
+    /** A new order of the given user (by key). */
+    public EnhancedOrder(Long userId, String productName, BigDecimal total, LocalDateTime createdAt) {
+        this.userId = userId;
+        this.productName = productName;
+        this.total = total;
+        this.createdAt = createdAt;
+    }
+
     public Long getId() {
         return id;
     }

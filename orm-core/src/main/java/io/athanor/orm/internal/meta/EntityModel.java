@@ -21,6 +21,8 @@ public final class EntityModel {
     private final String viewQuery;
     private final int[] propertyColumns;
     private final InheritanceModel inheritance;
+    /** Worked out on first use: see {@link #writesTracked()}. */
+    private volatile Boolean writesTracked;
 
     EntityModel(Class<?> type, String name, TableModel table, List<PropertyModel> properties,
                 List<RelationshipModel> relationships, Supplier<Object> constructor, String viewQuery) {
@@ -86,6 +88,19 @@ public final class EntityModel {
     /** The class the identity map keys instances by: the hierarchy's root, or the entity itself. */
     public Class<?> rootType() {
         return inheritance == null ? type : inheritance.root();
+    }
+
+    /**
+     * Whether the class reports every write that can change its row (an enhanced class of immutable columns and
+     * to-one references of its own), so a flush compares its instances only once they report one.
+     */
+    public boolean writesTracked() {
+        Boolean t = writesTracked;
+        if (t == null) {
+            t = WriteTracking.tracked(this);
+            writesTracked = t;
+        }
+        return t;
     }
 
     public Class<?> type() {

@@ -46,6 +46,9 @@ final class FieldAccessor implements Accessor {
         } catch (Throwable t) {
             throw fail("write", t);
         }
+        if (entity instanceof io.athanor.orm.enhance.Tracked) { // a write the class's own code did not make
+            io.athanor.orm.enhance.FieldWrites.changed(((io.athanor.orm.enhance.Tracked) entity).athanor$entry());
+        }
     }
 
     private AthanorException fail(String what, Throwable t) {

@@ -21,6 +21,8 @@ public final class WritePlan {
     public final EntityModel model;
     public final String table;
     public final List<Column> columns;
+    /** {@link #columns} as an array, for the comparison a flush makes per held instance. */
+    private final Column[] columnArray;
     public final int[] idColumns;
     public final int versionColumn;
     /** Whether a foreign key of this table refers to the table itself, so rows of one flush may depend on each other. */
@@ -71,6 +73,7 @@ public final class WritePlan {
                     relation == null ? -1 : model.relationships().indexOf(relation), fixed));
         }
         this.columns = List.copyOf(cols);
+        this.columnArray = cols.toArray(new Column[0]);
         this.idColumns = ids.stream().mapToInt(Integer::intValue).toArray();
         this.versionColumn = version;
         this.selfReferencing = cols.stream().anyMatch(c -> c.relation != null
@@ -135,6 +138,29 @@ public final class WritePlan {
             s[i] = columns.get(i).model.type().snapshot(values[i]);
         }
         return s;
+    }
+
+    /**
+     * Whether {@code entry}'s instance now holds a column value other than its snapshot's (as
+     * {@link #values} reads them, compared by each column's type); stops at the
+     * first difference and allocates nothing for reference-typed fields. A reference to a parent that has no key
+     * yet (inserted by the same flush) counts as a difference: the column gets the key once the parent is written.
+     */
+    public boolean differs(EntityEntry entry) {
+        Object[] snapshot = entry.snapshot;
+        Column[] cols = columnArray;
+        for (int i = 0; i < cols.length; i++) {
+            Column c = cols[i];
+            Object was = snapshot[i];
+            Object now = c.value(entry, was);
+            if (!c.model.type().same(now, was)) {
+                return true;
+            }
+            if (now == null && c.relation != null && c.relation.accessor().get(entry.instance) != null) {
+                return true; // a parent inserted by this flush: its key, and so this column, comes with it
+            }
+        }
+        return false;
     }
 
     /** One column and the source of its value. */

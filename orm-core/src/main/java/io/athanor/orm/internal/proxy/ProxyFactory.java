@@ -86,7 +86,9 @@ public final class ProxyFactory {
                 .method(ElementMatchers.isVirtual()
                         .and(ElementMatchers.not(ElementMatchers.isFinalizer()))
                         .and(ElementMatchers.not(ElementMatchers.isDeclaredBy(Object.class)))
-                        .and(ElementMatchers.not(ElementMatchers.named(idGetter).and(ElementMatchers.takesArguments(0)))))
+                        .and(ElementMatchers.not(ElementMatchers.named(idGetter).and(ElementMatchers.takesArguments(0))))
+                        // the enhancer's methods that tell the session of writes: never a reason to load
+                        .and(ElementMatchers.not(ElementMatchers.nameStartsWith("athanor$"))))
                 .intercept(MethodDelegation.to(ProxyHook.class).andThen(SuperMethodCall.INSTANCE))
                 .defineField(FIELD, ProxyHandler.class, Visibility.PRIVATE, FieldPersistence.TRANSIENT)
                 .implement(Proxied.class)

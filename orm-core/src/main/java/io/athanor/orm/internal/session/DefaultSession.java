@@ -53,6 +53,8 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     /** Whether the transaction belongs to someone else (a joined session). */
     private final boolean joined;
     private final SessionListeners listeners;
+    /** Builds a missing write plan; one instance, so asking for a plan allocates nothing. */
+    private final java.util.function.Function<EntityModel, WritePlan> planBuilder = this::newPlan;
     /** Set while a flush runs: the queries it makes itself (loading what a delete touches) do not flush again. */
     private boolean flushing;
 
@@ -443,6 +445,22 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         work.clear();
     }
 
+    /**
+     * The flush of a commit: compares every held instance, those whose classes report their writes too, so a
+     * write no report saw (reflection, a field written from another class) is still committed.
+     */
+    void flushBeforeCommit() {
+        if (!options.isReadOnly()) {
+            work.allChanged();
+        }
+        flush();
+    }
+
+    /** What this session's flushes have looked at (for tests of a flush's cost). */
+    public io.athanor.orm.internal.unitofwork.FlushStats flushStats() {
+        return work.stats();
+    }
+
     @Override
     public void flush() {
         checkUsable();
@@ -573,7 +591,11 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
 
     @Override
     public WritePlan plan(EntityModel model) {
-        return factory.plan(model, m -> new WritePlan(m, factory.metadata()));
+        return factory.plan(model, planBuilder);
+    }
+
+    private WritePlan newPlan(EntityModel model) {
+        return new WritePlan(model, factory.metadata());
     }
 
     @Override
@@ -611,7 +633,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     @Override
     public void commit() {
         checkNotJoined("commit()");
-        flush();
+        flushBeforeCommit();
         tx.commit();
         work.afterCommit(factory.expireOnCommit());
     }

@@ -27,7 +27,7 @@ public final class JoinedHandle implements JoinedSession {
     @Override
     public void beforeCommit() {
         if (session.isOpen()) {
-            session.flush();
+            session.flushBeforeCommit();
         }
     }
 

@@ -41,6 +41,22 @@ public final class EntityEntry {
     /** Properties the last insert left to their server defaults and filled from the row; cleared again if it is undone. */
     public java.util.List<io.athanor.orm.internal.meta.PropertyModel> defaulted;
 
+    /**
+     * Whether the instance's class reports its writes to this entry ({@link io.athanor.orm.enhance.Tracked}), so a
+     * flush looks at it only when it has reported one; otherwise every flush compares it with its snapshot.
+     */
+    public boolean tracked;
+    /** Whether it waits in its map's list of tracked entries written since the last flush. */
+    boolean written;
+    /** Whether its map finds it by its instance (set and cleared by the map). */
+    boolean held;
+    /** Whether it is in its map's list of entries compared at every flush. */
+    boolean inCompared;
+    /** The map that tracks it (set while tracked). */
+    IdentityMap map;
+    /** When its map listed it: the flush visits entries in this order. */
+    long listedAt;
+
     /** The shard the row lives in (or goes to, once chosen at the flush); {@code null} where entities are not sharded. */
     public String shard;
 
@@ -51,6 +67,28 @@ public final class EntityEntry {
         this.key = key;
         this.status = status;
         this.snapshot = snapshot;
+    }
+
+    /**
+     * Notes that the instance was (or may have been) changed, so the next flush compares it; for an untracked
+     * entry, which every flush compares, does nothing.
+     */
+    public void changed() {
+        if (tracked && !written && map != null) {
+            written = true;
+            map.written(this);
+        }
+    }
+
+    /** Another entry took over the instance's reports (another session listed it): compared at every flush from now on. */
+    void untrack() {
+        if (tracked) {
+            tracked = false;
+            if (map != null && map.entryOf(instance) == this) {
+                map.untrackIn(this);
+            }
+            map = null;
+        }
     }
 
     /** Whether to-one {@code r} has held a parent (see {@link #toOnesSet}): a null in it now was set, not left unloaded. */

@@ -20,6 +20,11 @@ public final class IdentityMap {
     private final List<EntityEntry> entries = new ArrayList<>();
     /** Instances whose rows this session deleted: never inserted again by a cascade (made on first use). */
     private Set<Object> deleted;
+    /** Listed entries a flush compares every time (their classes do not report writes), in listing order; may hold forgotten ones. */
+    private final List<EntityEntry> compared = new ArrayList<>();
+    /** Tracked entries that reported a write (or were listed) since the last {@link #toVisit}. */
+    private List<EntityEntry> written = new ArrayList<>();
+    private long listings;
 
     public EntityEntry get(EntityKey key) {
         return byKey.get(key);
@@ -47,22 +52,186 @@ public final class IdentityMap {
         if (deleted != null) {
             deleted.remove(e.instance);
         }
-        byInstance.put(e.instance, e);
+        hold(e);
         if (e.key != null) {
             byKey.put(e.key, e);
         }
         entries.add(e);
+        listed(e);
+    }
+
+    /** Finds {@code e} by its instance from now on (an entry it replaces is no longer held). */
+    private void hold(EntityEntry e) {
+        EntityEntry before = byInstance.put(e.instance, e);
+        if (before != null && before != e) {
+            before.held = false;
+        }
+        e.held = true;
     }
 
     /** Registers an entry without listing it: a hollow lazy reference. */
     public void addUnlisted(EntityEntry e) {
-        byInstance.put(e.instance, e);
+        hold(e);
         byKey.put(e.key, e);
     }
 
     /** Lists an entry registered unlisted, once its row is read. */
     public void list(EntityEntry e) {
         entries.add(e);
+        listed(e);
+    }
+
+    /**
+     * Starts following a newly listed entry: an instance of a class that reports its writes gets this entry as
+     * the one to tell (taken from any other entry still following it, which goes back to comparing), and is
+     * visited by the next flush; any other joins the entries every flush compares.
+     */
+    private void listed(EntityEntry e) {
+        e.listedAt = listings++;
+        if (e.model.writesTracked() && e.instance instanceof io.athanor.orm.enhance.Tracked) {
+            io.athanor.orm.enhance.Tracked t = (io.athanor.orm.enhance.Tracked) e.instance;
+            Object before = t.athanor$entry();
+            if (before instanceof EntityEntry && before != e) {
+                ((EntityEntry) before).untrack();
+            }
+            t.athanor$entry(e);
+            e.map = this;
+            e.tracked = true;
+            e.changed();
+        } else {
+            e.tracked = false;
+            compare(e);
+        }
+    }
+
+    private void compare(EntityEntry e) {
+        if (!e.inCompared) {
+            e.inCompared = true;
+            compared.add(e);
+        }
+    }
+
+    /** Empties the lists of entries to visit (their flags too). */
+    private void dropVisits() {
+        for (EntityEntry e : compared) {
+            e.inCompared = false;
+        }
+        compared.clear();
+        for (EntityEntry e : written) {
+            e.written = false;
+        }
+        written = new ArrayList<>();
+    }
+
+    /** Called by a tracked entry on its first reported write since the last flush. */
+    void written(EntityEntry e) {
+        written.add(e);
+    }
+
+    /** Another entry took over the instance's reports: this one is compared at every flush from now on. */
+    void untrackIn(EntityEntry e) {
+        compare(e);
+    }
+
+    /** Stops an instance reporting its writes to {@code e}, which the session no longer holds. */
+    private static void unhook(EntityEntry e) {
+        if (e.tracked) {
+            io.athanor.orm.enhance.Tracked t = (io.athanor.orm.enhance.Tracked) e.instance;
+            if (t.athanor$entry() == e) {
+                t.athanor$entry(null);
+            }
+        }
+    }
+
+    /**
+     * The entries a flush must look at, in listing order: every held entry whose class does not report writes,
+     * and the tracked ones listed or written since the last call (which are then taken: a write from now on
+     * lists them again). New and deleted entries are always among them.
+     */
+    public List<EntityEntry> toVisit() {
+        List<EntityEntry> out = new ArrayList<>(compared.size() + written.size());
+        int kept = 0;
+        for (int i = 0; i < compared.size(); i++) {
+            EntityEntry e = compared.get(i);
+            if (!e.tracked && e.held) {
+                compared.set(kept++, e);
+                out.add(e);
+            } else {
+                e.inCompared = false;
+            }
+        }
+        compared.subList(kept, compared.size()).clear();
+        boolean both = !out.isEmpty();
+        List<EntityEntry> taken = written;
+        written = new ArrayList<>();
+        for (EntityEntry e : taken) {
+            e.written = false;
+            if (e.tracked && e.held) {
+                out.add(e);
+            }
+        }
+        if (both && !taken.isEmpty() || !inOrder(out)) {
+            out.sort(java.util.Comparator.comparingLong(x -> x.listedAt));
+        }
+        return out;
+    }
+
+    /** Where the entries compared at every flush end: new ones listed after it are found by {@link #visitSince}. */
+    public int visitMark() {
+        return compared.size();
+    }
+
+    /**
+     * The entries to look at that appeared since {@code mark} (listed, or written, or deleted while a flush
+     * prepared), added to {@code visit} in listing order; {@code visit} itself when there are none.
+     */
+    public List<EntityEntry> visitSince(int mark, List<EntityEntry> visit) {
+        if (written.isEmpty() && compared.size() == mark) {
+            return visit;
+        }
+        Set<EntityEntry> extra = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = mark; i < compared.size(); i++) {
+            EntityEntry e = compared.get(i);
+            if (!e.tracked && byInstance.get(e.instance) == e) {
+                extra.add(e);
+            }
+        }
+        List<EntityEntry> taken = written;
+        written = new ArrayList<>();
+        for (EntityEntry e : taken) {
+            e.written = false;
+            if (e.tracked && byInstance.get(e.instance) == e) {
+                extra.add(e);
+            }
+        }
+        if (extra.isEmpty()) {
+            return visit;
+        }
+        List<EntityEntry> out = new ArrayList<>(visit.size() + extra.size());
+        for (EntityEntry e : visit) {
+            if (!extra.contains(e)) {
+                out.add(e);
+            }
+        }
+        out.addAll(extra);
+        out.sort(java.util.Comparator.comparingLong(x -> x.listedAt));
+        return out;
+    }
+
+    private static boolean inOrder(List<EntityEntry> list) {
+        for (int i = 1; i < list.size(); i++) {
+            if (list.get(i - 1).listedAt > list.get(i).listedAt) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Notes every held entry as possibly changed (after a rollback put fields back): the next flush compares them all. */
+    public void allChanged() {
+        for (EntityEntry e : entries) {
+            e.changed();
+        }
     }
 
     /** Gives an entry its (new) key. */
@@ -81,7 +250,11 @@ public final class IdentityMap {
 
     /** Takes one entry out of the session. */
     public void forget(EntityEntry e) {
-        byInstance.remove(e.instance);
+        unhook(e);
+        if (byInstance.get(e.instance) == e) {
+            byInstance.remove(e.instance);
+            e.held = false;
+        }
         if (e.key != null && byKey.get(e.key) == e) {
             byKey.remove(e.key);
         }
@@ -96,7 +269,11 @@ public final class IdentityMap {
         Set<EntityEntry> set = Collections.newSetFromMap(new IdentityHashMap<>());
         for (EntityEntry e : gone) {
             set.add(e);
-            byInstance.remove(e.instance);
+            unhook(e);
+            if (byInstance.get(e.instance) == e) {
+                byInstance.remove(e.instance);
+                e.held = false;
+            }
             if (e.key != null && byKey.get(e.key) == e) {
                 byKey.remove(e.key);
             }
@@ -106,6 +283,10 @@ public final class IdentityMap {
 
     /** Replaces the whole content with {@code listed}, in that order (after a failed flush). */
     public void reset(List<EntityEntry> listed) {
+        dropVisits();
+        for (EntityEntry e : byInstance.values()) {
+            e.held = false;
+        }
         byKey.clear();
         byInstance.clear();
         entries.clear();
@@ -128,6 +309,11 @@ public final class IdentityMap {
     }
 
     public void clear() {
+        for (EntityEntry e : byInstance.values()) {
+            unhook(e);
+            e.held = false;
+        }
+        dropVisits();
         deleted = null;
         byKey.clear();
         byInstance.clear();

@@ -11,6 +11,9 @@ public final class Values {
 
     /** Equal as column values: byte arrays by content, decimals by value (2.50 and 2.5 are the same). */
     public static boolean same(Object a, Object b) {
+        if (a == b) {
+            return true; // the common case after a write: the snapshot holds the field's own value
+        }
         if (a instanceof byte[] && b instanceof byte[]) {
             return Arrays.equals((byte[]) a, (byte[]) b);
         }

@@ -52,14 +52,15 @@ final class ParentDeletes {
     }
 
     /**
-     * Settles what the deleted entries of {@code map} do to the entities that refer to them: loads, clears or
+     * Settles what the deleted entries of {@code map} (all among {@code visit}) do to the entities that refer to them: loads, clears or
      * deletes children, and takes deleted entities out of loaded many-to-many collections.
      *
      * @throws AthanorException before any change, when a child's foreign key cannot be set to NULL
      */
-    static ParentDeletes prepare(UnitOfWork work, FlushContext context, IdentityMap map, RowLoader loader) {
+    static ParentDeletes prepare(UnitOfWork work, FlushContext context, IdentityMap map, RowLoader loader,
+                                 List<EntityEntry> visit) {
         ParentDeletes deletes = new ParentDeletes(work, context, map, loader);
-        List<EntityEntry> deleted = deletedIn(map.entries(), null); // the list holds each entry once
+        List<EntityEntry> deleted = deletedIn(visit, null); // every deleted entry is visited, each once
         if (!deleted.isEmpty()) {
             deletes.clearChildren(deleted);
             deletes.leaveLinkedCollections();

@@ -30,6 +30,7 @@ public final class UnitOfWork implements PersistenceContext {
     private final IdentityMap map;
     private final RowLoader loader;
     private final TransactionUndo undo;
+    private final FlushStats stats = new FlushStats();
     /** Made on the first add() of a detached instance. */
     private Reattach reattach;
 
@@ -49,6 +50,7 @@ public final class UnitOfWork implements PersistenceContext {
         if (e != null) {
             if (e.status == EntityEntry.Status.DELETED) {
                 e.status = EntityEntry.Status.PERSISTENT;
+                e.changed();
                 forEachCascaded(e, io.athanor.orm.annotations.CascadeType.REMOVE, child -> {
                     EntityEntry c = map.entryOf(child);
                     if (c != null && c.status == EntityEntry.Status.DELETED) {
@@ -143,6 +145,7 @@ public final class UnitOfWork implements PersistenceContext {
             map.forget(e);
         } else {
             e.status = EntityEntry.Status.DELETED;
+            e.changed();
         }
         forEachCascaded(e, io.athanor.orm.annotations.CascadeType.REMOVE, child -> {
             if (map.holds(child)) {
@@ -177,8 +180,8 @@ public final class UnitOfWork implements PersistenceContext {
 
 
     /** Deletes elements removed from loaded orphan-removal collections; adds new children to their parent's loaded collection. */
-    private void reconcileCollections() {
-        for (EntityEntry e : new ArrayList<>(map.entries())) {
+    private void reconcileCollections(List<EntityEntry> visit) {
+        for (EntityEntry e : new ArrayList<>(visit)) {
             if (e.status == EntityEntry.Status.PERSISTENT && e.loadedElements != null) {
                 for (io.athanor.orm.internal.meta.RelationshipModel r : e.model.relationships()) {
                     List<Object> before = e.loadedElements.get(r.name());
@@ -262,71 +265,98 @@ public final class UnitOfWork implements PersistenceContext {
      * dependency order, then link rows. On failure, puts every entry and instance back as it was before and
      * rethrows; the caller rolls the transaction back.
      *
-     * @param count whether to count the entities written (costs a comparison of every loaded entity)
-     * @return how many entities were new, changed or deleted, when counted; else 0 or 1
+     * @param count whether to return the number of entities written
+     * @return how many entities were new, changed or deleted, when counted; else 0 (nothing written) or 1
      */
     public int flush(boolean count) {
-        List<EntityEntry> entries = map.entries();
-        for (int i = 0; i < entries.size(); i++) {
-            EntityEntry e = entries.get(i);
+        // Only what can have changed: new and deleted entries, those of classes that do not report writes, and
+        // those that reported one. What the steps before the writes add, delete or change joins them.
+        List<EntityEntry> visit = map.toVisit();
+        int mark = map.visitMark();
+        for (int i = 0; i < visit.size(); i++) {
+            EntityEntry e = visit.get(i);
             if (e.status != EntityEntry.Status.DELETED) {
                 cascadePersist(e);
             }
         }
-        reconcileCollections();
+        reconcileCollections(visit);
+        visit = map.visitSince(mark, visit);
         if (context.sharded()) {
-            ShardAssigner.assign(map, entries, context::chooseShard);
+            ShardAssigner.assign(map, visit, context::chooseShard);
         }
-        ParentDeletes parentDeletes = ParentDeletes.prepare(this, context, map, loader);
-        LinkWriter links = new LinkWriter(map, context.metadata(), entries);
-        boolean work = links.hasWork();
-        int written = 0;
-        for (EntityEntry e : entries) {
-            if (work && !count) {
-                break;
-            }
-            if (e.status != EntityEntry.Status.PERSISTENT || !sameAsSnapshot(e)) {
-                work = true;
-                written++;
-            }
-        }
-        if (!work) {
+        mark = map.visitMark();
+        ParentDeletes parentDeletes = ParentDeletes.prepare(this, context, map, loader, visit);
+        visit = map.visitSince(mark, visit);
+        LinkWriter links = new LinkWriter(map, context.metadata(), visit);
+        List<EntityEntry> changed = changedEntries(visit);
+        stats.flushes++;
+        if (changed.isEmpty() && !links.hasWork()) {
             links.written();
             return 0;
         }
-        List<Object[]> saved = new ArrayList<>(entries.size());
-        for (EntityEntry e : entries) {
+        // Only the entries written can change: those are saved and restored, the others stay as they are.
+        List<Object[]> saved = new ArrayList<>(changed.size());
+        for (EntityEntry e : changed) {
             saved.add(new Object[] {e.status, e.snapshot, e.key, versionOf(e)});
         }
-        List<EntityEntry> before = new ArrayList<>(entries);
-        int mark = undo.mark();
+        List<EntityEntry> before = new ArrayList<>(map.entries());
+        int undoMark = undo.mark();
         try {
             Writers writers = new Writers(this, context::transaction);
-            new WriteOrder(this, writers).write(new ArrayList<>(entries));
+            new WriteOrder(this, writers).write(changed);
             writers.writeLinks(links);
             links.written();
-            for (EntityEntry e : before) {
+            for (EntityEntry e : changed) {
                 e.keyAssigned = false;
             }
         } catch (RuntimeException failure) {
-            undo.truncate(mark);
+            undo.truncate(undoMark);
             parentDeletes.undo();
-            restore(before, saved);
+            restore(changed, saved);
+            map.reset(before);
             throw failure;
         }
-        return count ? written : 1;
+        return count ? changed.size() : 1;
     }
 
-    /** Whether anything is pending: a new or deleted instance, or a changed one (link rows are not looked at). */
-    boolean sameAsSnapshot(EntityEntry e) {
-        WritePlan plan = context.plan(e.model);
-        Object[] now = plan.values(e, e.snapshot);
-        for (int i = 0; i < now.length; i++) {
-            if (!plan.columns.get(i).model.type().same(now[i], e.snapshot[i])) {
-                return false;
+    /**
+     * The entries a flush writes, in the session's order: new and deleted ones, and held ones whose fields
+     * differ from their snapshot (each compared once, without building its row).
+     */
+    private List<EntityEntry> changedEntries(List<EntityEntry> entries) {
+        List<EntityEntry> changed = new ArrayList<>();
+        EntityModel lastModel = null;
+        WritePlan plan = null;
+        int n = entries.size();
+        long compared = 0;
+        for (int i = 0; i < n; i++) {
+            EntityEntry e = entries.get(i);
+            if (e.status != EntityEntry.Status.PERSISTENT) {
+                changed.add(e);
+                continue;
+            }
+            if (e.model != lastModel) {
+                lastModel = e.model;
+                plan = context.plan(lastModel);
+            }
+            compared++;
+            if (plan.differs(e)) {
+                changed.add(e);
             }
         }
-        return true;
+        stats.visited += n;
+        stats.compared += compared;
+        return changed;
+    }
+
+    /** Makes the next flush compare every held instance, also those that reported no write (the flush of a commit). */
+    public void allChanged() {
+        map.allChanged();
+    }
+
+    /** What this unit of work's flushes have looked at so far. */
+    public FlushStats stats() {
+        return stats;
     }
 
     private static Object versionOf(EntityEntry e) {
@@ -334,10 +364,10 @@ public final class UnitOfWork implements PersistenceContext {
         return v == null ? null : v.accessor().get(e.instance);
     }
 
-    /** Puts entries and instances back as they were before a failed flush: keys it assigned, versions it bumped. */
-    private void restore(List<EntityEntry> before, List<Object[]> saved) {
-        for (int i = 0; i < before.size(); i++) {
-            EntityEntry e = before.get(i);
+    /** Puts the entries a failed flush wrote back as they were before it: status, snapshot, keys it assigned, versions it bumped. */
+    private static void restore(List<EntityEntry> written, List<Object[]> saved) {
+        for (int i = 0; i < written.size(); i++) {
+            EntityEntry e = written.get(i);
             Object[] s = saved.get(i);
             e.status = (EntityEntry.Status) s[0];
             e.snapshot = (Object[]) s[1];
@@ -358,7 +388,6 @@ public final class UnitOfWork implements PersistenceContext {
                 e.model.version().accessor().set(e.instance, s[3]);
             }
         }
-        map.reset(before);
     }
 
     // ---- PersistenceContext: the identity map's side of a flush ----
@@ -460,6 +489,7 @@ public final class UnitOfWork implements PersistenceContext {
      */
     public void afterRollback() {
         undo.rollbackTo(0);
+        map.allChanged();
     }
 
     /** Where a savepoint begins, for {@link #rollbackTo}. */
@@ -470,5 +500,6 @@ public final class UnitOfWork implements PersistenceContext {
     /** After the database rolled back to a savepoint: the session as it was at {@code mark}. */
     public void rollbackTo(int mark) {
         undo.rollbackTo(mark);
+        map.allChanged();
     }
 }
