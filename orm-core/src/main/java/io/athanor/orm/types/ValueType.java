@@ -38,11 +38,12 @@ public interface ValueType<J> {
     void bind(PreparedStatement ps, int index, J value, Dialect dialect) throws SQLException;
 
     /**
-     * Binds SQL NULL as parameter {@code index}. The default sends {@link Types#OTHER} on PostgreSQL (so the
-     * server takes the column's own type) and {@link Types#VARCHAR} elsewhere.
+     * Binds SQL NULL as parameter {@code index}. The default sends {@link Types#OTHER} where the dialect binds
+     * text for a column of {@link #sqlType} untyped (PostgreSQL, for anything but its text types, so the server
+     * takes the column's own type) and {@link Types#VARCHAR} otherwise.
      */
     default void bindNull(PreparedStatement ps, int index, Dialect dialect) throws SQLException {
-        ps.setNull(index, "postgresql".equals(dialect.name()) ? Types.OTHER : Types.VARCHAR);
+        ps.setNull(index, dialect.bindsTextAsUntyped(sqlType(dialect)) ? Types.OTHER : Types.VARCHAR);
     }
 
     /** Reads column {@code index} of the current row; {@code null} for SQL NULL. */

@@ -84,9 +84,12 @@ public final class ColumnTypes {
         Class<?> t = box(type);
         String c = custom == null || custom.isEmpty() ? null : custom;
         if (t.isEnum()) {
-            return enumType == EnumType.ORDINAL ? new OrdinalEnumType(t, sized(Kind.INTEGER, c))
-                    : new NameEnumType(t, new SqlType(Kind.VARCHAR, length > 0 ? length : Math.max(32, EnumLabels.longest(
-                    EnumLabels.of(t))), 0, 0, c), c != null && dialect.bindsTextAsUntyped(c), EnumLabels.of(t));
+            if (enumType == EnumType.ORDINAL) {
+                return new OrdinalEnumType(t, sized(Kind.INTEGER, c));
+            }
+            java.util.List<String> labels = EnumLabels.of(t);
+            SqlType sql = new SqlType(Kind.VARCHAR, length > 0 ? length : Math.max(32, EnumLabels.longest(labels)), 0, 0, c);
+            return new NameEnumType(t, sql, c != null && dialect.bindsTextAsUntyped(c), labels);
         }
         if (t == String.class) {
             SqlType sql = new SqlType(Kind.VARCHAR, length > 0 ? length : 255, 0, 0, c);
