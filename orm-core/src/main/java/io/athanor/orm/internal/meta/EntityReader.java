@@ -265,7 +265,7 @@ final class EntityReader {
         if (!ColumnTypes.isSupported(javaType)) {
             problems.add("Field " + where + " has type " + f.getType().getName() + ", which Athanor does not map. Supported: "
                     + ColumnTypes.SUPPORTED + "; arrays: " + ColumnTypes.ARRAYS + ". Add @Convert with an AttributeConverter, "
-                    + "mark it @Json (stored as JSON), @Embedded (for an @Embeddable), or @Transient.");
+                    + "mark it @Json (stored as JSON) or @Embedded (for an @Embeddable), or mark it @Transient.");
             return null;
         }
         Enumerated enumerated = annotations.get(f, Enumerated.class);
