@@ -324,7 +324,7 @@ final class EntityReader {
             problems.add("Field " + where + " has type " + f.getType().getName() + ", which Athanor does not map. Supported: "
                     + ColumnTypes.SUPPORTED + "; arrays: " + ColumnTypes.ARRAYS + ". Add @Convert with an AttributeConverter, "
                     + "register a type for it (SessionFactory.builder(engine).types(t -> t.register(...))), mark it @Json "
-                    + "(stored as JSON), @Embedded (for an @Embeddable), or @Transient.");
+                    + "(stored as JSON) or @Embedded (for an @Embeddable), or mark it @Transient.");
             return null;
         }
         Enumerated enumerated = annotations.get(f, Enumerated.class);
