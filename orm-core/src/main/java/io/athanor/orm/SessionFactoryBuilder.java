@@ -25,6 +25,8 @@ public final class SessionFactoryBuilder {
     private boolean expireOnCommit;
     private NPlusOne nPlusOne = NPlusOne.WARN;
     private final java.util.Map<Class<?>, io.athanor.orm.query.Select<?>> views = new java.util.LinkedHashMap<>();
+    private final List<Object> entityListeners = new ArrayList<>();
+    private java.time.Clock clock = java.time.Clock.systemUTC();
 
     SessionFactoryBuilder(Engine engine) {
         if (engine == null) {
@@ -113,6 +115,28 @@ public final class SessionFactoryBuilder {
         return this;
     }
 
+    /**
+     * Registers a listener called for every entity: its methods annotated {@code @PrePersist}, {@code @PostPersist},
+     * {@code @PreUpdate}, {@code @PostUpdate}, {@code @PreRemove}, {@code @PostRemove} or {@code @PostLoad} (Athanor's
+     * or Jakarta Persistence's) take the entity as their one parameter, and are called for the entities that
+     * parameter's type accepts ({@code Object} for all). Factory listeners run before an entity's
+     * {@code @EntityListeners} and its own callback methods, in the order registered. The same instance serves
+     * every session at once, so it must be thread-safe. Checked at {@link #build()}.
+     */
+    public SessionFactoryBuilder entityListener(Object listener) {
+        entityListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * The clock {@code @CreatedAt} and {@code @UpdatedAt} fields are set from (default: the system clock in UTC;
+     * its zone gives {@code LocalDateTime} and {@code OffsetDateTime} values). Tests pass a fixed or stepped clock.
+     */
+    public SessionFactoryBuilder clock(java.time.Clock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
     /** Uses {@code dialect} instead of detecting it from the engine's database. */
     public SessionFactoryBuilder dialect(Dialect dialect) {
         this.dialect = dialect;
@@ -134,7 +158,7 @@ public final class SessionFactoryBuilder {
         if (dialect == null) {
             checkOneKindOfDatabase(d);
         }
-        return new DefaultSessionFactory(binds, shards, d, MetadataBuilder.build(entities, d), queryCacheSize, autoflush,
+        return new DefaultSessionFactory(binds, shards, d, MetadataBuilder.build(entities, d, List.copyOf(entityListeners), clock), queryCacheSize, autoflush,
                 java.util.Map.copyOf(views), expireOnCommit, nPlusOne);
     }
 

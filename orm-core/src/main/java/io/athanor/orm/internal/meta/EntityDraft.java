@@ -19,6 +19,9 @@ final class EntityDraft {
     final List<ColumnModel> extraColumns = new ArrayList<>();
     final List<ForeignKeyModel> foreignKeys = new ArrayList<>();
     final List<IndexModel> indexes = new ArrayList<>();
+    /** The {@code @CreatedAt} and {@code @UpdatedAt} fields, or {@code null}. */
+    PropertyModel createdAt;
+    PropertyModel updatedAt;
     /** Which field a column came from, for duplicate-column messages. */
     final List<String[]> columnOrigins = new ArrayList<>();
 

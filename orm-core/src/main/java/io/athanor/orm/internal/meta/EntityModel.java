@@ -19,10 +19,13 @@ public final class EntityModel {
     private final Supplier<Object> constructor;
     private final List<ColumnModel> rowColumns;
     private final String viewQuery;
+    private final EntityCallbacks callbacks;
 
     EntityModel(Class<?> type, String name, TableModel table, List<PropertyModel> properties,
-                List<RelationshipModel> relationships, Supplier<Object> constructor, String viewQuery) {
+                List<RelationshipModel> relationships, Supplier<Object> constructor, String viewQuery,
+                EntityCallbacks callbacks) {
         this.viewQuery = viewQuery;
+        this.callbacks = callbacks;
         this.type = type;
         this.name = name;
         this.table = table;
@@ -113,6 +116,11 @@ public final class EntityModel {
     /** The relationship called {@code name}, or {@code null}. */
     public RelationshipModel relationship(String name) {
         return byName.get(name);
+    }
+
+    /** Its lifecycle callbacks and timestamps (an object that does nothing when it has none). */
+    public EntityCallbacks callbacks() {
+        return callbacks;
     }
 
     /** A new, empty instance (through the no-argument constructor). */

@@ -26,13 +26,30 @@ public final class MetadataBuilder {
      * @throws MappingException listing every problem found
      */
     public static Metadata build(Collection<Class<?>> classes, Dialect dialect) {
+        return build(classes, dialect, List.of(), java.time.Clock.systemUTC());
+    }
+
+    /**
+     * Reads, checks and freezes the mapping of {@code classes}, with lifecycle callbacks of {@code listeners}
+     * (called for every entity their methods accept) and timestamps taken from {@code clock}.
+     *
+     * @throws MappingException listing every problem found
+     */
+    public static Metadata build(Collection<Class<?>> classes, Dialect dialect, List<Object> listeners,
+                                 java.time.Clock clock) {
         List<String> problems = new ArrayList<>();
+        CallbackReader callbacks = new CallbackReader(problems);
+        listeners.forEach(callbacks::checkFactoryListener);
         Map<Class<?>, EntityDraft> drafts = new LinkedHashMap<>();
         for (Class<?> type : new LinkedHashSet<>(classes)) {
             EntityDraft draft = new EntityReader(type, dialect, problems).read();
             if (draft != null) {
                 drafts.put(type, draft);
             }
+        }
+        Map<Class<?>, EntityCallbacks> callbacksOf = new HashMap<>();
+        for (EntityDraft d : drafts.values()) {
+            callbacksOf.put(d.type, callbacks.read(d, listeners, clock));
         }
         failIfAny(problems);
         List<TableModel> joinTables = new RelationshipResolver(drafts, problems).resolve();
@@ -54,7 +71,7 @@ public final class MetadataBuilder {
                 relationships.add(r.model);
             }
             entities.put(d.type, new EntityModel(d.type, d.name, tables.get(d.type), d.properties, relationships, d.constructor,
-                    d.viewQuery));
+                    d.viewQuery, callbacksOf.get(d.type)));
             for (PropertyModel p : d.properties) {
                 if (p.sequence() != null && sequences.stream().noneMatch(s -> s.name().equals(p.sequence().name())
                         && s.schema().equals(p.sequence().schema()))) {

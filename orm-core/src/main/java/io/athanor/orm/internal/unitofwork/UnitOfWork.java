@@ -73,6 +73,7 @@ public final class UnitOfWork implements PersistenceContext {
             throw new AthanorException(model.name() + " was deleted in this session, so add() cannot bring it back. To insert "
                     + "its values again, make a new instance and add that.");
         }
+        model.callbacks().prePersist(entity);
         EntityEntry entry = new EntityEntry(entity, model, null, EntityEntry.Status.NEW, null);
         map.add(entry);
         for (io.athanor.orm.internal.meta.RelationshipModel r : model.relationships()) {
@@ -142,6 +143,7 @@ public final class UnitOfWork implements PersistenceContext {
         if (e.status == EntityEntry.Status.NEW) {
             map.forget(e);
         } else {
+            e.model.callbacks().fire(io.athanor.orm.internal.meta.EntityCallbacks.Kind.PRE_REMOVE, entity);
             e.status = EntityEntry.Status.DELETED;
         }
         forEachCascaded(e, io.athanor.orm.annotations.CascadeType.REMOVE, child -> {
@@ -301,7 +303,7 @@ public final class UnitOfWork implements PersistenceContext {
         List<EntityEntry> before = new ArrayList<>(entries);
         int mark = undo.mark();
         try {
-            Writers writers = new Writers(this, context::transaction);
+            Writers writers = new Writers(this, context::transaction, beforeUpdates(entries));
             new WriteOrder(this, writers).write(new ArrayList<>(entries));
             writers.writeLinks(links);
             links.written();
@@ -315,6 +317,24 @@ public final class UnitOfWork implements PersistenceContext {
             throw failure;
         }
         return count ? written : 1;
+    }
+
+    /**
+     * Runs the {@code PreUpdate} callbacks (and sets {@code @UpdatedAt}) of the changed instances of entities that
+     * have any, before their UPDATEs are built, so what they set is written too; returns those instances.
+     */
+    private java.util.Set<EntityEntry> beforeUpdates(List<EntityEntry> entries) {
+        java.util.Set<EntityEntry> changed = null;
+        for (EntityEntry e : entries) {
+            if (e.status == EntityEntry.Status.PERSISTENT && e.model.callbacks().watchesUpdates() && !sameAsSnapshot(e)) {
+                e.model.callbacks().preUpdate(e.instance);
+                if (changed == null) {
+                    changed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                }
+                changed.add(e);
+            }
+        }
+        return changed == null ? java.util.Set.of() : changed;
     }
 
     /** Whether anything is pending: a new or deleted instance, or a changed one (link rows are not looked at). */
