@@ -29,10 +29,10 @@ public final class EntityCallbacks {
         }
     }
 
+    private static final Callback[] EMPTY = new Callback[0];
+
     /** An entity without callbacks or timestamps: every call returns at once. */
     static final EntityCallbacks NONE = new EntityCallbacks(new Callback[Kind.values().length][], null, null, null);
-
-    private static final Callback[] EMPTY = new Callback[0];
 
     private final Callback[][] byKind;
     private final PropertyModel createdAt;
