@@ -23,6 +23,8 @@ public final class WritePlan {
     public final List<Column> columns;
     public final int[] idColumns;
     public final int versionColumn;
+    /** The columns the database sets at every update ({@code @Generated(ALWAYS)}), read back after each UPDATE. */
+    public final int[] generatedAlways;
     /** Whether a foreign key of this table refers to the table itself, so rows of one flush may depend on each other. */
     public final boolean selfReferencing;
     /**
@@ -71,6 +73,8 @@ public final class WritePlan {
         this.columns = List.copyOf(cols);
         this.idColumns = ids.stream().mapToInt(Integer::intValue).toArray();
         this.versionColumn = version;
+        this.generatedAlways = java.util.stream.IntStream.range(0, cols.size())
+                .filter(i -> cols.get(i).model.generatedAlways() && cols.get(i).property != null).toArray();
         this.selfReferencing = cols.stream().anyMatch(c -> c.relation != null && c.relation.target() == model.type());
         this.links = linksTo(model, metadata);
     }

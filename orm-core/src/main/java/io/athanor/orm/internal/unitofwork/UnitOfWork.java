@@ -370,6 +370,12 @@ public final class UnitOfWork implements PersistenceContext {
                 }
                 e.keyAssigned = false;
             }
+            int[] dbSet = context.plan(e.model).generatedAlways;
+            if (e.status == EntityEntry.Status.PERSISTENT && e.snapshot != null && dbSet.length > 0) {
+                for (int c : dbSet) { // values an undone UPDATE read back
+                    context.plan(e.model).columns.get(c).property.accessor().set(e.instance, e.snapshot[c]);
+                }
+            }
             if (e.status == EntityEntry.Status.NEW) {
                 e.forgetServerDefaults();
                 e.shard = null; // chosen again at the next flush
