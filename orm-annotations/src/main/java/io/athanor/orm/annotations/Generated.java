@@ -8,10 +8,11 @@ import java.lang.annotation.Target;
 
 /**
  * A column whose value the database sets: a trigger, a generated column ({@code GENERATED ALWAYS AS ...}) or a
- * default. Athanor never writes it, and reads it back into the field after the statements that set it: in
- * the same statement where the database can return values from an INSERT or UPDATE (PostgreSQL, H2, and
- * MariaDB's INSERT), else with one SELECT by key per batch of rows. The column's definition (the trigger,
- * the expression) is the schema's: give it with {@code @Column(sqlType = ...)} or in your own DDL.
+ * default. Athanor never writes it (a value set in the field is ignored), and reads it back into the field after
+ * the statements that set it: in the same statement where the driver returns values from an INSERT or UPDATE
+ * (PostgreSQL, H2), else with one SELECT by key per batch of rows (MariaDB). The column's definition (the
+ * trigger, the expression) is the schema's: give it with {@code @Column(sqlType = ...)} or in your own DDL. A
+ * key, a {@link Version} or a {@link CreatedAt}/{@link UpdatedAt} field cannot also be {@code @Generated}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -9,8 +9,7 @@ import java.lang.annotation.Target;
 /**
  * The time an instance was last added or changed: set from the session factory's clock when it is added
  * (as {@link CreatedAt}) and at each flush that finds it changed (before the {@link PreUpdate} callbacks run),
- * so the same UPDATE writes it. Setting only this field does not make an instance changed. Same types as
- * {@link CreatedAt}.
+ * so the same UPDATE writes it. Same types as {@link CreatedAt}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
