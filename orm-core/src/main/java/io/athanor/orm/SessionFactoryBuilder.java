@@ -30,6 +30,8 @@ public final class SessionFactoryBuilder {
     /** A Jackson ObjectMapper, held untyped so that this class loads without Jackson. */
     private Object jsonMapper;
     private final java.util.Map<Class<?>, io.athanor.orm.query.Select<?>> views = new java.util.LinkedHashMap<>();
+    private final List<Object> entityListeners = new ArrayList<>();
+    private java.time.Clock clock = java.time.Clock.systemUTC();
 
     SessionFactoryBuilder(Engine engine) {
         if (engine == null) {
@@ -138,12 +140,34 @@ public final class SessionFactoryBuilder {
     }
 
     /**
+     * Registers a listener called for every entity: its methods annotated {@code @PrePersist}, {@code @PostPersist},
+     * {@code @PreUpdate}, {@code @PostUpdate}, {@code @PreRemove}, {@code @PostRemove} or {@code @PostLoad} (Athanor's
+     * or Jakarta Persistence's) take the entity as their one parameter, and are called for the entities that
+     * parameter's type accepts ({@code Object} for all). Factory listeners run before an entity's
+     * {@code @EntityListeners} and its own callback methods, in the order registered. The same instance serves
+     * every session at once, so it must be thread-safe. Checked at {@link #build()}.
+     */
+    public SessionFactoryBuilder entityListener(Object listener) {
+        entityListeners.add(java.util.Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
      * The Jackson mapper that writes and reads {@code @Json} fields (its modules, naming and date settings apply).
      * Without one, a mapper with Jackson's defaults and the modules found on the class path is used. Configure it
      * fully before {@link #build()}; it is shared by every session afterwards.
      */
     public SessionFactoryBuilder jsonMapper(com.fasterxml.jackson.databind.ObjectMapper mapper) {
         this.jsonMapper = java.util.Objects.requireNonNull(mapper, "mapper");
+        return this;
+    }
+
+    /**
+     * The clock {@code @CreatedAt} and {@code @UpdatedAt} fields are set from (default: the system clock in UTC;
+     * its zone gives {@code LocalDateTime} and {@code OffsetDateTime} values). Tests pass a fixed or stepped clock.
+     */
+    public SessionFactoryBuilder clock(java.time.Clock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
         return this;
     }
 
@@ -168,7 +192,8 @@ public final class SessionFactoryBuilder {
         if (dialect == null) {
             checkOneKindOfDatabase(d);
         }
-        return new DefaultSessionFactory(binds, shards, d, MetadataBuilder.build(entities, d, types.copy(), jsonMapper), queryCacheSize, autoflush,
+        return new DefaultSessionFactory(binds, shards, d, MetadataBuilder.build(entities, d, types.copy(), jsonMapper,
+                List.copyOf(entityListeners), clock), queryCacheSize, autoflush,
                 java.util.Map.copyOf(views), expireOnCommit, nPlusOne);
     }
 

@@ -342,6 +342,15 @@ public abstract class Dialect {
         return false;
     }
 
+    /**
+     * Whether a batched UPDATE can give back its rows' column values through the driver's generated keys
+     * ({@code UPDATE ... RETURNING}), so values a trigger or generated column set come back without another
+     * statement. Off by default: they are read with a SELECT by key.
+     */
+    public boolean returnsUpdatedColumns() {
+        return false;
+    }
+
     /** The name to ask the driver for a generated key column by (H2 stores unquoted names in upper case). */
     public String keyColumnName(String column) {
         return column;

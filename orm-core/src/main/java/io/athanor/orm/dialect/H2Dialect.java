@@ -108,6 +108,12 @@ public final class H2Dialect extends Dialect {
         return true;
     }
 
+    /** From an UPDATE too (the row as it is after the update, as FINAL TABLE gives it). */
+    @Override
+    public boolean returnsUpdatedColumns() {
+        return true;
+    }
+
     @Override
     public boolean supportsIlike() {
         return true;

@@ -135,6 +135,12 @@ public final class PostgresDialect extends Dialect {
         return true;
     }
 
+    /** The driver adds RETURNING to an UPDATE too. */
+    @Override
+    public boolean returnsUpdatedColumns() {
+        return true;
+    }
+
     @Override
     public boolean supportsIlike() {
         return true;

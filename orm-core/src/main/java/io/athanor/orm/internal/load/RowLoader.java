@@ -359,6 +359,7 @@ public final class RowLoader {
                 }
                 map.add(entry);
             }
+            model.callbacks().fire(io.athanor.orm.internal.meta.EntityCallbacks.Kind.POST_LOAD, instance);
             return instance;
         }
 
@@ -421,6 +422,7 @@ public final class RowLoader {
                     ((io.athanor.orm.internal.proxy.Proxied) e.instance).athanor$handler(null);
                 }
             }
+            model.callbacks().fire(io.athanor.orm.internal.meta.EntityCallbacks.Kind.POST_LOAD, e.instance);
         }
     }
 

@@ -29,6 +29,9 @@ final class EntityDraft {
     String discriminatorValue;
     /** Whether the class is abstract (allowed for entities of an inheritance hierarchy, which are never instantiated). */
     boolean isAbstract;
+    /** The {@code @CreatedAt} and {@code @UpdatedAt} fields, or {@code null}. */
+    PropertyModel createdAt;
+    PropertyModel updatedAt;
     /** Which field a column came from, for duplicate-column messages. */
     final List<String[]> columnOrigins = new ArrayList<>();
 

@@ -23,17 +23,19 @@ public final class EntityModel {
     private final InheritanceModel inheritance;
     /** Worked out on first use: see {@link #writesTracked()}. */
     private volatile Boolean writesTracked;
+    private final EntityCallbacks callbacks;
 
     EntityModel(Class<?> type, String name, TableModel table, List<PropertyModel> properties,
                 List<RelationshipModel> relationships, Supplier<Object> constructor, String viewQuery) {
-        this(type, name, table, properties, relationships, constructor, viewQuery, null, null);
+        this(type, name, table, properties, relationships, constructor, viewQuery, null, null, EntityCallbacks.NONE);
     }
 
     EntityModel(Class<?> type, String name, TableModel table, List<PropertyModel> properties,
                 List<RelationshipModel> relationships, Supplier<Object> constructor, String viewQuery,
-                List<ColumnModel> layout, InheritanceModel inheritance) {
+                List<ColumnModel> layout, InheritanceModel inheritance, EntityCallbacks callbacks) {
         this.inheritance = inheritance;
         this.viewQuery = viewQuery;
+        this.callbacks = callbacks;
         this.type = type;
         this.name = name;
         this.table = table;
@@ -170,6 +172,11 @@ public final class EntityModel {
     /** The relationship called {@code name}, or {@code null}. */
     public RelationshipModel relationship(String name) {
         return byName.get(name);
+    }
+
+    /** Its lifecycle callbacks and timestamps (an object that does nothing when it has none). */
+    public EntityCallbacks callbacks() {
+        return callbacks;
     }
 
     /** A new, empty instance (through the no-argument constructor). */

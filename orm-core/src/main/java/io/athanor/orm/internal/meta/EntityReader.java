@@ -42,6 +42,8 @@ import java.util.function.Supplier;
 final class EntityReader {
     private static final Set<Class<?>> VERSION_TYPES = Set.of(Integer.class, Long.class, Short.class);
     private static final Set<Class<?>> IDENTITY_TYPES = Set.of(Integer.class, Long.class, Short.class);
+    private static final Set<Class<?>> STAMP_TYPES = Set.of(java.time.Instant.class, java.time.LocalDateTime.class,
+            java.time.OffsetDateTime.class);
 
     private final Class<?> type;
     private final Dialect dialect;
@@ -285,11 +287,54 @@ final class EntityReader {
             }
         }
         boolean nullable = !id && !f.getType().isPrimitive() && (column == null || column.nullable());
+        io.athanor.orm.annotations.Generated dbSet = f.getAnnotation(io.athanor.orm.annotations.Generated.class);
+        boolean created = f.isAnnotationPresent(io.athanor.orm.annotations.CreatedAt.class);
+        boolean updated = f.isAnnotationPresent(io.athanor.orm.annotations.UpdatedAt.class);
+        checkSetElsewhere(where, f, javaType, id || version || generated != null, dbSet != null, created, updated);
         ColumnModel model = new ColumnModel(columnName, columnType, nullable, column != null && column.unique(),
-                column == null || column.insertable(), column == null || column.updatable(),
-                column == null ? "" : column.serverDefault(), generation == GenerationType.IDENTITY);
-        draft.properties.add(new PropertyModel(pathPrefix + f.getName(), javaType, accessor, model, id, version, generation, sequence));
+                dbSet == null && (column == null || column.insertable()),
+                dbSet == null && !created && (column == null || column.updatable()),
+                column == null ? "" : column.serverDefault(), generation == GenerationType.IDENTITY,
+                dbSet == null ? null : dbSet.value());
+        PropertyModel property = new PropertyModel(pathPrefix + f.getName(), javaType, accessor, model, id, version, generation,
+                sequence);
+        draft.properties.add(property);
+        if (created) {
+            draft.createdAt = onlyOne(draft.createdAt, property, where, "@CreatedAt");
+        }
+        if (updated) {
+            draft.updatedAt = onlyOne(draft.updatedAt, property, where, "@UpdatedAt");
+        }
         draft.columnOrigins.add(new String[] {columnName, where});
+    }
+
+    /** Notes what is wrong with a field the database (@Generated) or the clock (@CreatedAt, @UpdatedAt) sets. */
+    private void checkSetElsewhere(String where, Field f, Class<?> javaType, boolean keyOrVersion, boolean dbSet,
+                                   boolean created, boolean updated) {
+        String stamp = created ? "@CreatedAt" : "@UpdatedAt";
+        if ((created || updated) && !STAMP_TYPES.contains(javaType)) {
+            problems.add(stamp + " field " + where + " is a " + f.getType().getSimpleName() + "; make it an Instant, "
+                    + "LocalDateTime or OffsetDateTime.");
+        }
+        if (created && updated) {
+            problems.add("Field " + where + " is both @CreatedAt and @UpdatedAt; keep one (@UpdatedAt is also set on insert).");
+        }
+        if ((created || updated || dbSet) && keyOrVersion) {
+            problems.add("Field " + where + " is a key or @Version and cannot also be " + (dbSet ? "@Generated" : stamp)
+                    + "; remove one of them.");
+        }
+        if (dbSet && (created || updated)) {
+            problems.add("Field " + where + " is @Generated (the database sets it) and " + stamp + " (Athanor sets it); "
+                    + "keep one.");
+        }
+    }
+
+    private PropertyModel onlyOne(PropertyModel previous, PropertyModel property, String where, String annotation) {
+        if (previous != null) {
+            problems.add("Entity " + type.getName() + " has two " + annotation + " fields (" + previous.path() + " and "
+                    + where + "); keep one.");
+        }
+        return property;
     }
 
     private ColumnType columnType(Field f, Class<?> javaType, Column column, String where) {

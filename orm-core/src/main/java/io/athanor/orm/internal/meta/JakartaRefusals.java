@@ -32,7 +32,11 @@ final class JakartaRefusals {
     /** Annotations read on an entity or embeddable class; the others there are refused. */
     private static final Set<String> TYPE_ANNOTATIONS = Set.of("Entity", "Table", "Embeddable", "SequenceGenerator",
             "SequenceGenerators", "Access", "MappedSuperclass", "Inheritance", "DiscriminatorColumn", "DiscriminatorValue",
-            "PrimaryKeyJoinColumn");
+            "PrimaryKeyJoinColumn", "EntityListeners");
+
+    /** Lifecycle callback annotations, read on methods (see {@link CallbackReader}). */
+    private static final Set<String> CALLBACKS = Set.of("PrePersist", "PostPersist", "PreUpdate", "PostUpdate", "PreRemove",
+            "PostRemove", "PostLoad");
 
     /** Annotations read on a field; the others there are refused. */
     private static final Set<String> FIELD_ANNOTATIONS = Set.of("Id", "GeneratedValue", "SequenceGenerator", "Column",
@@ -77,25 +81,15 @@ final class JakartaRefusals {
                     + ".options(selectinLoad(User_.orders)); remove it"),
             Map.entry("NamedEntityGraphs", "say what loads with fetch modes or per-query options; remove it"),
             Map.entry("SqlResultSetMapping", "map rows to records with list(Record.class); remove it"),
-            Map.entry("EntityListeners", "Athanor has no entity lifecycle callbacks; set such values in the code that "
-                    + "adds or changes the entity, or watch statements with the engine's events"),
-            Map.entry("ExcludeDefaultListeners", "Athanor has no entity listeners; remove it"),
-            Map.entry("ExcludeSuperclassListeners", "Athanor has no entity listeners; remove it"),
+            Map.entry("ExcludeDefaultListeners", "the listeners registered with SessionFactory.builder(..).entityListener(...) "
+                    + "are called for every entity their methods accept; make the listener's parameter a type this entity "
+                    + "is not, and remove it"),
+            Map.entry("ExcludeSuperclassListeners", "Athanor calls the @EntityListeners of superclasses; remove it"),
             Map.entry("Cacheable", "Athanor has no second-level cache (the identity map lives as long as the session); "
                     + "remove it"),
             Map.entry("Converts", "put one @Convert(converter = ...) on each field"),
             Map.entry("EnumeratedValue", "enums are stored by name or ordinal (@Enumerated); for another value use "
-                    + "@Convert with an AttributeConverter"),
-            Map.entry("PrePersist", "Athanor has no entity lifecycle callbacks; set such values in the code that adds "
-                    + "or changes the entity, or watch statements with the engine's events"),
-            Map.entry("PostPersist", "Athanor has no entity lifecycle callbacks; after session.flush() the entity has "
-                    + "its key, act on it there"),
-            Map.entry("PreUpdate", "Athanor has no entity lifecycle callbacks; set such values in the code that changes "
-                    + "the entity"),
-            Map.entry("PostUpdate", "Athanor has no entity lifecycle callbacks; act after session.flush() or commit()"),
-            Map.entry("PreRemove", "Athanor has no entity lifecycle callbacks; act before session.delete(...)"),
-            Map.entry("PostRemove", "Athanor has no entity lifecycle callbacks; act after session.flush() or commit()"),
-            Map.entry("PostLoad", "Athanor has no entity lifecycle callbacks; compute derived values in a getter"));
+                    + "@Convert with an AttributeConverter"));
 
     private JakartaRefusals() {
     }
@@ -127,7 +121,8 @@ final class JakartaRefusals {
         for (Method m : type.getDeclaredMethods()) {
             String where = type.getName() + "." + m.getName() + "()";
             for (Annotation a : m.getAnnotations()) {
-                if (a.annotationType().getName().startsWith(P)) {
+                if (a.annotationType().getName().startsWith(P)
+                        && !CALLBACKS.contains(a.annotationType().getSimpleName())) {
                     String name = a.annotationType().getSimpleName();
                     String why = WHY.get(name);
                     problems.add(where + " is annotated @" + name + ", which Athanor does not support on a method: "

@@ -26,7 +26,7 @@ public final class MetadataBuilder {
      * @throws MappingException listing every problem found
      */
     public static Metadata build(Collection<Class<?>> classes, Dialect dialect) {
-        return build(classes, dialect, new io.athanor.orm.types.TypeRegistry(), null);
+        return build(classes, dialect, new io.athanor.orm.types.TypeRegistry(), null, List.of(), java.time.Clock.systemUTC());
     }
 
     /**
@@ -37,19 +37,33 @@ public final class MetadataBuilder {
      * @throws MappingException listing every problem found
      */
     public static Metadata build(Collection<Class<?>> classes, Dialect dialect, io.athanor.orm.types.TypeRegistry types) {
-        return build(classes, dialect, types, null);
+        return build(classes, dialect, types, null, List.of(), java.time.Clock.systemUTC());
+    }
+
+    /**
+     * Reads, checks and freezes the mapping of {@code classes}, with lifecycle callbacks of {@code listeners}
+     * (called for every entity their methods accept) and timestamps taken from {@code clock}.
+     *
+     * @throws MappingException listing every problem found
+     */
+    public static Metadata build(Collection<Class<?>> classes, Dialect dialect, List<Object> listeners,
+                                 java.time.Clock clock) {
+        return build(classes, dialect, new io.athanor.orm.types.TypeRegistry(), null, listeners, clock);
     }
 
     /**
      * Reads, checks and freezes the mapping of {@code classes}, with the types of {@code types}, writing
-     * {@code @Json} fields with {@code jsonMapper}.
+     * {@code @Json} fields with {@code jsonMapper}, with lifecycle callbacks of {@code listeners} (called for every
+     * entity their methods accept) and timestamps taken from {@code clock}.
      *
      * @param jsonMapper a Jackson {@code ObjectMapper}, or {@code null} for a default one
      * @throws MappingException listing every problem found
      */
     public static Metadata build(Collection<Class<?>> classes, Dialect dialect, io.athanor.orm.types.TypeRegistry types,
-                                 Object jsonMapper) {
+                                 Object jsonMapper, List<Object> listeners, java.time.Clock clock) {
         List<String> problems = new ArrayList<>();
+        CallbackReader callbacks = new CallbackReader(problems);
+        listeners.forEach(callbacks::checkFactoryListener);
         List<Class<?>> converters = new ArrayList<>(types.autoApplied());
         List<Class<?>> entityClasses = new ArrayList<>();
         for (Class<?> type : new LinkedHashSet<>(classes)) {
@@ -65,6 +79,10 @@ public final class MetadataBuilder {
         }
         Hierarchies hierarchies = new Hierarchies(drafts, dialect, problems);
         hierarchies.check();
+        Map<Class<?>, EntityCallbacks> callbacksOf = new HashMap<>();
+        for (EntityDraft d : drafts.values()) {
+            callbacksOf.put(d.type, callbacks.read(d, listeners, clock));
+        }
         failIfAny(problems);
         List<TableModel> joinTables = new RelationshipResolver(drafts, problems).resolve();
         hierarchies.mergeIntoRoots();
@@ -97,7 +115,8 @@ public final class MetadataBuilder {
             EntityDraft root = hierarchies.rootOf(d);
             List<ColumnModel> layout = root == null ? null : EntityModel.layout(root.properties, tables.get(d.type));
             entities.put(d.type, new EntityModel(d.type, d.name, tables.get(d.type), d.properties, relationships, d.constructor,
-                    d.viewQuery, layout, layout == null ? null : hierarchies.model(d, layout)));
+                    d.viewQuery, layout, layout == null ? null : hierarchies.model(d, layout),
+                    callbacksOf.get(d.type)));
             for (PropertyModel p : d.properties) {
                 if (p.sequence() != null && sequences.stream().noneMatch(s -> s.name().equals(p.sequence().name())
                         && s.schema().equals(p.sequence().schema()))) {

@@ -150,12 +150,15 @@ public final class EntityWriter {
         return !c.model.serverDefault().isEmpty() && c.property != null && !c.property.id();
     }
 
-    /** The columns {@code shape} leaves out because their fields are null and the database has a default. */
+    /**
+     * The columns {@code shape} leaves out because their fields are null and the database has a default, and
+     * those the database sets itself ({@code @Generated}).
+     */
     private static List<Integer> leftToDefaults(WritePlan plan, String shape) {
         List<Integer> defaults = new ArrayList<>();
         for (int i = 0; i < shape.length(); i++) {
             WritePlan.Column c = plan.columns.get(i);
-            if (shape.charAt(i) == '0' && defaulted(c) && c.model.insertable()) {
+            if (shape.charAt(i) == '0' && (defaulted(c) && c.model.insertable() || c.model.generated() != null)) {
                 defaults.add(i);
             }
         }
@@ -163,98 +166,32 @@ public final class EntityWriter {
     }
 
     /**
-     * Reads back the values the database gave the columns this batch left to their defaults, and writes
-     * them into the instances and their snapshots: one SELECT by key per 500 rows, for drivers that
-     * return only the generated key from an INSERT.
+     * Reads back the values the database gave the columns this batch left to their defaults or that it sets
+     * itself, and writes them into the instances and their snapshots, for drivers that return only the
+     * generated key from an INSERT.
      */
     private void readServerDefaults(WritePlan plan, List<Integer> defaults, List<Object[]> rows, List<EntityEntry> entries) {
         if (defaults.isEmpty()) {
             return;
         }
-        int[] keys = plan.idColumns;
-        StringBuilder select = new StringBuilder("SELECT ");
-        for (int k = 0; k < keys.length; k++) {
-            select.append(k > 0 ? ", " : "").append(plan.columns.get(keys[k]).quoted);
-        }
-        for (int i : defaults) {
-            select.append(", ").append(plan.columns.get(i).quoted);
-        }
-        select.append(" FROM ").append(plan.table).append(" WHERE ");
-        Map<List<Object>, Integer> rowByKey = new java.util.HashMap<>();
-        for (int r = 0; r < rows.size(); r++) {
-            rowByKey.put(keyValues(plan, rows.get(r)), r);
-        }
-        boolean[] found = new boolean[rows.size()];
-        for (int from = 0; from < rows.size(); from += 500) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
-            StringBuilder sql = new StringBuilder(select);
-            List<Object> parameters = new ArrayList<>();
-            for (int r = 0; r < chunk.size(); r++) {
-                sql.append(r > 0 ? " OR " : "").append('(');
-                for (int k = 0; k < keys.length; k++) {
-                    sql.append(k > 0 ? " AND " : "").append(plan.columns.get(keys[k]).quoted).append(" = ?");
-                    parameters.add(chunk.get(r)[keys[k]]);
-                }
-                sql.append(')');
+        boolean[] found = ReadBack.select(connection, plan, defaults, rows, (r, column, value) -> {
+            EntityEntry e = entries.get(r);
+            if (e.defaulted == null) {
+                e.defaulted = new ArrayList<>(defaults.size());
             }
-            connection.query(sql.toString(), parameters, ps -> {
-                for (int p = 0; p < parameters.size(); p++) {
-                    plan.columns.get(keys[p % keys.length]).model.type().bind(ps, p + 1, parameters.get(p));
-                }
-            }, rs -> {
-                while (rs.next()) {
-                    Object[] read = new Object[keys.length];
-                    for (int k = 0; k < keys.length; k++) {
-                        read[k] = plan.columns.get(keys[k]).model.type().read(rs, k + 1);
-                    }
-                    Integer r = rowByKey.get(keyValues(read));
-                    if (r == null) {
-                        continue;
-                    }
-                    found[r] = true;
-                    EntityEntry e = entries.get(r);
-                    e.defaulted = new ArrayList<>(defaults.size());
-                    for (int d = 0; d < defaults.size(); d++) {
-                        WritePlan.Column c = plan.columns.get(defaults.get(d));
-                        Object value = c.model.type().read(rs, keys.length + d + 1);
-                        rows.get(r)[defaults.get(d)] = value;
-                        c.property.accessor().set(e.instance, value);
-                        e.defaulted.add(c.property);
-                    }
-                }
-                return null;
-            });
-        }
+            WritePlan.Column c = plan.columns.get(column);
+            rows.get(r)[column] = value;
+            c.property.accessor().set(e.instance, value);
+            e.defaulted.add(c.property);
+        });
         for (int r = 0; r < rows.size(); r++) {
             if (!found[r]) {
-                throw new AthanorException("Could not read back the server defaults of a new " + plan.model.name() + ": no "
-                        + "row came back for key " + keyValues(plan, rows.get(r)) + ", so the database stores that key in "
-                        + "another form (a rounded decimal or time, a padded CHAR). Give the key a type that keeps its value "
-                        + "exactly, or set the defaulted fields before the flush.");
+                throw new AthanorException("Could not read back the values the database set in a new " + plan.model.name()
+                        + ": no row came back for key " + ReadBack.keyValues(plan, rows.get(r)) + ", so the database stores "
+                        + "that key in another form (a rounded decimal or time, a padded CHAR). Give the key a type that "
+                        + "keeps its value exactly, or set the defaulted fields before the flush.");
             }
         }
-    }
-
-    private static List<Object> keyValues(WritePlan plan, Object[] row) {
-        Object[] key = new Object[plan.idColumns.length];
-        for (int k = 0; k < key.length; k++) {
-            key[k] = row[plan.idColumns[k]];
-        }
-        return keyValues(key);
-    }
-
-    /** A key as a map key: decimals without trailing zeros, byte arrays by content. */
-    private static List<Object> keyValues(Object[] parts) {
-        List<Object> key = new ArrayList<>(parts.length);
-        for (Object v : parts) {
-            if (v instanceof java.math.BigDecimal) {
-                v = ((java.math.BigDecimal) v).stripTrailingZeros();
-            } else if (v instanceof byte[]) {
-                v = java.nio.ByteBuffer.wrap((byte[]) v);
-            }
-            key.add(v);
-        }
-        return key;
     }
 
     private void assignKey(EntityEntry e, WritePlan plan) {
@@ -404,16 +341,29 @@ public final class EntityWriter {
         if (version >= 0) {
             types.add(plan.columns.get(version).model.type());
         }
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (EntityEntry e : entries) {
+            rows.add(current.get(e));
+        }
+        boolean returning = plan.generatedAlways.length > 0 && context.metadata().dialect().returnsUpdatedColumns();
         long[] counts = connection.batch(sql.toString(), parameterSets, (ps, r) -> {
             Object[] row = binds.get(r);
             for (int k = 0; k < row.length; k++) {
                 types.get(k).bind(ps, k + 1, row[k]);
             }
-        }, new String[0], null);
+        }, returning ? GeneratedColumns.returned(plan, context.metadata().dialect()) : new String[0],
+                returning ? GeneratedColumns.reader(plan, rows, updatedValue(plan, entries, rows)) : null);
         if (version >= 0 && !countsKnown(counts, entries.size())) {
             counts = rowByRow(sql.toString(), parameterSets, types);
         }
         checkCounts(plan, entries, counts, "updated");
+        if (plan.generatedAlways.length > 0 && !returning) {
+            List<Integer> always = new ArrayList<>();
+            for (int i : plan.generatedAlways) {
+                always.add(i);
+            }
+            ReadBack.select(connection, plan, always, rows, updatedValue(plan, entries, rows));
+        }
         for (int r = 0; r < entries.size(); r++) {
             EntityEntry e = entries.get(r);
             Object[] now = current.get(e);
@@ -425,6 +375,14 @@ public final class EntityWriter {
             context.updating(e);
             e.snapshot = plan.snapshotOf(now);
         }
+    }
+
+    /** Writes a value the database set in an updated row into the instance and the snapshot the update leaves. */
+    private static ReadBack.Sink updatedValue(WritePlan plan, List<EntityEntry> entries, List<Object[]> rows) {
+        return (r, column, value) -> {
+            rows.get(r)[column] = value;
+            plan.columns.get(column).property.accessor().set(entries.get(r).instance, value);
+        };
     }
 
     /** Deletes the many-to-many link rows that refer to {@code entries}, which are deleted next (see {@link LinkWriter#deleteLinksOf}). */

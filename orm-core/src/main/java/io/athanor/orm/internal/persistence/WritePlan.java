@@ -25,6 +25,8 @@ public final class WritePlan {
     private final Column[] columnArray;
     public final int[] idColumns;
     public final int versionColumn;
+    /** The columns the database sets at every update ({@code @Generated(ALWAYS)}), read back after each UPDATE. */
+    public final int[] generatedAlways;
     /** Whether a foreign key of this table refers to the table itself, so rows of one flush may depend on each other. */
     public final boolean selfReferencing;
     /**
@@ -76,6 +78,8 @@ public final class WritePlan {
         this.columnArray = cols.toArray(new Column[0]);
         this.idColumns = ids.stream().mapToInt(Integer::intValue).toArray();
         this.versionColumn = version;
+        this.generatedAlways = java.util.stream.IntStream.range(0, cols.size())
+                .filter(i -> cols.get(i).model.generatedAlways() && cols.get(i).property != null).toArray();
         this.selfReferencing = cols.stream().anyMatch(c -> c.relation != null
                 && metadata.entity(c.relation.target()).rootType() == model.rootType());
         this.links = linksTo(model, metadata);

@@ -559,6 +559,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         EntityEntry fresh = new EntityEntry(entity, e.model, e.key, EntityEntry.Status.PERSISTENT, loaded.snapshot);
         fresh.toOnesSet = e.toOnesSet | loaded.toOnesSet;
         map.add(fresh);
+        e.model.callbacks().fire(io.athanor.orm.internal.meta.EntityCallbacks.Kind.POST_LOAD, entity);
     }
 
     @Override

@@ -75,6 +75,7 @@ public final class UnitOfWork implements PersistenceContext {
             throw new AthanorException(model.name() + " was deleted in this session, so add() cannot bring it back. To insert "
                     + "its values again, make a new instance and add that.");
         }
+        model.callbacks().prePersist(entity);
         EntityEntry entry = new EntityEntry(entity, model, null, EntityEntry.Status.NEW, null);
         map.add(entry);
         for (io.athanor.orm.internal.meta.RelationshipModel r : model.relationships()) {
@@ -144,6 +145,7 @@ public final class UnitOfWork implements PersistenceContext {
         if (e.status == EntityEntry.Status.NEW) {
             map.forget(e);
         } else {
+            e.model.callbacks().fire(io.athanor.orm.internal.meta.EntityCallbacks.Kind.PRE_REMOVE, entity);
             e.status = EntityEntry.Status.DELETED;
             e.changed();
         }
@@ -302,7 +304,7 @@ public final class UnitOfWork implements PersistenceContext {
         List<EntityEntry> before = new ArrayList<>(map.entries());
         int undoMark = undo.mark();
         try {
-            Writers writers = new Writers(this, context::transaction);
+            Writers writers = new Writers(this, context::transaction, beforeUpdates(changed));
             new WriteOrder(this, writers).write(changed);
             writers.writeLinks(links);
             links.written();
@@ -317,6 +319,24 @@ public final class UnitOfWork implements PersistenceContext {
             throw failure;
         }
         return count ? changed.size() : 1;
+    }
+
+    /**
+     * Runs the {@code PreUpdate} callbacks (and sets {@code @UpdatedAt}) of the changed instances of entities that
+     * have any, before their UPDATEs are built, so what they set is written too; returns those instances.
+     */
+    private java.util.Set<EntityEntry> beforeUpdates(List<EntityEntry> changedEntries) {
+        java.util.Set<EntityEntry> updated = null;
+        for (EntityEntry e : changedEntries) {
+            if (e.status == EntityEntry.Status.PERSISTENT && e.model.callbacks().watchesUpdates()) {
+                e.model.callbacks().preUpdate(e.instance);
+                if (updated == null) {
+                    updated = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                }
+                updated.add(e);
+            }
+        }
+        return updated == null ? java.util.Set.of() : updated;
     }
 
     /**
@@ -365,7 +385,7 @@ public final class UnitOfWork implements PersistenceContext {
     }
 
     /** Puts the entries a failed flush wrote back as they were before it: status, snapshot, keys it assigned, versions it bumped. */
-    private static void restore(List<EntityEntry> written, List<Object[]> saved) {
+    private void restore(List<EntityEntry> written, List<Object[]> saved) {
         for (int i = 0; i < written.size(); i++) {
             EntityEntry e = written.get(i);
             Object[] s = saved.get(i);
@@ -379,6 +399,12 @@ public final class UnitOfWork implements PersistenceContext {
                     }
                 }
                 e.keyAssigned = false;
+            }
+            int[] dbSet = context.plan(e.model).generatedAlways;
+            if (e.status == EntityEntry.Status.PERSISTENT && e.snapshot != null && dbSet.length > 0) {
+                for (int c : dbSet) { // values an undone UPDATE read back
+                    context.plan(e.model).columns.get(c).property.accessor().set(e.instance, e.snapshot[c]);
+                }
             }
             if (e.status == EntityEntry.Status.NEW) {
                 e.forgetServerDefaults();

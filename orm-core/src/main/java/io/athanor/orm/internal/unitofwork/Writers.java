@@ -1,6 +1,7 @@
 package io.athanor.orm.internal.unitofwork;
 
 import io.athanor.orm.engine.Connection;
+import io.athanor.orm.internal.meta.EntityCallbacks.Kind;
 import io.athanor.orm.internal.persistence.EntityWriter;
 import io.athanor.orm.internal.persistence.LinkWriter;
 import io.athanor.orm.internal.persistence.PersistenceContext;
@@ -22,22 +23,42 @@ final class Writers {
     private final PersistenceContext context;
     private final Function<EntityEntry, Connection> connectionOf;
     private final Map<Connection, EntityWriter> writers = new IdentityHashMap<>();
+    /** The changed instances whose PreUpdate callbacks ran: their PostUpdate callbacks run after their UPDATE. */
+    private final java.util.Set<EntityEntry> updating;
 
-    Writers(PersistenceContext context, Function<EntityEntry, Connection> connectionOf) {
+    Writers(PersistenceContext context, Function<EntityEntry, Connection> connectionOf, java.util.Set<EntityEntry> updating) {
         this.context = context;
         this.connectionOf = connectionOf;
+        this.updating = updating;
     }
 
     void insert(List<EntityEntry> rows) {
         each(rows, EntityWriter::insert);
+        after(Kind.POST_PERSIST, rows);
     }
 
     void update(List<EntityEntry> rows) {
         each(rows, EntityWriter::update);
+        if (!updating.isEmpty()) {
+            for (EntityEntry e : rows) {
+                if (updating.contains(e)) {
+                    e.model.callbacks().fire(Kind.POST_UPDATE, e.instance);
+                }
+            }
+        }
     }
 
     void delete(List<EntityEntry> rows) {
         each(rows, EntityWriter::delete);
+        after(Kind.POST_REMOVE, rows);
+    }
+
+    private static void after(Kind kind, List<EntityEntry> rows) {
+        if (!rows.isEmpty() && rows.get(0).model.callbacks().has(kind)) { // one entity type per group
+            for (EntityEntry e : rows) {
+                e.model.callbacks().fire(kind, e.instance);
+            }
+        }
     }
 
     void deleteLinks(List<EntityEntry> rows) {

@@ -15,7 +15,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EntityListeners;
+import jakarta.persistence.ExcludeSuperclassListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -153,7 +153,7 @@ class JakartaMappingErrorsTest {
     }
 
     @Entity
-    @EntityListeners(Object.class)
+    @ExcludeSuperclassListeners
     static class WithListeners {
         @Id
         Long id;
@@ -165,11 +165,11 @@ class JakartaMappingErrorsTest {
         Long id;
 
         @PrePersist
-        void beforeInsert() {
+        void beforeInsert(Object other) {
         }
 
         @PostLoad
-        void afterLoad() {
+        static void afterLoad() {
         }
     }
 
@@ -304,10 +304,10 @@ class JakartaMappingErrorsTest {
                 Arguments.of(Parent.class, List.of("Parent.children is annotated @OrderColumn", "@OrderBy")),
                 Arguments.of(WithNamedQuery.class, List.of("WithNamedQuery is annotated @NamedQuery",
                         "typed query language")),
-                Arguments.of(WithListeners.class, List.of("WithListeners is annotated @EntityListeners",
-                        "no entity lifecycle callbacks")),
-                Arguments.of(WithCallbacks.class, List.of("WithCallbacks.beforeInsert() is annotated @PrePersist",
-                        "WithCallbacks.afterLoad() is annotated @PostLoad", "no entity lifecycle callbacks")),
+                Arguments.of(WithListeners.class, List.of("WithListeners is annotated @ExcludeSuperclassListeners",
+                        "calls the @EntityListeners of superclasses")),
+                Arguments.of(WithCallbacks.class, List.of("WithCallbacks.beforeInsert() has 1 parameter(s); it must take no "
+                        + "parameter", "WithCallbacks.afterLoad() is static")),
                 Arguments.of(WithPropertyAccess.class, List.of("@Access(AccessType.PROPERTY) is not supported",
                         "WithPropertyAccess.getId() is annotated @Id", "move it to the field")),
                 Arguments.of(WithTableGenerator.class, List.of("WithTableGenerator.id has @GeneratedValue(strategy = "
