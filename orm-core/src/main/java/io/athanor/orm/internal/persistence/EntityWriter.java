@@ -102,14 +102,14 @@ public final class EntityWriter {
         for (int k = 0; k < keys.length; k++) {
             keys[k] = context.metadata().dialect().keyColumnName(plan.columns.get(returned.get(k)).model.name());
         }
-        connection.batch(sql.toString(), parameterSets, (ps, r) -> {
+        Batches.run(connection, context.batchSize(), sql.toString(), parameterSets, (ps, r) -> {
             Object[] row = rows.get(r);
             for (int k = 0; k < used.size(); k++) {
                 plan.columns.get(used.get(k)).model.type().bind(ps, k + 1, row[used.get(k)]);
             }
-        }, keys, returned.isEmpty() ? null : rs -> {
-            int r = 0;
-            while (rs.next() && r < entries.size()) {
+        }, keys, returned.isEmpty() ? null : (rs, from, count) -> {
+            int r = from;
+            while (r < from + count && rs.next()) {
                 EntityEntry e = entries.get(r);
                 for (int k = 0; k < returned.size(); k++) {
                     int column = returned.get(k);
@@ -128,11 +128,10 @@ public final class EntityWriter {
                 }
                 r++;
             }
-            if (r != entries.size()) {
-                throw new AthanorException("The database returned " + r + " generated keys for " + entries.size() + " new "
+            if (r != from + count) {
+                throw new AthanorException("The database returned " + (r - from) + " generated keys for " + count + " new "
                         + plan.model.name() + " rows.");
             }
-            return null;
         });
         if (!defaultsReturned) {
             readServerDefaults(plan, defaults, rows, entries);
@@ -404,7 +403,7 @@ public final class EntityWriter {
         if (version >= 0) {
             types.add(plan.columns.get(version).model.type());
         }
-        long[] counts = connection.batch(sql.toString(), parameterSets, (ps, r) -> {
+        long[] counts = Batches.run(connection, context.batchSize(), sql.toString(), parameterSets, (ps, r) -> {
             Object[] row = binds.get(r);
             for (int k = 0; k < row.length; k++) {
                 types.get(k).bind(ps, k + 1, row[k]);
@@ -458,7 +457,7 @@ public final class EntityWriter {
         if (plan.versionColumn >= 0) {
             types.add(plan.columns.get(plan.versionColumn).model.type());
         }
-        long[] counts = connection.batch(sql.toString(), parameterSets, (ps, r) -> {
+        long[] counts = Batches.run(connection, context.batchSize(), sql.toString(), parameterSets, (ps, r) -> {
             List<Object> p = parameterSets.get(r);
             for (int k = 0; k < types.size(); k++) {
                 types.get(k).bind(ps, k + 1, p.get(k));

@@ -278,7 +278,7 @@ public final class UnitOfWork implements PersistenceContext {
             ShardAssigner.assign(map, entries, context::chooseShard);
         }
         ParentDeletes parentDeletes = ParentDeletes.prepare(this, context, map, loader);
-        LinkWriter links = new LinkWriter(map, context.metadata(), entries);
+        LinkWriter links = new LinkWriter(map, context.metadata(), entries, context.batchSize());
         boolean work = links.hasWork();
         int written = 0;
         for (EntityEntry e : entries) {
@@ -371,6 +371,11 @@ public final class UnitOfWork implements PersistenceContext {
     @Override
     public WritePlan plan(EntityModel model) {
         return context.plan(model);
+    }
+
+    @Override
+    public int batchSize() {
+        return context.batchSize();
     }
 
     @Override
