@@ -312,7 +312,10 @@ public final class EntityWriter {
         }
     }
 
-    /** Updates the changed columns of {@code group} (one entity type), batched per set of changed columns, version-checked. */
+    /**
+     * Updates the changed columns of {@code group} (one entity type), version-checked: batched per set of changed
+     * columns, or for a versioned entity whose rows changed different columns, one batch setting all of them.
+     */
     public void update(List<EntityEntry> group) {
         if (group.isEmpty()) {
             return;
@@ -349,9 +352,36 @@ public final class EntityWriter {
                 current.put(e, now);
             }
         }
+        if (byChange.size() > 1 && plan.versionColumn >= 0) {
+            byChange = union(byChange);
+        }
         for (Map.Entry<String, List<EntityEntry>> change : byChange.entrySet()) {
             updateBatch(plan, change.getKey(), change.getValue(), current);
         }
+    }
+
+    /**
+     * One statement for rows whose changed columns differ, setting every column any of them changed, instead of
+     * a statement and a batch per set (orm-bench's random-subset update: one batch is about 1.6 times faster than
+     * one per set). Only for versioned entities: a row's unchanged columns are written with the values its
+     * snapshot holds, and the version check makes sure those are still the row's values.
+     */
+    private static Map<String, List<EntityEntry>> union(Map<String, List<EntityEntry>> byChange) {
+        char[] all = null;
+        List<EntityEntry> rows = new ArrayList<>();
+        for (Map.Entry<String, List<EntityEntry>> change : byChange.entrySet()) {
+            String changed = change.getKey();
+            if (all == null) {
+                all = changed.toCharArray();
+            }
+            for (int i = 0; i < all.length; i++) {
+                if (changed.charAt(i) == '1') {
+                    all[i] = '1';
+                }
+            }
+            rows.addAll(change.getValue());
+        }
+        return Map.of(new String(all), rows);
     }
 
     private void updateBatch(WritePlan plan, String changed, List<EntityEntry> entries, Map<EntityEntry, Object[]> current) {
