@@ -33,7 +33,9 @@ public class StaffHibernate {
                 .setProperty(AvailableSettings.GENERATE_STATISTICS, false)
                 .setProperty(AvailableSettings.SHOW_SQL, false)
                 .setProperty(AvailableSettings.HBM2DDL_AUTO, "none")
-                .setProperty(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, false);
+                .setProperty(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, false)
+                // Employee_ is Athanor's metamodel (its processor reads jakarta @Entity too), not Hibernate's
+                .setProperty(AvailableSettings.STATIC_METAMODEL_POPULATION, "disabled");
         cfg.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool);
         factory = cfg.buildSessionFactory();
     }
