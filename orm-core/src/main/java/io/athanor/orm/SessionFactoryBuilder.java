@@ -29,6 +29,7 @@ public final class SessionFactoryBuilder {
     private final TypeRegistry types = new TypeRegistry();
     /** A Jackson ObjectMapper, held untyped so that this class loads without Jackson. */
     private Object jsonMapper;
+    private int batchSize;
     private final java.util.Map<Class<?>, io.athanor.orm.query.Select<?>> views = new java.util.LinkedHashMap<>();
     private final List<Object> entityListeners = new ArrayList<>();
     private java.time.Clock clock = java.time.Clock.systemUTC();
@@ -115,6 +116,20 @@ public final class SessionFactoryBuilder {
     }
 
     /**
+     * The most rows sessions send in one JDBC batch (default: no limit, each statement's rows in one batch).
+     * The flush's inserts, updates and deletes and the bulk operations ({@code bulkInsertMappings},
+     * {@code bulkUpdateMappings}) split a statement's rows into batches of this many, in order, in the same
+     * transaction: a failure in any batch rolls back the rows of the batches before it with the transaction.
+     * A session can override it with {@link SessionOptions#withBatchSize(int)}.
+     *
+     * @throws ConfigurationException if {@code rows} is less than 1
+     */
+    public SessionFactoryBuilder batchSize(int rows) {
+        this.batchSize = SessionOptions.checkBatchSize("batchSize", rows);
+        return this;
+    }
+
+    /**
      * Defines the materialized view {@code entity} (annotated {@code @MaterializedView}) by a query in the
      * query language instead of SQL text. The query takes no values: a view's definition has no parameters.
      */
@@ -194,7 +209,7 @@ public final class SessionFactoryBuilder {
         }
         return new DefaultSessionFactory(binds, shards, d, MetadataBuilder.build(entities, d, types.copy(), jsonMapper,
                 List.copyOf(entityListeners), clock), queryCacheSize, autoflush,
-                java.util.Map.copyOf(views), expireOnCommit, nPlusOne);
+                java.util.Map.copyOf(views), expireOnCommit, nPlusOne, batchSize);
     }
 
     /** Every engine a session may write to must speak the primary's dialect: statements are compiled once for all. */

@@ -14,18 +14,20 @@ import io.athanor.orm.engine.IsolationLevel;
  * Immutable and thread-safe.
  */
 public final class SessionOptions {
-    private static final SessionOptions DEFAULTS = new SessionOptions(false, null, null, null);
+    private static final SessionOptions DEFAULTS = new SessionOptions(false, null, null, null, 0);
 
     private final boolean readOnly;
     private final IsolationLevel isolation;
     private final NPlusOne nPlusOne;
     private final CommitPosition after;
+    private final int batchSize;
 
-    private SessionOptions(boolean readOnly, IsolationLevel isolation, NPlusOne nPlusOne, CommitPosition after) {
+    private SessionOptions(boolean readOnly, IsolationLevel isolation, NPlusOne nPlusOne, CommitPosition after, int batchSize) {
         this.readOnly = readOnly;
         this.isolation = isolation;
         this.nPlusOne = nPlusOne;
         this.after = after;
+        this.batchSize = batchSize;
     }
 
     /** Read-write, at the engine's isolation level. */
@@ -39,27 +41,27 @@ public final class SessionOptions {
      * {@code add}, {@code delete} or a change to a loaded entity is refused before any SQL is sent.
      */
     public static SessionOptions readOnly() {
-        return new SessionOptions(true, null, null, null);
+        return new SessionOptions(true, null, null, null, 0);
     }
 
     /** Sessions at this isolation level. */
     public static SessionOptions isolation(IsolationLevel level) {
-        return new SessionOptions(false, level, null, null);
+        return new SessionOptions(false, level, null, null, 0);
     }
 
     /** The same options, read-only. */
     public SessionOptions asReadOnly() {
-        return new SessionOptions(true, isolation, nPlusOne, after);
+        return new SessionOptions(true, isolation, nPlusOne, after, batchSize);
     }
 
     /** The same options at this isolation level. */
     public SessionOptions withIsolation(IsolationLevel level) {
-        return new SessionOptions(readOnly, level, nPlusOne, after);
+        return new SessionOptions(readOnly, level, nPlusOne, after, batchSize);
     }
 
     /** The same options with this N+1 detection, over the factory's {@code nPlusOne} setting. */
     public SessionOptions withNPlusOne(NPlusOne mode) {
-        return new SessionOptions(readOnly, isolation, java.util.Objects.requireNonNull(mode, "mode"), after);
+        return new SessionOptions(readOnly, isolation, java.util.Objects.requireNonNull(mode, "mode"), after, batchSize);
     }
 
     /**
@@ -69,7 +71,33 @@ public final class SessionOptions {
      * use the primary anyway.
      */
     public SessionOptions after(CommitPosition position) {
-        return new SessionOptions(readOnly, isolation, nPlusOne, java.util.Objects.requireNonNull(position, "position"));
+        return new SessionOptions(readOnly, isolation, nPlusOne, java.util.Objects.requireNonNull(position, "position"), batchSize);
+    }
+
+    /**
+     * The same options with at most {@code rows} rows per JDBC batch, over the factory's {@link
+     * SessionFactoryBuilder#batchSize(int) batchSize}: the flush and the bulk operations send the rows of one
+     * statement in batches of this many.
+     *
+     * @throws io.athanor.orm.error.ConfigurationException if {@code rows} is less than 1
+     */
+    public SessionOptions withBatchSize(int rows) {
+        return new SessionOptions(readOnly, isolation, nPlusOne, after, checkBatchSize("SessionOptions.withBatchSize", rows));
+    }
+
+    /** {@code rows} when it is a valid batch size; a clear error naming {@code setting} otherwise. */
+    static int checkBatchSize(String setting, int rows) {
+        if (rows < 1) {
+            throw new io.athanor.orm.error.ConfigurationException(setting + "(" + rows + ") must be at least 1: it is the most "
+                    + "rows sent in one JDBC batch (500 is a common choice). Leave it unset to send each statement's rows "
+                    + "in one batch.");
+        }
+        return rows;
+    }
+
+    /** The most rows per JDBC batch for these sessions, or 0 for the factory's setting. */
+    public int batchSize() {
+        return batchSize;
     }
 
     /** The commit these sessions must see, or {@code null}. */
@@ -95,6 +123,6 @@ public final class SessionOptions {
     @Override
     public String toString() {
         return "SessionOptions[readOnly=" + readOnly + ", isolation=" + isolation + ", nPlusOne=" + nPlusOne
-                + (after == null ? "" : ", after=" + after) + "]";
+                + (after == null ? "" : ", after=" + after) + (batchSize == 0 ? "" : ", batchSize=" + batchSize) + "]";
     }
 }

@@ -38,6 +38,6 @@ final class BulkSection {
             console.line("The users now:");
             console.rows(session.select(User_.id, User_.name).orderBy(User_.id).list());
         }
-        console.line("Bulk updates bypass the session: instances it already holds keep their old values.");
+        console.line("Instances the session holds take the values a bulk update wrote, so its commit writes those rows once.");
     }
 }

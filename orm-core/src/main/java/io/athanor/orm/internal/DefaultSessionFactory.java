@@ -33,13 +33,14 @@ public final class DefaultSessionFactory implements SessionFactory {
             new java.util.concurrent.ConcurrentHashMap<>();
     private final boolean readsOutsideTransaction;
     private final io.athanor.orm.NPlusOne nPlusOne;
+    private final int batchSize;
     private final io.athanor.orm.internal.proxy.ProxyFactory proxies = new io.athanor.orm.internal.proxy.ProxyFactory();
     private final java.util.Map<EntityModel, Object> plans = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<SequenceModel, long[]> sequences = new java.util.HashMap<>();
 
     public DefaultSessionFactory(io.athanor.orm.Binds binds, io.athanor.orm.Shards shards, Dialect dialect, Metadata metadata, int queryCacheSize,
                                  boolean autoflush, java.util.Map<Class<?>, io.athanor.orm.query.Select<?>> viewQueries,
-                                 boolean expireOnCommit, io.athanor.orm.NPlusOne nPlusOne) {
+                                 boolean expireOnCommit, io.athanor.orm.NPlusOne nPlusOne, int batchSize) {
         Engine engine = binds.primary();
         this.binds = binds;
         this.routes = new io.athanor.orm.internal.route.Routes(binds, shards, metadata);
@@ -50,6 +51,7 @@ public final class DefaultSessionFactory implements SessionFactory {
                 || dialect instanceof io.athanor.orm.dialect.H2Dialect)
                 && (isolation == null || isolation == io.athanor.orm.engine.IsolationLevel.READ_COMMITTED);
         this.nPlusOne = nPlusOne;
+        this.batchSize = batchSize;
         this.engine = engine;
         this.dialect = dialect;
         this.metadata = metadata;
@@ -110,6 +112,11 @@ public final class DefaultSessionFactory implements SessionFactory {
 
     public io.athanor.orm.NPlusOne nPlusOne() {
         return nPlusOne;
+    }
+
+    /** The most rows per JDBC batch, or 0 for no limit. */
+    public int batchSize() {
+        return batchSize;
     }
 
     /** Makes the lazy reference classes. */

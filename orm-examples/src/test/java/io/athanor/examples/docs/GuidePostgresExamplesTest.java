@@ -78,7 +78,7 @@ class GuidePostgresExamplesTest {
             session.bulkInsertMappings(User.class, rows, BulkMode.COPY);   // PostgreSQL COPY
             // end::bulk-operations[]
             session.commit();
-            assertThat(ada.getName()).as("instances in the session are not changed").isEqualTo("Ada Lovelace");
+            assertThat(ada.getName()).as("instances in the session take the written values").isEqualTo("Ada King");
             assertThat(session.select(User_.name).orderBy(User_.name).list()).extracting(r -> r.get(0, String.class))
                     .containsExactly("Ada King", "Alan Turing", "Alan Turing", "Grace Hopper", "Grace Hopper");
         } finally {

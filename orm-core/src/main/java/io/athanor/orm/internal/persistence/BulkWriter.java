@@ -4,6 +4,7 @@ import io.athanor.orm.engine.Connection;
 import io.athanor.orm.error.AthanorException;
 import io.athanor.orm.internal.meta.EntityModel;
 import io.athanor.orm.internal.meta.PropertyModel;
+import io.athanor.orm.internal.meta.RelationshipModel;
 import io.athanor.orm.internal.types.ColumnType;
 import io.athanor.orm.internal.types.StoredValues;
 import java.util.ArrayList;
@@ -15,19 +16,39 @@ import java.util.TreeSet;
 
 /**
  * The seed's bulk_insert_mappings and bulk_update_mappings: rows given as maps from field name to
- * value, written in JDBC batches grouped by the set of fields given, with no identity-map traffic.
+ * value, written in JDBC batches (of at most the session's batch size) grouped by the set of fields
+ * given, with no identity-map traffic. A row may name an owning to-one relationship, with the related
+ * instance or its key as the value: it writes the foreign key.
  */
 public final class BulkWriter {
-    private final EntityModel model;
-    private final String table;
-    private final io.athanor.orm.dialect.Dialect dialect;
 
-    public BulkWriter(EntityModel model, io.athanor.orm.dialect.Dialect dialect) {
-        this.model = model;
-        this.dialect = dialect;
-        this.table = dialect.qualify(model.table().schema(), model.table().name());
+    /** Told of each row a bulk update wrote, after its batch ran. */
+    @FunctionalInterface
+    public interface Written {
+        /**
+         * The row with key {@code key} (one value per key column, in write-plan order) now holds {@code values} in
+         * the write plan's columns {@code columns}; {@code given} are the row's values as given (a relationship's
+         * instance where one was given), in the same order.
+         */
+        void row(Object[] key, int[] columns, Object[] values, Object[] given);
     }
 
+    private final EntityModel model;
+    private final WritePlan plan;
+    private final String table;
+    private final io.athanor.orm.dialect.Dialect dialect;
+    private final int batchSize;
+
+    /** A writer for {@code plan}'s entity, sending at most {@code batchSize} rows per JDBC batch (0: no limit). */
+    public BulkWriter(WritePlan plan, io.athanor.orm.dialect.Dialect dialect, int batchSize) {
+        this.model = plan.model;
+        this.plan = plan;
+        this.dialect = dialect;
+        this.batchSize = batchSize;
+        this.table = plan.table;
+    }
+
+    /** Inserts with PostgreSQL's COPY: one statement streams every row of a group, so the batch size does not apply. */
     public long copy(Connection connection, List<? extends Map<String, ?>> rows) {
         if (!dialect.name().equals("postgresql")) {
             throw new AthanorException("BulkMode.COPY is PostgreSQL's COPY and is not supported by " + dialect.name()
@@ -35,13 +56,9 @@ public final class BulkWriter {
         }
         long total = 0;
         for (Map.Entry<Set<String>, List<Map<String, ?>>> group : groups(rows).entrySet()) {
-            List<PropertyModel> props = properties(group.getKey());
-            for (Map<String, ?> row : group.getValue()) {
-                for (PropertyModel p : props) {
-                    check(p, row.get(p.path()));
-                }
-            }
-            total += PostgresCopy.insert(connection, model, table, dialect, props, group.getValue());
+            List<BulkField> fields = fields(group.getKey());
+            List<List<Object>> values = values(fields, group.getValue());
+            total += PostgresCopy.insert(connection, model, table, dialect, fields, values);
         }
         return total;
     }
@@ -49,26 +66,31 @@ public final class BulkWriter {
     public long insert(Connection connection, List<? extends Map<String, ?>> rows) {
         long total = 0;
         for (Map.Entry<Set<String>, List<Map<String, ?>>> group : groups(rows).entrySet()) {
-            List<PropertyModel> props = properties(group.getKey());
+            List<BulkField> fields = fields(group.getKey());
             StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (");
             StringBuilder marks = new StringBuilder();
-            for (int i = 0; i < props.size(); i++) {
-                sql.append(i > 0 ? ", " : "").append(dialect.quote(props.get(i).column().name()));
+            for (int i = 0; i < fields.size(); i++) {
+                sql.append(i > 0 ? ", " : "").append(dialect.quote(fields.get(i).column.name()));
                 marks.append(i > 0 ? ", ?" : "?");
             }
             sql.append(") VALUES (").append(marks).append(')');
-            total += run(connection, sql.toString(), props, group.getValue());
+            total += sum(run(connection, sql.toString(), fields, values(fields, group.getValue())));
         }
         return total;
     }
 
     public long update(Connection connection, List<? extends Map<String, ?>> rows) {
+        return update(connection, rows, null);
+    }
+
+    /** Updates {@code rows} by key; {@code written}, when given, is told of each row once its batch ran. */
+    public long update(Connection connection, List<? extends Map<String, ?>> rows, Written written) {
         long total = 0;
         for (Map.Entry<Set<String>, List<Map<String, ?>>> group : groups(rows).entrySet()) {
-            List<PropertyModel> set = new ArrayList<>();
-            for (PropertyModel p : properties(group.getKey())) {
-                if (!p.id()) {
-                    set.add(p);
+            List<BulkField> set = new ArrayList<>();
+            for (BulkField f : fields(group.getKey())) {
+                if (f.property == null || !f.property.id()) {
+                    set.add(f);
                 }
             }
             for (PropertyModel id : model.idProperties()) {
@@ -82,41 +104,72 @@ public final class BulkWriter {
             }
             StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
             for (int i = 0; i < set.size(); i++) {
-                sql.append(i > 0 ? ", " : "").append(dialect.quote(set.get(i).column().name())).append(" = ?");
+                sql.append(i > 0 ? ", " : "").append(dialect.quote(set.get(i).column.name())).append(" = ?");
             }
             sql.append(" WHERE ");
-            List<PropertyModel> ordered = new ArrayList<>(set);
+            List<BulkField> ordered = new ArrayList<>(set);
             for (int i = 0; i < model.idProperties().size(); i++) {
                 PropertyModel id = model.idProperties().get(i);
                 sql.append(i > 0 ? " AND " : "").append(dialect.quote(id.column().name())).append(" = ?");
-                ordered.add(id);
+                ordered.add(BulkField.of(id, plan));
             }
-            total += run(connection, sql.toString(), ordered, group.getValue());
+            List<Map<String, ?>> groupRows = group.getValue();
+            List<List<Object>> values = values(ordered, groupRows);
+            long[] counts = run(connection, sql.toString(), ordered, values);
+            total += sum(counts);
+            if (written != null) {
+                tell(written, set, groupRows, values);
+            }
         }
         return total;
     }
 
-    private long run(Connection connection, String sql, List<PropertyModel> props, List<Map<String, ?>> rows) {
+    private void tell(Written written, List<BulkField> set, List<Map<String, ?>> rows, List<List<Object>> values) {
+        int[] columns = new int[set.size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = set.get(i).planColumn;
+        }
+        int keys = model.idProperties().size();
+        for (int r = 0; r < rows.size(); r++) {
+            List<Object> row = values.get(r);
+            Object[] given = new Object[set.size()];
+            for (int i = 0; i < given.length; i++) {
+                given[i] = rows.get(r).get(set.get(i).name);
+            }
+            written.row(row.subList(set.size(), set.size() + keys).toArray(), columns, row.subList(0, set.size()).toArray(),
+                    given);
+        }
+    }
+
+    /** Each row's values for {@code fields}, checked before any SQL. */
+    private List<List<Object>> values(List<BulkField> fields, List<Map<String, ?>> rows) {
         List<List<Object>> parameterSets = new ArrayList<>(rows.size());
         for (Map<String, ?> row : rows) {
-            List<Object> p = new ArrayList<>(props.size());
-            for (PropertyModel prop : props) {
-                Object v = row.get(prop.path());
-                check(prop, v);
+            List<Object> p = new ArrayList<>(fields.size());
+            for (BulkField f : fields) {
+                Object v = f.value(row, model);
+                check(f, v);
                 p.add(v);
             }
             parameterSets.add(p);
         }
-        ColumnType[] types = new ColumnType[props.size()];
+        return parameterSets;
+    }
+
+    private long[] run(Connection connection, String sql, List<BulkField> fields, List<List<Object>> parameterSets) {
+        ColumnType[] types = new ColumnType[fields.size()];
         for (int i = 0; i < types.length; i++) {
-            types[i] = props.get(i).column().type();
+            types[i] = fields.get(i).column.type();
         }
-        long[] counts = connection.batch(sql, parameterSets, (ps, r) -> {
+        return Batches.run(connection, batchSize, sql, parameterSets, (ps, r) -> {
             List<Object> p = parameterSets.get(r);
             for (int i = 0; i < types.length; i++) {
                 types[i].bind(ps, i + 1, p.get(i));
             }
         }, new String[0], null);
+    }
+
+    private static long sum(long[] counts) {
         long total = 0;
         for (long c : counts) {
             total += c == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, c);
@@ -128,16 +181,16 @@ public final class BulkWriter {
      * The same checks on both paths, before any SQL: the value has the field's type, and the database would
      * store it as given.
      */
-    private void check(PropertyModel p, Object v) {
+    private void check(BulkField f, Object v) {
         if (v == null) {
             return;
         }
-        if (!p.javaType().isInstance(v)) {
-            throw new AthanorException("A bulk row gives a " + v.getClass().getName() + " for " + model.name() + "." + p.path()
-                    + ", which holds " + p.javaType().getName() + ".");
+        if (f.property != null && !f.property.javaType().isInstance(v)) {
+            throw new AthanorException("A bulk row gives a " + v.getClass().getName() + " for " + model.name() + "." + f.name
+                    + ", which holds " + f.property.javaType().getName() + ".");
         }
-        if (!p.column().type().converted()) {
-            StoredValues.check(dialect, v, model.name() + "." + p.path());
+        if (!f.column.type().converted()) {
+            StoredValues.check(dialect, v, model.name() + "." + f.name);
         }
     }
 
@@ -156,23 +209,61 @@ public final class BulkWriter {
         return groups;
     }
 
-    private List<PropertyModel> properties(Set<String> names) {
-        List<PropertyModel> props = new ArrayList<>(names.size());
+    private List<BulkField> fields(Set<String> names) {
+        List<BulkField> fields = new ArrayList<>(names.size());
+        Map<String, String> byColumn = new LinkedHashMap<>();
         for (String name : names) {
-            PropertyModel p = null;
-            for (PropertyModel candidate : model.properties()) {
-                if (candidate.path().equals(name)) {
-                    p = candidate;
-                }
+            BulkField f = field(name);
+            String other = byColumn.putIfAbsent(f.column.name(), name);
+            if (other != null) {
+                throw new AthanorException("Bulk rows for " + model.name() + " give both '" + other + "' and '" + name
+                        + "', which are the same column " + f.column.name() + "; give one of them.");
             }
-            if (p == null) {
-                List<String> known = new ArrayList<>();
-                model.properties().forEach(x -> known.add(x.path()));
-                throw new AthanorException("Bulk rows for " + model.name() + " name '" + name + "', which is not one of its "
-                        + "fields " + known + ". Keys are field names (userId), not column names (user_id).");
-            }
-            props.add(p);
+            fields.add(f);
         }
-        return props;
+        return fields;
+    }
+
+    private BulkField field(String name) {
+        for (PropertyModel p : model.properties()) {
+            if (p.path().equals(name)) {
+                return BulkField.of(p, plan);
+            }
+        }
+        for (WritePlan.Column c : plan.columns) {
+            if (c.relation != null && c.relation.name().equals(name) && c.relation.joinColumns().size() == 1) {
+                return BulkField.of(c, plan);
+            }
+        }
+        for (RelationshipModel r : model.relationships()) {
+            if (r.name().equals(name)) {
+                throw new AthanorException("Bulk rows for " + model.name() + " name '" + name + "', " + unsupported(r)
+                        + " A bulk row is one row of " + model.name() + "'s table: it sets columns and owning to-one "
+                        + "relationships (given the related instance or its key). Change '" + name + "' through the "
+                        + "session instead (load, change, commit).");
+            }
+        }
+        List<String> known = new ArrayList<>();
+        model.properties().forEach(x -> known.add(x.path()));
+        for (WritePlan.Column c : plan.columns) {
+            if (c.relation != null && c.relation.joinColumns().size() == 1) {
+                known.add(c.relation.name());
+            }
+        }
+        throw new AthanorException("Bulk rows for " + model.name() + " name '" + name + "', which is not one of its "
+                + "fields " + known + ". Keys are field names (userId), not column names (user_id).");
+    }
+
+    private static String unsupported(RelationshipModel r) {
+        if (r.toMany()) {
+            return "a " + (r.kind() == RelationshipModel.Kind.MANY_TO_MANY ? "many-to-many" : "one-to-many")
+                    + " collection, which bulk rows cannot set.";
+        }
+        if (!r.owning()) {
+            return "the inverse side of a one-to-one relationship (its foreign key is in " + r.target().getSimpleName()
+                    + "'s table), which bulk rows cannot set.";
+        }
+        return "a to-one relationship whose foreign key has " + r.joinColumns().size() + " columns, which bulk rows cannot "
+                + "set; map those columns as fields and give them instead.";
     }
 }

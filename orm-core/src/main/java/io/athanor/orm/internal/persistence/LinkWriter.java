@@ -25,6 +25,7 @@ import java.util.Map;
 public final class LinkWriter {
     private final IdentityMap map;
     private final Metadata metadata;
+    private final int batchSize;
     private final List<Change> changes = new ArrayList<>();
 
     /** The links of one owner's collection to add and remove. */
@@ -42,9 +43,11 @@ public final class LinkWriter {
         }
     }
 
-    public LinkWriter(IdentityMap map, Metadata metadata, List<EntityEntry> entries) {
+    /** The link rows to write for {@code entries}' collections, sent {@code batchSize} rows per batch (0: all in one). */
+    public LinkWriter(IdentityMap map, Metadata metadata, List<EntityEntry> entries, int batchSize) {
         this.map = map;
         this.metadata = metadata;
+        this.batchSize = batchSize;
         for (EntityEntry e : entries) {
             if (e.status == EntityEntry.Status.DELETED || e.hollow) {
                 continue;
@@ -154,7 +157,8 @@ public final class LinkWriter {
             List<List<Object>> rows = k.getValue();
             for (WritePlan.LinkColumn link : context.plan(k.getKey()).links) {
                 ColumnType type = link.column.type();
-                connection.batch(link.delete, rows, (ps, i) -> type.bind(ps, 1, rows.get(i).get(0)), new String[0], null);
+                Batches.run(connection, context.batchSize(), link.delete, rows, (ps, i) -> type.bind(ps, 1, rows.get(i).get(0)),
+                        new String[0], null);
             }
         }
     }
@@ -188,7 +192,7 @@ public final class LinkWriter {
                 : "DELETE FROM " + table + " WHERE " + owner + " = ? AND " + target + " = ?";
         ColumnType ownerType = link.columns().get(0).type();
         ColumnType targetType = link.columns().get(1).type();
-        connection.batch(sql, rows, (ps, i) -> {
+        Batches.run(connection, batchSize, sql, rows, (ps, i) -> {
             ownerType.bind(ps, 1, rows.get(i).get(0));
             targetType.bind(ps, 2, rows.get(i).get(1));
         }, new String[0], null);

@@ -17,6 +17,11 @@ public interface PersistenceContext {
 
     Object nextSequenceValue(PropertyModel id, Connection connection);
 
+    /** The most rows per JDBC batch, or 0 for no limit (the session's {@code batchSize}). */
+    default int batchSize() {
+        return 0;
+    }
+
     /** An entry has just been inserted and now has {@code key}. */
     void registered(EntityEntry entry, EntityKey key);
 

@@ -3,12 +3,10 @@ package io.athanor.orm.internal.persistence;
 import io.athanor.orm.engine.Connection;
 import io.athanor.orm.error.AthanorException;
 import io.athanor.orm.internal.meta.EntityModel;
-import io.athanor.orm.internal.meta.PropertyModel;
 import io.athanor.orm.internal.types.PostgresText;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -21,10 +19,10 @@ final class PostgresCopy {
     }
 
     static long insert(Connection connection, EntityModel model, String table, io.athanor.orm.dialect.Dialect dialect,
-                       List<PropertyModel> props, List<? extends Map<String, ?>> rows) {
+                       List<BulkField> props, List<List<Object>> rows) {
         StringBuilder sql = new StringBuilder("COPY ").append(table).append(" (");
         for (int i = 0; i < props.size(); i++) {
-            sql.append(i > 0 ? ", " : "").append(dialect.quote(props.get(i).column().name()));
+            sql.append(i > 0 ? ", " : "").append(dialect.quote(props.get(i).column.name()));
         }
         sql.append(") FROM STDIN (FORMAT csv)");
         String statement = sql.toString();
@@ -32,20 +30,20 @@ final class PostgresCopy {
     }
 
     /** Streams the rows through the driver's COPY API; the engine reports it as one statement. */
-    private static long copy(java.sql.Connection jdbc, String sql, EntityModel model, List<PropertyModel> props,
-                             List<? extends Map<String, ?>> rows) throws SQLException {
+    private static long copy(java.sql.Connection jdbc, String sql, EntityModel model, List<BulkField> props,
+                             List<List<Object>> rows) throws SQLException {
         org.postgresql.copy.CopyIn in = null;
         try {
             CopyManager copy = jdbc.unwrap(PGConnection.class).getCopyAPI();
             in = copy.copyIn(sql);
             StringBuilder csv = new StringBuilder(64 * Math.min(rows.size(), CHUNK));
             for (int r = 0; r < rows.size(); r++) {
-                Map<String, ?> row = rows.get(r);
+                List<Object> row = rows.get(r);
                 for (int i = 0; i < props.size(); i++) {
                     if (i > 0) {
                         csv.append(',');
                     }
-                    append(csv, row.get(props.get(i).path()), props.get(i), model);
+                    append(csv, row.get(i), props.get(i), model);
                 }
                 csv.append('\n');
                 if ((r + 1) % CHUNK == 0 || r == rows.size() - 1) {
@@ -72,11 +70,11 @@ final class PostgresCopy {
      * One CSV field: empty for NULL, otherwise the value's PostgreSQL text (as the driver would send it bound),
      * quoted, so that an empty string stays an empty string and no character of it is special.
      */
-    private static void append(StringBuilder csv, Object v, PropertyModel p, EntityModel model) {
+    private static void append(StringBuilder csv, Object v, BulkField p, EntityModel model) {
         if (v == null) {
             return;
         }
-        Object stored = p.column().type().toDatabase(v);
+        Object stored = p.column.type().toDatabase(v);
         if (stored == null) {
             return;
         }
@@ -84,7 +82,7 @@ final class PostgresCopy {
         try {
             text = PostgresText.of(stored);
         } catch (IllegalArgumentException e) {
-            throw new AthanorException("COPY cannot write " + model.name() + "." + p.path() + " (stored as a "
+            throw new AthanorException("COPY cannot write " + model.name() + "." + p.name + " (stored as a "
                     + stored.getClass().getName() + "); use BulkMode.BATCH for this entity.");
         }
         csv.append('"').append(text.replace("\"", "\"\"")).append('"');

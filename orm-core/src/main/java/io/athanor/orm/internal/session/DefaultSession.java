@@ -55,6 +55,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     private final SessionListeners listeners;
     /** Builds a missing write plan; one instance, so asking for a plan allocates nothing. */
     private final java.util.function.Function<EntityModel, WritePlan> planBuilder = this::newPlan;
+    private final BulkOperations bulk;
     /** Set while a flush runs: the queries it makes itself (loading what a delete touches) do not flush again. */
     private boolean flushing;
 
@@ -74,6 +75,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         this.loader = new RowLoader(this);
         this.work = new UnitOfWork(this, map, loader);
         this.selects = new SelectRunner(tx, route, loader);
+        this.bulk = new BulkOperations(factory, tx, route, map, work, this::getReference);
         listeners.opened(this);
     }
 
@@ -96,6 +98,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         this.loader = new RowLoader(this);
         this.work = new UnitOfWork(this, map, loader);
         this.selects = new SelectRunner(tx, route, loader);
+        this.bulk = new BulkOperations(factory, tx, route, map, work, this::getReference);
         listeners.opened(this);
     }
 
@@ -495,23 +498,15 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
 
     @Override
     public long bulkInsertMappings(Class<?> entity, List<? extends Map<String, ?>> rows) {
-        checkUsable();
-        checkWritable("bulk-write rows");
-        autoflush();
-        return new io.athanor.orm.internal.persistence.BulkWriter(factory.metadata().entity(entity), factory.dialect()).insert(
-                tx.forWrite(route.engineOf(entity, "bulk-insert rows")), rows);
+        return bulkInsertMappings(entity, rows, io.athanor.orm.BulkMode.BATCH);
     }
 
     @Override
     public long bulkInsertMappings(Class<?> entity, List<? extends Map<String, ?>> rows, io.athanor.orm.BulkMode mode) {
-        if (mode == io.athanor.orm.BulkMode.BATCH) {
-            return bulkInsertMappings(entity, rows);
-        }
         checkUsable();
         checkWritable("bulk-write rows");
         autoflush();
-        return new io.athanor.orm.internal.persistence.BulkWriter(factory.metadata().entity(entity), factory.dialect()).copy(
-                tx.forWrite(route.engineOf(entity, "bulk-insert rows")), rows);
+        return bulk.insert(entity, rows, mode);
     }
 
     @Override
@@ -519,8 +514,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         checkUsable();
         checkWritable("bulk-write rows");
         autoflush();
-        return new io.athanor.orm.internal.persistence.BulkWriter(factory.metadata().entity(entity), factory.dialect()).update(
-                tx.forWrite(route.engineOf(entity, "bulk-update rows")), rows);
+        return bulk.update(entity, rows);
     }
 
     @Override
@@ -607,6 +601,11 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     @Override
     public Connection transaction(EntityModel entity, String rowShard) {
         return tx.forWrite(route.writeEngine(entity, rowShard));
+    }
+
+    @Override
+    public int batchSize() {
+        return options.batchSize() > 0 ? options.batchSize() : factory.batchSize();
     }
 
     @Override

@@ -32,6 +32,11 @@ public interface FlushContext {
      */
     String chooseShard(Object instance);
 
+    /** The most rows per JDBC batch, or 0 for no limit. */
+    default int batchSize() {
+        return 0;
+    }
+
     /** Whether entities are sharded. */
     boolean sharded();
 }

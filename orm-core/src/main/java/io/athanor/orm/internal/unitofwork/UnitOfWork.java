@@ -289,7 +289,7 @@ public final class UnitOfWork implements PersistenceContext {
         mark = map.visitMark();
         ParentDeletes parentDeletes = ParentDeletes.prepare(this, context, map, loader, visit);
         visit = map.visitSince(mark, visit);
-        LinkWriter links = new LinkWriter(map, context.metadata(), visit);
+        LinkWriter links = new LinkWriter(map, context.metadata(), visit, context.batchSize());
         List<EntityEntry> changed = changedEntries(visit);
         stats.flushes++;
         if (changed.isEmpty() && !links.hasWork()) {
@@ -426,6 +426,11 @@ public final class UnitOfWork implements PersistenceContext {
     @Override
     public WritePlan plan(EntityModel model) {
         return context.plan(model);
+    }
+
+    @Override
+    public int batchSize() {
+        return context.batchSize();
     }
 
     @Override
