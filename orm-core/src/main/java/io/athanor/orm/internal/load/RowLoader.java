@@ -334,12 +334,9 @@ public final class RowLoader {
             Object instance = model.newInstance();
             Object[] snapshot = new Object[columns.size()];
             for (int i = 0; i < columns.size(); i++) {
-                Object value = columns.get(i).type().read(rs, offset + i + 1);
-                snapshot[i] = value;
-                if (i < properties.size() && (value != null || properties.get(i).column().nullable())) {
-                    properties.get(i).accessor().set(instance, value);
-                }
+                snapshot[i] = columns.get(i).type().read(rs, offset + i + 1);
             }
+            model.assigner().assign(instance, snapshot, i -> snapshot[i] != null || properties.get(i).column().nullable());
             if (register) {
                 if (context.readOnly()) {
                     context.keepKeysOnly(model, snapshot);
@@ -358,16 +355,18 @@ public final class RowLoader {
         private void populate(EntityEntry e, ResultSet rs) throws SQLException {
             Object[] snapshot = new Object[columns.size()];
             for (int i = 0; i < columns.size(); i++) {
-                Object value = columns.get(i).type().read(rs, offset + i + 1);
-                snapshot[i] = value;
-                if (i < properties.size() && !properties.get(i).id()) {
-                    PropertyModel p = properties.get(i);
-                    boolean changed = e.expired && e.snapshot != null && !io.athanor.orm.internal.state.Values.same(p.accessor().get(e.instance), e.snapshot[i]);
-                    if (!changed && (value != null || p.column().nullable())) {
-                        p.accessor().set(e.instance, value);
-                    }
-                }
+                snapshot[i] = columns.get(i).type().read(rs, offset + i + 1);
             }
+            Object[] before = e.snapshot;
+            model.assigner().assign(e.instance, snapshot, i -> {
+                PropertyModel p = properties.get(i);
+                if (p.id()) {
+                    return false;
+                }
+                boolean changed = e.expired && before != null
+                        && !io.athanor.orm.internal.state.Values.same(p.accessor().get(e.instance), before[i]);
+                return !changed && (snapshot[i] != null || p.column().nullable());
+            });
             if (context.readOnly()) {
                 context.keepKeysOnly(model, snapshot);
             }

@@ -19,6 +19,7 @@ public final class EntityModel {
     private final Supplier<Object> constructor;
     private final List<ColumnModel> rowColumns;
     private final String viewQuery;
+    private final PropertyAssigner assigner;
 
     EntityModel(Class<?> type, String name, TableModel table, List<PropertyModel> properties,
                 List<RelationshipModel> relationships, Supplier<Object> constructor, String viewQuery) {
@@ -45,6 +46,12 @@ public final class EntityModel {
             }
         }
         this.rowColumns = List.copyOf(row);
+        this.assigner = new PropertyAssigner(this.properties);
+    }
+
+    /** Writes row values into instances, building embedded records once per row. */
+    public PropertyAssigner assigner() {
+        return assigner;
     }
 
     public Class<?> type() {
