@@ -75,8 +75,10 @@ class RecordEmbeddableTest {
             assertThat(found.balance).isEqualTo(new Money(1250, "EUR"));
         }
         try (Session s = f.open()) {
+            // tag::query[]
             List<RecCustomer> inParis = s.select(RecCustomer.class).where(RecCustomer_.home.city.eq("Paris")
                     .and(RecCustomer_.home.point.lat.gt(48.0))).list();
+            // end::query[]
             assertThat(inParis).extracting(c -> c.name).containsExactly("ada");
             assertThat(inParis.get(0).home.point()).isEqualTo(new GeoPoint(48.86, 2.35));
             String city = s.select(RecCustomer_.home.city).where(RecCustomer_.name.eq("ada")).scalar(String.class);
@@ -92,7 +94,9 @@ class RecordEmbeddableTest {
         f.runInTransaction(s -> s.add(ada));
         f.runInTransaction(s -> {
             RecCustomer c = s.get(RecCustomer.class, ada.id);
-            c.home = new PostalAddress(c.home.street(), "Lyon", c.home.point());
+            // tag::update[]
+            c.home = new PostalAddress(c.home.street(), "Lyon", c.home.point()); // UPDATE ... SET home_city = ?
+            // end::update[]
             c.billing = new PostalAddress(null, "Nice", null);
         });
         Row row = columns(f, ada.id);

@@ -23,10 +23,8 @@ public class RecCustomer {
     public PostalAddress billing;              // columns bill_street, bill_city, bill_point_lat, bill_point_lon
     @Embedded(prefix = "")
     public Money balance = new Money(0, "EUR"); // columns cents, currency (NOT NULL: cents is a long)
-    // end::entity[]
     @OneToMany(mappedBy = "customer")
     public List<RecShipment> shipments = new ArrayList<>();
-    // tag::entity[]
 
     protected RecCustomer() {
     }
