@@ -22,12 +22,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("athanor")
 public class AthanorProperties {
+    /**
+     * Packages scanned, with their sub-packages, for entity classes. Empty: the packages of @EntityScan, else
+     * the application's package.
+     */
     private List<String> packages = new ArrayList<>();
+    /** Whether sessions flush pending changes before each query. */
     private boolean autoflush;
+    /** Whether a commit expires every instance of the session, so the next access reloads it. */
     private boolean expireOnCommit;
+    /** How many compiled statement shapes the session factory keeps; 0 turns the cache off. */
     private int queryCacheSize = 500;
+    /** What sessions do when lazy loads show an N+1 pattern: warn in the log, or fail. */
     private NPlusOne nPlusOne = NPlusOne.WARN;
+    /** Whether the engine logs every statement at INFO on the io.athanor.orm.sql logger. */
     private boolean echo;
+    /** Whether bound values are kept out of logs and exception messages. */
     private boolean hideParameters;
 
     /** The packages scanned (with their sub-packages) for {@code @Entity} classes; empty: see {@link AthanorAutoConfiguration}. */

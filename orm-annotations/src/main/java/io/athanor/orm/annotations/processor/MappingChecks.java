@@ -21,7 +21,9 @@ import javax.tools.Diagnostic;
 
 /**
  * The mapping mistakes that can be seen at compile time, reported as errors on the offending class or
- * field: an entity without {@code @Id}, final or without a no-argument constructor; a to-many field
+ * field: an entity without {@code @Id}, final or without a no-argument constructor; an embeddable class
+ * without a no-argument constructor or with final fields (a record is built through its canonical
+ * constructor instead), or holding a relationship; a to-many field
  * that is not a generic collection; an {@code @Embedded} field of a type that is not
  * {@code @Embeddable} (or that contains itself); a {@code mappedBy} that does not name the owning side
  * (see {@link InverseSideCheck}); and classes the generated metamodel could not name.
@@ -60,7 +62,7 @@ final class MappingChecks {
         if (!checkShape(type)) {
             return false;
         }
-        boolean ok = !Mapping.isEntity(type) || checkEntity(type);
+        boolean ok = Mapping.isEntity(type) ? checkEntity(type) : checkEmbeddable(type);
         PackageElement pkg = elements.getPackageOf(type);
         boolean entity = Mapping.isEntity(type);
         for (VariableElement field : entity ? Mapping.inheritedAndOwnFields(type) : Mapping.mappedFields(type)) {
@@ -115,6 +117,37 @@ final class MappingChecks {
         }
         if (Mapping.inheritedAndOwnFields(type).stream().noneMatch(f -> Mapping.has(f, Mapping.ID))) {
             ok = error(type, what + " has no @Id field: mark its primary key field with @Id.");
+        }
+        return ok;
+    }
+
+    /**
+     * An embeddable is a record (built through its canonical constructor) or a class Athanor creates with
+     * its no-argument constructor and fills field by field; neither holds relationships.
+     */
+    private boolean checkEmbeddable(TypeElement type) {
+        boolean ok = true;
+        String what = "Embeddable " + type.getQualifiedName();
+        boolean record = type.getKind() == ElementKind.RECORD;
+        if (!record && ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+                .noneMatch(c -> c.getParameters().isEmpty())) {
+            ok = error(type, what + " has no no-argument constructor, which loading needs to create its values: add one"
+                    + " (it need not be public), or declare it as a record.");
+        }
+        for (VariableElement field : Mapping.mappedFields(type)) {
+            List<String> relationships = new ArrayList<>();
+            for (String a : List.of(Mapping.MANY_TO_ONE, Mapping.ONE_TO_ONE, Mapping.ONE_TO_MANY, Mapping.MANY_TO_MANY)) {
+                if (Mapping.has(field, a)) {
+                    relationships.add(Mapping.display(a));
+                }
+            }
+            if (!relationships.isEmpty()) {
+                ok = error(field, "Field " + Mapping.name(field) + " is a " + relationships.get(0) + " relationship inside an"
+                        + " @Embeddable, which Athanor does not map: relationships belong on the entity, so move it there.");
+            } else if (!record && field.getModifiers().contains(Modifier.FINAL)) {
+                ok = error(field, "Field " + Mapping.name(field) + " is final, but loading sets the fields of an embeddable"
+                        + " class: remove final, mark it @Transient, or declare " + type.getSimpleName() + " as a record.");
+            }
         }
         return ok;
     }

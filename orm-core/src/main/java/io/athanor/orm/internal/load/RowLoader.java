@@ -341,12 +341,7 @@ public final class RowLoader {
             }
             List<PropertyModel> properties = concrete.properties();
             int[] at = concrete.propertyColumns();
-            for (int i = 0; i < at.length; i++) {
-                Object value = snapshot[at[i]];
-                if (value != null || properties.get(i).column().nullable()) {
-                    properties.get(i).accessor().set(instance, value);
-                }
-            }
+            concrete.assigner().assign(instance, snapshot, at, i -> snapshot[at[i]] != null || properties.get(i).column().nullable());
             copyMutable(snapshot);
             if (register) {
                 if (context.readOnly()) {
@@ -395,17 +390,16 @@ public final class RowLoader {
             }
             List<PropertyModel> properties = e.model.properties();
             int[] at = e.model.propertyColumns();
-            for (int i = 0; i < at.length; i++) {
+            Object[] before = e.snapshot;
+            e.model.assigner().assign(e.instance, snapshot, at, i -> {
                 PropertyModel p = properties.get(i);
                 if (p.id()) {
-                    continue;
+                    return false;
                 }
-                Object value = snapshot[at[i]];
-                boolean changed = e.expired && e.snapshot != null && !p.column().type().same(p.accessor().get(e.instance), e.snapshot[at[i]]);
-                if (!changed && (value != null || p.column().nullable())) {
-                    p.accessor().set(e.instance, value);
-                }
-            }
+                boolean changed = e.expired && before != null
+                        && !p.column().type().same(p.accessor().get(e.instance), before[at[i]]);
+                return !changed && (snapshot[at[i]] != null || p.column().nullable());
+            });
             copyMutable(snapshot);
             if (context.readOnly()) {
                 context.keepKeysOnly(e.model, snapshot);

@@ -24,6 +24,7 @@ public final class EntityModel {
     /** Worked out on first use: see {@link #writesTracked()}. */
     private volatile Boolean writesTracked;
     private final EntityCallbacks callbacks;
+    private final PropertyAssigner assigner;
 
     EntityModel(Class<?> type, String name, TableModel table, List<PropertyModel> properties,
                 List<RelationshipModel> relationships, Supplier<Object> constructor, String viewQuery) {
@@ -51,6 +52,7 @@ public final class EntityModel {
         this.byName = java.util.Collections.unmodifiableMap(names);
         this.constructor = constructor;
         this.rowColumns = layout != null ? List.copyOf(layout) : layout(properties, table);
+        this.assigner = new PropertyAssigner(this.properties);
         this.propertyColumns = new int[this.properties.size()];
         for (int i = 0; i < propertyColumns.length; i++) {
             String column = this.properties.get(i).column().name();
@@ -103,6 +105,11 @@ public final class EntityModel {
             writesTracked = t;
         }
         return t;
+    }
+
+    /** Writes row values into instances, building embedded records once per row. */
+    public PropertyAssigner assigner() {
+        return assigner;
     }
 
     public Class<?> type() {

@@ -189,23 +189,19 @@ final class EntityReader {
     }
 
     private void readFields(EntityDraft draft, Class<?> holder, String pathPrefix, String columnPrefix, EmbeddedHolder outer) {
-        for (Field f : holder.getDeclaredFields()) {
+        for (Field f : fieldsOf(holder)) {
             int mod = f.getModifiers();
             if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || f.isSynthetic() || annotations.has(f, Transient.class)) {
                 continue;
             }
             String where = holder.getName() + "." + f.getName();
-            if (Modifier.isFinal(mod)) {
+            if (Modifier.isFinal(mod) && !holder.isRecord()) {
                 problems.add("Field " + where + " is final; Athanor sets mapped fields when loading rows. Remove 'final', "
                         + "or mark the field @Transient.");
                 continue;
             }
-            Accessor accessor;
-            try {
-                FieldAccessor own = new FieldAccessor(f, MethodHandles.privateLookupIn(holder, MethodHandles.lookup()));
-                accessor = outer == null ? own : new NestedAccessor(outer, outer::create, own);
-            } catch (IllegalAccessException e) {
-                problems.add("Athanor cannot access field " + where + ": " + e.getMessage());
+            Accessor accessor = accessor(f, outer);
+            if (accessor == null) {
                 continue;
             }
             if (isRelationship(f)) {
@@ -235,18 +231,70 @@ final class EntityReader {
             return;
         }
         annotations.checkSupported(valueType, problems);
-        Supplier<Object> create = constructor(valueType, "Embeddable");
-        Accessor own;
-        try {
-            own = new FieldAccessor(f, MethodHandles.privateLookupIn(f.getDeclaringClass(), MethodHandles.lookup()));
-        } catch (IllegalAccessException e) {
-            problems.add("Athanor cannot access field " + where + ": " + e.getMessage());
+        RecordShape shape = null;
+        Supplier<Object> create = null;
+        if (valueType.isRecord()) {
+            shape = recordShape(valueType);
+            if (shape == null) {
+                return;
+            }
+        } else {
+            create = constructor(valueType, "Embeddable");
+        }
+        Accessor holder = accessor(f, outer);
+        if (holder == null) {
             return;
         }
-        Accessor holder = outer == null ? own : new NestedAccessor(outer, outer::create, own);
         String prefix = annotations.get(f, Embedded.class).prefix();
         String cols = columnPrefix + ("\0".equals(prefix) ? Names.snake(f.getName()) + "_" : prefix);
-        readFields(draft, valueType, pathPrefix + f.getName() + ".", cols, new EmbeddedHolder(holder, create));
+        readFields(draft, valueType, pathPrefix + f.getName() + ".", cols, new EmbeddedHolder(holder, create, shape));
+    }
+
+    /** A record's component fields in component order; a class's declared fields. */
+    private static List<Field> fieldsOf(Class<?> holder) {
+        if (!holder.isRecord()) {
+            return Arrays.asList(holder.getDeclaredFields());
+        }
+        List<Field> fields = new java.util.ArrayList<>();
+        for (java.lang.reflect.RecordComponent c : holder.getRecordComponents()) {
+            try {
+                fields.add(holder.getDeclaredField(c.getName()));
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException("record " + holder.getName() + " has no field " + c.getName(), e);
+            }
+        }
+        return fields;
+    }
+
+    /**
+     * Reads and writes {@code f}: directly on an entity; through its holder in an embedded class (creating
+     * the value on first write); by building a new record in an embedded record. {@code null} after noting
+     * a problem.
+     */
+    private Accessor accessor(Field f, EmbeddedHolder outer) {
+        if (outer != null && outer.shape != null) {
+            return new RecordComponentAccessor(outer.field, outer.shape, outer.shape.index(f.getName()));
+        }
+        try {
+            FieldAccessor own = new FieldAccessor(f, MethodHandles.privateLookupIn(f.getDeclaringClass(), MethodHandles.lookup()));
+            return outer == null ? own : new NestedAccessor(outer, outer::create, own);
+        } catch (IllegalAccessException e) {
+            problems.add("Athanor cannot access field " + f.getDeclaringClass().getName() + "." + f.getName() + ": "
+                    + e.getMessage());
+            return null;
+        }
+    }
+
+    private RecordShape recordShape(Class<?> record) {
+        try {
+            return new RecordShape(record);
+        } catch (IllegalAccessException e) {
+            problems.add("Athanor cannot access record " + record.getName() + ": its module does not open package "
+                    + record.getPackageName() + ". Add 'opens " + record.getPackageName() + ";' to module-info.java.");
+        } catch (NoSuchMethodException e) {
+            problems.add("Embeddable record " + record.getName() + " has no canonical constructor Athanor can call: " + e);
+        }
+        return null;
     }
 
     private void readBasic(EntityDraft draft, Field f, String pathPrefix, String columnPrefix, Accessor accessor) {
@@ -491,14 +539,19 @@ final class EntityReader {
         return Set.copyOf(set);
     }
 
-    /** The holder field of an embedded value, creating the value on first write. */
+    /**
+     * The holder field of an embedded value: a class (created on first write) or a record (rebuilt on each
+     * write, {@code shape} set).
+     */
     private static final class EmbeddedHolder implements Accessor {
         private final Accessor field;
         private final Supplier<Object> create;
+        private final RecordShape shape;
 
-        EmbeddedHolder(Accessor field, Supplier<Object> create) {
+        EmbeddedHolder(Accessor field, Supplier<Object> create, RecordShape shape) {
             this.field = field;
             this.create = create;
+            this.shape = shape;
         }
 
         @Override

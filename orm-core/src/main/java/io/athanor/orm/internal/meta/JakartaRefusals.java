@@ -119,6 +119,9 @@ final class JakartaRefusals {
             field(f, where, problems);
         }
         for (Method m : type.getDeclaredMethods()) {
+            if (isRecordAccessor(type, m)) {
+                continue; // a record component's annotations reach its accessor too; the field is what is read
+            }
             String where = type.getName() + "." + m.getName() + "()";
             for (Annotation a : m.getAnnotations()) {
                 if (a.annotationType().getName().startsWith(P)
@@ -214,5 +217,17 @@ final class JakartaRefusals {
             problems.add(where + " has @JoinColumn(table = \"" + j.table() + "\"), which Athanor does not support. Remove "
                     + "table.");
         }
+    }
+
+    private static boolean isRecordAccessor(Class<?> type, Method m) {
+        if (!type.isRecord() || m.getParameterCount() != 0) {
+            return false;
+        }
+        for (java.lang.reflect.RecordComponent c : type.getRecordComponents()) {
+            if (c.getName().equals(m.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -547,9 +547,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         map.forget(e);
         EntityEntry loaded = map.entryOf(reloaded);
         map.forget(loaded);
-        for (PropertyModel p : e.model.properties()) {
-            p.accessor().set(entity, p.accessor().get(reloaded));
-        }
+        e.model.assigner().copy(reloaded, entity, i -> true);
         EntityEntry fresh = new EntityEntry(entity, e.model, e.key, EntityEntry.Status.PERSISTENT, loaded.snapshot);
         fresh.toOnesSet = e.toOnesSet | loaded.toOnesSet;
         map.add(fresh);

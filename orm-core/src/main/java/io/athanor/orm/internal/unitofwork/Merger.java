@@ -222,11 +222,8 @@ public final class Merger {
     /** Copies the columns onto the session's instance and points its to-one relationships at merged instances. */
     private void copyColumnsAndReferences(Item item) {
         if (!item.isNew) {
-            for (PropertyModel p : item.model.properties()) {
-                if (!p.id()) {
-                    p.accessor().set(item.target, p.accessor().get(item.source));
-                }
-            }
+            List<PropertyModel> properties = item.model.properties();
+            item.model.assigner().copy(item.source, item.target, i -> !properties.get(i).id());
         }
         for (RelationshipModel r : item.model.relationships()) {
             if (r.toMany() || !cascades(r) && !r.owning()) {

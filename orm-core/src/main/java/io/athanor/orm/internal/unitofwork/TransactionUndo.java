@@ -130,6 +130,9 @@ final class TransactionUndo {
     private void restoreFields(EntityEntry e) {
         EntityModel model = e.model;
         WritePlan plan = context.plan(model);
+        java.util.List<PropertyModel> properties = model.properties();
+        Object[] values = new Object[properties.size()];
+        boolean[] restore = new boolean[properties.size()];
         for (int i = 0; i < plan.columns.size(); i++) {
             WritePlan.Column c = plan.columns.get(i);
             Object was = e.snapshot[i];
@@ -138,10 +141,13 @@ final class TransactionUndo {
             } else if (c.property != null) {
                 PropertyModel p = c.property;
                 if (!p.id() && !p.column().type().same(p.accessor().get(e.instance), was) && (was != null || p.column().nullable())) {
-                    p.accessor().set(e.instance, p.column().type().snapshot(was));
+                    int k = properties.indexOf(p);
+                    values[k] = p.column().type().snapshot(was);
+                    restore[k] = true;
                 }
             }
         }
+        model.assigner().assign(e.instance, values, k -> restore[k]);
     }
 
     /** Points an owning to-one back at the parent whose key the snapshot holds, when that is its target's key. */
