@@ -150,10 +150,7 @@ final class Hierarchies {
         });
     }
 
-    /**
-     * The row layout of every member of {@code d}'s hierarchy (the root's row columns), or {@code null} when
-     * {@code d} is in none.
-     */
+    /** The root of {@code d}'s single-table hierarchy, or {@code null} when {@code d} is in none. */
     EntityDraft rootOf(EntityDraft d) {
         EntityDraft root = root(d);
         return root != null && members.containsKey(root) ? root : null;
