@@ -84,7 +84,7 @@ final class BulkOperations {
                 continue;
             }
             WritePlan.Column c = plan.columns.get(columns[i]);
-            snapshot[columns[i]] = values[i];
+            snapshot[columns[i]] = c.model.type().snapshot(values[i]); // its own copy of a mutable value
             if (c.property != null) {
                 c.property.accessor().set(e.instance, values[i]);
             }
