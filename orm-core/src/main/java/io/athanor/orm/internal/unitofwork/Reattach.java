@@ -48,7 +48,22 @@ final class Reattach {
             return key;
         }
         PropertyModel version = model.version();
-        return version != null && version.accessor().get(entity) != null && !version.javaType().isPrimitive() ? key : null;
+        return version != null && version.accessor().get(entity) != null && !primitive(model.type(), version.path()) ? key : null;
+    }
+
+    /**
+     * Whether field {@code name} of {@code type} (or of a superclass) is primitive: a primitive version always holds a
+     * value, so it cannot tell a saved instance from a new one ({@link PropertyModel#javaType} is boxed).
+     */
+    private static boolean primitive(Class<?> type, String name) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredField(name).getType().isPrimitive();
+            } catch (NoSuchFieldException e) {
+                // declared higher up
+            }
+        }
+        return false;
     }
 
     /** Attaches {@code entity} (detached, with {@code key}) as persistent; returns its entry. */
