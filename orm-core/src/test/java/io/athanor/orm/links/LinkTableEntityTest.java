@@ -17,6 +17,8 @@ import io.athanor.orm.model.linktable.BadFilmActor;
 import io.athanor.orm.model.linktable.Film;
 import io.athanor.orm.model.linktable.FilmActor;
 import io.athanor.orm.model.linktable.FilmActor_;
+import io.athanor.orm.model.linktable.LonelyFilm;
+import io.athanor.orm.model.linktable.LonelyFilmActor;
 import io.athanor.orm.model.linktable.Film_;
 import io.athanor.orm.query.Load;
 import io.athanor.orm.test.DatabaseTest;
@@ -76,7 +78,26 @@ class LinkTableEntityTest {
         f.schema().dropAll();
         f.schema().createAll();
         f.schema().dropAll();
-        f.schema().createAll();
+        // the many-to-many's side alone creates the shared table too, with the entity's columns
+        f.schema().create(Film.class, Actor.class);
+        f.runInTransaction(s -> {
+            Film film = new Film(1, "solo");
+            Actor actor = new Actor(1, "ann");
+            film.getActors().add(actor);
+            s.addAll(List.of(actor, film));
+        });
+        try (Session s = f.open()) {
+            assertThat(rows(s)).isEqualTo("1/1/0/null");
+        }
+    }
+
+    @DatabaseTest
+    void anEntityWithoutALinkColumnIsRefusedAtStartUp(Engine engine) {
+        assertThatThrownBy(() -> SessionFactory.builder(engine).entities(LonelyFilm.class, Actor.class, Film.class,
+                FilmActor.class, LonelyFilmActor.class).build())
+                .isInstanceOf(MappingException.class)
+                .hasMessageContaining("Link table lt_lonely_film_actor of LonelyFilm.actors is also the table of entity "
+                        + LonelyFilmActor.class.getName() + ", which has no column 'actor_id'");
     }
 
     @DatabaseTest
