@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * <p>
  * Allowed when the entity has both link columns (same names, same kind of type) and every other column of it
  * may be left out of an INSERT (nullable, with a server default, or set by the database), so a link row that
- * the collection inserts is a valid row of the entity. The table is then created and dropped once, from the
+ * the collection inserts is a valid row of the entity; a {@code viewOnly} many-to-many inserts none, so only the
+ * link columns are checked. The table is then created and dropped once, from the
  * entity's definition, which also gets the link table's foreign keys on columns where it declares none, so
  * the flush orders its rows after their parents'. Not thread-safe; used once while metadata is built.
  */
@@ -67,8 +68,9 @@ final class SharedLinkTables {
     }
 
     private boolean check(TableModel link, EntityDraft entity, TableModel table) {
-        String where = "Link table " + link.fullName() + " of " + relationshipOf(link) + " is also the table of entity "
-                + entity.type.getName();
+        RelationshipDraft r = relationshipOf(link);
+        String where = "Link table " + link.fullName() + " of " + (r == null ? "a many-to-many" : r.describe())
+                + " is also the table of entity " + entity.type.getName();
         boolean ok = true;
         for (ColumnModel c : link.columns()) {
             ColumnModel mine = table.column(c.name()).orElse(null);
@@ -87,25 +89,26 @@ final class SharedLinkTables {
         }
         for (ColumnModel c : table.columns()) {
             boolean linkColumn = link.columns().stream().anyMatch(l -> l.name().equals(c.name()));
-            if (!linkColumn && !c.nullable() && c.serverDefault().isEmpty() && !c.identity() && c.generated() == null) {
+            if (!linkColumn && (r == null || !r.viewOnly) && !c.nullable() && c.serverDefault().isEmpty() && !c.identity() && c.generated() == null) {
                 problems.add(where + ", whose column '" + c.name() + "' is NOT NULL without a server default, so a link "
                         + "row inserted through the collection would have no value for it; make it nullable or give it "
-                        + "a server default with @Column(serverDefault = ...).");
+                        + "a server default with @Column(serverDefault = ...), or mark the many-to-many "
+                        + "@ManyToMany(viewOnly = true) and write the rows through the entity.");
                 ok = false;
             }
         }
         return ok;
     }
 
-    private String relationshipOf(TableModel link) {
+    private RelationshipDraft relationshipOf(TableModel link) {
         for (EntityDraft d : drafts.values()) {
             for (RelationshipDraft r : d.relationships) {
                 if (r.model != null && r.model.joinTable() == link) {
-                    return r.describe();
+                    return r;
                 }
             }
         }
-        return "a many-to-many";
+        return null;
     }
 
     /** {@code table} with the foreign keys of {@code link} on columns none of its own foreign keys covers. */
