@@ -36,4 +36,13 @@ public @interface ManyToMany {
      * without {@code ON DELETE CASCADE} work too.
      */
     boolean passiveDeletes() default false;
+
+    /**
+     * On the owning side: whether the collection only navigates and never writes link rows, as when an entity
+     * maps the link table and its rows are written through that entity. A flush that finds elements added to or
+     * removed from such a collection fails with an error, and deleting an entity of either side deletes no link
+     * rows (the schema's {@code ON DELETE} clauses, or the entity's own deletes, look after them). The entity
+     * that maps the link table may then have columns that a link insert could not fill.
+     */
+    boolean viewOnly() default false;
 }

@@ -58,8 +58,10 @@ public final class Delete<E> extends Change<E> {
     public void render(SqlBuilder b) {
         b.openScope(List.of(entity));
         b.sql("DELETE FROM ").target(entity);
+        // a subclass of a single-table hierarchy changes only its own rows, never its siblings'
+        boolean filtered = b.discriminatorFilter(entity, " WHERE ");
         if (where != null) {
-            b.sql(" WHERE ").visit(where);
+            b.sql(filtered ? " AND (" : " WHERE ").visit(where).sql(filtered ? ")" : "");
         }
         renderReturning(b);
         b.closeScope();

@@ -106,18 +106,27 @@ final class Join {
         }
         if (via != null) {
             b.relationshipJoin(outer, owner, via, target);
+            b.discriminatorFilter(target, " AND ");
             if (on != null) {
                 b.sql(" AND ").visit(on);
             }
             return;
         }
         b.sql(outer ? " LEFT OUTER JOIN " : " JOIN ").source(target).sql(" ON ");
+        // a subclass of a single-table hierarchy joins only its own rows
+        boolean filtered = b.discriminatorFilter(target, "");
+        if (filtered) {
+            b.sql(" AND (");
+        }
         if (on != null) {
             b.visit(on);
         } else if (target instanceof DerivedTable && ((DerivedTable) target).lateral()) {
             b.sql("TRUE");
         } else {
             b.joinCondition(target);
+        }
+        if (filtered) {
+            b.sql(")");
         }
     }
 }

@@ -83,8 +83,10 @@ public final class Update<E> extends Change<E> {
         for (int i = 0; i < columns.size(); i++) {
             b.sql(i > 0 ? ", " : "").columnName(columns.get(i)).sql(" = ").visit(values.get(i));
         }
+        // a subclass of a single-table hierarchy changes only its own rows, never its siblings'
+        boolean filtered = b.discriminatorFilter(entity, " WHERE ");
         if (where != null) {
-            b.sql(" WHERE ").visit(where);
+            b.sql(filtered ? " AND (" : " WHERE ").visit(where).sql(filtered ? ")" : "");
         }
         renderReturning(b);
         b.closeScope();

@@ -163,4 +163,24 @@ class SingleTableTest {
         assertThat(InheritanceFixture.rows(f, "SELECT kind, amount, card_number, iban FROM inh_payment ORDER BY amount"))
                 .isEqualTo(before);
     }
+
+    @DatabaseTest
+    void statementsAndJoinsOfASubclassTouchOnlyItsOwnRows(Engine engine) {
+        SessionFactory f = InheritanceFixture.factory(engine);
+        InheritanceFixture.seed(f);
+        try (Session s = f.open()) {
+            assertThat(s.select(Shop.class).join(CardPayment.class).count()).as("join of a subclass").isEqualTo(1L);
+            assertThat(s.select(Shop.class).join(WirePayment.class).count()).isEqualTo(2L);
+            assertThat(s.select(Shop.class).join(Payment.class).count()).as("join of the root").isEqualTo(3L);
+        }
+        f.runInTransaction(s -> {
+            assertThat(s.update(WirePayment.class).set(WirePayment_.amount, 99L).execute())
+                    .as("an UPDATE of a subclass without a condition").isEqualTo(2L);
+            s.delete(io.athanor.orm.model.inheritance.Refund.class).execute();
+            assertThat(s.delete(CardPayment.class).where(CardPayment_.amount.gt(0L).or(CardPayment_.amount.lt(0L))).execute())
+                    .as("a DELETE of a subclass with an OR").isEqualTo(1L);
+        });
+        assertThat(InheritanceFixture.rows(f, "SELECT kind, amount FROM inh_payment"))
+                .containsExactlyInAnyOrder(java.util.Arrays.asList("WirePayment", 99L), java.util.Arrays.asList("instant", 99L));
+    }
 }

@@ -484,6 +484,11 @@ final class EntityReader {
             r.mappedBy = m2m.mappedBy();
             r.orderBy = m2m.orderBy();
             r.passiveDeletes = m2m.passiveDeletes();
+            r.viewOnly = m2m.viewOnly();
+            if (r.viewOnly && !r.mappedBy.isEmpty()) {
+                problems.add("Field " + r.describe() + " is the inverse side of a @ManyToMany (mappedBy) with viewOnly = true; "
+                        + "only the owning side writes link rows, so put viewOnly on " + r.mappedBy + " instead.");
+            }
         }
         r.joinColumn = annotations.get(f, JoinColumn.class);
         r.joinTable = annotations.get(f, JoinTable.class);

@@ -100,8 +100,9 @@ public final class MetadataBuilder {
                 tables.put(d.type, tables.get(hierarchies.rootOf(d).type));
             }
         }
-        all.addAll(joinTables);
-        checkDuplicateTables(drafts, hierarchies, joinTables, problems);
+        List<TableModel> ownJoinTables = new SharedLinkTables(drafts, hierarchies, problems).merge(joinTables, tables, all);
+        all.addAll(ownJoinTables);
+        checkDuplicateTables(drafts, hierarchies, ownJoinTables, problems);
         failIfAny(problems);
 
         Map<Class<?>, EntityModel> entities = new LinkedHashMap<>();

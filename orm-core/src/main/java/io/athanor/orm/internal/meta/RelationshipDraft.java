@@ -18,6 +18,7 @@ final class RelationshipDraft {
     Set<CascadeType> cascade;
     boolean orphanRemoval;
     boolean passiveDeletes;
+    boolean viewOnly;
     boolean optional = true;
     String orderBy = "";
     String mappedBy = "";

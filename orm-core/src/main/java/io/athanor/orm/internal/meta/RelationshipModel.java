@@ -34,6 +34,7 @@ public final class RelationshipModel {
     private final TableModel joinTable;
     private final List<OrderTerm> orderTerms;
     private final boolean passiveDeletes;
+    private final boolean viewOnly;
     private final OnDelete onDelete;
     private RelationshipModel inverse;
 
@@ -44,7 +45,7 @@ public final class RelationshipModel {
     RelationshipModel(Kind kind, Class<?> owner, String name, Class<?> target, Class<?> collectionType, Accessor accessor,
                       FetchMode fetch, Set<CascadeType> cascade, boolean orphanRemoval, String orderBy, String mappedBy,
                       List<String> joinColumns, List<String> referencedColumns, TableModel joinTable,
-                      boolean passiveDeletes, OnDelete onDelete) {
+                      boolean passiveDeletes, OnDelete onDelete, boolean viewOnly) {
         this.kind = kind;
         this.owner = owner;
         this.name = name;
@@ -62,6 +63,7 @@ public final class RelationshipModel {
         this.orderTerms = parse(orderBy);
         this.passiveDeletes = passiveDeletes;
         this.onDelete = onDelete;
+        this.viewOnly = viewOnly;
     }
 
     private static List<OrderTerm> parse(String orderBy) {
@@ -160,6 +162,11 @@ public final class RelationshipModel {
     /** For an owning to-one: the columns of the target that {@link #joinColumns()} refer to (its key, usually). */
     public List<String> referencedColumns() {
         return referencedColumns;
+    }
+
+    /** For an owning many-to-many: whether it only navigates and never writes link rows ({@code viewOnly}). */
+    public boolean viewOnly() {
+        return viewOnly;
     }
 
     /** For an owning many-to-many: the link table. */

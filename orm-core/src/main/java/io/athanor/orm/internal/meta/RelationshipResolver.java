@@ -62,7 +62,7 @@ final class RelationshipResolver {
                                     List<String> referencedColumns, TableModel joinTable, OnDelete onDelete) {
         return new RelationshipModel(r.kind, owner.type, r.field.getName(), r.target, r.collectionType, r.accessor, r.fetch,
                 r.cascade, r.orphanRemoval, r.orderBy, r.mappedBy, joinColumns, referencedColumns, joinTable,
-                r.passiveDeletes, onDelete);
+                r.passiveDeletes, onDelete, r.viewOnly);
     }
 
     private PropertyModel singleId(EntityDraft target, RelationshipDraft r) {

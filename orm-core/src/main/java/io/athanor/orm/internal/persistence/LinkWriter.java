@@ -112,6 +112,15 @@ public final class LinkWriter {
     }
 
     private void write(Connection connection, List<Change> changes) {
+        for (Change c : changes) {
+            if (c.relationship.viewOnly()) {
+                EntityModel owner = c.owner.model;
+                throw new AthanorException(owner.name() + "." + c.relationship.name() + " is viewOnly, but elements were "
+                        + (c.added.isEmpty() ? "removed from" : "added to") + " it; it never writes link rows. Write the "
+                        + "rows of " + c.relationship.joinTable().fullName() + " through the entity that maps it (or "
+                        + "remove viewOnly), and expire or refresh the " + owner.name() + " to see them here.");
+            }
+        }
         Map<RelationshipModel, List<List<Object>>> inserts = new HashMap<>();
         Map<RelationshipModel, List<List<Object>>> deletes = new HashMap<>();
         for (Change c : changes) {

@@ -89,7 +89,7 @@ public final class WritePlan {
         List<LinkColumn> links = new ArrayList<>();
         for (EntityModel owner : metadata.entities()) {
             for (RelationshipModel r : owner.relationships()) {
-                if (r.kind() != RelationshipModel.Kind.MANY_TO_MANY || !r.owning() || r.joinTable() == null) {
+                if (r.kind() != RelationshipModel.Kind.MANY_TO_MANY || !r.owning() || r.joinTable() == null || r.viewOnly()) {
                     continue;
                 }
                 if (r.owner() == model.type() && !r.passiveDeletes()) {

@@ -140,21 +140,24 @@ public final class DefaultSchemaManager implements SchemaManager {
         }
     }
 
-    /** The tables of {@code entities} and their link tables, in the metadata's dependency order. */
+    /**
+     * The tables of {@code entities} and their link tables, in the metadata's dependency order; a link table that
+     * is also an entity's table is that entity's (by name), so it comes once, with all the entity's columns.
+     */
     private List<TableModel> tablesOf(Class<?>... entities) {
-        Set<TableModel> wanted = new LinkedHashSet<>();
+        Set<String> wanted = new LinkedHashSet<>();
         for (Class<?> type : entities) {
             EntityModel e = metadata.entity(type);
-            wanted.add(e.table());
+            wanted.add(e.table().fullName());
             for (RelationshipModel r : e.relationships()) {
                 if (r.joinTable() != null) {
-                    wanted.add(r.joinTable());
+                    wanted.add(r.joinTable().fullName());
                 }
             }
         }
         List<TableModel> ordered = new ArrayList<>();
         for (TableModel t : metadata.tables()) {
-            if (wanted.contains(t)) {
+            if (wanted.contains(t.fullName())) {
                 ordered.add(t);
             }
         }
