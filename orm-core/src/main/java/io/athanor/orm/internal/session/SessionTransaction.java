@@ -94,8 +94,9 @@ final class SessionTransaction {
         if (state == State.FAILED) {
             throw new IllegalStateException("Cannot use this session while its transaction is failed: it was rolled back "
                     + "because a flush or commit failed (" + failure.getClass().getSimpleName() + ": "
-                    + firstLine(failure.getMessage()) + "). Call rollback() to start a new transaction; the instances kept "
-                    + "their state, so fix them and add them again.");
+                    + firstLine(failure.getMessage()) + "). Call rollback() to start a new transaction: the "
+                    + "instances it added leave the session (fix them and add them again to retry), and those it still holds "
+                    + "are read again when next used.");
         }
     }
 
