@@ -183,4 +183,33 @@ class SingleTableTest {
         assertThat(InheritanceFixture.rows(f, "SELECT kind, amount FROM inh_payment"))
                 .containsExactlyInAnyOrder(java.util.Arrays.asList("WirePayment", 99L), java.util.Arrays.asList("instant", 99L));
     }
+
+    @DatabaseTest
+    void bulkInsertsOfASubclassWriteItsDiscriminatorAndTheAbstractRootIsRefused(Engine engine) {
+        SessionFactory f = InheritanceFixture.factory(engine);
+        f.runInTransaction(s -> {
+            assertThat(s.bulkInsertMappings(CardPayment.class, List.of(
+                    java.util.Map.of("amount", 5L, "cardNumber", "5500"),
+                    java.util.Map.of("amount", 6L, "cardNumber", "5501")))).isEqualTo(2L);
+            assertThat(s.bulkInsertMappings(InstantWire.class, List.of(
+                    java.util.Map.of("amount", 7L, "iban", "DE07", "network", "sepa")))).isEqualTo(1L);
+        });
+        assertThatThrownBy(() -> f.runInTransaction(s -> s.bulkInsertMappings(Payment.class,
+                List.of(java.util.Map.of("amount", 1L)))))
+                .hasMessageContaining("abstract entity of a single-table hierarchy").hasMessageContaining("CardPayment");
+        try (Session s = f.open()) {
+            assertThat(described(s.select(Payment.class).orderBy(Payment_.amount).list()))
+                    .containsExactly("CardPayment:5:5500", "CardPayment:6:5501", "InstantWire:7:DE07:sepa");
+        }
+    }
+
+    @DatabaseTest(io.athanor.orm.test.DatabaseKind.POSTGRESQL)
+    void copyOfASubclassWritesItsDiscriminator(Engine engine) {
+        SessionFactory f = InheritanceFixture.factory(engine);
+        f.runInTransaction(s -> s.bulkInsertMappings(WirePayment.class,
+                List.of(java.util.Map.of("amount", 8L, "iban", "DE08")), io.athanor.orm.BulkMode.COPY));
+        try (Session s = f.open()) {
+            assertThat(described(s.select(Payment.class).list())).containsExactly("WirePayment:8:DE08");
+        }
+    }
 }

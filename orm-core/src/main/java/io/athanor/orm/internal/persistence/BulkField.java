@@ -19,9 +19,17 @@ final class BulkField {
     final RelationshipModel relation;
     final PropertyModel referencedKey;
     final int planColumn;
+    /** The value every row stores (a single-table entity's discriminator), or {@code null}. */
+    private final Object constant;
 
     private BulkField(String name, ColumnModel column, PropertyModel property, RelationshipModel relation,
                       PropertyModel referencedKey, int planColumn) {
+        this(name, column, property, relation, referencedKey, planColumn, null);
+    }
+
+    private BulkField(String name, ColumnModel column, PropertyModel property, RelationshipModel relation,
+                      PropertyModel referencedKey, int planColumn, Object constant) {
+        this.constant = constant;
         this.name = name;
         this.column = column;
         this.property = property;
@@ -38,6 +46,12 @@ final class BulkField {
         return new BulkField(c.relation.name(), c.model, null, c.relation, c.referencedKey, plan.columns.indexOf(c));
     }
 
+    /** The discriminator column of a single-table entity, with the entity's own value in every row. */
+    static BulkField discriminator(io.athanor.orm.internal.meta.InheritanceModel inheritance, WritePlan plan) {
+        ColumnModel c = inheritance.discriminator();
+        return new BulkField(c.name(), c, null, null, null, index(plan, c.name()), inheritance.value());
+    }
+
     private static int index(WritePlan plan, String column) {
         for (int i = 0; i < plan.columns.size(); i++) {
             if (plan.columns.get(i).model.name().equals(column)) {
@@ -49,6 +63,9 @@ final class BulkField {
 
     /** The value to store from {@code row}: the field's value, or for a relationship the key of the instance given. */
     Object value(Map<String, ?> row, EntityModel model) {
+        if (constant != null) {
+            return constant;
+        }
         Object v = row.get(name);
         if (relation == null || v == null) {
             return v;

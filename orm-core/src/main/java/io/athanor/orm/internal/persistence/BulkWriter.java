@@ -56,7 +56,7 @@ public final class BulkWriter {
         }
         long total = 0;
         for (Map.Entry<Set<String>, List<Map<String, ?>>> group : groups(rows).entrySet()) {
-            List<BulkField> fields = fields(group.getKey());
+            List<BulkField> fields = inserted(fields(group.getKey()));
             List<List<Object>> values = values(fields, group.getValue());
             total += PostgresCopy.insert(connection, model, table, dialect, fields, values);
         }
@@ -66,7 +66,7 @@ public final class BulkWriter {
     public long insert(Connection connection, List<? extends Map<String, ?>> rows) {
         long total = 0;
         for (Map.Entry<Set<String>, List<Map<String, ?>>> group : groups(rows).entrySet()) {
-            List<BulkField> fields = fields(group.getKey());
+            List<BulkField> fields = inserted(fields(group.getKey()));
             StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (");
             StringBuilder marks = new StringBuilder();
             for (int i = 0; i < fields.size(); i++) {
@@ -207,6 +207,23 @@ public final class BulkWriter {
             lastGroup.add(row);
         }
         return groups;
+    }
+
+    /** {@code fields} with, for an entity of a single-table hierarchy, its discriminator value in every new row. */
+    private List<BulkField> inserted(List<BulkField> fields) {
+        io.athanor.orm.internal.meta.InheritanceModel inheritance = model.inheritance();
+        if (inheritance == null) {
+            return fields;
+        }
+        if (!inheritance.classes().containsValue(model.type())) {
+            throw new AthanorException("Bulk rows for " + model.name() + " cannot be inserted: it is an abstract entity of a "
+                    + "single-table hierarchy, so a row of it would be of no class. Insert rows of one of its concrete "
+                    + "entities (" + inheritance.classes().values().stream().map(Class::getSimpleName).sorted().toList()
+                    + ") instead.");
+        }
+        List<BulkField> all = new ArrayList<>(fields);
+        all.add(BulkField.discriminator(inheritance, plan));
+        return all;
     }
 
     private List<BulkField> fields(Set<String> names) {
