@@ -211,8 +211,8 @@ class ArrayColumnsTest {
             List<Tagged> all = s.select(Tagged.class).orderBy(Tagged_.id).list();
             assertThat(all).hasSize(3);
             assertFull(all.get(2), 3);
-            assertThat(s.select(Tagged_.tags).from(Tagged.class).where(Tagged_.id.eq(2L)).scalar(List.class))
-                    .isEqualTo(full(2).tags);
+            Object tags = s.select(Tagged_.tags).from(Tagged.class).where(Tagged_.id.eq(2L)).scalar(List.class);
+            assertThat(tags).isEqualTo(full(2).tags);
         }
         try (Session s = f.open()) {
             Shelf shelf = s.select(Shelf.class).options(joinedLoad(Shelf_.items)).one();
