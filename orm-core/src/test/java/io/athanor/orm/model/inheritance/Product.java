@@ -12,6 +12,7 @@ public class Product extends ShopItem<Long> {
     protected Product() {
     }
 
+    @SuppressWarnings("this-escape") // links the new instance to its parent, as the tests expect
     public Product(String title, Shop shop) {
         this.title = title;
         setShop(shop);

@@ -32,6 +32,7 @@ public class Section {
     protected Section() {
     }
 
+    @SuppressWarnings("this-escape") // links the new instance to its parent, as the tests expect
     public Section(String name, Section parent) {
         this.name = name;
         this.parent = parent;
