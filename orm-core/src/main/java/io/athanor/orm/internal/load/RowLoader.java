@@ -286,6 +286,8 @@ public final class RowLoader {
     public final class EntityRowReader implements PreparedWork.Reader<Object> {
         private final EntityModel model;
         private final List<io.athanor.orm.internal.meta.ColumnModel> columns;
+        /** The columns whose values change in place (arrays, JSON), copied into snapshots. */
+        private final int[] mutableColumns;
         private final int[] idColumns;
         private final ColumnType[] idTypes;
         private final boolean register;
@@ -304,6 +306,8 @@ public final class RowLoader {
             this.register = register;
             this.offset = offset;
             this.columns = model.rowColumns();
+            this.mutableColumns = java.util.stream.IntStream.range(0, columns.size())
+                    .filter(i -> columns.get(i).type().mutable()).toArray();
             List<PropertyModel> properties = model.properties();
             this.idColumns = new int[model.idProperties().size()];
             this.idTypes = new ColumnType[idColumns.length];
@@ -360,7 +364,7 @@ public final class RowLoader {
 
         /** Replaces values the instance now shares (arrays, lists, JSON trees) by the snapshot's own copies. */
         private void copyMutable(Object[] snapshot) {
-            for (int i = 0; i < snapshot.length; i++) {
+            for (int i : mutableColumns) {
                 if (snapshot[i] != null) {
                     snapshot[i] = columns.get(i).type().snapshot(snapshot[i]);
                 }

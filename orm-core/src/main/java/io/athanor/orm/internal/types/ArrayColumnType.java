@@ -202,6 +202,11 @@ public final class ArrayColumnType implements ColumnType {
     }
 
     @Override
+    public boolean mutable() {
+        return true;
+    }
+
+    @Override
     public Object snapshot(Object value) {
         if (value == null) {
             return null;

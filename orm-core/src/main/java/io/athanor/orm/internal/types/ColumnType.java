@@ -41,6 +41,11 @@ public interface ColumnType {
         return value;
     }
 
+    /** Whether values can change in place, so {@link #snapshot} copies them (loaders copy only those columns). */
+    default boolean mutable() {
+        return false;
+    }
+
     /** Whether a field value and a snapshot value are the same column value (see {@link Values#same}). */
     default boolean same(Object value, Object snapshot) {
         return Values.same(value, snapshot);

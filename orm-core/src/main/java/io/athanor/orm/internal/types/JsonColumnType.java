@@ -110,6 +110,11 @@ final class JsonColumnType implements ColumnType {
     }
 
     @Override
+    public boolean mutable() {
+        return true;
+    }
+
+    @Override
     public Object snapshot(Object value) {
         if (value == null) {
             return null;
