@@ -1,19 +1,42 @@
 #!/usr/bin/env python3
-"""Prints a Markdown table of a JMH JSON results file from orm-bench: per workload, each
-implementation's average time with its error, allocation per operation (when run with -prof gc),
-and Athanor's speed relative to the others (reference time / Athanor time: above 1 means Athanor
-is faster)."""
+"""Prints Markdown tables of a JMH JSON results file from orm-bench: per workload, each
+implementation's score with its error and allocation per operation (when run with -prof gc);
+Athanor's speed relative to the others (above 1 means Athanor is faster, for average-time and
+throughput benchmarks alike); and bytes allocated per row for the workloads that read or write a
+known number of rows."""
 import json
 import sys
 
 # Which benchmark of a workload each Athanor variant is compared with.
 PAIRS = {
-    "athanor": ["jdbc", "hibernate", "jdbi"],
+    "athanor": ["jdbc", "hibernate", "jdbi", "jdbcPerShape", "jdbcUnion"],
     "athanorSelectIn": ["jdbcSelectIn", "hibernateSelectIn", "jdbiSelectIn"],
     "athanorJoined": ["jdbcJoined", "hibernateJoined", "jdbiJoined"],
     "athanorCopy": ["jdbcCopy"],
     "athanorBatch": ["jdbcBatch", "hibernateBatch", "jdbiBatch"],
     "athanorAutocommit": ["jdbc", "hibernate", "jdbi"],
+    "athanor1": ["jdbc1"],
+    "athanor2": ["jdbc2"],
+    "athanor4": ["jdbc4"],
+    "athanor8": ["jdbc8"],
+}
+
+# Flush per row: the loop that flushes after each add against the same loop expunging each row.
+COSTS = {"plainFlushEach": "plainExpungeEach", "enhancedFlushEach": "enhancedExpungeEach"}
+
+# Rows read or written by one operation, for bytes per row.
+ROWS = {
+    "FindById": lambda p: 1,
+    "ListEntities": lambda p: 1000,
+    "Projection": lambda p: 10000,
+    "UsersWithOrders": lambda p: 1100,
+    "UserStatistics": lambda p: 1100,
+    "FlushOrders": lambda p: 10000,
+    "BulkUpdate": lambda p: 10000,
+    "BulkInsert": lambda p: 100000,
+    "EmployeeGraph": lambda p: int(p.get("employees", 400000)),
+    "RandomSubsetUpdate": lambda p: 2000,
+    "FlushPerRow": lambda p: int(p.get("rows", 1000)),
 }
 
 
@@ -23,19 +46,22 @@ def main(path):
     by_workload = {}
     for r in runs:
         cls, method = r["benchmark"].rsplit(".", 1)
+        params = r.get("params", {})
         workload = cls.rsplit(".", 1)[1]
+        if params:
+            workload += " (" + ", ".join(f"{k}={v}" for k, v in sorted(params.items())) + ")"
         m = r["primaryMetric"]
         alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
-        by_workload.setdefault(workload, {})[method] = (m["score"], m["scoreError"], m["scoreUnit"], alloc)
-    print("| workload | benchmark | time/op | ± error | alloc/op |")
+        by_workload.setdefault(workload, {})[method] = (m["score"], m["scoreError"], m["scoreUnit"], alloc, r["mode"], params)
+    print("| workload | benchmark | score | ± error | alloc/op |")
     print("| --- | --- | ---: | ---: | ---: |")
     for workload, methods in by_workload.items():
-        for method, (score, error, unit, alloc) in sorted(methods.items()):
+        for method, (score, error, unit, alloc, _, _) in sorted(methods.items()):
             a = "" if alloc is None else human_bytes(alloc)
             e = "" if error != error else fmt(error)  # NaN error: a single iteration
             print(f"| {workload} | {method} | {fmt(score)} {unit} | {e} | {a} |")
     print()
-    print("| workload | Athanor variant | vs | ratio (ref time / Athanor time) |")
+    print("| workload | Athanor variant | vs | ratio (above 1: Athanor faster) |")
     print("| --- | --- | --- | ---: |")
     for workload, methods in by_workload.items():
         for athanor, refs in PAIRS.items():
@@ -43,11 +69,35 @@ def main(path):
                 continue
             for ref in refs:
                 if ref in methods:
-                    print(f"| {workload} | {athanor} | {ref} | {methods[ref][0] / methods[athanor][0]:.2f} |")
+                    print(f"| {workload} | {athanor} | {ref} | {ratio(methods[athanor], methods[ref]):.2f} |")
+    costs = [(w, f, e, ms) for w, ms in by_workload.items() for f, e in COSTS.items() if f in ms and e in ms]
+    if costs:
+        print()
+        print("| workload | flush each | expunge each | flush each ÷ expunge each |")
+        print("| --- | --- | --- | ---: |")
+        for workload, f, e, ms in costs:
+            print(f"| {workload} | {f} | {e} | {ms[f][0] / ms[e][0]:.2f} |")
+    rows = [(w, ms) for w, ms in by_workload.items() if w.split(" ")[0] in ROWS]
+    if rows:
+        print()
+        print("| workload | benchmark | bytes per row |")
+        print("| --- | --- | ---: |")
+        for workload, methods in rows:
+            for method, (_, _, _, alloc, _, params) in sorted(methods.items()):
+                if alloc is not None:
+                    n = ROWS[workload.split(" ")[0]](params)
+                    print(f"| {workload} | {method} | {alloc / n:,.0f} |")
+
+
+def ratio(athanor, ref):
+    """Reference time / Athanor time, or Athanor throughput / reference throughput."""
+    if athanor[4] == "thrpt":
+        return athanor[0] / ref[0]
+    return ref[0] / athanor[0]
 
 
 def fmt(x):
-    return f"{x:,.0f}" if x >= 100 else f"{x:,.1f}"
+    return f"{x:,.0f}" if x >= 100 else f"{x:,.2f}" if x < 1 else f"{x:,.1f}"
 
 
 def human_bytes(b):
