@@ -67,12 +67,11 @@ public final class ThrowawayPgBouncer implements AutoCloseable, BeforeAllCallbac
 
     private final ThrowawayPostgres server;
     private final Map<String, String> settings;
-    private final List<Engine> engines = new ArrayList<>();
+    private final Teardown teardown = new Teardown();
     private Path directory;
     private Process process;
     private int port;
     private boolean closed;
-    private Thread shutdownHook;
 
     private ThrowawayPgBouncer(ThrowawayPostgres server, Map<String, String> settings) {
         this.server = server;
@@ -185,8 +184,7 @@ public final class ThrowawayPgBouncer implements AutoCloseable, BeforeAllCallbac
                 throw new IllegalStateException("Could not create the throwaway PgBouncer's directory under "
                         + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
             }
-            shutdownHook = new Thread(this::shutDownQuietly, "athanor-throwaway-pgbouncer-cleanup");
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            teardown.onExit(this::shutDownQuietly, "athanor-throwaway-pgbouncer-cleanup");
         }
         PostgresTools tools = new PostgresTools(program.getParent(), osUser, directory.resolve("commands.log"));
         for (int attempt = 1; ; attempt++) {
@@ -312,7 +310,7 @@ public final class ThrowawayPgBouncer implements AutoCloseable, BeforeAllCallbac
     public Engine newEngine(UnaryOperator<EngineBuilder> settings) {
         Engine engine = settings.apply(engineBuilder()).build();
         synchronized (this) {
-            engines.add(engine);
+            teardown.track(engine);
         }
         return engine;
     }
@@ -458,14 +456,7 @@ public final class ThrowawayPgBouncer implements AutoCloseable, BeforeAllCallbac
             }
             shutDownQuietly();
         }
-        Thread hook = shutdownHook;
-        if (hook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook is running or about to; it finds this closed
-            }
-        }
+        teardown.removeHook();
     }
 
     private synchronized void shutDownQuietly() {
@@ -473,14 +464,7 @@ public final class ThrowawayPgBouncer implements AutoCloseable, BeforeAllCallbac
             return;
         }
         closed = true;
-        for (Engine e : engines) {
-            try {
-                e.close();
-            } catch (RuntimeException failure) {
-                LOG.debug("Closing an engine failed", failure);
-            }
-        }
-        engines.clear();
+        teardown.closeEngines();
         stopProcess();
         if (directory != null) {
             PostgresTools.deleteTree(directory);

@@ -74,14 +74,13 @@ public final class ThrowawayPostgres implements AutoCloseable, BeforeAllCallback
 
     private final Map<String, String> settings;
     private final ThrowawayPostgres backupSource;
-    private final List<Engine> engines = new ArrayList<>();
+    private final Teardown teardown = new Teardown();
     private Path directory;
     private PostgresTools tools;
     private int port;
     private boolean running;
     private boolean closed;
     private Connection admin;
-    private Thread shutdownHook;
 
     private ThrowawayPostgres(Map<String, String> settings, ThrowawayPostgres backupSource) {
         this.settings = Map.copyOf(settings);
@@ -181,8 +180,7 @@ public final class ThrowawayPostgres implements AutoCloseable, BeforeAllCallback
             throw new IllegalStateException("Could not create the throwaway PostgreSQL's directory under "
                     + System.getProperty("java.io.tmpdir") + ": " + e.getMessage(), e);
         }
-        shutdownHook = new Thread(this::shutDownQuietly, "athanor-throwaway-postgres-cleanup");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        teardown.onExit(this::shutDownQuietly, "athanor-throwaway-postgres-cleanup");
         tools = new PostgresTools(bin, osUser, directory.resolve("commands.log"));
         if (backupSource == null) {
             tools.run(COMMAND_TIMEOUT, "initdb", List.of("-D", dataDirectory().toString(), "-A", "trust", "-U", USER,
@@ -302,7 +300,7 @@ public final class ThrowawayPostgres implements AutoCloseable, BeforeAllCallback
     public Engine newEngine(UnaryOperator<EngineBuilder> settings) {
         Engine engine = settings.apply(engineBuilder()).build();
         synchronized (this) {
-            engines.add(engine);
+            teardown.track(engine);
         }
         return engine;
     }
@@ -468,14 +466,7 @@ public final class ThrowawayPostgres implements AutoCloseable, BeforeAllCallback
             }
             shutDownQuietly();
         }
-        Thread hook = shutdownHook;
-        if (hook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook is running or about to; it finds the server closed
-            }
-        }
+        teardown.removeHook();
     }
 
     private synchronized void shutDownQuietly() {
@@ -483,14 +474,7 @@ public final class ThrowawayPostgres implements AutoCloseable, BeforeAllCallback
             return;
         }
         closed = true;
-        for (Engine e : engines) {
-            try {
-                e.close();
-            } catch (RuntimeException failure) {
-                LOG.debug("Closing an engine failed", failure);
-            }
-        }
-        engines.clear();
+        teardown.closeEngines();
         closeAdmin();
         if (directory == null) {
             return;
