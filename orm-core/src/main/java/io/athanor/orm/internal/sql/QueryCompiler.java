@@ -50,7 +50,7 @@ public final class QueryCompiler {
                 throw new AthanorException("Internal error: the statement rendered " + compiled.binders().length
                         + " parameters but its shape has " + shape.values().size() + ": " + select);
             }
-            cache.put(key, compiled);
+            compiled = cache.put(key, compiled);
         }
         compiled.checkValues(shape.values(), metadata.dialect());
         return new Bound(compiled, shape.values());
