@@ -135,6 +135,28 @@ class StatementCacheConcurrencyTest {
         assertThat(compiler.stats().size()).isEqualTo(3);
     }
 
+    /** A projection target for {@code name, count(id)}. */
+    record NameCount(String name, long count) {
+    }
+
+    @Test
+    void aRowReaderIsBuiltOncePerConstructorAndColumnsEvenWhenTheShapeCompilesAgain() throws Exception {
+        QueryCompiler compiler = compiler(0); // nothing cached: every compile renders afresh
+        java.lang.invoke.MethodHandle constructor = java.lang.invoke.MethodHandles.lookup().findConstructor(NameCount.class,
+                java.lang.invoke.MethodType.methodType(void.class, String.class, long.class));
+        CompiledSelect first = compiler.compile(select(User_.name, Sql.count(User_.id)).groupBy(User_.name)).compiled();
+        CompiledSelect again = compiler.compile(select(User_.name, Sql.count(User_.id)).groupBy(User_.name)).compiled();
+        assertThat(again).isNotSameAs(first);
+        java.lang.invoke.MethodHandle reader = compiler.rowReader(first, constructor);
+        assertThat(reader).isNotNull();
+        assertThat(reader.type()).isEqualTo(java.lang.invoke.MethodType.methodType(Object.class, java.sql.ResultSet.class));
+        assertThat(compiler.rowReader(again, constructor)).isSameAs(reader);
+        // a column the driver types (no reader of its own) leaves the array path in charge
+        CompiledSelect lowered = compiler.compile(select(Sql.lower(User_.name), Sql.count(User_.id)).groupBy(User_.name))
+                .compiled();
+        assertThat(compiler.rowReader(lowered, constructor)).isNull();
+    }
+
     @Test
     void aCacheOfSizeZeroCompilesEveryTimeAndHoldsNothing() {
         QueryCompiler compiler = compiler(0);
