@@ -36,7 +36,7 @@ class StatementCacheConcurrencyTest {
             conditions.add(User_.id.eq((long) i));
         }
         @SuppressWarnings("unchecked")
-        Expression<Boolean>[] terms = conditions.toArray(new Expression[0]);
+        Expression<Boolean>[] terms = (Expression<Boolean>[]) conditions.toArray(new Expression<?>[0]);
         return select(User_.name).where(or(terms));
     }
 
