@@ -23,6 +23,16 @@ public interface QueryExecutor {
          * {@code labels} the column labels, for error messages.
          */
         T create(Object[] values, List<String> labels);
+
+        /**
+         * The constructor {@link #create} calls with the values, when that is all it does: a handle of type
+         * {@code (P0, ..., Pn-1)T}, one parameter per column in order, so that a session may read each column straight
+         * into its parameter with no array in between, converting a value whose type does not fit it and refusing a
+         * NULL for a primitive as {@code create} would. Null (the default) when rows must go through {@code create}.
+         */
+        default java.lang.invoke.MethodHandle constructor() {
+            return null;
+        }
     }
 
     /**

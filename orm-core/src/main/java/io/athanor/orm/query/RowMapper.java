@@ -8,11 +8,13 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 
 /** Maps rows onto a class's constructor, column by column, through one method handle. Thread-safe. */
-final class RowMapper<T> {
+final class RowMapper<T> implements QueryExecutor.RowFactory<T> {
     private final Class<T> type;
     private final Class<?>[] parameterTypes;
     private final Class<?>[] boxedTypes;
     private final MethodHandle constructor;
+    /** The constructor unspread, {@code (P0, ..., Pn-1)T}. */
+    private final MethodHandle direct;
 
     private RowMapper(Class<T> type, Constructor<?> ctor) throws IllegalAccessException {
         this.type = type;
@@ -23,7 +25,8 @@ final class RowMapper<T> {
                     ? java.lang.invoke.MethodType.methodType(parameterTypes[i]).wrap().returnType() : parameterTypes[i];
         }
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
-        this.constructor = lookup.unreflectConstructor(ctor)
+        this.direct = lookup.unreflectConstructor(ctor);
+        this.constructor = direct
                 .asSpreader(Object[].class, parameterTypes.length)
                 .asType(MethodType.methodType(Object.class, Object[].class));
     }
@@ -76,6 +79,16 @@ final class RowMapper<T> {
         } catch (NoSuchMethodException | IllegalAccessException e) {
             throw new AthanorException("Cannot use the constructor of " + type.getName() + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public T create(Object[] values, java.util.List<String> labels) {
+        return map(values, labels);
+    }
+
+    @Override
+    public MethodHandle constructor() {
+        return direct;
     }
 
     /** Makes one instance from one row's values, passed to the constructor as they are where their types already fit. */

@@ -664,7 +664,7 @@ public final class Select<R> implements Statement {
                     + ".class).");
         }
         RowMapper<T> mapper = RowMapper.of(type, columns.size());
-        return executor.list(this, mapper::map);
+        return executor.list(this, mapper);
     }
 
     /** Readable SQL, values inline, for debugging. */

@@ -211,12 +211,15 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     }
 
     @Override
-    public <T> List<T> list(Select<?> query, RowFactory<T> factory) {
+    public <T> List<T> list(Select<?> query, RowFactory<T> rows) {
         if (route.choosesShards()) {
-            return QueryExecutor.super.list(query, factory);
+            return QueryExecutor.super.list(query, rows);
         }
         QueryCompiler.Bound b = prepare(query);
-        return selects.rows(b.compiled(), b.values(), query, factory);
+        java.lang.invoke.MethodHandle constructor = rows.constructor();
+        java.lang.invoke.MethodHandle direct = constructor == null || b.compiled().rowEntities() != null ? null
+                : factory.compiler().rowReader(b.compiled(), constructor);
+        return selects.rows(b.compiled(), b.values(), query, rows, direct);
     }
 
     private List<Object> run(CompiledSelect c, List<Object> values, Select<?> query, boolean locks) {

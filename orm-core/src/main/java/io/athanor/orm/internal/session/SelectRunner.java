@@ -51,12 +51,19 @@ final class SelectRunner {
         return results;
     }
 
-    /** Runs a compiled select whose rows {@code factory} makes into values of its own. */
-    <T> List<T> rows(CompiledSelect c, List<Object> values, Select<?> query, QueryExecutor.RowFactory<T> factory) {
+    /**
+     * Runs a compiled select whose rows {@code factory} makes into values of its own; through {@code direct}, when not
+     * null, a {@code (ResultSet)Object} handle that reads one row's columns straight into the factory's constructor.
+     */
+    <T> List<T> rows(CompiledSelect c, List<Object> values, Select<?> query, QueryExecutor.RowFactory<T> factory,
+                     java.lang.invoke.MethodHandle direct) {
         EntityRows entities = entityRows(c, query, true);
         io.athanor.orm.engine.Engine engine = route.engineOf(query, c);
         List<T> result = (query.locks() ? tx.forWrite(engine) : tx.forRead(engine)).query(c.sql(), values,
                 ps -> SessionRows.bind(ps, c.binders(), values), rs -> {
+            if (direct != null && entities == null) {
+                return directRows(rs, direct);
+            }
             PreparedWork.ColumnReader[] generic = PreparedWork.columnReaders(rs.getMetaData());
             List<T> out = new ArrayList<>();
             while (rs.next()) {
@@ -69,6 +76,23 @@ final class SelectRunner {
             entities.loadRelationships(query.loads());
         }
         return result;
+    }
+
+    /** Each row made by {@code direct}, {@code (ResultSet)Object}: the constructor called with the columns as read. */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> directRows(ResultSet rs, java.lang.invoke.MethodHandle direct) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try {
+            while (rs.next()) {
+                out.add((T) direct.invokeExact(rs));
+            }
+        } catch (SQLException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            // the reader wraps what a constructor throws; only the driver's SQLException is checked
+            throw new IllegalStateException("Internal error reading a row: " + t, t);
+        }
+        return out;
     }
 
     /** Streams a compiled select in the transaction, {@code fetchSize} rows per round trip. */

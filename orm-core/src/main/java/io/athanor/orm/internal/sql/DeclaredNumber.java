@@ -31,6 +31,17 @@ final class DeclaredNumber implements ColumnType {
         return null;
     }
 
+    /** Equal for one declared type, so that readers built for a shape's columns are found again when it compiles again. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DeclaredNumber && ((DeclaredNumber) o).type == type;
+    }
+
+    @Override
+    public int hashCode() {
+        return type.hashCode();
+    }
+
     @Override
     public SqlType sqlType() {
         throw new UnsupportedOperationException("a computed value has no column type");

@@ -18,6 +18,7 @@ public final class QueryCompiler {
     private final Metadata metadata;
     private final StatementCache cache;
     private final JoinedLoads loads;
+    private final DirectRows directRows = new DirectRows();
 
     public QueryCompiler(Metadata metadata, int cacheSize) {
         this.metadata = metadata;
@@ -50,7 +51,7 @@ public final class QueryCompiler {
                 throw new AthanorException("Internal error: the statement rendered " + compiled.binders().length
                         + " parameters but its shape has " + shape.values().size() + ": " + select);
             }
-            cache.put(key, compiled);
+            compiled = cache.put(key, compiled);
         }
         compiled.checkValues(shape.values(), metadata.dialect());
         return new Bound(compiled, shape.values());
@@ -92,6 +93,15 @@ public final class QueryCompiler {
             }
         }
         return any ? new CompiledSelect.RowEntities(models, offsets) : null;
+    }
+
+    /**
+     * A reader of the rows of the column select {@code c} that calls {@code constructor} (of type
+     * {@code (P0, ..., Pn-1)R}) with each row's columns as read, of type {@code (ResultSet)Object}; built once per
+     * constructor and columns. Null when some column has no reader of its own, or the counts differ.
+     */
+    public java.lang.invoke.MethodHandle rowReader(CompiledSelect c, java.lang.invoke.MethodHandle constructor) {
+        return directRows.reader(c, constructor);
     }
 
     public QueryCacheStats stats() {

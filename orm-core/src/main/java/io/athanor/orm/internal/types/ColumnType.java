@@ -46,6 +46,16 @@ public interface ColumnType {
         return false;
     }
 
+    /**
+     * The primitive type ({@code long.class} or {@code int.class}) whose {@code ResultSet} getter ({@code getLong},
+     * {@code getInt}) reads this column exactly as {@link #read} does, NULL aside (the getter gives 0 and
+     * {@link ResultSet#wasNull} tells), so that a value bound for a primitive parameter need not be boxed; null for
+     * every other column type.
+     */
+    default Class<?> primitive() {
+        return null;
+    }
+
     /** Whether a field value and a snapshot value are the same column value (see {@link Values#same}). */
     default boolean same(Object value, Object snapshot) {
         return Values.same(value, snapshot);

@@ -98,9 +98,11 @@ public final class ColumnTypes {
                     : new Simple(sql, (ps, i, v) -> ps.setString(i, (String) v), ResultSet::getString);
         }
         if (t == Long.class) {
-            return new Simple(sized(Kind.BIGINT, c), (ps, i, v) -> ps.setLong(i, (Long) v), (rs, i) -> nullable(rs, rs.getLong(i)));
+            return new Simple(sized(Kind.BIGINT, c), (ps, i, v) -> ps.setLong(i, (Long) v), (rs, i) -> nullable(rs, rs.getLong(i)),
+                    Types.BIGINT, long.class);
         } else if (t == Integer.class) {
-            return new Simple(sized(Kind.INTEGER, c), (ps, i, v) -> ps.setInt(i, (Integer) v), (rs, i) -> nullable(rs, rs.getInt(i)));
+            return new Simple(sized(Kind.INTEGER, c), (ps, i, v) -> ps.setInt(i, (Integer) v), (rs, i) -> nullable(rs, rs.getInt(i)),
+                    Types.INTEGER, int.class);
         } else if (t == Short.class) {
             return new Simple(sized(Kind.SMALLINT, c), (ps, i, v) -> ps.setShort(i, (Short) v), (rs, i) -> nullable(rs, rs.getShort(i)));
         } else if (t == Byte.class) {
@@ -269,16 +271,27 @@ public final class ColumnTypes {
         private final Binder binder;
         private final Reader reader;
         private final int nullType;
+        private final Class<?> primitive;
 
         Simple(SqlType sqlType, Binder binder, Reader reader) {
             this(sqlType, binder, reader, jdbcType(sqlType.kind()));
         }
 
         Simple(SqlType sqlType, Binder binder, Reader reader, int nullType) {
+            this(sqlType, binder, reader, nullType, null);
+        }
+
+        Simple(SqlType sqlType, Binder binder, Reader reader, int nullType, Class<?> primitive) {
             this.sqlType = sqlType;
             this.binder = binder;
             this.reader = reader;
             this.nullType = nullType;
+            this.primitive = primitive;
+        }
+
+        @Override
+        public Class<?> primitive() {
+            return primitive;
         }
 
         @Override
