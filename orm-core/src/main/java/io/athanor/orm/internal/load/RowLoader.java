@@ -11,6 +11,7 @@ import io.athanor.orm.internal.state.EntityEntry;
 import io.athanor.orm.internal.state.EntityKey;
 import io.athanor.orm.internal.state.IdentityMap;
 import io.athanor.orm.internal.state.LoadGroup;
+import io.athanor.orm.internal.types.ColumnReads;
 import io.athanor.orm.internal.types.ColumnType;
 import io.athanor.orm.query.Attribute;
 import io.athanor.orm.query.Expression;
@@ -82,8 +83,13 @@ public final class RowLoader {
         root.group = group;
         EntityRowReader[] readers = new EntityRowReader[nodes.size()];
         int[] parentIndex = new int[nodes.size()];
-        List<Map<Object, List<Object>>> children = new ArrayList<>(nodes.size());
+        // per node: to-many, parent -> its children (a list) with the (parent, child) pairs seen; to-one, parent ->
+        // its one child (NO_CHILD for none): a parent's row repeats only with the same child, so no pair is kept
+        List<Map<Object, Object>> children = new ArrayList<>(nodes.size());
         List<Map<Object, Boolean>> seen = new ArrayList<>(nodes.size());
+        boolean[] toMany = new boolean[nodes.size()];
+        @SuppressWarnings("unchecked")
+        List<Object>[] outOf = new List[nodes.size()];
         int offset = c.entity().rowColumns().size();
         for (int k = 0; k < nodes.size(); k++) {
             LoadPlan n = nodes.get(k);
@@ -91,55 +97,75 @@ public final class RowLoader {
             readers[k].group = new LoadGroup();
             offset += n.entity().rowColumns().size();
             parentIndex[k] = nodes.indexOf(n.parent());
+            toMany[k] = n.relationship().toMany();
             children.add(new IdentityHashMap<>());
-            seen.add(new HashMap<>());
-            joinedOut.put(n, new ArrayList<>());
+            seen.add(toMany[k] ? new HashMap<>() : null);
+            outOf[k] = new ArrayList<>();
+            joinedOut.put(n, outOf[k]);
         }
         List<Object> out = new ArrayList<>();
         java.util.Set<Object> roots = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         Object[] row = new Object[nodes.size()];
         java.util.Set<Object> distinct = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Object lastRoot = null;
         while (rs.next()) {
             Object parentRoot = root.read(rs);
-            if (roots.add(parentRoot)) {
+            if (parentRoot != lastRoot && roots.add(parentRoot)) {
                 out.add(parentRoot);
             }
+            lastRoot = parentRoot;
             for (int k = 0; k < nodes.size(); k++) {
                 Object parent = parentIndex[k] < 0 ? parentRoot : row[parentIndex[k]];
                 row[k] = null;
                 if (parent == null) {
                     continue;
                 }
-                List<Object> list = children.get(k).computeIfAbsent(parent, x -> new ArrayList<>());
                 Object child = readers[k].read(rs);
                 row[k] = child;
+                if (!toMany[k]) {
+                    Object had = children.get(k).putIfAbsent(parent, child == null ? NO_CHILD : child);
+                    if (had == NO_CHILD && child != null) {
+                        children.get(k).put(parent, child);
+                    }
+                    if ((had == null || had == NO_CHILD) && child != null && distinct.add(child)) {
+                        outOf[k].add(child);
+                    }
+                    continue;
+                }
+                @SuppressWarnings("unchecked")
+                List<Object> list = (List<Object>) children.get(k).computeIfAbsent(parent, x -> new ArrayList<>());
                 if (child != null && seen.get(k).putIfAbsent(new PairKey(parent, child), Boolean.TRUE) == null) {
                     list.add(child);
                     if (distinct.add(child)) {
-                        joinedOut.get(nodes.get(k)).add(child);
+                        outOf[k].add(child);
                     }
                 }
             }
         }
         for (int k = 0; k < nodes.size(); k++) {
-            readers[k].group.size = joinedOut.get(nodes.get(k)).size();
+            readers[k].group.size = outOf[k].size();
             RelationshipModel r = nodes.get(k).relationship();
-            for (Map.Entry<Object, List<Object>> e : children.get(k).entrySet()) {
+            for (Map.Entry<Object, Object> e : children.get(k).entrySet()) {
                 Object parent = e.getKey();
                 EntityEntry pe = map.entryOf(parent);
                 if (pe == null || (pe.loaded != null && pe.loaded.contains(r.name()))) {
                     continue;
                 }
-                List<Object> found = e.getValue();
+                List<Object> found;
                 if (r.toMany()) {
+                    @SuppressWarnings("unchecked")
+                    List<Object> list = (List<Object>) e.getValue();
+                    found = list;
                     relationships.setCollection(parent, r, found);
                 } else {
-                    r.accessor().set(parent, found.isEmpty() ? null : found.get(0));
-                    if (r.owning() && !found.isEmpty()) {
+                    Object child = e.getValue() == NO_CHILD ? null : e.getValue();
+                    found = child == null ? List.of() : List.of(child);
+                    r.accessor().set(parent, child);
+                    if (r.owning() && child != null) {
                         pe.markToOne(r);
                     }
                     if (pe.loaded == null) {
-                        pe.loaded = new java.util.HashSet<>();
+                        pe.loaded = new java.util.HashSet<>(4);
                     }
                     pe.loaded.add(r.name());
                 }
@@ -160,6 +186,9 @@ public final class RowLoader {
         }
         return out;
     }
+
+    /** A to-one relationship's value in {@link #readJoined} where the row has no child. */
+    private static final Object NO_CHILD = new Object();
 
     /** A (parent, child) pair compared by identity. */
     private static final class PairKey {
@@ -286,6 +315,13 @@ public final class RowLoader {
     public final class EntityRowReader implements PreparedWork.Reader<Object> {
         private final EntityModel model;
         private final List<io.athanor.orm.internal.meta.ColumnModel> columns;
+        /** The row columns' types, and how {@link ColumnReads} reads each. */
+        private final ColumnType[] types;
+        private final int[] codes;
+        /** Where the single key column is among the row columns; -1 for a composite key. */
+        private final int idAt;
+        /** Which of the model's properties a row's null leaves as it is (non-nullable columns), reused for every row. */
+        private final Writes writes = new Writes();
         /** The columns whose values change in place (arrays, JSON), copied into snapshots. */
         private final int[] mutableColumns;
         private final int[] idColumns;
@@ -306,6 +342,11 @@ public final class RowLoader {
             this.register = register;
             this.offset = offset;
             this.columns = model.rowColumns();
+            this.types = new ColumnType[columns.size()];
+            for (int i = 0; i < types.length; i++) {
+                types[i] = columns.get(i).type();
+            }
+            this.codes = ColumnReads.codesOf(types);
             this.mutableColumns = java.util.stream.IntStream.range(0, columns.size())
                     .filter(i -> columns.get(i).type().mutable()).toArray();
             List<PropertyModel> properties = model.properties();
@@ -317,11 +358,24 @@ public final class RowLoader {
                     idColumns[k++] = model.propertyColumns()[i];
                 }
             }
+            this.idAt = idColumns.length == 1 ? idColumns[0] : -1;
+        }
+
+        /** The row's column values, the key column taken from {@code id} (already read). */
+        private Object[] values(ResultSet rs, Object id) throws SQLException {
+            Object[] values = new Object[types.length];
+            int[] c = codes;
+            ColumnType[] t = types;
+            int base = offset + 1;
+            for (int i = 0; i < values.length; i++) {
+                values[i] = i == idAt ? id : ColumnReads.read(rs, base + i, c[i], t[i]);
+            }
+            return values;
         }
 
         @Override
         public Object read(ResultSet rs) throws SQLException {
-            Object id = idColumns.length == 1 ? idTypes[0].read(rs, offset + idColumns[0] + 1)
+            Object id = idAt >= 0 ? ColumnReads.read(rs, offset + idAt + 1, codes[idAt], types[idAt])
                     : compositeId(rs, idTypes, idColumns, offset);
             if (id == null) {
                 return null;
@@ -330,7 +384,7 @@ public final class RowLoader {
             EntityEntry known = map.get(key);
             if (known != null) {
                 if (register && (known.hollow || known.expired)) {
-                    populate(known, rs);
+                    populate(known, rs, id);
                 }
                 if (group != null) {
                     known.group = group;
@@ -339,13 +393,8 @@ public final class RowLoader {
             }
             EntityModel concrete = model.inheritance() == null ? model : concrete(rs);
             Object instance = concrete.newInstance();
-            Object[] snapshot = new Object[columns.size()];
-            for (int i = 0; i < columns.size(); i++) {
-                snapshot[i] = columns.get(i).type().read(rs, offset + i + 1);
-            }
-            List<PropertyModel> properties = concrete.properties();
-            int[] at = concrete.propertyColumns();
-            concrete.assigner().assign(instance, snapshot, at, i -> snapshot[at[i]] != null || properties.get(i).column().nullable());
+            Object[] snapshot = values(rs, id);
+            writes.assign(concrete, instance, snapshot);
             copyMutable(snapshot);
             if (register) {
                 if (context.readOnly()) {
@@ -387,11 +436,8 @@ public final class RowLoader {
         }
 
         /** Reads the row into a lazy reference or an expired instance; changes made to an expired one since are kept. */
-        private void populate(EntityEntry e, ResultSet rs) throws SQLException {
-            Object[] snapshot = new Object[columns.size()];
-            for (int i = 0; i < columns.size(); i++) {
-                snapshot[i] = columns.get(i).type().read(rs, offset + i + 1);
-            }
+        private void populate(EntityEntry e, ResultSet rs, Object id) throws SQLException {
+            Object[] snapshot = values(rs, id);
             List<PropertyModel> properties = e.model.properties();
             int[] at = e.model.propertyColumns();
             Object[] before = e.snapshot;
@@ -421,6 +467,41 @@ public final class RowLoader {
                 }
             }
             model.callbacks().fire(io.athanor.orm.internal.meta.EntityCallbacks.Kind.POST_LOAD, e.instance);
+        }
+    }
+
+    /**
+     * Which properties a new instance takes from its row: all but those whose column is not nullable and read NULL
+     * (a primitive field keeps its default). One per reader, set up again for each row, so a row allocates no predicate.
+     */
+    private static final class Writes implements java.util.function.IntPredicate {
+        private EntityModel model;
+        private boolean[] nullable;
+        private Object[] values;
+        private int[] at;
+
+        void assign(EntityModel concrete, Object instance, Object[] row) {
+            if (concrete != model) {
+                List<PropertyModel> properties = concrete.properties();
+                boolean[] n = new boolean[properties.size()];
+                for (int i = 0; i < n.length; i++) {
+                    n[i] = properties.get(i).column().nullable();
+                }
+                model = concrete;
+                nullable = n;
+                at = concrete.propertyColumns();
+            }
+            values = row;
+            try {
+                concrete.assigner().assign(instance, row, at, this);
+            } finally {
+                values = null;
+            }
+        }
+
+        @Override
+        public boolean test(int i) {
+            return values[at[i]] != null || nullable[i];
         }
     }
 
