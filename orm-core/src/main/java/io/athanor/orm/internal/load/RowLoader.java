@@ -148,7 +148,7 @@ public final class RowLoader {
             for (Map.Entry<Object, Object> e : children.get(k).entrySet()) {
                 Object parent = e.getKey();
                 EntityEntry pe = map.entryOf(parent);
-                if (pe == null || (pe.loaded != null && pe.loaded.contains(r.name()))) {
+                if (pe == null || pe.isLoaded(r.name())) {
                     continue;
                 }
                 List<Object> found;
@@ -164,10 +164,7 @@ public final class RowLoader {
                     if (r.owning() && child != null) {
                         pe.markToOne(r);
                     }
-                    if (pe.loaded == null) {
-                        pe.loaded = new java.util.HashSet<>(4);
-                    }
-                    pe.loaded.add(r.name());
+                    pe.markLoaded(r.name());
                 }
                 if (!r.owning() && r.inverse() != null && !r.inverse().toMany()) {
                     for (Object child : found) {
@@ -314,18 +311,12 @@ public final class RowLoader {
     /** Reads one entity per row, through the identity map. */
     public final class EntityRowReader implements PreparedWork.Reader<Object> {
         private final EntityModel model;
-        private final List<io.athanor.orm.internal.meta.ColumnModel> columns;
-        /** The row columns' types, and how {@link ColumnReads} reads each. */
+        private final RowLayout layout;
         private final ColumnType[] types;
         private final int[] codes;
-        /** Where the single key column is among the row columns; -1 for a composite key. */
         private final int idAt;
         /** Which of the model's properties a row's null leaves as it is (non-nullable columns), reused for every row. */
         private final Writes writes = new Writes();
-        /** The columns whose values change in place (arrays, JSON), copied into snapshots. */
-        private final int[] mutableColumns;
-        private final int[] idColumns;
-        private final ColumnType[] idTypes;
         private final boolean register;
         private final int offset;
         /** The shard the rows come from, taken when the query starts (a stream reads its rows later). */
@@ -341,24 +332,10 @@ public final class RowLoader {
             this.model = model;
             this.register = register;
             this.offset = offset;
-            this.columns = model.rowColumns();
-            this.types = new ColumnType[columns.size()];
-            for (int i = 0; i < types.length; i++) {
-                types[i] = columns.get(i).type();
-            }
-            this.codes = ColumnReads.codesOf(types);
-            this.mutableColumns = java.util.stream.IntStream.range(0, columns.size())
-                    .filter(i -> columns.get(i).type().mutable()).toArray();
-            List<PropertyModel> properties = model.properties();
-            this.idColumns = new int[model.idProperties().size()];
-            this.idTypes = new ColumnType[idColumns.length];
-            for (int i = 0, k = 0; i < properties.size(); i++) {
-                if (properties.get(i).id()) {
-                    idTypes[k] = properties.get(i).column().type();
-                    idColumns[k++] = model.propertyColumns()[i];
-                }
-            }
-            this.idAt = idColumns.length == 1 ? idColumns[0] : -1;
+            this.layout = RowLayout.of(model);
+            this.types = layout.types;
+            this.codes = layout.codes;
+            this.idAt = layout.idAt;
         }
 
         /** The row's column values, the key column taken from {@code id} (already read). */
@@ -376,7 +353,7 @@ public final class RowLoader {
         @Override
         public Object read(ResultSet rs) throws SQLException {
             Object id = idAt >= 0 ? ColumnReads.read(rs, offset + idAt + 1, codes[idAt], types[idAt])
-                    : compositeId(rs, idTypes, idColumns, offset);
+                    : compositeId(rs, layout.idTypes, layout.idColumns, offset);
             if (id == null) {
                 return null;
             }
@@ -395,6 +372,7 @@ public final class RowLoader {
             Object instance = concrete.newInstance();
             Object[] snapshot = values(rs, id);
             writes.assign(concrete, instance, snapshot);
+            int fingerprint = register && context.readOnly() ? writes.fingerprint(instance, snapshot) : 0;
             copyMutable(snapshot);
             if (register) {
                 if (context.readOnly()) {
@@ -402,9 +380,7 @@ public final class RowLoader {
                 }
                 EntityEntry entry = new EntityEntry(instance, concrete, key, EntityEntry.Status.PERSISTENT, snapshot);
                 entry.group = group;
-                if (context.readOnly()) {
-                    entry.fingerprint = EntityEntry.fingerprint(concrete, instance);
-                }
+                entry.fingerprint = fingerprint;
                 map.add(entry);
             }
             model.callbacks().fire(io.athanor.orm.internal.meta.EntityCallbacks.Kind.POST_LOAD, instance);
@@ -413,9 +389,9 @@ public final class RowLoader {
 
         /** Replaces values the instance now shares (arrays, lists, JSON trees) by the snapshot's own copies. */
         private void copyMutable(Object[] snapshot) {
-            for (int i : mutableColumns) {
+            for (int i : layout.mutableColumns) {
                 if (snapshot[i] != null) {
-                    snapshot[i] = columns.get(i).type().snapshot(snapshot[i]);
+                    snapshot[i] = types[i].snapshot(snapshot[i]);
                 }
             }
         }
@@ -477,18 +453,16 @@ public final class RowLoader {
     private static final class Writes implements java.util.function.IntPredicate {
         private EntityModel model;
         private boolean[] nullable;
+        private boolean[] asGiven;
         private Object[] values;
         private int[] at;
 
         void assign(EntityModel concrete, Object instance, Object[] row) {
             if (concrete != model) {
-                List<PropertyModel> properties = concrete.properties();
-                boolean[] n = new boolean[properties.size()];
-                for (int i = 0; i < n.length; i++) {
-                    n[i] = properties.get(i).column().nullable();
-                }
                 model = concrete;
-                nullable = n;
+                RowLayout layout = RowLayout.of(concrete);
+                nullable = layout.nullable;
+                asGiven = layout.asGiven;
                 at = concrete.propertyColumns();
             }
             values = row;
@@ -497,6 +471,23 @@ public final class RowLoader {
             } finally {
                 values = null;
             }
+        }
+
+        /**
+         * {@link EntityEntry#fingerprint} of {@code instance}, just given {@code row} by {@link #assign}: values it
+         * set as given are taken from the row, the others read from the instance.
+         */
+        int fingerprint(Object instance, Object[] row) {
+            List<PropertyModel> properties = model.properties();
+            int h = 1;
+            for (int i = 0; i < asGiven.length; i++) {
+                Object v = row[at[i]];
+                if (!asGiven[i] || v == null && !nullable[i]) {
+                    v = properties.get(i).accessor().get(instance);
+                }
+                h = 31 * h + EntityEntry.fingerprintOf(v);
+            }
+            return h;
         }
 
         @Override

@@ -15,7 +15,8 @@ import java.util.Set;
  */
 public final class IdentityMap {
     private final Map<EntityKey, EntityEntry> byKey = new HashMap<>();
-    private final Map<Object, EntityEntry> byInstance = new IdentityHashMap<>();
+    /** Sized small: a session that reads one instance ({@code get}) should not pay for a table of 64 slots. */
+    private final Map<Object, EntityEntry> byInstance = new IdentityHashMap<>(4);
     /** New and deleted entries, and every loaded one, in the order the session met them; hollow references are not listed. */
     private final List<EntityEntry> entries = new ArrayList<>();
     /** Instances whose rows this session deleted: never inserted again by a cascade (made on first use). */
@@ -113,14 +114,16 @@ public final class IdentityMap {
 
     /** Empties the lists of entries to visit (their flags too). */
     private void dropVisits() {
-        for (EntityEntry e : compared) {
-            e.inCompared = false;
+        for (int i = 0; i < compared.size(); i++) {
+            compared.get(i).inCompared = false;
         }
         compared.clear();
-        for (EntityEntry e : written) {
-            e.written = false;
+        if (!written.isEmpty()) {
+            for (EntityEntry e : written) {
+                e.written = false;
+            }
+            written = new ArrayList<>();
         }
-        written = new ArrayList<>();
     }
 
     /** Called by a tracked entry on its first reported write since the last flush. */
