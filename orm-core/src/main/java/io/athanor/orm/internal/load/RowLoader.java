@@ -36,6 +36,8 @@ public final class RowLoader {
     private final LoadContext context;
     private final IdentityMap map;
     private final Relationships relationships;
+    /** Counts {@link #readJoined} calls: each marks the entries it has met with its number. */
+    private int reads;
 
     public RowLoader(LoadContext context) {
         this.context = context;
@@ -79,113 +81,124 @@ public final class RowLoader {
                                     Map<LoadPlan, List<Object>> joinedOut, LoadGroup group)
             throws SQLException {
         List<LoadPlan> nodes = c.joined();
+        int n = nodes.size();
         EntityRowReader root = new EntityRowReader(c.entity(), true, 0);
         root.group = group;
-        EntityRowReader[] readers = new EntityRowReader[nodes.size()];
-        int[] parentIndex = new int[nodes.size()];
-        // per node: to-many, parent -> its children (a list) with the (parent, child) pairs seen; to-one, parent ->
-        // its one child (NO_CHILD for none): a parent's row repeats only with the same child, so no pair is kept
-        List<Map<Object, Object>> children = new ArrayList<>(nodes.size());
-        List<Map<Object, Boolean>> seen = new ArrayList<>(nodes.size());
-        boolean[] toMany = new boolean[nodes.size()];
-        @SuppressWarnings("unchecked")
-        List<Object>[] outOf = new List[nodes.size()];
+        EntityRowReader[] readers = new EntityRowReader[n];
+        int[] parentIndex = new int[n];
+        RelationshipModel[] relationship = new RelationshipModel[n];
+        // to-many nodes: parent -> its children, and the (parent, child) pairs seen (rows repeat them); to-one nodes
+        // are set as their rows are read, since a parent's rows all hold the same child
+        List<Map<Object, List<Object>>> children = new ArrayList<>(n);
+        List<Map<Object, Boolean>> seen = new ArrayList<>(n);
+        List<List<Object>> outOf = new ArrayList<>(n);
         int offset = c.entity().rowColumns().size();
-        for (int k = 0; k < nodes.size(); k++) {
-            LoadPlan n = nodes.get(k);
-            readers[k] = new EntityRowReader(n.entity(), true, offset);
+        for (int k = 0; k < n; k++) {
+            LoadPlan node = nodes.get(k);
+            readers[k] = new EntityRowReader(node.entity(), true, offset);
             readers[k].group = new LoadGroup();
-            offset += n.entity().rowColumns().size();
-            parentIndex[k] = nodes.indexOf(n.parent());
-            toMany[k] = n.relationship().toMany();
-            children.add(new IdentityHashMap<>());
-            seen.add(toMany[k] ? new HashMap<>() : null);
-            outOf[k] = new ArrayList<>();
-            joinedOut.put(n, outOf[k]);
+            offset += node.entity().rowColumns().size();
+            parentIndex[k] = nodes.indexOf(node.parent());
+            relationship[k] = node.relationship();
+            boolean toMany = relationship[k].toMany();
+            children.add(toMany ? new IdentityHashMap<>() : null);
+            seen.add(toMany ? new HashMap<>() : null);
+            outOf.add(new ArrayList<>());
+            joinedOut.put(node, outOf.get(k));
         }
+        // an instance is among the roots (or the children) once: its entry carries this read's mark
+        int mark = ++reads;
         List<Object> out = new ArrayList<>();
-        java.util.Set<Object> roots = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        Object[] row = new Object[nodes.size()];
-        java.util.Set<Object> distinct = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Object[] row = new Object[n];
+        EntityEntry[] rowEntries = new EntityEntry[n];
         Object lastRoot = null;
         while (rs.next()) {
             Object parentRoot = root.read(rs);
-            if (parentRoot != lastRoot && roots.add(parentRoot)) {
+            EntityEntry rootEntry = root.entry;
+            if (parentRoot != lastRoot && rootEntry != null && rootEntry.rootMark != mark) {
+                rootEntry.rootMark = mark;
                 out.add(parentRoot);
             }
             lastRoot = parentRoot;
-            for (int k = 0; k < nodes.size(); k++) {
-                Object parent = parentIndex[k] < 0 ? parentRoot : row[parentIndex[k]];
+            for (int k = 0; k < n; k++) {
+                int up = parentIndex[k];
+                Object parent = up < 0 ? parentRoot : row[up];
+                EntityEntry pe = up < 0 ? rootEntry : rowEntries[up];
                 row[k] = null;
+                rowEntries[k] = null;
                 if (parent == null) {
                     continue;
                 }
                 Object child = readers[k].read(rs);
+                EntityEntry ce = readers[k].entry;
                 row[k] = child;
-                if (!toMany[k]) {
-                    Object had = children.get(k).putIfAbsent(parent, child == null ? NO_CHILD : child);
-                    if (had == NO_CHILD && child != null) {
-                        children.get(k).put(parent, child);
+                rowEntries[k] = ce;
+                RelationshipModel r = relationship[k];
+                if (!r.toMany()) {
+                    if (ce != null && ce.childMark != mark) {
+                        ce.childMark = mark;
+                        outOf.get(k).add(child);
                     }
-                    if ((had == null || had == NO_CHILD) && child != null && distinct.add(child)) {
-                        outOf[k].add(child);
+                    if (pe != null && !pe.isLoaded(r.name())) {
+                        r.accessor().set(parent, child);
+                        if (r.owning() && child != null) {
+                            pe.markToOne(r);
+                        }
+                        pe.markLoaded(r.name());
+                        if (child != null) {
+                            setInverse(r, parent, child, ce);
+                        }
                     }
                     continue;
                 }
-                @SuppressWarnings("unchecked")
-                List<Object> list = (List<Object>) children.get(k).computeIfAbsent(parent, x -> new ArrayList<>());
+                List<Object> list = children.get(k).computeIfAbsent(parent, x -> new ArrayList<>());
                 if (child != null && seen.get(k).putIfAbsent(new PairKey(parent, child), Boolean.TRUE) == null) {
                     list.add(child);
-                    if (distinct.add(child)) {
-                        outOf[k].add(child);
+                    if (ce != null && ce.childMark != mark) {
+                        ce.childMark = mark;
+                        outOf.get(k).add(child);
                     }
                 }
             }
         }
-        for (int k = 0; k < nodes.size(); k++) {
-            readers[k].group.size = outOf[k].size();
-            RelationshipModel r = nodes.get(k).relationship();
-            for (Map.Entry<Object, Object> e : children.get(k).entrySet()) {
+        for (int k = 0; k < n; k++) {
+            readers[k].group.size = outOf.get(k).size();
+            RelationshipModel r = relationship[k];
+            if (!r.toMany()) {
+                continue;
+            }
+            for (Map.Entry<Object, List<Object>> e : children.get(k).entrySet()) {
                 Object parent = e.getKey();
                 EntityEntry pe = map.entryOf(parent);
                 if (pe == null || pe.isLoaded(r.name())) {
                     continue;
                 }
-                List<Object> found;
-                if (r.toMany()) {
-                    @SuppressWarnings("unchecked")
-                    List<Object> list = (List<Object>) e.getValue();
-                    found = list;
-                    relationships.setCollection(parent, r, found);
-                } else {
-                    Object child = e.getValue() == NO_CHILD ? null : e.getValue();
-                    found = child == null ? List.of() : List.of(child);
-                    r.accessor().set(parent, child);
-                    if (r.owning() && child != null) {
-                        pe.markToOne(r);
-                    }
-                    pe.markLoaded(r.name());
-                }
-                if (!r.owning() && r.inverse() != null && !r.inverse().toMany()) {
-                    for (Object child : found) {
-                        Object current = r.inverse().accessor().get(child);
-                        EntityEntry ce = map.entryOf(child);
-                        boolean cleared = current == null && ce != null && ce.heldToOne(r.inverse());
-                        if (!cleared && (current == null || current != parent && !Loading.isLoaded(current))) {
-                            r.inverse().accessor().set(child, parent);
-                            if (ce != null) {
-                                ce.markToOne(r.inverse());
-                            }
-                        }
-                    }
+                relationships.setCollection(parent, r, e.getValue());
+                for (Object child : e.getValue()) {
+                    setInverse(r, parent, child, map.entryOf(child));
                 }
             }
         }
         return out;
     }
 
-    /** A to-one relationship's value in {@link #readJoined} where the row has no child. */
-    private static final Object NO_CHILD = new Object();
+    /**
+     * For an inverse one-to-one or one-to-many {@code r} just loaded with {@code child}: points the child's to-one
+     * back at {@code parent}, unless the application cleared it or it holds another loaded instance.
+     */
+    private static void setInverse(RelationshipModel r, Object parent, Object child, EntityEntry ce) {
+        if (r.owning() || r.inverse() == null || r.inverse().toMany()) {
+            return;
+        }
+        Object current = r.inverse().accessor().get(child);
+        boolean cleared = current == null && ce != null && ce.heldToOne(r.inverse());
+        if (!cleared && (current == null || current != parent && !Loading.isLoaded(current))) {
+            r.inverse().accessor().set(child, parent);
+            if (ce != null) {
+                ce.markToOne(r.inverse());
+            }
+        }
+    }
 
     /** A (parent, child) pair compared by identity. */
     private static final class PairKey {
@@ -238,11 +251,12 @@ public final class RowLoader {
      * {@code loads} (options of a query of {@code target}), a known instance keeps what it has.
      */
     Object reference(EntityModel target, Object key, RelationshipModel via, EntityEntry owner, List<Load> loads) {
-        EntityKey k = new EntityKey(target.rootType(), key, owner != null ? owner.shard : context.shard());
-        EntityEntry known = map.get(k);
+        String shard = owner != null ? owner.shard : context.shard();
+        EntityEntry known = map.get(target.rootType(), key, shard);
         if (known != null) {
             return known.instance;
         }
+        EntityKey k = new EntityKey(target.rootType(), key, shard);
         ReferenceHandler handler = new ReferenceHandler(this, via, owner, loads);
         Object proxy = context.proxies().create(target.type(), idGetter(target), handler);
         target.idProperties().get(0).accessor().set(proxy, key);
@@ -323,6 +337,8 @@ public final class RowLoader {
         private final String shard = context.shard();
         /** The query's group, for N+1 detection; {@code null} to leave groups as they are. */
         LoadGroup group;
+        /** The entry of the instance the last {@link #read} returned; {@code null} if none (no key, or not registered). */
+        EntityEntry entry;
 
         public EntityRowReader(EntityModel model, boolean register) {
             this(model, register, 0);
@@ -354,12 +370,13 @@ public final class RowLoader {
         public Object read(ResultSet rs) throws SQLException {
             Object id = idAt >= 0 ? ColumnReads.read(rs, offset + idAt + 1, codes[idAt], types[idAt])
                     : compositeId(rs, layout.idTypes, layout.idColumns, offset);
+            entry = null;
             if (id == null) {
                 return null;
             }
-            EntityKey key = new EntityKey(model.rootType(), id, shard);
-            EntityEntry known = map.get(key);
+            EntityEntry known = map.get(model.rootType(), id, shard);
             if (known != null) {
+                entry = known;
                 if (register && (known.hollow || known.expired)) {
                     populate(known, rs, id);
                 }
@@ -378,10 +395,12 @@ public final class RowLoader {
                 if (context.readOnly()) {
                     context.keepKeysOnly(concrete, snapshot);
                 }
-                EntityEntry entry = new EntityEntry(instance, concrete, key, EntityEntry.Status.PERSISTENT, snapshot);
-                entry.group = group;
-                entry.fingerprint = fingerprint;
-                map.add(entry);
+                EntityKey key = new EntityKey(model.rootType(), id, shard);
+                EntityEntry e = new EntityEntry(instance, concrete, key, EntityEntry.Status.PERSISTENT, snapshot);
+                e.group = group;
+                e.fingerprint = fingerprint;
+                map.add(e);
+                entry = e;
             }
             model.callbacks().fire(io.athanor.orm.internal.meta.EntityCallbacks.Kind.POST_LOAD, instance);
             return instance;

@@ -60,6 +60,10 @@ public final class EntityEntry {
     /** When its map listed it: the flush visits entries in this order. */
     long listedAt;
 
+    /** The number of the last joined read that returned the instance as a root, and as a joined child (see RowLoader). */
+    public int rootMark;
+    public int childMark;
+
     /** The shard the row lives in (or goes to, once chosen at the flush); {@code null} where entities are not sharded. */
     public String shard;
 

@@ -26,9 +26,49 @@ public final class IdentityMap {
     /** Tracked entries that reported a write (or were listed) since the last {@link #toVisit}. */
     private List<EntityEntry> written = new ArrayList<>();
     private long listings;
+    /** The one key {@link #get(Class, Object, String)} looks up by, refilled for each lookup (one thread uses a map). */
+    private final Probe probe = new Probe();
+
+    /**
+     * Looks like the {@link EntityKey} with the same parts to the key map: equal to it, with its hash code. Only ever
+     * the argument of a lookup, never stored.
+     */
+    private static final class Probe {
+        Class<?> type;
+        Object id;
+        String shard;
+        int hash;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof EntityKey && ((EntityKey) o).type() == type && java.util.Objects.equals(((EntityKey) o).id(), id)
+                    && java.util.Objects.equals(((EntityKey) o).shard(), shard);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 
     public EntityEntry get(EntityKey key) {
         return byKey.get(key);
+    }
+
+    /** {@code get(new EntityKey(type, id, shard))} without making the key: a loader looks up every row it reads. */
+    public EntityEntry get(Class<?> type, Object id, String shard) {
+        Probe p = probe;
+        p.type = type;
+        p.id = id;
+        p.shard = shard;
+        p.hash = EntityKey.hash(type, id, shard);
+        try {
+            return byKey.get(p);
+        } finally {
+            p.type = null;
+            p.id = null;
+            p.shard = null;
+        }
     }
 
     public EntityEntry entryOf(Object instance) {
