@@ -31,7 +31,7 @@ final class LinkLoader {
         Map<Object, Object> parentByKey = new LinkedHashMap<>();
         for (Object p : parents) {
             EntityEntry e = loader.map().entryOf(p);
-            if (e == null || e.snapshot == null || (e.loaded != null && e.loaded.contains(r.name()))) {
+            if (e == null || e.snapshot == null || e.isLoaded(r.name())) {
                 continue;
             }
             parentByKey.put(e.snapshot[keyColumn], p);

@@ -126,14 +126,11 @@ public final class Relationships {
     }
 
     private static boolean loaded(EntityEntry e, RelationshipModel r) {
-        return e.loaded != null && e.loaded.contains(r.name());
+        return e.isLoaded(r.name());
     }
 
     private static void markLoaded(EntityEntry e, RelationshipModel r) {
-        if (e.loaded == null) {
-            e.loaded = new HashSet<>();
-        }
-        e.loaded.add(r.name());
+        e.markLoaded(r.name());
     }
 
     /** One-to-many, and the inverse side of a one-to-one: the children hold the key. */
@@ -447,9 +444,7 @@ public final class Relationships {
             if (!unloadedToo && current instanceof LazyValue && !((LazyValue) current).isLoaded()) {
                 continue;
             }
-            if (entry.loaded != null) {
-                entry.loaded.remove(r.name());
-            }
+            entry.unmarkLoaded(r.name());
             if (entry.loadedElements != null) {
                 entry.loadedElements.remove(r.name());
             }

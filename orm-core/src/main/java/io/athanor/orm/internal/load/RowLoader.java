@@ -11,6 +11,7 @@ import io.athanor.orm.internal.state.EntityEntry;
 import io.athanor.orm.internal.state.EntityKey;
 import io.athanor.orm.internal.state.IdentityMap;
 import io.athanor.orm.internal.state.LoadGroup;
+import io.athanor.orm.internal.types.ColumnReads;
 import io.athanor.orm.internal.types.ColumnType;
 import io.athanor.orm.query.Attribute;
 import io.athanor.orm.query.Expression;
@@ -35,6 +36,8 @@ public final class RowLoader {
     private final LoadContext context;
     private final IdentityMap map;
     private final Relationships relationships;
+    /** Counts {@link #readJoined} calls: each marks the entries it has met with its number. */
+    private int reads;
 
     public RowLoader(LoadContext context) {
         this.context = context;
@@ -78,87 +81,123 @@ public final class RowLoader {
                                     Map<LoadPlan, List<Object>> joinedOut, LoadGroup group)
             throws SQLException {
         List<LoadPlan> nodes = c.joined();
+        int n = nodes.size();
         EntityRowReader root = new EntityRowReader(c.entity(), true, 0);
         root.group = group;
-        EntityRowReader[] readers = new EntityRowReader[nodes.size()];
-        int[] parentIndex = new int[nodes.size()];
-        List<Map<Object, List<Object>>> children = new ArrayList<>(nodes.size());
-        List<Map<Object, Boolean>> seen = new ArrayList<>(nodes.size());
+        EntityRowReader[] readers = new EntityRowReader[n];
+        int[] parentIndex = new int[n];
+        RelationshipModel[] relationship = new RelationshipModel[n];
+        // to-many nodes: parent -> its children, and the (parent, child) pairs seen (rows repeat them); to-one nodes
+        // are set as their rows are read, since a parent's rows all hold the same child
+        List<Map<Object, List<Object>>> children = new ArrayList<>(n);
+        List<Map<Object, Boolean>> seen = new ArrayList<>(n);
+        List<List<Object>> outOf = new ArrayList<>(n);
         int offset = c.entity().rowColumns().size();
-        for (int k = 0; k < nodes.size(); k++) {
-            LoadPlan n = nodes.get(k);
-            readers[k] = new EntityRowReader(n.entity(), true, offset);
+        for (int k = 0; k < n; k++) {
+            LoadPlan node = nodes.get(k);
+            readers[k] = new EntityRowReader(node.entity(), true, offset);
             readers[k].group = new LoadGroup();
-            offset += n.entity().rowColumns().size();
-            parentIndex[k] = nodes.indexOf(n.parent());
-            children.add(new IdentityHashMap<>());
-            seen.add(new HashMap<>());
-            joinedOut.put(n, new ArrayList<>());
+            offset += node.entity().rowColumns().size();
+            parentIndex[k] = nodes.indexOf(node.parent());
+            relationship[k] = node.relationship();
+            boolean toMany = relationship[k].toMany();
+            children.add(toMany ? new IdentityHashMap<>() : null);
+            seen.add(toMany ? new HashMap<>() : null);
+            outOf.add(new ArrayList<>());
+            joinedOut.put(node, outOf.get(k));
         }
+        // an instance is among the roots (or the children) once: its entry carries this read's mark
+        int mark = ++reads;
         List<Object> out = new ArrayList<>();
-        java.util.Set<Object> roots = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        Object[] row = new Object[nodes.size()];
-        java.util.Set<Object> distinct = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Object[] row = new Object[n];
+        EntityEntry[] rowEntries = new EntityEntry[n];
+        Object lastRoot = null;
         while (rs.next()) {
             Object parentRoot = root.read(rs);
-            if (roots.add(parentRoot)) {
+            EntityEntry rootEntry = root.entry;
+            if (parentRoot != lastRoot && rootEntry != null && rootEntry.rootMark != mark) {
+                rootEntry.rootMark = mark;
                 out.add(parentRoot);
             }
-            for (int k = 0; k < nodes.size(); k++) {
-                Object parent = parentIndex[k] < 0 ? parentRoot : row[parentIndex[k]];
+            lastRoot = parentRoot;
+            for (int k = 0; k < n; k++) {
+                int up = parentIndex[k];
+                Object parent = up < 0 ? parentRoot : row[up];
+                EntityEntry pe = up < 0 ? rootEntry : rowEntries[up];
                 row[k] = null;
+                rowEntries[k] = null;
                 if (parent == null) {
                     continue;
                 }
-                List<Object> list = children.get(k).computeIfAbsent(parent, x -> new ArrayList<>());
                 Object child = readers[k].read(rs);
+                EntityEntry ce = readers[k].entry;
                 row[k] = child;
+                rowEntries[k] = ce;
+                RelationshipModel r = relationship[k];
+                if (!r.toMany()) {
+                    if (ce != null && ce.childMark != mark) {
+                        ce.childMark = mark;
+                        outOf.get(k).add(child);
+                    }
+                    if (pe != null && !pe.isLoaded(r.name())) {
+                        r.accessor().set(parent, child);
+                        if (r.owning() && child != null) {
+                            pe.markToOne(r);
+                        }
+                        pe.markLoaded(r.name());
+                        if (child != null) {
+                            setInverse(r, parent, child, ce);
+                        }
+                    }
+                    continue;
+                }
+                List<Object> list = children.get(k).computeIfAbsent(parent, x -> new ArrayList<>());
                 if (child != null && seen.get(k).putIfAbsent(new PairKey(parent, child), Boolean.TRUE) == null) {
                     list.add(child);
-                    if (distinct.add(child)) {
-                        joinedOut.get(nodes.get(k)).add(child);
+                    if (ce != null && ce.childMark != mark) {
+                        ce.childMark = mark;
+                        outOf.get(k).add(child);
                     }
                 }
             }
         }
-        for (int k = 0; k < nodes.size(); k++) {
-            readers[k].group.size = joinedOut.get(nodes.get(k)).size();
-            RelationshipModel r = nodes.get(k).relationship();
+        for (int k = 0; k < n; k++) {
+            readers[k].group.size = outOf.get(k).size();
+            RelationshipModel r = relationship[k];
+            if (!r.toMany()) {
+                continue;
+            }
             for (Map.Entry<Object, List<Object>> e : children.get(k).entrySet()) {
                 Object parent = e.getKey();
                 EntityEntry pe = map.entryOf(parent);
-                if (pe == null || (pe.loaded != null && pe.loaded.contains(r.name()))) {
+                if (pe == null || pe.isLoaded(r.name())) {
                     continue;
                 }
-                List<Object> found = e.getValue();
-                if (r.toMany()) {
-                    relationships.setCollection(parent, r, found);
-                } else {
-                    r.accessor().set(parent, found.isEmpty() ? null : found.get(0));
-                    if (r.owning() && !found.isEmpty()) {
-                        pe.markToOne(r);
-                    }
-                    if (pe.loaded == null) {
-                        pe.loaded = new java.util.HashSet<>();
-                    }
-                    pe.loaded.add(r.name());
-                }
-                if (!r.owning() && r.inverse() != null && !r.inverse().toMany()) {
-                    for (Object child : found) {
-                        Object current = r.inverse().accessor().get(child);
-                        EntityEntry ce = map.entryOf(child);
-                        boolean cleared = current == null && ce != null && ce.heldToOne(r.inverse());
-                        if (!cleared && (current == null || current != parent && !Loading.isLoaded(current))) {
-                            r.inverse().accessor().set(child, parent);
-                            if (ce != null) {
-                                ce.markToOne(r.inverse());
-                            }
-                        }
-                    }
+                relationships.setCollection(parent, r, e.getValue());
+                for (Object child : e.getValue()) {
+                    setInverse(r, parent, child, map.entryOf(child));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * For an inverse one-to-one or one-to-many {@code r} just loaded with {@code child}: points the child's to-one
+     * back at {@code parent}, unless the application cleared it or it holds another loaded instance.
+     */
+    private static void setInverse(RelationshipModel r, Object parent, Object child, EntityEntry ce) {
+        if (r.owning() || r.inverse() == null || r.inverse().toMany()) {
+            return;
+        }
+        Object current = r.inverse().accessor().get(child);
+        boolean cleared = current == null && ce != null && ce.heldToOne(r.inverse());
+        if (!cleared && (current == null || current != parent && !Loading.isLoaded(current))) {
+            r.inverse().accessor().set(child, parent);
+            if (ce != null) {
+                ce.markToOne(r.inverse());
+            }
+        }
     }
 
     /** A (parent, child) pair compared by identity. */
@@ -212,11 +251,12 @@ public final class RowLoader {
      * {@code loads} (options of a query of {@code target}), a known instance keeps what it has.
      */
     Object reference(EntityModel target, Object key, RelationshipModel via, EntityEntry owner, List<Load> loads) {
-        EntityKey k = new EntityKey(target.rootType(), key, owner != null ? owner.shard : context.shard());
-        EntityEntry known = map.get(k);
+        String shard = owner != null ? owner.shard : context.shard();
+        EntityEntry known = map.get(target.rootType(), key, shard);
         if (known != null) {
             return known.instance;
         }
+        EntityKey k = new EntityKey(target.rootType(), key, shard);
         ReferenceHandler handler = new ReferenceHandler(this, via, owner, loads);
         Object proxy = context.proxies().create(target.type(), idGetter(target), handler);
         target.idProperties().get(0).accessor().set(proxy, key);
@@ -285,17 +325,20 @@ public final class RowLoader {
     /** Reads one entity per row, through the identity map. */
     public final class EntityRowReader implements PreparedWork.Reader<Object> {
         private final EntityModel model;
-        private final List<io.athanor.orm.internal.meta.ColumnModel> columns;
-        /** The columns whose values change in place (arrays, JSON), copied into snapshots. */
-        private final int[] mutableColumns;
-        private final int[] idColumns;
-        private final ColumnType[] idTypes;
+        private final RowLayout layout;
+        private final ColumnType[] types;
+        private final int[] codes;
+        private final int idAt;
+        /** Which of the model's properties a row's null leaves as it is (non-nullable columns), reused for every row. */
+        private final Writes writes = new Writes();
         private final boolean register;
         private final int offset;
         /** The shard the rows come from, taken when the query starts (a stream reads its rows later). */
         private final String shard = context.shard();
         /** The query's group, for N+1 detection; {@code null} to leave groups as they are. */
         LoadGroup group;
+        /** The entry of the instance the last {@link #read} returned; {@code null} if none (no key, or not registered). */
+        EntityEntry entry;
 
         public EntityRowReader(EntityModel model, boolean register) {
             this(model, register, 0);
@@ -305,32 +348,37 @@ public final class RowLoader {
             this.model = model;
             this.register = register;
             this.offset = offset;
-            this.columns = model.rowColumns();
-            this.mutableColumns = java.util.stream.IntStream.range(0, columns.size())
-                    .filter(i -> columns.get(i).type().mutable()).toArray();
-            List<PropertyModel> properties = model.properties();
-            this.idColumns = new int[model.idProperties().size()];
-            this.idTypes = new ColumnType[idColumns.length];
-            for (int i = 0, k = 0; i < properties.size(); i++) {
-                if (properties.get(i).id()) {
-                    idTypes[k] = properties.get(i).column().type();
-                    idColumns[k++] = model.propertyColumns()[i];
-                }
+            this.layout = RowLayout.of(model);
+            this.types = layout.types;
+            this.codes = layout.codes;
+            this.idAt = layout.idAt;
+        }
+
+        /** The row's column values, the key column taken from {@code id} (already read). */
+        private Object[] values(ResultSet rs, Object id) throws SQLException {
+            Object[] values = new Object[types.length];
+            int[] c = codes;
+            ColumnType[] t = types;
+            int base = offset + 1;
+            for (int i = 0; i < values.length; i++) {
+                values[i] = i == idAt ? id : ColumnReads.read(rs, base + i, c[i], t[i]);
             }
+            return values;
         }
 
         @Override
         public Object read(ResultSet rs) throws SQLException {
-            Object id = idColumns.length == 1 ? idTypes[0].read(rs, offset + idColumns[0] + 1)
-                    : compositeId(rs, idTypes, idColumns, offset);
+            Object id = idAt >= 0 ? ColumnReads.read(rs, offset + idAt + 1, codes[idAt], types[idAt])
+                    : compositeId(rs, layout.idTypes, layout.idColumns, offset);
+            entry = null;
             if (id == null) {
                 return null;
             }
-            EntityKey key = new EntityKey(model.rootType(), id, shard);
-            EntityEntry known = map.get(key);
+            EntityEntry known = map.get(model.rootType(), id, shard);
             if (known != null) {
+                entry = known;
                 if (register && (known.hollow || known.expired)) {
-                    populate(known, rs);
+                    populate(known, rs, id);
                 }
                 if (group != null) {
                     known.group = group;
@@ -339,24 +387,20 @@ public final class RowLoader {
             }
             EntityModel concrete = model.inheritance() == null ? model : concrete(rs);
             Object instance = concrete.newInstance();
-            Object[] snapshot = new Object[columns.size()];
-            for (int i = 0; i < columns.size(); i++) {
-                snapshot[i] = columns.get(i).type().read(rs, offset + i + 1);
-            }
-            List<PropertyModel> properties = concrete.properties();
-            int[] at = concrete.propertyColumns();
-            concrete.assigner().assign(instance, snapshot, at, i -> snapshot[at[i]] != null || properties.get(i).column().nullable());
+            Object[] snapshot = values(rs, id);
+            writes.assign(concrete, instance, snapshot);
+            int fingerprint = register && context.readOnly() ? writes.fingerprint(instance, snapshot) : 0;
             copyMutable(snapshot);
             if (register) {
                 if (context.readOnly()) {
                     context.keepKeysOnly(concrete, snapshot);
                 }
-                EntityEntry entry = new EntityEntry(instance, concrete, key, EntityEntry.Status.PERSISTENT, snapshot);
-                entry.group = group;
-                if (context.readOnly()) {
-                    entry.fingerprint = EntityEntry.fingerprint(concrete, instance);
-                }
-                map.add(entry);
+                EntityKey key = new EntityKey(model.rootType(), id, shard);
+                EntityEntry e = new EntityEntry(instance, concrete, key, EntityEntry.Status.PERSISTENT, snapshot);
+                e.group = group;
+                e.fingerprint = fingerprint;
+                map.add(e);
+                entry = e;
             }
             model.callbacks().fire(io.athanor.orm.internal.meta.EntityCallbacks.Kind.POST_LOAD, instance);
             return instance;
@@ -364,9 +408,9 @@ public final class RowLoader {
 
         /** Replaces values the instance now shares (arrays, lists, JSON trees) by the snapshot's own copies. */
         private void copyMutable(Object[] snapshot) {
-            for (int i : mutableColumns) {
+            for (int i : layout.mutableColumns) {
                 if (snapshot[i] != null) {
-                    snapshot[i] = columns.get(i).type().snapshot(snapshot[i]);
+                    snapshot[i] = types[i].snapshot(snapshot[i]);
                 }
             }
         }
@@ -387,11 +431,8 @@ public final class RowLoader {
         }
 
         /** Reads the row into a lazy reference or an expired instance; changes made to an expired one since are kept. */
-        private void populate(EntityEntry e, ResultSet rs) throws SQLException {
-            Object[] snapshot = new Object[columns.size()];
-            for (int i = 0; i < columns.size(); i++) {
-                snapshot[i] = columns.get(i).type().read(rs, offset + i + 1);
-            }
+        private void populate(EntityEntry e, ResultSet rs, Object id) throws SQLException {
+            Object[] snapshot = values(rs, id);
             List<PropertyModel> properties = e.model.properties();
             int[] at = e.model.propertyColumns();
             Object[] before = e.snapshot;
@@ -421,6 +462,56 @@ public final class RowLoader {
                 }
             }
             model.callbacks().fire(io.athanor.orm.internal.meta.EntityCallbacks.Kind.POST_LOAD, e.instance);
+        }
+    }
+
+    /**
+     * Which properties a new instance takes from its row: all but those whose column is not nullable and read NULL
+     * (a primitive field keeps its default). One per reader, set up again for each row, so a row allocates no predicate.
+     */
+    private static final class Writes implements java.util.function.IntPredicate {
+        private EntityModel model;
+        private boolean[] nullable;
+        private boolean[] asGiven;
+        private Object[] values;
+        private int[] at;
+
+        void assign(EntityModel concrete, Object instance, Object[] row) {
+            if (concrete != model) {
+                model = concrete;
+                RowLayout layout = RowLayout.of(concrete);
+                nullable = layout.nullable;
+                asGiven = layout.asGiven;
+                at = concrete.propertyColumns();
+            }
+            values = row;
+            try {
+                concrete.assigner().assign(instance, row, at, this);
+            } finally {
+                values = null;
+            }
+        }
+
+        /**
+         * {@link EntityEntry#fingerprint} of {@code instance}, just given {@code row} by {@link #assign}: values it
+         * set as given are taken from the row, the others read from the instance.
+         */
+        int fingerprint(Object instance, Object[] row) {
+            List<PropertyModel> properties = model.properties();
+            int h = 1;
+            for (int i = 0; i < asGiven.length; i++) {
+                Object v = row[at[i]];
+                if (!asGiven[i] || v == null && !nullable[i]) {
+                    v = properties.get(i).accessor().get(instance);
+                }
+                h = 31 * h + EntityEntry.fingerprintOf(v);
+            }
+            return h;
+        }
+
+        @Override
+        public boolean test(int i) {
+            return values[at[i]] != null || nullable[i];
         }
     }
 

@@ -69,6 +69,14 @@ public final class PropertyAssigner {
         }
     }
 
+    /**
+     * Whether {@link #assign} sets property {@code i} to the value it is given, as it is; {@code false} for the
+     * components of an embedded record, which its constructor may normalise.
+     */
+    public boolean setsAsGiven(int i) {
+        return plain[i] != null;
+    }
+
     /** Copies the properties {@code copy} accepts from one instance of the entity to another. */
     public void copy(Object from, Object to, IntPredicate copy) {
         Object[] values = new Object[all.length];

@@ -17,7 +17,6 @@ import io.athanor.orm.internal.load.RowLoader;
 import io.athanor.orm.internal.persistence.WritePlan;
 import io.athanor.orm.internal.sql.CompiledSelect;
 import io.athanor.orm.internal.state.EntityEntry;
-import io.athanor.orm.internal.state.EntityKey;
 import io.athanor.orm.internal.state.IdentityMap;
 import io.athanor.orm.internal.unitofwork.FlushContext;
 import io.athanor.orm.internal.unitofwork.UnitOfWork;
@@ -385,7 +384,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
             }
             return null;
         }
-        EntityEntry cached = map.get(new EntityKey(model.rootType(), id, route.shard()));
+        EntityEntry cached = map.get(model.rootType(), id, route.shard());
         if (cached != null && !cached.hollow && !cached.expired) {
             return cached.status == EntityEntry.Status.DELETED || !type.isInstance(cached.instance) ? null
                     : type.cast(cached.instance);

@@ -174,9 +174,13 @@ final class SessionTransaction {
             }
             throw e;
         }
-        List<Open> now = new ArrayList<>(open);
-        now.add(new Open(engine, c));
-        open = List.copyOf(now);
+        if (open.isEmpty()) {
+            open = List.of(new Open(engine, c));
+        } else {
+            List<Open> now = new ArrayList<>(open);
+            now.add(new Open(engine, c));
+            open = List.copyOf(now);
+        }
         return c;
     }
 
@@ -471,9 +475,13 @@ final class SessionTransaction {
 
     /** Closes {@code c} (the pool evicts a broken one) and forgets it, never throwing. */
     private void discard(Connection c) {
-        List<Open> now = new ArrayList<>(open);
-        now.removeIf(o -> o.connection() == c);
-        open = List.copyOf(now);
+        if (open.size() == 1 && open.get(0).connection() == c) {
+            open = List.of();
+        } else {
+            List<Open> now = new ArrayList<>(open);
+            now.removeIf(o -> o.connection() == c);
+            open = List.copyOf(now);
+        }
         try {
             c.close();
         } catch (RuntimeException e) {

@@ -26,8 +26,11 @@ public final class EntityEntry {
     public boolean expired;
     /** The instances the query that loaded this one returned with it, for N+1 detection; may be null. */
     public LoadGroup group;
-    /** Relationships already loaded into the instance, which later queries leave as they are. */
-    public java.util.Set<String> loaded;
+    /**
+     * The relationships already loaded into the instance, which later queries leave as they are: {@code null} for
+     * none, a {@code String} for one (most entities: no set per instance), else a {@code Set<String>} of names.
+     */
+    private Object loaded;
     /** For loaded collections: their elements as loaded, to find orphans removed from them since. */
     public java.util.Map<String, java.util.List<Object>> loadedElements;
     /** For owning many-to-many collections: their elements as loaded or last written, to find links to add and remove. */
@@ -56,6 +59,10 @@ public final class EntityEntry {
     IdentityMap map;
     /** When its map listed it: the flush visits entries in this order. */
     long listedAt;
+
+    /** The number of the last joined read that returned the instance as a root, and as a joined child (see RowLoader). */
+    public int rootMark;
+    public int childMark;
 
     /** The shard the row lives in (or goes to, once chosen at the flush); {@code null} where entities are not sharded. */
     public String shard;
@@ -91,6 +98,42 @@ public final class EntityEntry {
         }
     }
 
+    /** Whether relationship {@code name} is loaded into the instance (later queries leave it as it is). */
+    public boolean isLoaded(String name) {
+        Object l = loaded;
+        return l != null && (l instanceof String ? l.equals(name) : ((java.util.Set<?>) l).contains(name));
+    }
+
+    /** Notes that relationship {@code name} is loaded into the instance. */
+    @SuppressWarnings("unchecked")
+    public void markLoaded(String name) {
+        Object l = loaded;
+        if (l == null) {
+            loaded = name;
+        } else if (l instanceof String) {
+            if (!l.equals(name)) {
+                java.util.Set<String> both = new java.util.HashSet<>(4);
+                both.add((String) l);
+                both.add(name);
+                loaded = both;
+            }
+        } else {
+            ((java.util.Set<String>) l).add(name);
+        }
+    }
+
+    /** Notes that relationship {@code name} is no longer loaded (its next use loads it again). */
+    public void unmarkLoaded(String name) {
+        Object l = loaded;
+        if (l instanceof String) {
+            if (l.equals(name)) {
+                loaded = null;
+            }
+        } else if (l != null) {
+            ((java.util.Set<?>) l).remove(name);
+        }
+    }
+
     /** Whether to-one {@code r} has held a parent (see {@link #toOnesSet}): a null in it now was set, not left unloaded. */
     public boolean heldToOne(io.athanor.orm.internal.meta.RelationshipModel r) {
         int i = model.relationships().indexOf(r);
@@ -119,13 +162,21 @@ public final class EntityEntry {
     public static int fingerprint(EntityModel model, Object instance) {
         int h = 1;
         for (io.athanor.orm.internal.meta.PropertyModel p : model.properties()) {
-            Object v = p.accessor().get(instance);
-            if (v instanceof java.math.BigDecimal) {
-                v = ((java.math.BigDecimal) v).stripTrailingZeros();
-            }
-            h = 31 * h + valueHash(v);
+            h = 31 * h + fingerprintOf(p.accessor().get(instance));
         }
         return h;
+    }
+
+    /**
+     * One field value's part of a {@link #fingerprint}: {@code fingerprint} is {@code h = 31 * h + fingerprintOf(v)}
+     * over the model's properties in order, starting from 1, so a loader holding the values it just assigned can
+     * compute the same number without reading the fields back.
+     */
+    public static int fingerprintOf(Object v) {
+        if (v instanceof java.math.BigDecimal) {
+            v = ((java.math.BigDecimal) v).stripTrailingZeros();
+        }
+        return valueHash(v);
     }
 
     /** A hash of a field value by content: arrays (byte[], array fields) by their elements. */

@@ -10,4 +10,14 @@ public record EntityKey(Class<?> type, Object id, String shard) {
     public EntityKey(Class<?> type, Object id) {
         this(type, id, null);
     }
+
+    @Override
+    public int hashCode() {
+        return hash(type, id, shard);
+    }
+
+    /** The hash code of the key with these parts (what {@link IdentityMap} looks keys up by without making one). */
+    static int hash(Class<?> type, Object id, String shard) {
+        return (type.hashCode() * 31 + java.util.Objects.hashCode(id)) * 31 + java.util.Objects.hashCode(shard);
+    }
 }

@@ -15,7 +15,8 @@ import java.util.Set;
  */
 public final class IdentityMap {
     private final Map<EntityKey, EntityEntry> byKey = new HashMap<>();
-    private final Map<Object, EntityEntry> byInstance = new IdentityHashMap<>();
+    /** Sized small: a session that reads one instance ({@code get}) should not pay for a table of 64 slots. */
+    private final Map<Object, EntityEntry> byInstance = new IdentityHashMap<>(4);
     /** New and deleted entries, and every loaded one, in the order the session met them; hollow references are not listed. */
     private final List<EntityEntry> entries = new ArrayList<>();
     /** Instances whose rows this session deleted: never inserted again by a cascade (made on first use). */
@@ -25,9 +26,49 @@ public final class IdentityMap {
     /** Tracked entries that reported a write (or were listed) since the last {@link #toVisit}. */
     private List<EntityEntry> written = new ArrayList<>();
     private long listings;
+    /** The one key {@link #get(Class, Object, String)} looks up by, refilled for each lookup (one thread uses a map). */
+    private final Probe probe = new Probe();
+
+    /**
+     * Looks like the {@link EntityKey} with the same parts to the key map: equal to it, with its hash code. Only ever
+     * the argument of a lookup, never stored.
+     */
+    private static final class Probe {
+        Class<?> type;
+        Object id;
+        String shard;
+        int hash;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof EntityKey && ((EntityKey) o).type() == type && java.util.Objects.equals(((EntityKey) o).id(), id)
+                    && java.util.Objects.equals(((EntityKey) o).shard(), shard);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 
     public EntityEntry get(EntityKey key) {
         return byKey.get(key);
+    }
+
+    /** {@code get(new EntityKey(type, id, shard))} without making the key: a loader looks up every row it reads. */
+    public EntityEntry get(Class<?> type, Object id, String shard) {
+        Probe p = probe;
+        p.type = type;
+        p.id = id;
+        p.shard = shard;
+        p.hash = EntityKey.hash(type, id, shard);
+        try {
+            return byKey.get(p);
+        } finally {
+            p.type = null;
+            p.id = null;
+            p.shard = null;
+        }
     }
 
     public EntityEntry entryOf(Object instance) {
@@ -113,14 +154,16 @@ public final class IdentityMap {
 
     /** Empties the lists of entries to visit (their flags too). */
     private void dropVisits() {
-        for (EntityEntry e : compared) {
-            e.inCompared = false;
+        for (int i = 0; i < compared.size(); i++) {
+            compared.get(i).inCompared = false;
         }
         compared.clear();
-        for (EntityEntry e : written) {
-            e.written = false;
+        if (!written.isEmpty()) {
+            for (EntityEntry e : written) {
+                e.written = false;
+            }
+            written = new ArrayList<>();
         }
-        written = new ArrayList<>();
     }
 
     /** Called by a tracked entry on its first reported write since the last flush. */

@@ -94,31 +94,32 @@ public final class ColumnTypes {
         if (t == String.class) {
             SqlType sql = new SqlType(Kind.VARCHAR, length > 0 ? length : 255, 0, 0, c);
             return c != null && dialect.bindsTextAsUntyped(c)
-                    ? new Simple(sql, (ps, i, v) -> ps.setObject(i, v, Types.OTHER), ResultSet::getString, Types.OTHER)
-                    : new Simple(sql, (ps, i, v) -> ps.setString(i, (String) v), ResultSet::getString);
+                    ? new Simple(sql, (ps, i, v) -> ps.setObject(i, v, Types.OTHER), ResultSet::getString, Types.OTHER,
+                            ColumnReads.STRING)
+                    : new Simple(sql, (ps, i, v) -> ps.setString(i, (String) v), ResultSet::getString, ColumnReads.STRING);
         }
         if (t == Long.class) {
             return new Simple(sized(Kind.BIGINT, c), (ps, i, v) -> ps.setLong(i, (Long) v), (rs, i) -> nullable(rs, rs.getLong(i)),
-                    Types.BIGINT, long.class);
+                    Types.BIGINT, ColumnReads.LONG, long.class);
         } else if (t == Integer.class) {
             return new Simple(sized(Kind.INTEGER, c), (ps, i, v) -> ps.setInt(i, (Integer) v), (rs, i) -> nullable(rs, rs.getInt(i)),
-                    Types.INTEGER, int.class);
+                    Types.INTEGER, ColumnReads.INT, int.class);
         } else if (t == Short.class) {
-            return new Simple(sized(Kind.SMALLINT, c), (ps, i, v) -> ps.setShort(i, (Short) v), (rs, i) -> nullable(rs, rs.getShort(i)));
+            return new Simple(sized(Kind.SMALLINT, c), (ps, i, v) -> ps.setShort(i, (Short) v), (rs, i) -> nullable(rs, rs.getShort(i)), ColumnReads.SHORT);
         } else if (t == Byte.class) {
             return new Simple(sized(Kind.TINYINT, c), (ps, i, v) -> ps.setByte(i, (Byte) v), (rs, i) -> nullable(rs, rs.getByte(i)));
         } else if (t == Boolean.class) {
             return new Simple(sized(Kind.BOOLEAN, c), (ps, i, v) -> ps.setBoolean(i, (Boolean) v),
-                    (rs, i) -> nullable(rs, rs.getBoolean(i)));
+                    (rs, i) -> nullable(rs, rs.getBoolean(i)), ColumnReads.BOOLEAN);
         } else if (t == Double.class) {
-            return new Simple(sized(Kind.DOUBLE, c), (ps, i, v) -> ps.setDouble(i, (Double) v), (rs, i) -> nullable(rs, rs.getDouble(i)));
+            return new Simple(sized(Kind.DOUBLE, c), (ps, i, v) -> ps.setDouble(i, (Double) v), (rs, i) -> nullable(rs, rs.getDouble(i)), ColumnReads.DOUBLE);
         } else if (t == Float.class) {
-            return new Simple(sized(Kind.REAL, c), (ps, i, v) -> ps.setFloat(i, (Float) v), (rs, i) -> nullable(rs, rs.getFloat(i)));
+            return new Simple(sized(Kind.REAL, c), (ps, i, v) -> ps.setFloat(i, (Float) v), (rs, i) -> nullable(rs, rs.getFloat(i)), ColumnReads.FLOAT);
         } else if (t == BigDecimal.class) {
             int p = precision > 0 ? precision : 19;
             int s = scale >= 0 ? scale : 2;
             return new Simple(new SqlType(Kind.DECIMAL, 0, p, s, c), (ps, i, v) -> ps.setBigDecimal(i, (BigDecimal) v),
-                    ResultSet::getBigDecimal);
+                    ResultSet::getBigDecimal, ColumnReads.BIGDECIMAL);
         } else if (t == BigInteger.class) {
             return new Simple(new SqlType(Kind.DECIMAL, 0, precision > 0 ? precision : 38, 0, c),
                     (ps, i, v) -> ps.setBigDecimal(i, new BigDecimal((BigInteger) v)),
@@ -142,12 +143,12 @@ public final class ColumnTypes {
                 return s == null ? null : UUID.fromString(s);
             });
         } else if (t == LocalDate.class) {
-            return new Simple(sized(Kind.DATE, c), (ps, i, v) -> ps.setObject(i, v), (rs, i) -> rs.getObject(i, LocalDate.class));
+            return new Simple(sized(Kind.DATE, c), (ps, i, v) -> ps.setObject(i, v), (rs, i) -> rs.getObject(i, LocalDate.class), ColumnReads.LOCAL_DATE);
         } else if (t == LocalTime.class) {
             return new Simple(sized(Kind.TIME, c), (ps, i, v) -> ps.setObject(i, v), (rs, i) -> rs.getObject(i, LocalTime.class));
         } else if (t == LocalDateTime.class) {
             return new Simple(sized(Kind.TIMESTAMP, c), (ps, i, v) -> ps.setObject(i, v),
-                    (rs, i) -> rs.getObject(i, LocalDateTime.class));
+                    (rs, i) -> rs.getObject(i, LocalDateTime.class), ColumnReads.LOCAL_DATE_TIME);
         } else if (t == OffsetDateTime.class) {
             if (!dialect.hasTimestampWithTimeZone()) {
                 return new Simple(sized(Kind.TIMESTAMP_TZ, c),
@@ -158,7 +159,7 @@ public final class ColumnTypes {
                         });
             }
             return new Simple(sized(Kind.TIMESTAMP_TZ, c), (ps, i, v) -> ps.setObject(i, v),
-                    (rs, i) -> rs.getObject(i, OffsetDateTime.class));
+                    (rs, i) -> rs.getObject(i, OffsetDateTime.class), ColumnReads.OFFSET_DATE_TIME);
         } else if (t == ZonedDateTime.class || t == OffsetTime.class) {
             return ZonedTimes.of(t, c, dialect);
         } else if (t == Instant.class) {
@@ -273,25 +274,37 @@ public final class ColumnTypes {
         private final int nullType;
         private final Class<?> primitive;
 
+        /** How {@link ColumnReads} reads the column without the reader lambda; {@link ColumnReads#OTHER} if it cannot. */
+        private final int read;
+
         Simple(SqlType sqlType, Binder binder, Reader reader) {
-            this(sqlType, binder, reader, jdbcType(sqlType.kind()));
+            this(sqlType, binder, reader, jdbcType(sqlType.kind()), ColumnReads.OTHER);
         }
 
-        Simple(SqlType sqlType, Binder binder, Reader reader, int nullType) {
-            this(sqlType, binder, reader, nullType, null);
+        Simple(SqlType sqlType, Binder binder, Reader reader, int read) {
+            this(sqlType, binder, reader, jdbcType(sqlType.kind()), read);
         }
 
-        Simple(SqlType sqlType, Binder binder, Reader reader, int nullType, Class<?> primitive) {
+        Simple(SqlType sqlType, Binder binder, Reader reader, int nullType, int read) {
+            this(sqlType, binder, reader, nullType, read, null);
+        }
+
+        Simple(SqlType sqlType, Binder binder, Reader reader, int nullType, int read, Class<?> primitive) {
             this.sqlType = sqlType;
             this.binder = binder;
             this.reader = reader;
             this.nullType = nullType;
+            this.read = read;
             this.primitive = primitive;
         }
 
         @Override
         public Class<?> primitive() {
             return primitive;
+        }
+
+        int readCode() {
+            return read;
         }
 
         @Override

@@ -209,7 +209,7 @@ public final class UnitOfWork implements PersistenceContext {
                     }
                     Object parent = r.accessor().get(e.instance);
                     EntityEntry p = parent == null ? null : map.entryOf(parent);
-                    if (p != null && p.loaded != null && p.loaded.contains(r.inverse().name())) {
+                    if (p != null && p.isLoaded(r.inverse().name())) {
                         Associations.rawAdd(r.inverse().accessor().get(parent), e.instance);
                     }
                 }

@@ -149,6 +149,52 @@ class TypeRoundTripTest {
         }
     }
 
+    @DatabaseTest
+    void theLoadersGettersReadEveryTypeAsItsColumnTypeDoes(Engine engine) throws Exception {
+        SessionFactory sessions = SessionFactory.builder(engine).entities(AllTypes.class).build();
+        sessions.schema().createAll();
+        EntityModel model = ((DefaultSessionFactory) sessions).metadata().entity(AllTypes.class);
+        List<PropertyModel> props = model.properties();
+        List<AllTypes> originals = List.of(maxima(), minima(), nulls());
+        try {
+            sessions.runInTransaction(s -> originals.forEach(s::add));
+            String table = sessions.dialect().qualify(model.table().schema(), model.table().name());
+            String columns = props.stream().map(p -> sessions.dialect().quote(p.column().name())).collect(Collectors.joining(", "));
+            try (Connection c = engine.connect();
+                 PreparedStatement ps = c.jdbc().prepareStatement("select " + columns + " from " + table + " order by id");
+                 ResultSet rs = ps.executeQuery()) {
+                int rows = 0;
+                while (rs.next()) {
+                    rows++;
+                    for (int i = 0; i < props.size(); i++) {
+                        io.athanor.orm.internal.types.ColumnType type = props.get(i).column().type();
+                        Object byType = type.read(rs, i + 1);
+                        Object byCode = io.athanor.orm.internal.types.ColumnReads.read(rs, i + 1,
+                                io.athanor.orm.internal.types.ColumnReads.codeOf(type), type);
+                        assertThat(byCode).as("%s on row %d", props.get(i).path(), rows).isEqualTo(byType);
+                    }
+                }
+                assertThat(rows).isEqualTo(3);
+            }
+            try (io.athanor.orm.Session s = sessions.open()) {
+                for (AllTypes original : originals) {
+                    AllTypes loaded = s.get(AllTypes.class, original.id);
+                    for (PropertyModel p : props) {
+                        Object expected = p.accessor().get(original);
+                        Object actual = p.accessor().get(loaded);
+                        if (expected instanceof OffsetDateTime && !sessions.dialect().keepsTimeZoneOffset()) {
+                            assertThat(((OffsetDateTime) actual).isEqual((OffsetDateTime) expected)).isTrue();
+                        } else {
+                            assertThat(actual).as("%s on row %d", p.path(), original.id).isEqualTo(expected);
+                        }
+                    }
+                }
+            }
+        } finally {
+            sessions.schema().dropAll();
+        }
+    }
+
     @DatabaseTest(DatabaseKind.POSTGRESQL)
     void aConverterCanStoreIntoJsonb(Engine engine) {
         SessionFactory sessions = SessionFactory.builder(engine).entities(JsonDoc.class).build();

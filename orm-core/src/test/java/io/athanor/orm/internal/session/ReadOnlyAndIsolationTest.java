@@ -70,6 +70,30 @@ class ReadOnlyAndIsolationTest {
         }
     }
 
+    @DatabaseTest
+    void aReadOnlySessionNoticesChangesToInstancesItLoadedByJoins(Engine engine) {
+        SessionFactory f = fresh(engine);
+        f.runInTransaction(s -> {
+            Author a = s.select(Author.class).one();
+            Book priced = a.write("Priced");
+            priced.price = new java.math.BigDecimal("12.50");
+            s.add(priced);
+        });
+        try (Session s = f.open(SessionOptions.readOnly()); SqlRecorder sql = SqlRecorder.attach(engine)) {
+            List<Book> books = s.select(Book.class).options(io.athanor.orm.query.Loads.joinedLoad(
+                    io.athanor.orm.model.uow.Book_.author)).list();
+            assertThat(books).hasSize(2).allSatisfy(b -> assertThat(b.author.name).isEqualTo("reader's choice"));
+            assertThat(sql.count()).as("books and their author in one statement").isEqualTo(1);
+            s.flush(); // nothing changed: a price read as 12.50 is not taken for a change
+            books.get(0).author.name = "renamed in memory";
+            assertThatThrownBy(s::flush).hasMessageContaining("Author").hasMessageContaining("was changed in memory");
+            books.get(0).author.name = "reader's choice";
+            s.flush();
+            books.get(1).price = books.get(1).price == null ? java.math.BigDecimal.ONE : null;
+            assertThatThrownBy(s::commit).hasMessageContaining("Book").hasMessageContaining("was changed in memory");
+        }
+    }
+
     /** MariaDB's and H2's drivers treat read-only as a hint; there Athanor's own checks are what refuses writes. */
     @DatabaseTest(DatabaseKind.POSTGRESQL)
     void theDatabaseRefusesWritesInAReadOnlySessionToo(Engine engine) {

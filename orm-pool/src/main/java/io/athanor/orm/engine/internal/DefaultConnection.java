@@ -569,7 +569,7 @@ final class DefaultConnection implements Connection {
         if (on == autocommit) {
             return;
         }
-        checkNotBorrowed("switch autocommit " + (on ? "on" : "off"));
+        checkNotBorrowed(on ? "switch autocommit on" : "switch autocommit off");
         if (on && dirty) {
             throw new IllegalStateException("This connection has uncommitted work; commit() or rollback() before switching "
                     + "autocommit on.");
