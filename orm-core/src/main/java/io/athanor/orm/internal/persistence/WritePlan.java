@@ -34,6 +34,11 @@ public final class WritePlan {
      * entity's row (those of many-to-many sides not mapped {@code passiveDeletes}), in a fixed order.
      */
     public final List<LinkColumn> links;
+    /**
+     * The columns of to-ones whose other side is a collection, joined by one column to the parent's key: those whose
+     * change moves a loaded child between its parents' collections at flush.
+     */
+    public final int[] parentLinks;
     /** The generated comparison of an instance with its snapshot, or {@code null} for the general one. */
     private final SnapshotComparator comparator;
 
@@ -85,6 +90,12 @@ public final class WritePlan {
         this.selfReferencing = cols.stream().anyMatch(c -> c.relation != null
                 && metadata.entity(c.relation.target()).rootType() == model.rootType());
         this.links = linksTo(model, metadata);
+        this.parentLinks = java.util.stream.IntStream.range(0, cols.size()).filter(i -> {
+            Column c = cols.get(i);
+            RelationshipModel r = c.relation;
+            return r != null && r.inverse() != null && r.inverse().toMany() && r.joinColumns().size() == 1
+                    && c.referencedKey != null && c.referencedKey.id();
+        }).toArray();
         this.comparator = SnapshotComparators.generate(this);
     }
 
