@@ -33,8 +33,8 @@ import java.util.function.Consumer;
  * The comparison a flush makes of a plain class's held instances with their snapshots, generated per entity, sees
  * every kind of change (each built-in type, primitives, null to value and back, decimals by value, byte arrays and
  * arrays and JSON changed in place, embedded values, to-ones and their key fields, versions) and writes nothing for
- * a value equal to the snapshot's; a class it cannot read (a superclass's private fields, a class loader that cannot
- * see Athanor) is compared the general way and still flushes correctly.
+ * a value equal to the snapshot's; a class it cannot read (a superclass's private fields, a class of another class
+ * loader, so of another module, that cannot see Athanor either) is compared the general way and still flushes correctly.
  */
 class GeneratedComparatorTest {
 
@@ -252,7 +252,7 @@ class GeneratedComparatorTest {
     }
 
     @DatabaseTest
-    void aClassWhoseLoaderCannotSeeAthanorIsComparedTheGeneralWay(Engine engine) throws Exception {
+    void aClassOfAnotherLoaderIsComparedTheGeneralWay(Engine engine) throws Exception {
         Class<?> loose = new HidingLoader(CmpLoose.class.getClassLoader()).loadClass(CmpLoose.class.getName());
         assertThat(loose).isNotSameAs(CmpLoose.class);
         Field id = loose.getField("id");

@@ -38,8 +38,10 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Columns of types that change in place or compare their own way (arrays, lists, JSON), embedded values, fields a
  * nestmate cannot read (private fields of a superclass, fields of another package), a discriminator, and a
- * to-one whose field holds a parent go through {@link WritePlan#columnDiffers}, as before. An entity whose package
- * is not open to Athanor, or whose class loader cannot see Athanor's classes, gets no comparator (logged at debug).
+ * to-one whose field holds a parent go through {@link WritePlan#columnDiffers}, as before. Defining a nestmate needs
+ * full access to the entity's module, so an entity in another module than Athanor's (a named module, or the unnamed
+ * module of another class loader), or whose class loader cannot see Athanor's classes, gets no comparator (logged at
+ * debug).
  * Thread-safe: stateless.
  */
 final class SnapshotComparators {
@@ -87,8 +89,8 @@ final class SnapshotComparators {
             }
             return comparator;
         } catch (IllegalAccessException | LinkageError | RuntimeException e) {
-            LOG.debug("Flushes compare {} the general way: no comparator could be generated for it ({}). Open its package "
-                    + "to Athanor and let its class loader see Athanor's classes for the faster comparison.", entity.getName(),
+            LOG.debug("Flushes compare {} the general way: no comparator could be generated for it ({}). The faster "
+                    + "comparison needs the entity in Athanor's module (the same class loader, on the class path).", entity.getName(),
                     e.toString());
             return null;
         } catch (Throwable t) {

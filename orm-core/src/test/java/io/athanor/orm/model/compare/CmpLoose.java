@@ -4,7 +4,7 @@ import io.athanor.orm.annotations.Entity;
 import io.athanor.orm.annotations.Id;
 import io.athanor.orm.annotations.Table;
 
-/** Loaded by a class loader that cannot see Athanor's internals, so no comparator can be generated for it. */
+/** Loaded by another class loader (another module, blind to Athanor's internals), so no comparator is generated for it. */
 @Entity
 @Table(name = "cmp_loose")
 public class CmpLoose {
