@@ -132,7 +132,8 @@ public final class DefaultSessionFactory implements SessionFactory {
     /** The write plan of {@code model}, built once. */
     @SuppressWarnings("unchecked")
     public <P> P plan(EntityModel model, java.util.function.Function<EntityModel, P> build) {
-        return (P) plans.computeIfAbsent(model, build::apply);
+        Object plan = plans.get(model); // a flush asks per held instance: no lambda, no lock once built
+        return (P) (plan != null ? plan : plans.computeIfAbsent(model, build::apply));
     }
 
     /**

@@ -26,6 +26,11 @@ final class FieldAccessor implements Accessor {
     }
 
     @Override
+    public Field field() {
+        return field;
+    }
+
+    @Override
     public Object get(Object entity) {
         try {
             return (Object) getter.invokeExact(entity);

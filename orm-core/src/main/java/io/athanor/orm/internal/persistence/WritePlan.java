@@ -34,6 +34,13 @@ public final class WritePlan {
      * entity's row (those of many-to-many sides not mapped {@code passiveDeletes}), in a fixed order.
      */
     public final List<LinkColumn> links;
+    /**
+     * The columns of to-ones whose other side is a collection, joined by one column to the parent's key: those whose
+     * change moves a loaded child between its parents' collections at flush.
+     */
+    public final int[] parentLinks;
+    /** The generated comparison of an instance with its snapshot, or {@code null} for the general one. */
+    private final SnapshotComparator comparator;
 
     public WritePlan(EntityModel model, Metadata metadata) {
         this.model = model;
@@ -83,6 +90,13 @@ public final class WritePlan {
         this.selfReferencing = cols.stream().anyMatch(c -> c.relation != null
                 && metadata.entity(c.relation.target()).rootType() == model.rootType());
         this.links = linksTo(model, metadata);
+        this.parentLinks = java.util.stream.IntStream.range(0, cols.size()).filter(i -> {
+            Column c = cols.get(i);
+            RelationshipModel r = c.relation;
+            return r != null && r.inverse() != null && r.inverse().toMany() && r.joinColumns().size() == 1
+                    && c.referencedKey != null && c.referencedKey.id();
+        }).toArray();
+        this.comparator = SnapshotComparators.generate(this);
     }
 
     private static List<LinkColumn> linksTo(EntityModel model, Metadata metadata) {
@@ -151,20 +165,33 @@ public final class WritePlan {
      * yet (inserted by the same flush) counts as a difference: the column gets the key once the parent is written.
      */
     public boolean differs(EntityEntry entry) {
-        Object[] snapshot = entry.snapshot;
-        Column[] cols = columnArray;
-        for (int i = 0; i < cols.length; i++) {
-            Column c = cols[i];
-            Object was = snapshot[i];
-            Object now = c.value(entry, was);
-            if (!c.model.type().same(now, was)) {
+        SnapshotComparator generated = comparator;
+        if (generated != null) {
+            return generated.differs(entry.instance, entry.snapshot, entry);
+        }
+        for (int i = 0; i < columnArray.length; i++) {
+            if (columnDiffers(i, entry)) {
                 return true;
-            }
-            if (now == null && c.relation != null && c.relation.accessor().get(entry.instance) != null) {
-                return true; // a parent inserted by this flush: its key, and so this column, comes with it
             }
         }
         return false;
+    }
+
+    /** Whether the plan compares instances with a generated class (for tests and diagnostics). */
+    public boolean generatedComparison() {
+        return comparator != null;
+    }
+
+    /** {@link #differs} for column {@code i} alone, the general way: the value as {@link #values} reads it, by the column's type. */
+    boolean columnDiffers(int i, EntityEntry entry) {
+        Column c = columnArray[i];
+        Object was = entry.snapshot[i];
+        Object now = c.value(entry, was);
+        if (!c.model.type().same(now, was)) {
+            return true;
+        }
+        // a parent inserted by this flush: its key, and so this column, comes with it
+        return now == null && c.relation != null && c.relation.accessor().get(entry.instance) != null;
     }
 
     /** One column and the source of its value. */

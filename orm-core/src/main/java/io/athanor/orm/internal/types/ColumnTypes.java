@@ -133,7 +133,8 @@ public final class ColumnTypes {
                 return s == null ? null : s.isEmpty() ? ' ' : s.charAt(0);
             });
         } else if (t == byte[].class) {
-            return new Simple(new SqlType(Kind.BINARY, length, 0, 0, c), (ps, i, v) -> ps.setBytes(i, (byte[]) v), ResultSet::getBytes);
+            return new Bytes(new Simple(new SqlType(Kind.BINARY, length, 0, 0, c), (ps, i, v) -> ps.setBytes(i, (byte[]) v),
+                    ResultSet::getBytes));
         } else if (t == UUID.class) {
             if (dialect.bindsUuidNatively()) {
                 return new Simple(sized(Kind.UUID, c), (ps, i, v) -> ps.setObject(i, v), (rs, i) -> rs.getObject(i, UUID.class));
@@ -324,6 +325,43 @@ public final class ColumnTypes {
         @Override
         public Object read(ResultSet rs, int index) throws SQLException {
             return reader.read(rs, index);
+        }
+    }
+
+    /**
+     * {@code byte[]}: a value that can change in place, so a snapshot keeps a copy and a flush sees a byte set in the
+     * array the field holds (compared by content, {@link io.athanor.orm.internal.state.Values#same}).
+     */
+    static final class Bytes implements ColumnType {
+        private final Simple simple;
+
+        Bytes(Simple simple) {
+            this.simple = simple;
+        }
+
+        @Override
+        public SqlType sqlType() {
+            return simple.sqlType();
+        }
+
+        @Override
+        public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+            simple.bind(ps, index, value);
+        }
+
+        @Override
+        public Object read(ResultSet rs, int index) throws SQLException {
+            return simple.read(rs, index);
+        }
+
+        @Override
+        public Object snapshot(Object value) {
+            return value == null ? null : ((byte[]) value).clone();
+        }
+
+        @Override
+        public boolean mutable() {
+            return true;
         }
     }
 

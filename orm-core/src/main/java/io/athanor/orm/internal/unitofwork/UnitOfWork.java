@@ -183,6 +183,8 @@ public final class UnitOfWork implements PersistenceContext {
 
     /** Deletes elements removed from loaded orphan-removal collections; adds new children to their parent's loaded collection. */
     private void reconcileCollections(List<EntityEntry> visit) {
+        EntityModel lastModel = null;
+        WritePlan plan = null;
         for (EntityEntry e : new ArrayList<>(visit)) {
             if (e.status == EntityEntry.Status.PERSISTENT && e.loadedElements != null) {
                 for (io.athanor.orm.internal.meta.RelationshipModel r : e.model.relationships()) {
@@ -214,7 +216,13 @@ public final class UnitOfWork implements PersistenceContext {
                     }
                 }
             } else if (e.status == EntityEntry.Status.PERSISTENT && e.snapshot != null && !e.hollow) {
-                movedBetweenParents(e);
+                if (e.model != lastModel) {
+                    lastModel = e.model;
+                    plan = context.plan(lastModel);
+                }
+                if (plan.parentLinks.length > 0) {
+                    movedBetweenParents(e, plan);
+                }
             }
         }
     }
@@ -223,15 +231,11 @@ public final class UnitOfWork implements PersistenceContext {
      * A loaded child whose parent field was changed without the other side being told (a plain class's
      * setter): leaves the old parent's collection and joins the new one's, as it will in the database.
      */
-    private void movedBetweenParents(EntityEntry e) {
-        List<WritePlan.Column> columns = context.plan(e.model).columns; // foreign keys and their targets, worked out once
-        for (int i = 0; i < columns.size(); i++) {
+    private void movedBetweenParents(EntityEntry e, WritePlan plan) {
+        List<WritePlan.Column> columns = plan.columns; // foreign keys and their targets, worked out once
+        for (int i : plan.parentLinks) {
             WritePlan.Column c = columns.get(i);
             io.athanor.orm.internal.meta.RelationshipModel r = c.relation;
-            if (r == null || r.inverse() == null || !r.inverse().toMany() || r.joinColumns().size() != 1
-                    || c.referencedKey == null || !c.referencedKey.id()) {
-                continue;
-            }
             Object parent = r.accessor().get(e.instance);
             if (parent == null && !e.heldToOne(r)) {
                 continue; // never set up: not a change

@@ -1,0 +1,75 @@
+package io.athanor.bench.workload;
+
+import io.athanor.bench.BenchSettings;
+import io.athanor.bench.Database;
+import io.athanor.bench.Inputs;
+import io.athanor.bench.athanor.ArchivedOrder;
+import io.athanor.bench.athanor.Order;
+import io.athanor.bench.athanor.Product;
+import io.athanor.bench.athanor.User;
+import io.athanor.orm.Session;
+import io.athanor.orm.SessionFactory;
+import io.athanor.orm.engine.Engine;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The comparison alone: one session holds {@code HELD} plain {@link Order}s (added and flushed once at set-up, in a
+ * transaction rolled back at the end), and each operation is a flush that writes nothing, so it compares every held
+ * instance with its snapshot. Scores are per instance visited ({@code @OperationsPerInvocation}); no SQL is sent.
+ * Run it twice to compare with the general path: {@code -jvmArgsAppend -Dathanor.flush.generatedComparators=false}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@State(Scope.Benchmark)
+public class FlushCompare {
+    /** Instances the session holds (the size of the 10,000-row loop's last flushes). */
+    private static final int HELD = 10_000;
+
+    private Engine engine;
+    private Session session;
+
+    /** Opens the session and fills it with {@code HELD} flushed orders. */
+    @Setup(Level.Trial)
+    public void start(Database database) {
+        engine = Engine.builder(BenchSettings.url()).user(BenchSettings.user()).password(BenchSettings.password())
+                .poolSize(1).maxOverflow(0).build();
+        SessionFactory sessions = SessionFactory.builder(engine)
+                .entities(Product.class, User.class, Order.class, ArchivedOrder.class).build();
+        session = sessions.open();
+        for (int i = 0; i < HELD; i++) {
+            session.add(new Order(Inputs.userOf(i), Inputs.productNameOf(i), Inputs.totalOf(i), Inputs.CREATED_AT));
+        }
+        session.flush();
+    }
+
+    /** Rolls the inserted orders back. */
+    @TearDown(Level.Trial)
+    public void stop() {
+        session.close();
+        engine.close();
+    }
+
+    /** One flush of an unchanged session: {@code HELD} comparisons, scored per comparison. */
+    @Benchmark
+    @OperationsPerInvocation(HELD)
+    public Session flushUnchanged() {
+        session.flush();
+        return session;
+    }
+}
