@@ -20,6 +20,13 @@ import java.util.Objects;
 public final class WritePlan {
     public final EntityModel model;
     public final String table;
+    /** What to read this entity's rows from by key: {@link #table}, or for a joined entity its derived table, aliased. */
+    public final String readFrom;
+    /**
+     * For an entity of a joined hierarchy, the tables its row is written to (the root's first); {@code null} when
+     * the row is in {@link #table} alone.
+     */
+    public final Part[] parts;
     public final List<Column> columns;
     /** {@link #columns} as an array, for the comparison a flush makes per held instance. */
     private final Column[] columnArray;
@@ -83,6 +90,53 @@ public final class WritePlan {
         this.selfReferencing = cols.stream().anyMatch(c -> c.relation != null
                 && metadata.entity(c.relation.target()).rootType() == model.rootType());
         this.links = linksTo(model, metadata);
+        io.athanor.orm.internal.meta.JoinedModel joined = model.joined();
+        if (joined == null) {
+            this.parts = null;
+            this.readFrom = table;
+        } else {
+            this.parts = new Part[joined.parts().size()];
+            for (int p = 0; p < parts.length; p++) {
+                parts[p] = new Part(joined.parts().get(p), p == 0, idColumns, cols.size(), d);
+            }
+            this.readFrom = joined.from() + " athanor_r";
+        }
+    }
+
+    /** One table of a joined entity's row: its name, key columns, and which of the row's columns it holds. */
+    public static final class Part {
+        public final String table;
+        public final boolean root;
+        /** The key columns' quoted names, in the order of the entity's id columns. */
+        public final String[] keyQuoted;
+        /** Per row column: whether this table holds it (for the root's table, its id columns too). */
+        public final boolean[] holds;
+
+        Part(io.athanor.orm.internal.meta.JoinedModel.Part part, boolean root, int[] idColumns, int width, Dialect d) {
+            this.table = d.qualify(part.table().schema(), part.table().name());
+            this.root = root;
+            this.keyQuoted = part.keyColumns().stream().map(d::quote).toArray(String[]::new);
+            this.holds = new boolean[width];
+            for (int c : part.columns()) {
+                holds[c] = true;
+            }
+            if (root) {
+                for (int c : idColumns) {
+                    holds[c] = true;
+                }
+            }
+        }
+
+        /** {@code flags} (a character per row column) with {@code '0'} for the columns this table does not hold. */
+        public String mask(String flags) {
+            char[] out = flags.toCharArray();
+            for (int i = 0; i < out.length; i++) {
+                if (!holds[i]) {
+                    out[i] = '0';
+                }
+            }
+            return new String(out);
+        }
     }
 
     private static List<LinkColumn> linksTo(EntityModel model, Metadata metadata) {
