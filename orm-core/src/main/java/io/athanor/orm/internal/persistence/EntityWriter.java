@@ -4,7 +4,6 @@ import io.athanor.orm.StaleObjectException;
 import io.athanor.orm.annotations.GenerationType;
 import io.athanor.orm.engine.Connection;
 import io.athanor.orm.internal.state.EntityEntry;
-import io.athanor.orm.internal.state.EntityKey;
 import io.athanor.orm.error.AthanorException;
 import io.athanor.orm.error.InvalidValueException;
 import io.athanor.orm.internal.types.StoredValues;
@@ -79,7 +78,7 @@ public final class EntityWriter {
             EntityEntry e = entries.get(r);
             e.snapshot = plan.snapshotOf(rows.get(r));
             e.status = EntityEntry.Status.PERSISTENT;
-            context.registered(e, keyOf(plan, rows.get(r), e.shard));
+            context.registered(e, plan.keyOf(rows.get(r), e.shard));
         }
     }
 
@@ -589,16 +588,5 @@ public final class EntityWriter {
             return (Long) v + 1;
         }
         return (short) ((Short) v + 1);
-    }
-
-    private static EntityKey keyOf(WritePlan plan, Object[] row, String shard) {
-        if (plan.idColumns.length == 1) {
-            return new EntityKey(plan.model.rootType(), row[plan.idColumns[0]], shard);
-        }
-        Object[] parts = new Object[plan.idColumns.length];
-        for (int k = 0; k < parts.length; k++) {
-            parts[k] = row[plan.idColumns[k]];
-        }
-        return new EntityKey(plan.model.rootType(), Arrays.asList(parts), shard);
     }
 }

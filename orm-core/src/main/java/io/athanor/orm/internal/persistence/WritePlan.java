@@ -103,6 +103,18 @@ public final class WritePlan {
         }
     }
 
+    /** The identity-map key of the row {@code row} (in column order) on {@code shard}: keyed by the hierarchy's root. */
+    public io.athanor.orm.internal.state.EntityKey keyOf(Object[] row, String shard) {
+        if (idColumns.length == 1) {
+            return new io.athanor.orm.internal.state.EntityKey(model.rootType(), row[idColumns[0]], shard);
+        }
+        Object[] parts = new Object[idColumns.length];
+        for (int k = 0; k < parts.length; k++) {
+            parts[k] = row[idColumns[k]];
+        }
+        return new io.athanor.orm.internal.state.EntityKey(model.rootType(), java.util.Arrays.asList(parts), shard);
+    }
+
     /** One table of a joined entity's row: its name, key columns, and which of the row's columns it holds. */
     public static final class Part {
         public final String table;
