@@ -122,4 +122,24 @@ class JoinedLoadingTest {
             assertThat(sql.count()).isEqualTo(1);
         }
     }
+
+    @DatabaseTest
+    void queriesJoinTheClassesOfTheHierarchyAlongRelationshipsAndForeignKeys(Engine engine) {
+        SessionFactory f = seeded(engine);
+        try (Session s = f.open()) {
+            List<Settlement> byNumber = s.select(Settlement.class).join(Settlement_.invoice)
+                    .where(io.athanor.orm.model.joined.Invoice_.number.eq("I-2")).list();
+            assertThat(byNumber).extracting(Settlement::getAmount).containsExactly(90L);
+            List<Settlement> inferred = s.select(Settlement.class).join(Invoice.class)
+                    .where(io.athanor.orm.model.joined.Invoice_.title.eq("b")).list();
+            assertThat(inferred).extracting(Settlement::getAmount).containsExactly(60L);
+            List<Folder> withReminders = s.select(Folder.class).join(Folder_.docs)
+                    .where(Doc_.title.eq("c")).list();
+            assertThat(withReminders).extracting(Folder::getName).containsExactly("inbox");
+            List<io.athanor.orm.engine.Row> counts = s.select(Folder_.name, io.athanor.orm.query.Sql.count(Doc_.id).as("n"))
+                    .from(Folder.class).outerJoin(Doc.class).groupBy(Folder_.name).list();
+            assertThat(counts).hasSize(1);
+            assertThat(((Number) counts.get(0).get("n")).longValue()).isEqualTo(3L);
+        }
+    }
 }
