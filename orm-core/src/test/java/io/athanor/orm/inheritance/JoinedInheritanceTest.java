@@ -299,6 +299,18 @@ class JoinedInheritanceTest {
     }
 
     @DatabaseTest
+    void aRowOfTheAbstractRootInNoSubclassTableIsReportedNamingTheFix(Engine engine) {
+        SessionFactory f = JoinedFixture.factory(engine);
+        f.runInTransaction(s -> s.execute(io.athanor.orm.engine.Text.text("INSERT INTO jn_doc (title, version) "
+                + "VALUES ('orphan', 0)"), Map.of()));
+        try (Session s = f.open()) {
+            assertThatThrownBy(() -> s.select(Doc.class).list()).isInstanceOf(AthanorException.class)
+                    .hasMessageContaining("A row of table jn_doc has a row in no table of a concrete class of the joined "
+                            + "hierarchy of Doc", "[Invoice, Note, Reminder]", "Add its row to the table of its class");
+        }
+    }
+
+    @DatabaseTest
     void bulkStatementsAndBulkInsertsOfAJoinedEntityAreRefusedNamingWhatToDo(Engine engine) {
         SessionFactory f = JoinedFixture.factory(engine);
         JoinedFixture.seed(f);

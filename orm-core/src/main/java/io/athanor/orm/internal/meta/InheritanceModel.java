@@ -23,6 +23,14 @@ public record InheritanceModel(Class<?> root, ColumnModel discriminator, int dis
                                Map<Object, Class<?>> classes, List<Object> values, JoinedModel joined) {
 
     /**
+     * Whether the class of a row is told by which tables of a joined hierarchy have it (there is no discriminator
+     * column: {@link #discriminator()} is worked out by the query).
+     */
+    public boolean toldByTables() {
+        return joined != null && discriminator.name().equals(JoinedHierarchies.CLASS_COLUMN);
+    }
+
+    /**
      * Whether a query of this entity must filter on the discriminator: it is not the root of a single-table
      * hierarchy (a joined subclass's query joins its own table instead).
      */
