@@ -296,6 +296,14 @@ class JoinedInheritanceTest {
                 .containsExactly(List.of("a"), List.of("b"), List.of("c"));
         assertThat(InheritanceFixture.rows(f, "SELECT count(*) FROM jn_folder")).containsExactly(List.of(1L));
         assertThat(InheritanceFixture.rows(f, "SELECT count(*) FROM jn_note")).containsExactly(List.of(1L));
+        try (Session s = f.open()) {
+            s.begin();
+            s.add(new Note("no body", null, null)); // jn_note.body is NOT NULL
+            assertThatThrownBy(s::flush).isInstanceOf(AthanorException.class);
+            s.rollback();
+            assertThat(s.select(Doc.class).list()).as("the session is usable after the rollback").hasSize(3);
+        }
+        assertThat(InheritanceFixture.rows(f, "SELECT count(*) FROM jn_doc")).containsExactly(List.of(3L));
     }
 
     @DatabaseTest

@@ -1,12 +1,14 @@
 package io.athanor.orm.model.joined;
 
+import io.athanor.orm.annotations.Column;
 import io.athanor.orm.annotations.Entity;
 import io.athanor.orm.annotations.Table;
 
-/** A note: its body in {@code jn_note}, keyed by the root's id column name. */
+/** A note: its body (required) in {@code jn_note}, keyed by the root's id column name. */
 @Entity
 @Table(name = "jn_note")
 public class Note extends Doc {
+    @Column(nullable = false)
     private String body;
 
     protected Note() {
