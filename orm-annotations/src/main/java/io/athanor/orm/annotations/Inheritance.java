@@ -14,6 +14,11 @@ import java.lang.annotation.Target;
  * of the subclasses; queries of a subclass return its rows and those of its own subclasses. The root may be
  * abstract.
  *
+ * <p>With {@link InheritanceType#JOINED} the root's table holds the id (and version, and a discriminator if one is
+ * declared) and the root's fields, and each subclass has a table of its own ({@code @Table} on the subclass, by
+ * default its snake-case name) holding its own fields, keyed by the same id ({@link PrimaryKeyJoinColumn}).
+ * Without a {@link DiscriminatorColumn}, the class of a row is told by which subclass tables have a row for it.
+ *
  * <pre>{@code
  * @Entity @Inheritance @DiscriminatorColumn(name = "kind")
  * public abstract class Payment { @Id @GeneratedValue Long id; BigDecimal amount; }
@@ -27,6 +32,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface Inheritance {
 
-    /** The strategy; only {@link InheritanceType#SINGLE_TABLE} is supported, the others are refused at start-up. */
+    /**
+     * The strategy: {@link InheritanceType#SINGLE_TABLE} or {@link InheritanceType#JOINED};
+     * {@link InheritanceType#TABLE_PER_CLASS} is refused at start-up.
+     */
     InheritanceType strategy() default InheritanceType.SINGLE_TABLE;
 }

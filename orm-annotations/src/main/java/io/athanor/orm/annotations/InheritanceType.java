@@ -6,7 +6,7 @@ public enum InheritanceType {
     SINGLE_TABLE,
     /**
      * The root's columns in the root's table and each subclass's own columns in its own table, keyed by the
-     * root's id. Not supported yet: mapping it is refused with a message saying to use {@link #SINGLE_TABLE}.
+     * root's id ({@link PrimaryKeyJoinColumn}); reading a subclass joins the tables of the classes it extends.
      */
     JOINED,
     /** A full table per concrete class. Not supported: mapping it is refused; use {@link #SINGLE_TABLE}. */

@@ -7,9 +7,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The key column of a subclass table in a {@link InheritanceType#JOINED} hierarchy. Joined tables are not
- * supported yet; an entity carrying this annotation is refused at start-up with a message saying to use
- * {@link InheritanceType#SINGLE_TABLE}.
+ * The key column of a subclass's own table in a {@link InheritanceType#JOINED} hierarchy: it holds the same value
+ * as the root's id and is both the table's primary key and a foreign key to the table of the entity it extends.
+ * Without it the column has the root's id column name. Only a subclass of a joined hierarchy may carry it, and
+ * only a single-column id can be renamed this way; anything else is refused at start-up.
+ *
+ * <pre>{@code
+ * @Entity @Table(name = "card_payment") @PrimaryKeyJoinColumn(name = "payment_id")
+ * public class CardPayment extends Payment { String cardNumber; }
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

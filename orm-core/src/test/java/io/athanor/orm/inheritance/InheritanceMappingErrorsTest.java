@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.athanor.orm.MappingException;
+import io.athanor.orm.annotations.Column;
 import io.athanor.orm.annotations.DiscriminatorColumn;
 import io.athanor.orm.annotations.DiscriminatorType;
 import io.athanor.orm.annotations.DiscriminatorValue;
@@ -41,14 +42,54 @@ class InheritanceMappingErrorsTest {
 
     @Entity
     @Inheritance(strategy = InheritanceType.JOINED)
+    @Table(name = "joined_root")
     static class JoinedRoot {
         @Id
         Long id;
     }
 
     @Entity
-    @PrimaryKeyJoinColumn(name = "root_id")
+    @Inheritance(strategy = InheritanceType.JOINED)
+    @PrimaryKeyJoinColumn(name = "own_id")
+    static class JoinedRootWithKeyColumn {
+        @Id
+        Long id;
+    }
+
+    @Entity
+    @PrimaryKeyJoinColumn(name = "extra")
     static class JoinedLeaf extends JoinedRoot {
+        String extra;
+    }
+
+    @Entity
+    static class JoinedSibling extends JoinedRoot {
+        @Column(name = "shared")
+        String one;
+    }
+
+    @Entity
+    static class JoinedOtherSibling extends JoinedRoot {
+        @Column(name = "shared")
+        String two;
+    }
+
+    @Entity
+    @Table(name = "joined_root")
+    static class JoinedSameTable extends JoinedRoot {
+        String three;
+    }
+
+    @Entity
+    @Inheritance
+    static class SingleRoot {
+        @Id
+        Long id;
+    }
+
+    @Entity
+    @PrimaryKeyJoinColumn(name = "root_id")
+    static class SingleLeafWithKeyColumn extends SingleRoot {
         String extra;
     }
 
@@ -130,11 +171,30 @@ class InheritanceMappingErrorsTest {
     }
 
     @Test
-    void joinedTablesAreRefusedNamingWhatToUseInstead() {
-        List<String> problems = problems(JoinedRoot.class, JoinedLeaf.class);
-        assertThat(problems).anySatisfy(p -> assertThat(p).contains("JoinedRoot has @Inheritance(strategy = JOINED)",
-                "Use @Inheritance(strategy = SINGLE_TABLE)"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).contains("JoinedLeaf has @PrimaryKeyJoinColumn"));
+    void joinedHierarchiesAreCheckedNamingWhatToFix() {
+        List<String> problems = problems(JoinedRoot.class, JoinedLeaf.class, JoinedSibling.class, JoinedOtherSibling.class,
+                JoinedSameTable.class);
+        assertThat(problems).noneSatisfy(p -> assertThat(p).contains("does not map"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("Column 'extra' of", "JoinedLeaf",
+                "has the name of the key column of table joined_leaf", "@PrimaryKeyJoinColumn(name = ...)"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("Column 'shared' of", "JoinedOtherSibling",
+                "column of JoinedSibling", "joined hierarchy of JoinedRoot", "another @Column(name)"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("JoinedSameTable", "JoinedRoot",
+                "both map to table joined_root", "different @Table(name)"));
+    }
+
+    @Test
+    void aKeyColumnOnAJoinedRootIsRefused() {
+        assertThat(problems(JoinedRootWithKeyColumn.class)).anySatisfy(p -> assertThat(p).contains(
+                "JoinedRootWithKeyColumn has @PrimaryKeyJoinColumn", "it is the root of its joined hierarchy",
+                "Put @PrimaryKeyJoinColumn on the subclasses"));
+    }
+
+    @Test
+    void aKeyColumnOfASingleTableSubclassIsRefused() {
+        assertThat(problems(SingleRoot.class, SingleLeafWithKeyColumn.class)).anySatisfy(p -> assertThat(p).contains(
+                "SingleLeafWithKeyColumn has @PrimaryKeyJoinColumn, which only joined-table inheritance uses",
+                "stores the hierarchy in one table", "@Inheritance(strategy = JOINED)"));
     }
 
     @Test

@@ -45,8 +45,8 @@ final class LinkLoader {
         for (ColumnModel c : target.rowColumns()) {
             columns.append("t.").append(d.quote(c.name())).append(", ");
         }
-        String head = "SELECT " + columns + "l." + d.quote(ownerColumn) + " FROM " + d.qualify(target.table().schema(),
-                target.table().name()) + " t JOIN " + d.qualify(link.schema(), link.name()) + " l ON t." + d.quote(targetId)
+        String head = "SELECT " + columns + "l." + d.quote(ownerColumn) + " FROM " + target.fromItem(d) + " t JOIN "
+                + d.qualify(link.schema(), link.name()) + " l ON t." + d.quote(targetId)
                 + " = l." + d.quote(targetColumn) + " WHERE l." + d.quote(ownerColumn) + " IN (";
         Map<Object, List<Object>> byOwner = new HashMap<>();
         List<Object> all = new ArrayList<>();

@@ -420,6 +420,13 @@ public final class RowLoader {
             io.athanor.orm.internal.meta.InheritanceModel inheritance = model.inheritance();
             Object value = inheritance.discriminator().type().read(rs, offset + inheritance.discriminatorIndex() + 1);
             Class<?> type = value == null ? null : inheritance.classes().get(value);
+            if (type == null && inheritance.toldByTables()) {
+                throw new io.athanor.orm.error.AthanorException("A row of table " + inheritance.joined().parts().get(0).table()
+                        .fullName() + " has a row in no table of a concrete class of the joined hierarchy of "
+                        + inheritance.root().getSimpleName() + " (its concrete classes are "
+                        + inheritance.classes().values().stream().map(Class::getSimpleName).sorted().toList() + "). Add its "
+                        + "row to the table of its class, or delete it.");
+            }
             if (type == null) {
                 throw new io.athanor.orm.error.AthanorException("A row of table " + model.table().fullName() + " has "
                         + inheritance.discriminator().name() + " = " + value + ", which names no concrete entity of the "

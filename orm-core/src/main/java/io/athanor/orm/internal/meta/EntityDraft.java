@@ -19,8 +19,12 @@ final class EntityDraft {
     final List<ColumnModel> extraColumns = new ArrayList<>();
     final List<ForeignKeyModel> foreignKeys = new ArrayList<>();
     final List<IndexModel> indexes = new ArrayList<>();
-    /** The nearest entity superclass (single-table inheritance), or {@code null}. */
+    /** The nearest entity superclass (single-table or joined inheritance), or {@code null}. */
     Class<?> entityParent;
+    /** Whether the class belongs to a joined-table hierarchy (its root has {@code @Inheritance(strategy = JOINED)}). */
+    boolean joined;
+    /** A joined subclass's {@code @PrimaryKeyJoinColumn} name, or empty for the root's id column name. */
+    String keyColumn = "";
     /** {@code @Inheritance} on this class, or {@code null}. */
     io.athanor.orm.annotations.Inheritance inheritance;
     /** {@code @DiscriminatorColumn} on this class, or {@code null}. */

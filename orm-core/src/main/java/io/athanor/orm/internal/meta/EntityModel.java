@@ -89,6 +89,20 @@ public final class EntityModel {
         return inheritance;
     }
 
+    /** How the entity's rows spread over the tables of its joined hierarchy, or {@code null} when they are in one table. */
+    public JoinedModel joined() {
+        return inheritance == null ? null : inheritance.joined();
+    }
+
+    /**
+     * What a query reads the entity's rows from: its qualified table, or for an entity of a joined hierarchy the
+     * derived table that joins the hierarchy's tables (which then needs an alias).
+     */
+    public String fromItem(io.athanor.orm.dialect.Dialect dialect) {
+        JoinedModel j = joined();
+        return j != null ? j.from() : dialect.qualify(table.schema(), table.name());
+    }
+
     /** The class the identity map keys instances by: the hierarchy's root, or the entity itself. */
     public Class<?> rootType() {
         return inheritance == null ? type : inheritance.root();

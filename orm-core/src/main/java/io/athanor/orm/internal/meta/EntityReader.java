@@ -98,19 +98,24 @@ final class EntityReader {
                 root = s;
             }
         }
-        Table table = annotations.get(root, Table.class);
-        if (root != type && annotations.has(type, Table.class)) {
+        io.athanor.orm.annotations.Inheritance rootInheritance = annotations.get(root, io.athanor.orm.annotations.Inheritance.class);
+        boolean joined = rootInheritance != null && rootInheritance.strategy() == io.athanor.orm.annotations.InheritanceType.JOINED;
+        Table table = annotations.get(joined ? type : root, Table.class);
+        if (root != type && !joined && annotations.has(type, Table.class)) {
             problems.add(type.getName() + " has @Table, but it extends entity " + root.getName() + " and single-table "
                     + "inheritance stores it in " + root.getSimpleName() + "'s table. Remove @Table from " + type.getSimpleName()
                     + ".");
         }
-        String tableName = table != null && !table.name().isEmpty() ? table.name() : Names.snake(root.getSimpleName());
-        String schema = table != null ? table.schema() : "";
+        String tableName = table != null && !table.name().isEmpty() ? table.name()
+                : Names.snake((joined ? type : root).getSimpleName());
+        Table rootTable = annotations.get(root, Table.class);
+        String schema = table != null ? table.schema() : joined && rootTable != null ? rootTable.schema() : "";
         String entityName = annotations.entityName(type);
         String name = entityName.isEmpty() ? type.getSimpleName() : entityName;
         EntityDraft draft = new EntityDraft(type, name, schema, tableName, constructor);
         draft.isAbstract = isAbstract;
         draft.entityParent = entityParent;
+        draft.joined = joined;
         new InheritanceReader(annotations, problems).read(draft, root);
         io.athanor.orm.annotations.MaterializedView view = type.getAnnotation(io.athanor.orm.annotations.MaterializedView.class);
         if (view != null) {
@@ -121,7 +126,7 @@ final class EntityReader {
         if (draft.ids().isEmpty()) {
             problems.add("Entity " + type.getName() + " has no @Id field: mark its primary key field with @Id.");
         }
-        if (table != null && root == type) {
+        if (table != null && (root == type || joined)) {
             for (UniqueConstraint u : table.uniqueConstraints()) {
                 String n = u.name().isEmpty() ? "uq_" + tableName + "_" + String.join("_", u.columns()) : u.name();
                 draft.indexes.add(new IndexModel(n, List.of(u.columns()), true, true));

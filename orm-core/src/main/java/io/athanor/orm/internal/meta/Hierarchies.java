@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Single-table hierarchies among the registered entities: checks them (the superclass registered, discriminator
- * values distinct and of the column's type), gives the root's table the subclasses' columns (nullable) and the
- * discriminator column, and makes each member's {@link InheritanceModel}. Used once, while metadata is built.
+ * Inheritance hierarchies among the registered entities: checks them (the superclass registered, discriminator
+ * values distinct and of the column's type), gives a single-table root's table the subclasses' columns (nullable)
+ * and the discriminator column, and makes each member's {@link InheritanceModel}. The tables of joined hierarchies
+ * are {@link JoinedHierarchies}'s. Used once, while metadata is built.
  */
 final class Hierarchies {
     private final Map<Class<?>, EntityDraft> drafts;
@@ -71,9 +72,10 @@ final class Hierarchies {
 
     private void checkValues(EntityDraft root, List<EntityDraft> hierarchy) {
         DiscriminatorColumn dc = root.discriminator;
-        String name = dc == null ? "dtype" : dc.name();
+        boolean told = root.joined && dc == null; // told by the subclass tables that have a row, not stored
+        String name = dc == null ? (told ? JoinedHierarchies.CLASS_COLUMN : "dtype") : dc.name();
         DiscriminatorType type = dc == null ? DiscriminatorType.STRING : dc.discriminatorType();
-        int length = dc == null ? 31 : dc.length();
+        int length = dc == null ? (told ? 255 : 31) : dc.length();
         Class<?> javaType = type == DiscriminatorType.INTEGER ? Integer.class : String.class;
         ColumnModel column = new ColumnModel(name, ColumnTypes.of(javaType, EnumType.STRING,
                 type == DiscriminatorType.CHAR ? 1 : length, 0, -1, "", dialect), false, false, true, false, "", false);
@@ -110,7 +112,7 @@ final class Hierarchies {
             }
             values.put(d, value);
         }
-        if (root.propertyForColumn(name) != null) {
+        if (!told && root.propertyForColumn(name) != null) {
             problems.add("The discriminator column '" + name + "' of " + root.simpleName() + " is also mapped by a field; "
                     + "Athanor writes it itself. Rename the field's column or give @DiscriminatorColumn another name.");
         }
@@ -118,7 +120,28 @@ final class Hierarchies {
 
     /** Whether {@code d} is a subclass entity stored in its root's table (so it has no table of its own). */
     boolean isSubclass(EntityDraft d) {
-        return d.entityParent != null;
+        return d.entityParent != null && !d.joined;
+    }
+
+    /** The joined hierarchies: each root's draft to its members (the root first). */
+    Map<EntityDraft, List<EntityDraft>> joined() {
+        Map<EntityDraft, List<EntityDraft>> out = new LinkedHashMap<>();
+        members.forEach((root, hierarchy) -> {
+            if (root.joined) {
+                out.put(root, hierarchy);
+            }
+        });
+        return out;
+    }
+
+    /** The discriminator column of the hierarchy of {@code root} (a column no table has, for a joined one without one). */
+    ColumnModel discriminator(EntityDraft root) {
+        return discriminators.get(root);
+    }
+
+    /** The discriminator value of {@code d}, or {@code null} for an abstract entity without one. */
+    Object value(EntityDraft d) {
+        return values.get(d);
     }
 
     /**
@@ -127,6 +150,12 @@ final class Hierarchies {
      */
     void mergeIntoRoots() {
         members.forEach((root, hierarchy) -> {
+            if (root.joined) {
+                if (root.discriminator != null) {
+                    root.extraColumns.add(discriminators.get(root));
+                }
+                return; // each subclass has a table of its own: see JoinedHierarchies
+            }
             List<String> names = new ArrayList<>();
             root.columns().forEach(c -> names.add(c.name()));
             for (EntityDraft d : hierarchy) {
@@ -156,8 +185,11 @@ final class Hierarchies {
         return root != null && members.containsKey(root) ? root : null;
     }
 
-    /** The inheritance of {@code d}, given the row layout its hierarchy shares; {@code null} when it is in none. */
-    InheritanceModel model(EntityDraft d, List<ColumnModel> layout) {
+    /**
+     * The inheritance of {@code d}, given the row layout its hierarchy shares and, for a joined hierarchy, its
+     * tables; {@code null} when it is in none.
+     */
+    InheritanceModel model(EntityDraft d, List<ColumnModel> layout, JoinedModel joined) {
         EntityDraft root = rootOf(d);
         if (root == null) {
             return null;
@@ -179,6 +211,7 @@ final class Hierarchies {
                 index = i;
             }
         }
-        return new InheritanceModel(root.type, discriminator, index, values.get(d), Map.copyOf(classes), List.copyOf(below));
+        return new InheritanceModel(root.type, discriminator, index, values.get(d), Map.copyOf(classes), List.copyOf(below),
+                joined);
     }
 }

@@ -7,7 +7,7 @@ import io.athanor.orm.annotations.InheritanceType;
 import io.athanor.orm.annotations.PrimaryKeyJoinColumn;
 import java.util.List;
 
-/** Reads one entity class's inheritance annotations into its draft and notes what is refused. */
+/** Reads one entity class's inheritance annotations into its draft and notes what is refused (TABLE_PER_CLASS). */
 final class InheritanceReader {
     private final MappingAnnotations annotations;
     private final List<String> problems;
@@ -37,9 +37,16 @@ final class InheritanceReader {
             problems.add(type.getName() + " has @DiscriminatorColumn, but the discriminator column belongs to the root "
                     + root.getName() + ". Move it there.");
         }
-        if (annotations.has(type, PrimaryKeyJoinColumn.class)) {
-            problems.add(type.getName() + " has @PrimaryKeyJoinColumn, which only joined-table inheritance uses, and Athanor "
-                    + "does not map joined tables yet. Use @Inheritance(strategy = SINGLE_TABLE) on the root and remove it.");
+        PrimaryKeyJoinColumn key = annotations.get(type, PrimaryKeyJoinColumn.class);
+        if (key != null && !draft.joined) {
+            problems.add(type.getName() + " has @PrimaryKeyJoinColumn, which only joined-table inheritance uses, but "
+                    + (root == type ? "it is not a subclass entity" : "its root " + root.getName() + " stores the hierarchy in one "
+                    + "table") + ". Remove it, or put @Inheritance(strategy = JOINED) on the root.");
+        } else if (key != null && root == type) {
+            problems.add(type.getName() + " has @PrimaryKeyJoinColumn, but it is the root of its joined hierarchy, whose "
+                    + "table holds the id column itself. Put @PrimaryKeyJoinColumn on the subclasses, or remove it.");
+        } else if (key != null) {
+            draft.keyColumn = key.name();
         }
         draft.inheritance = root == type ? inheritance : null;
         draft.discriminator = root == type ? column : null;
@@ -47,13 +54,9 @@ final class InheritanceReader {
     }
 
     private void refuseStrategy(Class<?> type, InheritanceType strategy) {
-        if (strategy == InheritanceType.JOINED) {
-            problems.add(type.getName() + " has @Inheritance(strategy = JOINED), which Athanor does not map yet. Use "
-                    + "@Inheritance(strategy = SINGLE_TABLE): the hierarchy in one table with a discriminator column, "
-                    + "subclass columns nullable.");
-        } else if (strategy == InheritanceType.TABLE_PER_CLASS) {
+        if (strategy == InheritanceType.TABLE_PER_CLASS) {
             problems.add(type.getName() + " has @Inheritance(strategy = TABLE_PER_CLASS), which Athanor does not map. Use "
-                    + "@Inheritance(strategy = SINGLE_TABLE) for polymorphic queries, or make " + type.getSimpleName()
+                    + "@Inheritance(strategy = SINGLE_TABLE) or JOINED for polymorphic queries, or make " + type.getSimpleName()
                     + " a @MappedSuperclass to give each entity its own full table (queried one entity at a time).");
         }
     }

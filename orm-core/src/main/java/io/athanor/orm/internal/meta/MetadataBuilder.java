@@ -89,12 +89,16 @@ public final class MetadataBuilder {
         Map<Class<?>, TableModel> tables = new LinkedHashMap<>();
         List<TableModel> all = new ArrayList<>();
         for (EntityDraft d : drafts.values()) {
-            if (!hierarchies.isSubclass(d)) {
+            if (!hierarchies.isSubclass(d) && (!d.joined || d.entityParent == null)) {
                 TableModel t = table(d, problems);
                 tables.put(d.type, t);
                 all.add(t);
+            } else if (d.joined) {
+                table(d, problems); // only for its checks: the table is made below, of the subclass's own columns
             }
         }
+        JoinedHierarchies joined = new JoinedHierarchies(hierarchies, drafts, dialect, problems);
+        joined.makeTables(tables, all);
         for (EntityDraft d : drafts.values()) {
             if (hierarchies.isSubclass(d)) {
                 tables.put(d.type, tables.get(hierarchies.rootOf(d).type));
@@ -104,6 +108,7 @@ public final class MetadataBuilder {
         all.addAll(ownJoinTables);
         checkDuplicateTables(drafts, hierarchies, ownJoinTables, problems);
         failIfAny(problems);
+        joined.retargetForeignKeys(tables, all);
 
         Map<Class<?>, EntityModel> entities = new LinkedHashMap<>();
         List<SequenceModel> sequences = new ArrayList<>();
@@ -114,9 +119,11 @@ public final class MetadataBuilder {
                 relationships.add(r.model);
             }
             EntityDraft root = hierarchies.rootOf(d);
-            List<ColumnModel> layout = root == null ? null : EntityModel.layout(root.properties, tables.get(d.type));
+            List<ColumnModel> layout = root == null ? null : d.joined ? joined.layout(root, tables)
+                    : EntityModel.layout(root.properties, tables.get(d.type));
+            JoinedModel joinedModel = root != null && d.joined ? joined.model(d, root, layout, tables) : null;
             entities.put(d.type, new EntityModel(d.type, d.name, tables.get(d.type), d.properties, relationships, d.constructor,
-                    d.viewQuery, layout, layout == null ? null : hierarchies.model(d, layout),
+                    d.viewQuery, layout, layout == null ? null : hierarchies.model(d, layout, joinedModel),
                     callbacksOf.get(d.type)));
             for (PropertyModel p : d.properties) {
                 if (p.sequence() != null && sequences.stream().noneMatch(s -> s.name().equals(p.sequence().name())
@@ -125,7 +132,7 @@ public final class MetadataBuilder {
                 }
             }
         }
-        List<TableModel> ordered = TableOrder.sort(all);
+        List<TableModel> ordered = TableOrder.sort(all, joined.groups());
         for (TableModel t : ordered) {
             if (!t.schema().isEmpty()) {
                 schemas.add(t.schema());

@@ -41,6 +41,10 @@ public final class BulkWriter {
 
     /** A writer for {@code plan}'s entity, sending at most {@code batchSize} rows per JDBC batch (0: no limit). */
     public BulkWriter(WritePlan plan, io.athanor.orm.dialect.Dialect dialect, int batchSize) {
+        if (plan.model.joined() != null) {
+            throw new AthanorException(io.athanor.orm.internal.meta.JoinedModel.refusal(plan.model.name(),
+                    "Bulk inserts and updates of mappings (BATCH and COPY)"));
+        }
         this.model = plan.model;
         this.plan = plan;
         this.dialect = dialect;

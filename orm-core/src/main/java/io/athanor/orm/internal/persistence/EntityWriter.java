@@ -4,7 +4,6 @@ import io.athanor.orm.StaleObjectException;
 import io.athanor.orm.annotations.GenerationType;
 import io.athanor.orm.engine.Connection;
 import io.athanor.orm.internal.state.EntityEntry;
-import io.athanor.orm.internal.state.EntityKey;
 import io.athanor.orm.error.AthanorException;
 import io.athanor.orm.error.InvalidValueException;
 import io.athanor.orm.internal.types.StoredValues;
@@ -61,20 +60,57 @@ public final class EntityWriter {
         }
     }
 
+    /**
+     * Inserts rows of one shape: into the entity's table, or for a joined entity into each of its tables, the
+     * root's first (whose generated key the others' rows then carry); then reads back what the database set.
+     */
     private void insertBatch(WritePlan plan, String shape, List<Object[]> rows, List<EntityEntry> entries) {
+        List<Integer> unreturned = new ArrayList<>();
+        if (plan.parts == null) {
+            unreturned.addAll(insertInto(plan, plan.table, shape, null, rows, entries));
+        } else {
+            for (WritePlan.Part part : plan.parts) {
+                unreturned.addAll(insertInto(plan, part.table, part.mask(shape), part, rows, entries));
+            }
+        }
+        readServerDefaults(plan, unreturned, rows, entries);
+        for (int r = 0; r < entries.size(); r++) {
+            EntityEntry e = entries.get(r);
+            e.snapshot = plan.snapshotOf(rows.get(r));
+            e.status = EntityEntry.Status.PERSISTENT;
+            context.registered(e, plan.keyOf(rows.get(r), e.shard));
+        }
+    }
+
+    /**
+     * One INSERT batch into {@code table} of the columns {@code shape} marks; {@code part} is the joined table it
+     * is (whose key columns, if not the root's, take the row's id values), or {@code null}.
+     *
+     * @return the columns left to server defaults whose values did not come back with the INSERT
+     */
+    private List<Integer> insertInto(WritePlan plan, String table, String shape, WritePlan.Part part, List<Object[]> rows,
+                                     List<EntityEntry> entries) {
         List<Integer> used = new ArrayList<>();
         int identity = -1;
+        List<String> names = new ArrayList<>();
+        if (part != null && !part.root) {
+            for (int k = 0; k < plan.idColumns.length; k++) {
+                used.add(plan.idColumns[k]);
+                names.add(part.keyQuoted[k]);
+            }
+        }
         for (int i = 0; i < shape.length(); i++) {
             if (shape.charAt(i) == '1') {
                 used.add(i);
-            } else if (plan.columns.get(i).model.identity()) {
+                names.add(plan.columns.get(i).quoted);
+            } else if (plan.columns.get(i).model.identity() && (part == null || part.holds[i])) {
                 identity = i;
             }
         }
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(plan.table).append(" (");
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (");
         StringBuilder marks = new StringBuilder();
         for (int k = 0; k < used.size(); k++) {
-            sql.append(k > 0 ? ", " : "").append(plan.columns.get(used.get(k)).quoted);
+            sql.append(k > 0 ? ", " : "").append(names.get(k));
             marks.append(k > 0 ? ", ?" : "?");
         }
         sql.append(") VALUES (").append(marks).append(')');
@@ -90,6 +126,9 @@ public final class EntityWriter {
         // columns whose values come back with the INSERT: the generated key, and where the driver can
         // return any column, the ones left to their server defaults
         List<Integer> defaults = leftToDefaults(plan, shape);
+        if (part != null) {
+            defaults.removeIf(i -> !part.holds[i]);
+        }
         boolean defaultsReturned = !defaults.isEmpty() && context.metadata().dialect().returnsInsertedColumns();
         List<Integer> returned = new ArrayList<>();
         if (generated >= 0) {
@@ -133,15 +172,7 @@ public final class EntityWriter {
                         + plan.model.name() + " rows.");
             }
         });
-        if (!defaultsReturned) {
-            readServerDefaults(plan, defaults, rows, entries);
-        }
-        for (int r = 0; r < entries.size(); r++) {
-            EntityEntry e = entries.get(r);
-            e.snapshot = plan.snapshotOf(rows.get(r));
-            e.status = EntityEntry.Status.PERSISTENT;
-            context.registered(e, keyOf(plan, rows.get(r), e.shard));
-        }
+        return defaultsReturned ? List.of() : defaults;
     }
 
     /** A mapped column with a server default: left out of an INSERT when its field is null, so the default applies. */
@@ -322,21 +353,66 @@ public final class EntityWriter {
     }
 
     private void updateBatch(WritePlan plan, String changed, List<EntityEntry> entries, Map<EntityEntry, Object[]> current) {
+        boolean returning = plan.parts == null && plan.generatedAlways.length > 0
+                && context.metadata().dialect().returnsUpdatedColumns();
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (EntityEntry e : entries) {
+            rows.add(current.get(e));
+        }
+        if (plan.parts == null) {
+            updateTable(plan, plan.table, null, changed, plan.versionColumn, entries, current, returning, rows);
+        } else {
+            for (WritePlan.Part part : plan.parts) {
+                // the version is checked and moved on in the root's table, whichever tables' columns changed
+                int version = part.root ? plan.versionColumn : -1;
+                String set = part.mask(changed);
+                if (version >= 0 || set.indexOf('1') >= 0) {
+                    updateTable(plan, part.table, part.root ? null : part.keyQuoted, set, version, entries, current, false, rows);
+                }
+            }
+        }
+        int version = plan.versionColumn;
+        if (plan.generatedAlways.length > 0 && !returning) {
+            List<Integer> always = new ArrayList<>();
+            for (int i : plan.generatedAlways) {
+                always.add(i);
+            }
+            ReadBack.select(connection, plan, always, rows, updatedValue(plan, entries, rows));
+        }
+        for (int r = 0; r < entries.size(); r++) {
+            EntityEntry e = entries.get(r);
+            Object[] now = current.get(e);
+            if (version >= 0) {
+                Object next = nextVersion(e.snapshot[version]);
+                now[version] = next;
+                plan.columns.get(version).property.accessor().set(e.instance, next);
+            }
+            context.updating(e);
+            e.snapshot = plan.snapshotOf(now);
+        }
+    }
+
+    /**
+     * One UPDATE batch of {@code table}: the columns {@code changed} marks, and the version at {@code version} (-1:
+     * none) checked and moved on; by the entity's key, or by {@code keyQuoted} in a joined subclass's table.
+     */
+    private void updateTable(WritePlan plan, String table, String[] keyQuoted, String changed, int version,
+                             List<EntityEntry> entries, Map<EntityEntry, Object[]> current, boolean returning,
+                             List<Object[]> rows) {
         List<Integer> set = new ArrayList<>();
         for (int i = 0; i < changed.length(); i++) {
             if (changed.charAt(i) == '1') {
                 set.add(i);
             }
         }
-        int version = plan.versionColumn;
-        StringBuilder sql = new StringBuilder("UPDATE ").append(plan.table).append(" SET ");
+        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
         for (int k = 0; k < set.size(); k++) {
             sql.append(k > 0 ? ", " : "").append(plan.columns.get(set.get(k)).quoted).append(" = ?");
         }
         if (version >= 0) {
-            sql.append(", ").append(plan.columns.get(version).quoted).append(" = ?");
+            sql.append(set.isEmpty() ? "" : ", ").append(plan.columns.get(version).quoted).append(" = ?");
         }
-        appendWhere(sql, plan);
+        appendWhere(sql, plan, keyQuoted, version);
         List<List<Object>> parameterSets = new ArrayList<>();
         List<Object[]> binds = new ArrayList<>();
         for (EntityEntry e : entries) {
@@ -370,11 +446,6 @@ public final class EntityWriter {
         if (version >= 0) {
             types.add(plan.columns.get(version).model.type());
         }
-        List<Object[]> rows = new ArrayList<>(entries.size());
-        for (EntityEntry e : entries) {
-            rows.add(current.get(e));
-        }
-        boolean returning = plan.generatedAlways.length > 0 && context.metadata().dialect().returnsUpdatedColumns();
         io.athanor.orm.engine.PreparedWork.Reader<Void> returnedValues =
                 returning ? GeneratedColumns.reader(plan, rows, updatedValue(plan, entries, rows)) : null;
         long[] counts = Batches.run(connection, context.batchSize(), sql.toString(), parameterSets, (ps, r) -> {
@@ -388,24 +459,6 @@ public final class EntityWriter {
             counts = rowByRow(sql.toString(), parameterSets, types);
         }
         checkCounts(plan, entries, counts, "updated");
-        if (plan.generatedAlways.length > 0 && !returning) {
-            List<Integer> always = new ArrayList<>();
-            for (int i : plan.generatedAlways) {
-                always.add(i);
-            }
-            ReadBack.select(connection, plan, always, rows, updatedValue(plan, entries, rows));
-        }
-        for (int r = 0; r < entries.size(); r++) {
-            EntityEntry e = entries.get(r);
-            Object[] now = current.get(e);
-            if (version >= 0) {
-                Object next = nextVersion(e.snapshot[version]);
-                now[version] = next;
-                plan.columns.get(version).property.accessor().set(e.instance, next);
-            }
-            context.updating(e);
-            e.snapshot = plan.snapshotOf(now);
-        }
     }
 
     /** Writes a value the database set in an updated row into the instance and the snapshot the update leaves. */
@@ -427,16 +480,29 @@ public final class EntityWriter {
             return;
         }
         WritePlan plan = context.plan(entries.get(0).model);
-        StringBuilder sql = new StringBuilder("DELETE FROM ").append(plan.table);
-        appendWhere(sql, plan);
+        if (plan.parts == null) {
+            deleteFrom(plan, plan.table, null, plan.versionColumn, entries);
+        } else {
+            // the subclasses' tables first, as their keys refer to the tables of the classes they extend
+            for (int p = plan.parts.length - 1; p >= 0; p--) {
+                WritePlan.Part part = plan.parts[p];
+                deleteFrom(plan, part.table, part.root ? null : part.keyQuoted, part.root ? plan.versionColumn : -1, entries);
+            }
+        }
+        context.forgetAll(entries);
+    }
+
+    private void deleteFrom(WritePlan plan, String table, String[] keyQuoted, int version, List<EntityEntry> entries) {
+        StringBuilder sql = new StringBuilder("DELETE FROM ").append(table);
+        appendWhere(sql, plan, keyQuoted, version);
         List<List<Object>> parameterSets = new ArrayList<>();
         for (EntityEntry e : entries) {
             List<Object> p = new ArrayList<>();
             for (int i : plan.idColumns) {
                 p.add(e.snapshot[i]);
             }
-            if (plan.versionColumn >= 0) {
-                p.add(e.snapshot[plan.versionColumn]);
+            if (version >= 0) {
+                p.add(e.snapshot[version]);
             }
             parameterSets.add(p);
         }
@@ -444,8 +510,8 @@ public final class EntityWriter {
         for (int i : plan.idColumns) {
             types.add(plan.columns.get(i).model.type());
         }
-        if (plan.versionColumn >= 0) {
-            types.add(plan.columns.get(plan.versionColumn).model.type());
+        if (version >= 0) {
+            types.add(plan.columns.get(version).model.type());
         }
         long[] counts = Batches.run(connection, context.batchSize(), sql.toString(), parameterSets, (ps, r) -> {
             List<Object> p = parameterSets.get(r);
@@ -453,11 +519,10 @@ public final class EntityWriter {
                 types.get(k).bind(ps, k + 1, p.get(k));
             }
         }, new String[0], null);
-        if (plan.versionColumn >= 0 && !countsKnown(counts, entries.size())) {
+        if (version >= 0 && !countsKnown(counts, entries.size())) {
             counts = rowByRow(sql.toString(), parameterSets, types);
         }
         checkCounts(plan, entries, counts, "deleted");
-        context.forgetAll(entries);
     }
 
     /** Whether the driver told how many rows each execution changed (not -2, one count per row). */
@@ -487,13 +552,15 @@ public final class EntityWriter {
         return counts;
     }
 
-    private static void appendWhere(StringBuilder sql, WritePlan plan) {
+    /** {@code WHERE key = ? [AND version = ?]}, by the entity's key columns or the given ones of a joined subclass's table. */
+    private static void appendWhere(StringBuilder sql, WritePlan plan, String[] keyQuoted, int version) {
         sql.append(" WHERE ");
         for (int k = 0; k < plan.idColumns.length; k++) {
-            sql.append(k > 0 ? " AND " : "").append(plan.columns.get(plan.idColumns[k]).quoted).append(" = ?");
+            sql.append(k > 0 ? " AND " : "").append(keyQuoted != null ? keyQuoted[k] : plan.columns.get(plan.idColumns[k]).quoted)
+                    .append(" = ?");
         }
-        if (plan.versionColumn >= 0) {
-            sql.append(" AND ").append(plan.columns.get(plan.versionColumn).quoted).append(" = ?");
+        if (version >= 0) {
+            sql.append(" AND ").append(plan.columns.get(version).quoted).append(" = ?");
         }
     }
 
@@ -521,16 +588,5 @@ public final class EntityWriter {
             return (Long) v + 1;
         }
         return (short) ((Short) v + 1);
-    }
-
-    private static EntityKey keyOf(WritePlan plan, Object[] row, String shard) {
-        if (plan.idColumns.length == 1) {
-            return new EntityKey(plan.model.rootType(), row[plan.idColumns[0]], shard);
-        }
-        Object[] parts = new Object[plan.idColumns.length];
-        for (int k = 0; k < parts.length; k++) {
-            parts[k] = row[plan.idColumns[k]];
-        }
-        return new EntityKey(plan.model.rootType(), Arrays.asList(parts), shard);
     }
 }

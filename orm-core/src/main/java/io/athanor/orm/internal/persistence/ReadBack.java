@@ -45,7 +45,7 @@ final class ReadBack {
         for (int i : columns) {
             select.append(", ").append(plan.columns.get(i).quoted);
         }
-        select.append(" FROM ").append(plan.table).append(" WHERE ");
+        select.append(" FROM ").append(plan.readFrom).append(" WHERE ");
         Map<List<Object>, Integer> rowByKey = byKey(plan, rows);
         boolean[] found = new boolean[rows.size()];
         for (int from = 0; from < rows.size(); from += CHUNK) {

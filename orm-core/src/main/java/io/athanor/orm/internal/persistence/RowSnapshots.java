@@ -15,7 +15,7 @@ public final class RowSnapshots {
             sql.append(i > 0 ? ", " : "").append(plan.columns.get(i).quoted);
         }
         WritePlan.Column key = plan.columns.get(plan.idColumns[0]);
-        sql.append(" FROM ").append(plan.table).append(" WHERE ").append(key.quoted).append(" = ?");
+        sql.append(" FROM ").append(plan.readFrom).append(" WHERE ").append(key.quoted).append(" = ?");
         return connection.query(sql.toString(), List.of(id), ps -> key.model.type().bind(ps, 1, id), rs -> {
             if (!rs.next()) {
                 return null;

@@ -20,6 +20,13 @@ import java.util.Objects;
 public final class WritePlan {
     public final EntityModel model;
     public final String table;
+    /** What to read this entity's rows from by key: {@link #table}, or for a joined entity its derived table, aliased. */
+    public final String readFrom;
+    /**
+     * For an entity of a joined hierarchy, the tables its row is written to (the root's first); {@code null} when
+     * the row is in {@link #table} alone.
+     */
+    public final Part[] parts;
     public final List<Column> columns;
     /** {@link #columns} as an array, for the comparison a flush makes per held instance. */
     private final Column[] columnArray;
@@ -96,7 +103,66 @@ public final class WritePlan {
             return r != null && r.inverse() != null && r.inverse().toMany() && r.joinColumns().size() == 1
                     && c.referencedKey != null && c.referencedKey.id();
         }).toArray();
+        io.athanor.orm.internal.meta.JoinedModel joined = model.joined();
+        if (joined == null) {
+            this.parts = null;
+            this.readFrom = table;
+        } else {
+            this.parts = new Part[joined.parts().size()];
+            for (int p = 0; p < parts.length; p++) {
+                parts[p] = new Part(joined.parts().get(p), p == 0, idColumns, cols.size(), d);
+            }
+            this.readFrom = joined.from() + " athanor_r";
+        }
         this.comparator = SnapshotComparators.generate(this);
+    }
+
+    /** The identity-map key of the row {@code row} (in column order) on {@code shard}: keyed by the hierarchy's root. */
+    public io.athanor.orm.internal.state.EntityKey keyOf(Object[] row, String shard) {
+        if (idColumns.length == 1) {
+            return new io.athanor.orm.internal.state.EntityKey(model.rootType(), row[idColumns[0]], shard);
+        }
+        Object[] parts = new Object[idColumns.length];
+        for (int k = 0; k < parts.length; k++) {
+            parts[k] = row[idColumns[k]];
+        }
+        return new io.athanor.orm.internal.state.EntityKey(model.rootType(), java.util.Arrays.asList(parts), shard);
+    }
+
+    /** One table of a joined entity's row: its name, key columns, and which of the row's columns it holds. */
+    public static final class Part {
+        public final String table;
+        public final boolean root;
+        /** The key columns' quoted names, in the order of the entity's id columns. */
+        public final String[] keyQuoted;
+        /** Per row column: whether this table holds it (for the root's table, its id columns too). */
+        public final boolean[] holds;
+
+        Part(io.athanor.orm.internal.meta.JoinedModel.Part part, boolean root, int[] idColumns, int width, Dialect d) {
+            this.table = d.qualify(part.table().schema(), part.table().name());
+            this.root = root;
+            this.keyQuoted = part.keyColumns().stream().map(d::quote).toArray(String[]::new);
+            this.holds = new boolean[width];
+            for (int c : part.columns()) {
+                holds[c] = true;
+            }
+            if (root) {
+                for (int c : idColumns) {
+                    holds[c] = true;
+                }
+            }
+        }
+
+        /** {@code flags} (a character per row column) with {@code '0'} for the columns this table does not hold. */
+        public String mask(String flags) {
+            char[] out = flags.toCharArray();
+            for (int i = 0; i < out.length; i++) {
+                if (!holds[i]) {
+                    out[i] = '0';
+                }
+            }
+            return new String(out);
+        }
     }
 
     private static List<LinkColumn> linksTo(EntityModel model, Metadata metadata) {

@@ -86,20 +86,20 @@ public final class DefaultSchemaManager implements SchemaManager {
             return;
         }
         if (engines.size() == 1) {
-            run(engine, ddl.create(tablesOf(entities), sequencesOf(entities)));
+            run(engine, ddl.create(tablesOf(true, entities), sequencesOf(entities)));
             return;
         }
         Set<String> here = new java.util.HashSet<>();
         for (EntityModel m : engines.get(engine)) {
             here.add(m.table().name() + "\u0000" + m.table().schema());
         }
-        run(engine, ddl.create(tablesOf(entities), sequencesOf(entities),
+        run(engine, ddl.create(tablesOf(true, entities), sequencesOf(entities),
                 fk -> here.contains(fk.referencedTable() + "\u0000" + fk.referencedSchema())));
     }
 
     private void drop(Engine engine, Class<?>... entities) {
         if (entities.length > 0) {
-            run(engine, ddl.drop(tablesOf(entities), sequencesOf(entities)));
+            run(engine, ddl.drop(tablesOf(false, entities), sequencesOf(entities)));
         }
     }
 
@@ -142,13 +142,17 @@ public final class DefaultSchemaManager implements SchemaManager {
 
     /**
      * The tables of {@code entities} and their link tables, in the metadata's dependency order; a link table that
-     * is also an entity's table is that entity's (by name), so it comes once, with all the entity's columns.
+     * is also an entity's table is that entity's (by name), so it comes once, with all the entity's columns. To
+     * create an entity of a joined hierarchy, the tables of the classes it extends come too ({@code ancestors}).
      */
-    private List<TableModel> tablesOf(Class<?>... entities) {
+    private List<TableModel> tablesOf(boolean ancestors, Class<?>... entities) {
         Set<String> wanted = new LinkedHashSet<>();
         for (Class<?> type : entities) {
             EntityModel e = metadata.entity(type);
             wanted.add(e.table().fullName());
+            if (ancestors && e.joined() != null) {
+                e.joined().parts().forEach(p -> wanted.add(p.table().fullName()));
+            }
             for (RelationshipModel r : e.relationships()) {
                 if (r.joinTable() != null) {
                     wanted.add(r.joinTable().fullName());

@@ -4,6 +4,7 @@ import io.athanor.orm.dialect.Dialect;
 import io.athanor.orm.error.AthanorException;
 import io.athanor.orm.internal.load.LoadPlan;
 import io.athanor.orm.internal.meta.EntityModel;
+import io.athanor.orm.internal.meta.JoinedModel;
 import io.athanor.orm.internal.meta.PropertyModel;
 import io.athanor.orm.internal.meta.Metadata;
 import io.athanor.orm.internal.meta.RelationshipModel;
@@ -319,6 +320,10 @@ final class SqlRenderer implements SqlBuilder {
             sql.append(") ").append(s.alias);
             return this;
         }
+        if (s.entity != null && s.entity.joined() != null) {
+            sql.append(s.entity.joined().from()).append(' ').append(s.alias);
+            return this;
+        }
         sql.append(dialect.qualify(s.schema, s.table));
         if (!s.alias.equals(dialect.quote(s.table)) || !s.schema.isEmpty()) {
             sql.append(' ').append(s.alias);
@@ -338,6 +343,9 @@ final class SqlRenderer implements SqlBuilder {
     @Override
     public SqlBuilder target(Object source) {
         Source s = current(source);
+        if (s.entity != null && s.entity.joined() != null) {
+            throw new AthanorException(JoinedModel.refusal(s.entity.name(), "INSERT, UPDATE and DELETE statements"));
+        }
         s.alias = dialect.qualify(s.schema, s.table);
         sql.append(s.alias);
         return this;
@@ -506,7 +514,7 @@ final class SqlRenderer implements SqlBuilder {
             RelationshipModel r = n.relationship();
             EntityModel from = parent.entity();
             EntityModel to = n.entity();
-            String table = dialect.qualify(to.table().schema(), to.table().name());
+            String table = to.fromItem(dialect);
             if (r.kind() == RelationshipModel.Kind.MANY_TO_MANY) {
                 String linkAlias = newAlias(alias + "_link");
                 RelationshipJoins.appendLink(sql, dialect, r, from, parentAlias, linkAlias, true);

@@ -37,7 +37,9 @@ final class WriteOrder {
             deletes.add(new ArrayList<>());
         }
         for (EntityEntry e : entries) {
-            int table = position.get(e.model.table());
+            // an entity of a hierarchy is written at its root's table (a joined hierarchy's tables sort as one)
+            int table = position.get(e.model.inheritance() == null ? e.model.table()
+                    : context.metadata().entity(e.model.rootType()).table());
             (e.status == EntityEntry.Status.NEW ? inserts : e.status == EntityEntry.Status.PERSISTENT ? others : deletes)
                     .get(table).add(e);
         }

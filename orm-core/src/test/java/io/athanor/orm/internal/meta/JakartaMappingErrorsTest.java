@@ -74,7 +74,7 @@ class JakartaMappingErrorsTest {
     }
 
     @Entity
-    @Inheritance(strategy = jakarta.persistence.InheritanceType.JOINED)
+    @Inheritance(strategy = jakarta.persistence.InheritanceType.TABLE_PER_CLASS)
     static class WithInheritance {
         @Id
         Long id;
@@ -291,8 +291,8 @@ class JakartaMappingErrorsTest {
         return Stream.of(
                 Arguments.of(FromMappedSuperclass.class, List.of("FromMappedSuperclass declares an @Id, but",
                         "Base, which it extends, declares the id already", "Remove the @Id field from FromMappedSuperclass")),
-                Arguments.of(WithInheritance.class, List.of("WithInheritance has @Inheritance(strategy = JOINED)",
-                        "Use @Inheritance(strategy = SINGLE_TABLE)")),
+                Arguments.of(WithInheritance.class, List.of("WithInheritance has @Inheritance(strategy = TABLE_PER_CLASS)",
+                        "Use @Inheritance(strategy = SINGLE_TABLE) or JOINED")),
                 Arguments.of(WithIdClass.class, List.of("WithIdClass is annotated @IdClass", "composite keys",
                         "single @Id")),
                 Arguments.of(WithEmbeddedId.class, List.of("WithEmbeddedId.key is annotated @EmbeddedId",
