@@ -136,9 +136,11 @@ public interface Session extends AutoCloseable {
     /**
      * Updates rows given as maps from field name to value, each holding the primary key (the seed's
      * {@code bulk_update_mappings}): one batched {@code UPDATE ... SET <given fields> WHERE <key>} per
-     * set of fields given. Instances already in the session are not changed.
+     * set of fields given. For a subclass of a single-table hierarchy the {@code WHERE} also keeps to the rows of
+     * that class and its subclasses. A row whose key matches no such row updates nothing and is not an error.
+     * Instances the session holds for the updated rows take the written values (in their snapshots too).
      *
-     * @return the number of rows updated
+     * @return the number of rows updated: rows whose key matched nothing are not counted
      */
     long bulkUpdateMappings(Class<?> entity, java.util.List<? extends Map<String, ?>> rows);
 
