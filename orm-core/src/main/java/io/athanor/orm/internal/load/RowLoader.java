@@ -35,6 +35,7 @@ public final class RowLoader {
     private final LoadContext context;
     private final IdentityMap map;
     private final Relationships relationships;
+    private final PostLoads postLoads = new PostLoads();
 
     public RowLoader(LoadContext context) {
         this.context = context;
@@ -52,6 +53,28 @@ public final class RowLoader {
 
     public Relationships relationships() {
         return relationships;
+    }
+
+    /**
+     * A read of rows into instances begins (a query with its loaders, a link-table load, a refresh): the
+     * {@code PostLoad} callbacks of what it fills wait until the outermost read ends. Give the mark returned to
+     * {@link #endLoad(int, boolean)}, in a {@code finally}.
+     */
+    public int beginLoad() {
+        return postLoads.begin();
+    }
+
+    /**
+     * The read begun at {@code mark} ended, {@code completed} or failed: when it is the outermost, the held
+     * {@code PostLoad} callbacks run in the order the rows were read (a failed read drops its own).
+     */
+    public void endLoad(int mark, boolean completed) {
+        postLoads.end(mark, completed);
+    }
+
+    /** The {@code PostLoad} callbacks held for {@code copy} run on {@code instance} instead (refresh reads a copy). */
+    public void postLoadOn(Object copy, Object instance) {
+        postLoads.retarget(copy, instance);
     }
 
     /** Loads (or sets up) the relationships {@code node} plans for its {@code instances}. */
@@ -358,7 +381,7 @@ public final class RowLoader {
                 }
                 map.add(entry);
             }
-            model.callbacks().fire(io.athanor.orm.internal.meta.EntityCallbacks.Kind.POST_LOAD, instance);
+            postLoads.loaded(concrete.callbacks(), instance);
             return instance;
         }
 
@@ -420,7 +443,7 @@ public final class RowLoader {
                     ((io.athanor.orm.internal.proxy.Proxied) e.instance).athanor$handler(null);
                 }
             }
-            model.callbacks().fire(io.athanor.orm.internal.meta.EntityCallbacks.Kind.POST_LOAD, e.instance);
+            postLoads.loaded(e.model.callbacks(), e.instance);
         }
     }
 

@@ -533,25 +533,32 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
                     + entity.getClass().getSimpleName() + " is not one.");
         }
         map.removeKey(e.key);
-        Object reloaded;
+        int mark = loader.beginLoad();
+        boolean completed = false;
         try {
-            reloaded = onShard(e.shard, () -> get(entity.getClass(), e.key.id()));
-        } finally {
-            if (!map.holdsKey(e.key)) {
-                map.putKey(e.key, e);
+            Object reloaded;
+            try {
+                reloaded = onShard(e.shard, () -> get(e.model.type(), e.key.id()));
+            } finally {
+                if (!map.holdsKey(e.key)) {
+                    map.putKey(e.key, e);
+                }
             }
+            if (reloaded == null) {
+                throw new AthanorException("The row of " + e.model.name() + " " + e.key.id() + " no longer exists.");
+            }
+            map.forget(e);
+            EntityEntry loaded = map.entryOf(reloaded);
+            map.forget(loaded);
+            e.model.assigner().copy(reloaded, entity, i -> true);
+            EntityEntry fresh = new EntityEntry(entity, e.model, e.key, EntityEntry.Status.PERSISTENT, loaded.snapshot);
+            fresh.toOnesSet = e.toOnesSet | loaded.toOnesSet;
+            map.add(fresh);
+            loader.postLoadOn(reloaded, entity);   // the callbacks run on the user's instance, once it holds the row
+            completed = true;
+        } finally {
+            loader.endLoad(mark, completed);
         }
-        if (reloaded == null) {
-            throw new AthanorException("The row of " + e.model.name() + " " + e.key.id() + " no longer exists.");
-        }
-        map.forget(e);
-        EntityEntry loaded = map.entryOf(reloaded);
-        map.forget(loaded);
-        e.model.assigner().copy(reloaded, entity, i -> true);
-        EntityEntry fresh = new EntityEntry(entity, e.model, e.key, EntityEntry.Status.PERSISTENT, loaded.snapshot);
-        fresh.toOnesSet = e.toOnesSet | loaded.toOnesSet;
-        map.add(fresh);
-        e.model.callbacks().fire(io.athanor.orm.internal.meta.EntityCallbacks.Kind.POST_LOAD, entity);
     }
 
     @Override
