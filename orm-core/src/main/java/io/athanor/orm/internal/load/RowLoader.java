@@ -352,6 +352,9 @@ public final class RowLoader {
             EntityKey key = new EntityKey(model.rootType(), id, shard);
             EntityEntry known = map.get(key);
             if (known != null) {
+                if (!model.type().isInstance(known.instance) && HeldClasses.narrowerThanItsReference(known, model.type())) {
+                    throw HeldClasses.referenceOfSuperclass(known, model.type());
+                }
                 if (register && (known.hollow || known.expired)) {
                     populate(known, rs);
                 }

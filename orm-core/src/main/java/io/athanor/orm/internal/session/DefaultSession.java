@@ -10,6 +10,7 @@ import io.athanor.orm.internal.DefaultSessionFactory;
 import io.athanor.orm.internal.meta.EntityModel;
 import io.athanor.orm.internal.meta.Metadata;
 import io.athanor.orm.internal.meta.PropertyModel;
+import io.athanor.orm.internal.load.HeldClasses;
 import io.athanor.orm.internal.load.LoadContext;
 import io.athanor.orm.internal.load.Loading;
 import io.athanor.orm.internal.load.Relationships;
@@ -282,7 +283,13 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
             throw new AthanorException("getReference(" + model.name() + ".class, " + id + ") needs a "
                     + model.idProperties().get(0).javaType().getSimpleName() + " key.");
         }
-        return type.cast(loader.reference(model, id, null, null));
+        Object reference = loader.reference(model, id, null, null);
+        if (!type.isInstance(reference)) { // the session holds the row as an instance of another class
+            EntityEntry held = map.entryOf(reference);
+            throw HeldClasses.narrowerThanItsReference(held, type) ? HeldClasses.referenceOfSuperclass(held, type)
+                    : HeldClasses.otherClass(held, type);
+        }
+        return type.cast(reference);
     }
 
     @Override
@@ -384,6 +391,9 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         }
         EntityEntry cached = map.get(new EntityKey(model.rootType(), id, route.shard()));
         if (cached != null && !cached.hollow && !cached.expired) {
+            if (cached.status != EntityEntry.Status.DELETED && HeldClasses.narrowerThanItsReference(cached, type)) {
+                throw HeldClasses.referenceOfSuperclass(cached, type);
+            }
             return cached.status == EntityEntry.Status.DELETED || !type.isInstance(cached.instance) ? null
                     : type.cast(cached.instance);
         }
