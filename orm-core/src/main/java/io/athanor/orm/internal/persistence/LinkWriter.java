@@ -81,6 +81,79 @@ public final class LinkWriter {
                 }
             }
         }
+        refuseRowsAddedTwice(entries);
+    }
+
+    /**
+     * Refuses, before any SQL, a link row a collection adds that a new instance of the entity mapping the same link
+     * table inserts too: the database would refuse the second one as a duplicate key.
+     */
+    private void refuseRowsAddedTwice(List<EntityEntry> entries) {
+        for (Change c : changes) {
+            if (c.added.isEmpty() || c.relationship.viewOnly()) {
+                continue;
+            }
+            TableModel link = c.relationship.joinTable();
+            List<EntityEntry> rows = null;
+            for (EntityEntry e : entries) {
+                if (e.status == EntityEntry.Status.NEW && sameTable(e.model.table(), link)) {
+                    (rows == null ? rows = new ArrayList<>() : rows).add(e);
+                }
+            }
+            if (rows == null) {
+                continue;
+            }
+            String ownerColumn = link.columns().get(0).name();
+            String targetColumn = link.columns().get(1).name();
+            Object ownerKey = c.owner.model.idProperties().get(0).accessor().get(c.owner.instance);
+            EntityModel target = metadata.entity(c.relationship.target());
+            for (Object o : c.added) {
+                Object targetKey = target.idProperties().get(0).accessor().get(o);
+                if (ownerKey == null || targetKey == null) {
+                    continue; // a key the database generates: no entity row can name it yet
+                }
+                for (EntityEntry row : rows) {
+                    if (sameKey(ownerKey, columnValue(row, ownerColumn)) && sameKey(targetKey, columnValue(row, targetColumn))) {
+                        String owner = c.owner.model.name();
+                        throw new AthanorException("The link row " + ownerColumn + " = " + ownerKey + ", " + targetColumn + " = "
+                                + targetKey + " of " + link.fullName() + " is added twice in one flush: through " + c.relationship
+                                + " (the " + target.name() + " added to it) and as a new " + row.model.name() + ", which maps "
+                                + "the same table. Add it one way: either the " + row.model.name() + " alone (to set its other "
+                                + "columns; refresh the " + owner + " afterwards to see it in " + owner + "."
+                                + c.relationship.name() + "), or the element alone (its other columns take their defaults).");
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean sameTable(TableModel a, TableModel b) {
+        return a.name().equalsIgnoreCase(b.name()) && java.util.Objects.equals(
+                a.schema() == null ? null : a.schema().toLowerCase(java.util.Locale.ROOT),
+                b.schema() == null ? null : b.schema().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The value {@code e}'s instance gives column {@code column}: a field's, or the key of a to-one's parent. */
+    private Object columnValue(EntityEntry e, String column) {
+        for (io.athanor.orm.internal.meta.PropertyModel p : e.model.properties()) {
+            if (p.column().name().equalsIgnoreCase(column)) {
+                return p.accessor().get(e.instance);
+            }
+        }
+        for (RelationshipModel r : e.model.relationships()) {
+            if (r.owning() && !r.toMany() && r.joinColumns().size() == 1 && r.joinColumns().get(0).equalsIgnoreCase(column)) {
+                Object parent = r.accessor().get(e.instance);
+                return parent == null ? null : metadata.entity(r.target()).idProperties().get(0).accessor().get(parent);
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameKey(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y && !(a instanceof java.math.BigDecimal) && !(b instanceof java.math.BigDecimal)) {
+            return x.longValue() == y.longValue();
+        }
+        return a != null && a.equals(b);
     }
 
     /** Whether any link row must be written. */
