@@ -87,11 +87,25 @@ public final class RowLoader {
             if (joined != null && joined.containsKey(child)) {
                 loadRelationships(child, joined.get(child), null, joined);
             } else {
-                LoaderStrategy.of(child.strategy()).afterRows(this, child, instances, query);
+                List<Object> owners = child.ofSomeInstances() ? ofClass(instances, child.relationship().owner()) : instances;
+                if (!owners.isEmpty()) {
+                    LoaderStrategy.of(child.strategy()).afterRows(this, child, owners, query);
+                }
             }
         }
     }
 
+
+    /** The instances of {@code type} among {@code instances}, in order. */
+    private static List<Object> ofClass(List<Object> instances, Class<?> type) {
+        List<Object> out = new ArrayList<>();
+        for (Object o : instances) {
+            if (type.isInstance(o)) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
 
     /**
      * Reads the rows of a statement that loads parents and, by outer joins, their relationships: one
@@ -105,6 +119,7 @@ public final class RowLoader {
         root.group = group;
         EntityRowReader[] readers = new EntityRowReader[nodes.size()];
         int[] parentIndex = new int[nodes.size()];
+        Class<?>[] owners = new Class<?>[nodes.size()];
         List<Map<Object, List<Object>>> children = new ArrayList<>(nodes.size());
         List<Map<Object, Boolean>> seen = new ArrayList<>(nodes.size());
         int offset = c.entity().rowColumns().size();
@@ -114,6 +129,7 @@ public final class RowLoader {
             readers[k].group = new LoadGroup();
             offset += n.entity().rowColumns().size();
             parentIndex[k] = nodes.indexOf(n.parent());
+            owners[k] = n.relationship().owner();
             children.add(new IdentityHashMap<>());
             seen.add(new HashMap<>());
             joinedOut.put(n, new ArrayList<>());
@@ -130,7 +146,7 @@ public final class RowLoader {
             for (int k = 0; k < nodes.size(); k++) {
                 Object parent = parentIndex[k] < 0 ? parentRoot : row[parentIndex[k]];
                 row[k] = null;
-                if (parent == null) {
+                if (parent == null || !owners[k].isInstance(parent)) { // a subclass's relationship, another class's row
                     continue;
                 }
                 List<Object> list = children.get(k).computeIfAbsent(parent, x -> new ArrayList<>());
