@@ -86,25 +86,37 @@ public final class LinkWriter {
 
     /**
      * Refuses, before any SQL, a link row a collection adds that a new instance of the entity mapping the same link
-     * table inserts too: the database would refuse the second one as a duplicate key.
+     * table inserts too: the database would refuse the second one as a duplicate key. Costs nothing when no
+     * collection gained an element; otherwise one pass over the flush's entries.
      */
     private void refuseRowsAddedTwice(List<EntityEntry> entries) {
+        Map<String, List<EntityEntry>> newRows = null;
+        Map<RelationshipModel, Map<List<Object>, EntityEntry>> byLink = new java.util.IdentityHashMap<>();
         for (Change c : changes) {
             if (c.added.isEmpty() || c.relationship.viewOnly()) {
                 continue;
             }
-            TableModel link = c.relationship.joinTable();
-            List<EntityEntry> rows = null;
-            for (EntityEntry e : entries) {
-                if (e.status == EntityEntry.Status.NEW && sameTable(e.model.table(), link)) {
-                    (rows == null ? rows = new ArrayList<>() : rows).add(e);
+            if (newRows == null) {
+                newRows = newRowsOfLinkTables(entries);
+                if (newRows.isEmpty()) {
+                    return;
                 }
             }
+            TableModel link = c.relationship.joinTable();
+            List<EntityEntry> rows = newRows.get(tableKey(link));
             if (rows == null) {
                 continue;
             }
             String ownerColumn = link.columns().get(0).name();
             String targetColumn = link.columns().get(1).name();
+            Map<List<Object>, EntityEntry> pairs = byLink.computeIfAbsent(c.relationship, r -> {
+                Map<List<Object>, EntityEntry> m = new HashMap<>();
+                for (EntityEntry row : rows) {
+                    m.putIfAbsent(java.util.Arrays.asList(normal(columnValue(row, ownerColumn)),
+                            normal(columnValue(row, targetColumn))), row);
+                }
+                return m;
+            });
             Object ownerKey = c.owner.model.idProperties().get(0).accessor().get(c.owner.instance);
             EntityModel target = metadata.entity(c.relationship.target());
             for (Object o : c.added) {
@@ -112,25 +124,44 @@ public final class LinkWriter {
                 if (ownerKey == null || targetKey == null) {
                     continue; // a key the database generates: no entity row can name it yet
                 }
-                for (EntityEntry row : rows) {
-                    if (sameKey(ownerKey, columnValue(row, ownerColumn)) && sameKey(targetKey, columnValue(row, targetColumn))) {
-                        String owner = c.owner.model.name();
-                        throw new AthanorException("The link row " + ownerColumn + " = " + ownerKey + ", " + targetColumn + " = "
-                                + targetKey + " of " + link.fullName() + " is added twice in one flush: through " + c.relationship
-                                + " (the " + target.name() + " added to it) and as a new " + row.model.name() + ", which maps "
-                                + "the same table. Add it one way: either the " + row.model.name() + " alone (to set its other "
-                                + "columns; refresh the " + owner + " afterwards to see it in " + owner + "."
-                                + c.relationship.name() + "), or the element alone (its other columns take their defaults).");
-                    }
+                EntityEntry row = pairs.get(java.util.Arrays.asList(normal(ownerKey), normal(targetKey)));
+                if (row != null) {
+                    String owner = c.owner.model.name();
+                    throw new AthanorException("The link row " + ownerColumn + " = " + ownerKey + ", " + targetColumn + " = "
+                            + targetKey + " of " + link.fullName() + " is added twice in one flush: through " + c.relationship
+                            + " (the " + target.name() + " added to it) and as a new " + row.model.name() + ", which maps "
+                            + "the same table. Add it one way: either the " + row.model.name() + " alone (to set its other "
+                            + "columns; refresh the " + owner + " afterwards to see it in " + owner + "."
+                            + c.relationship.name() + "), or the element alone (its other columns take their defaults).");
                 }
             }
         }
     }
 
-    private static boolean sameTable(TableModel a, TableModel b) {
-        return a.name().equalsIgnoreCase(b.name()) && java.util.Objects.equals(
-                a.schema() == null ? null : a.schema().toLowerCase(java.util.Locale.ROOT),
-                b.schema() == null ? null : b.schema().toLowerCase(java.util.Locale.ROOT));
+    /** The new entries whose table is a link table a collection adds rows to, by table. */
+    private Map<String, List<EntityEntry>> newRowsOfLinkTables(List<EntityEntry> entries) {
+        java.util.Set<String> links = new java.util.HashSet<>();
+        for (Change c : changes) {
+            if (!c.added.isEmpty() && !c.relationship.viewOnly()) {
+                links.add(tableKey(c.relationship.joinTable()));
+            }
+        }
+        Map<EntityModel, String> keys = new java.util.IdentityHashMap<>();
+        Map<String, List<EntityEntry>> out = new HashMap<>();
+        for (EntityEntry e : entries) {
+            if (e.status == EntityEntry.Status.NEW) {
+                String k = keys.computeIfAbsent(e.model, m -> tableKey(m.table()));
+                if (links.contains(k)) {
+                    out.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String tableKey(TableModel t) {
+        return (t.schema() == null ? "" : t.schema().toLowerCase(java.util.Locale.ROOT)) + "."
+                + t.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The value {@code e}'s instance gives column {@code column}: a field's, or the key of a to-one's parent. */
@@ -149,11 +180,9 @@ public final class LinkWriter {
         return null;
     }
 
-    private static boolean sameKey(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y && !(a instanceof java.math.BigDecimal) && !(b instanceof java.math.BigDecimal)) {
-            return x.longValue() == y.longValue();
-        }
-        return a != null && a.equals(b);
+    /** A key as compared here: whole numbers of any width as a {@code Long}. */
+    private static Object normal(Object key) {
+        return key instanceof Integer || key instanceof Short || key instanceof Byte ? Long.valueOf(((Number) key).longValue()) : key;
     }
 
     /** Whether any link row must be written. */
