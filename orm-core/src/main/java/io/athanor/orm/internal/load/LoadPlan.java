@@ -163,7 +163,7 @@ public final class LoadPlan {
      */
     static List<RelationshipModel> withSubclasses(Metadata metadata, EntityModel entity) {
         io.athanor.orm.internal.meta.InheritanceModel inheritance = entity.inheritance();
-        if (inheritance == null || inheritance.values().size() < 2 && inheritance.classes().get(inheritance.value()) == entity.type()) {
+        if (inheritance == null) {
             return entity.relationships();
         }
         List<Class<?>> below = new ArrayList<>();
