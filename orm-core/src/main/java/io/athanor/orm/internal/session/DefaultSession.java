@@ -542,33 +542,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
             throw new AthanorException("refresh() needs an entity this session loaded or flushed and has not deleted; this "
                     + entity.getClass().getSimpleName() + " is not one.");
         }
-        map.removeKey(e.key);
-        int mark = loader.beginLoad();
-        boolean completed = false;
-        try {
-            Object reloaded;
-            try {
-                reloaded = onShard(e.shard, () -> get(e.model.type(), e.key.id()));
-            } finally {
-                if (!map.holdsKey(e.key)) {
-                    map.putKey(e.key, e);
-                }
-            }
-            if (reloaded == null) {
-                throw new AthanorException("The row of " + e.model.name() + " " + e.key.id() + " no longer exists.");
-            }
-            map.forget(e);
-            EntityEntry loaded = map.entryOf(reloaded);
-            map.forget(loaded);
-            e.model.assigner().copy(reloaded, entity, i -> true);
-            EntityEntry fresh = new EntityEntry(entity, e.model, e.key, EntityEntry.Status.PERSISTENT, loaded.snapshot);
-            fresh.toOnesSet = e.toOnesSet | loaded.toOnesSet;
-            map.add(fresh);
-            loader.postLoadOn(reloaded, entity);   // the callbacks run on the user's instance, once it holds the row
-            completed = true;
-        } finally {
-            loader.endLoad(mark, completed);
-        }
+        SessionRefresh.refresh(map, loader, e, entity, x -> onShard(x.shard, () -> get(x.model.type(), x.key.id())));
     }
 
     @Override
