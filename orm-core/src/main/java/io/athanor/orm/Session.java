@@ -136,9 +136,11 @@ public interface Session extends AutoCloseable {
     /**
      * Updates rows given as maps from field name to value, each holding the primary key (the seed's
      * {@code bulk_update_mappings}): one batched {@code UPDATE ... SET <given fields> WHERE <key>} per
-     * set of fields given. Instances already in the session are not changed.
+     * set of fields given. For a subclass of a single-table hierarchy the {@code WHERE} also keeps to the rows of
+     * that class and its subclasses. A row whose key matches no such row updates nothing and is not an error.
+     * Instances the session holds for the updated rows take the written values (in their snapshots too).
      *
-     * @return the number of rows updated
+     * @return the number of rows updated: rows whose key matched nothing are not counted
      */
     long bulkUpdateMappings(Class<?> entity, java.util.List<? extends Map<String, ?>> rows);
 
@@ -162,10 +164,14 @@ public interface Session extends AutoCloseable {
      * A lazy reference to the {@code type} row with key {@code id}, without a statement: the instance the
      * session holds, or a generated subclass of {@code type} that reads its row on its first method call
      * other than the id getter. Use it to set a reference ({@code order.setUser(s.getReference(User.class, 5L))})
-     * without loading the row.
+     * without loading the row. For an entity of a single-table hierarchy, a new reference is of {@code type}
+     * itself, whatever class its row turns out to be (no row has been read): use {@link #get} where the subclass
+     * matters.
      *
-     * @throws io.athanor.orm.error.AthanorException if the key is missing, of the wrong type, or composite
-     * @throws EntityNotFoundException (later, on first use) if there is no such row
+     * @throws io.athanor.orm.error.AthanorException if the key is missing, of the wrong type, or composite; or if the
+     *         session holds the key as a reference of a superclass of {@code type}
+     * @throws EntityNotFoundException (later, on first use) if there is no such row; at once if the session holds
+     *         the row as an instance of another class
      */
     <E> E getReference(Class<E> type, Object id);
 

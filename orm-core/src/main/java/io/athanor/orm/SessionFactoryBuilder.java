@@ -6,6 +6,7 @@ import io.athanor.orm.engine.Engine;
 import io.athanor.orm.error.ConfigurationException;
 import io.athanor.orm.internal.DefaultSessionFactory;
 import io.athanor.orm.internal.meta.MetadataBuilder;
+import io.athanor.orm.types.JsonCodec;
 import io.athanor.orm.types.TypeRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,8 +28,8 @@ public final class SessionFactoryBuilder {
     private boolean expireOnCommit;
     private NPlusOne nPlusOne = NPlusOne.WARN;
     private final TypeRegistry types = new TypeRegistry();
-    /** A Jackson ObjectMapper, held untyped so that this class loads without Jackson. */
-    private Object jsonMapper;
+    /** The codec of @Json fields, or null for Jackson's defaults. */
+    private JsonCodec jsonCodec;
     private int batchSize;
     private final java.util.Map<Class<?>, io.athanor.orm.query.Select<?>> views = new java.util.LinkedHashMap<>();
     private final List<Object> entityListeners = new ArrayList<>();
@@ -168,12 +169,16 @@ public final class SessionFactoryBuilder {
     }
 
     /**
-     * The Jackson mapper that writes and reads {@code @Json} fields (its modules, naming and date settings apply).
-     * Without one, a mapper with Jackson's defaults and the modules found on the class path is used. Configure it
-     * fully before {@link #build()}; it is shared by every session afterwards.
+     * The codec that writes and reads {@code @Json} fields: {@code JacksonJson.using(objectMapper)} for a Jackson
+     * mapper of your own (its modules, naming and date settings apply), or an implementation for another JSON
+     * library. Without one, {@link io.athanor.orm.types.JacksonJson#defaults()} is used when Jackson is on the class path (Jackson's
+     * defaults and the modules found there). Configure it fully before {@link #build()}; it is shared by every
+     * session afterwards.
+     *
+     * @throws NullPointerException if {@code codec} is null
      */
-    public SessionFactoryBuilder jsonMapper(com.fasterxml.jackson.databind.ObjectMapper mapper) {
-        this.jsonMapper = java.util.Objects.requireNonNull(mapper, "mapper");
+    public SessionFactoryBuilder jsonCodec(JsonCodec codec) {
+        this.jsonCodec = java.util.Objects.requireNonNull(codec, "codec");
         return this;
     }
 
@@ -207,7 +212,7 @@ public final class SessionFactoryBuilder {
         if (dialect == null) {
             checkOneKindOfDatabase(d);
         }
-        return new DefaultSessionFactory(binds, shards, d, MetadataBuilder.build(entities, d, types.copy(), jsonMapper,
+        return new DefaultSessionFactory(binds, shards, d, MetadataBuilder.build(entities, d, types.copy(), jsonCodec,
                 List.copyOf(entityListeners), clock), queryCacheSize, autoflush,
                 java.util.Map.copyOf(views), expireOnCommit, nPlusOne, batchSize);
     }

@@ -181,7 +181,7 @@ class JsonColumnsTest {
         ObjectMapper snake = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         SessionFactory f = SessionFactory.builder(engine)
                 .entities(Catalog.class, Product.class)
-                .jsonMapper(snake)              // default: Jackson's defaults plus the modules on the class path
+                .jsonCodec(JacksonJson.using(snake))    // default: Jackson's defaults plus the modules on the class path
                 .build();
         // end::json-mapper[]
         created(f);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,5 +59,22 @@ class NoJacksonTest {
                 .contains("Field io.athanor.orm.types.NoJacksonProbe$WithJson.data is marked @Json")
                 .contains("Jackson is not on the class path")
                 .contains("com.fasterxml.jackson.core:jackson-databind");
+    }
+
+    @Test
+    void reflectionOverTheFactoryBuildersPublicMethodsNeedsNoJackson() throws Exception {
+        ClassLoader loader = new WithoutJackson(NoJacksonTest.class.getClassLoader());
+        Class<?> probe = loader.loadClass(NoJacksonCodecProbe.class.getName());
+        @SuppressWarnings("unchecked")
+        List<String> methods = (List<String>) probe.getMethod("builderMethods").invoke(null);
+        assertThat(methods).contains("jsonCodec(JsonCodec,)", "entities(Class[],)", "build()")
+                .noneMatch(m -> m.contains("ObjectMapper"));
+    }
+
+    @Test
+    void aCodecOfTheApplicationsOwnWritesJsonFieldsWithoutJackson() throws Exception {
+        ClassLoader loader = new WithoutJackson(NoJacksonTest.class.getClassLoader());
+        Class<?> probe = loader.loadClass(NoJacksonCodecProbe.class.getName());
+        assertThat(probe.getMethod("roundTrip").invoke(null)).isEqualTo("say \"no\" to Jackson");
     }
 }

@@ -21,7 +21,19 @@ final class LinkLoader {
         this.loader = loader;
     }
 
+    /** Loads {@code r} of {@code parents}; the {@code PostLoad} callbacks of what it reads wait for their relationships. */
     void load(RelationshipModel r, List<Object> parents, List<Load> loads) {
+        int mark = loader.beginLoad();
+        boolean completed = false;
+        try {
+            loadLinked(r, parents, loads);
+            completed = true;
+        } finally {
+            loader.endLoad(mark, completed);
+        }
+    }
+
+    private void loadLinked(RelationshipModel r, List<Object> parents, List<Load> loads) {
         TableModel link = r.owning() ? r.joinTable() : r.inverse().joinTable();
         String ownerColumn = link.columns().get(r.owning() ? 0 : 1).name();
         String targetColumn = link.columns().get(r.owning() ? 1 : 0).name();

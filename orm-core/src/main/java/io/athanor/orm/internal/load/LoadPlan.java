@@ -118,7 +118,7 @@ public final class LoadPlan {
     }
 
     private List<LoadPlan> build() {
-        List<RelationshipModel> relationships = entity.relationships();
+        List<RelationshipModel> relationships = withSubclasses(metadata, entity);
         FetchMode[] modes = new FetchMode[relationships.size()];
         List<List<Load>> below = new ArrayList<>(relationships.size());
         boolean[] fromQuery = new boolean[relationships.size()];
@@ -153,6 +153,58 @@ public final class LoadPlan {
             out.add(new LoadPlan(metadata, metadata.entity(r.target()), r, mode, this, List.copyOf(below.get(i)), fromQuery[i]));
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The relationships of {@code entity} and, for an entity of a single-table hierarchy, those its subclasses
+     * declare: a query of {@code Member} returns {@code Editor}s, whose {@code topics} load as the plan says (the
+     * strategies give them to the instances of the relationship's owner only). Superclasses first, so a relationship
+     * a subclass inherits is there once.
+     */
+    static List<RelationshipModel> withSubclasses(Metadata metadata, EntityModel entity) {
+        io.athanor.orm.internal.meta.InheritanceModel inheritance = entity.inheritance();
+        if (inheritance == null) {
+            return entity.relationships();
+        }
+        List<Class<?>> below = new ArrayList<>();
+        for (Class<?> c : inheritance.classes().values()) {
+            if (c != entity.type() && entity.type().isAssignableFrom(c)) {
+                below.add(c);
+            }
+        }
+        if (below.isEmpty()) {
+            return entity.relationships();
+        }
+        below.sort(java.util.Comparator.comparingInt(LoadPlan::depth).thenComparing(Class::getName));
+        List<RelationshipModel> all = new ArrayList<>(entity.relationships());
+        for (Class<?> c : below) {
+            for (RelationshipModel r : metadata.entity(c).relationships()) {
+                boolean known = false;
+                for (RelationshipModel k : all) {
+                    if (k.name().equals(r.name()) && (k.owner().isAssignableFrom(r.owner()) || r.owner().isAssignableFrom(k.owner()))) {
+                        known = true;
+                        break;
+                    }
+                }
+                if (!known) {
+                    all.add(r);
+                }
+            }
+        }
+        return all;
+    }
+
+    private static int depth(Class<?> c) {
+        int depth = 0;
+        for (Class<?> x = c; x != null; x = x.getSuperclass()) {
+            depth++;
+        }
+        return depth;
+    }
+
+    /** Whether this node's relationship belongs to a subclass of its parent's entity, so to some of its instances only. */
+    boolean ofSomeInstances() {
+        return parent != null && !relationship.owner().isAssignableFrom(parent.entity.type());
     }
 
     private boolean onPath(RelationshipModel r) {

@@ -38,6 +38,7 @@ public final class RowLoader {
     private final Relationships relationships;
     /** Counts {@link #readJoined} calls: each marks the entries it has met with its number. */
     private int reads;
+    private final PostLoads postLoads = new PostLoads();
 
     public RowLoader(LoadContext context) {
         this.context = context;
@@ -57,6 +58,28 @@ public final class RowLoader {
         return relationships;
     }
 
+    /**
+     * A read of rows into instances begins (a query with its loaders, a link-table load, a refresh): the
+     * {@code PostLoad} callbacks of what it fills wait until the outermost read ends. Give the mark returned to
+     * {@link #endLoad(int, boolean)}, in a {@code finally}.
+     */
+    public int beginLoad() {
+        return postLoads.begin();
+    }
+
+    /**
+     * The read begun at {@code mark} ended, {@code completed} or failed: when it is the outermost, the held
+     * {@code PostLoad} callbacks run in the order the rows were read (a failed read drops its own).
+     */
+    public void endLoad(int mark, boolean completed) {
+        postLoads.end(mark, completed);
+    }
+
+    /** The {@code PostLoad} callbacks held for {@code copy} run on {@code instance} instead (refresh reads a copy). */
+    public void postLoadOn(Object copy, Object instance) {
+        postLoads.retarget(copy, instance);
+    }
+
     /** Loads (or sets up) the relationships {@code node} plans for its {@code instances}. */
     public void loadRelationships(LoadPlan node, List<Object> instances, Select<?> query,
                            Map<LoadPlan, List<Object>> joined) {
@@ -67,11 +90,25 @@ public final class RowLoader {
             if (joined != null && joined.containsKey(child)) {
                 loadRelationships(child, joined.get(child), null, joined);
             } else {
-                LoaderStrategy.of(child.strategy()).afterRows(this, child, instances, query);
+                List<Object> owners = child.ofSomeInstances() ? ofClass(instances, child.relationship().owner()) : instances;
+                if (!owners.isEmpty()) {
+                    LoaderStrategy.of(child.strategy()).afterRows(this, child, owners, query);
+                }
             }
         }
     }
 
+
+    /** The instances of {@code type} among {@code instances}, in order. */
+    private static List<Object> ofClass(List<Object> instances, Class<?> type) {
+        List<Object> out = new ArrayList<>();
+        for (Object o : instances) {
+            if (type.isInstance(o)) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
 
     /**
      * Reads the rows of a statement that loads parents and, by outer joins, their relationships: one
@@ -92,6 +129,7 @@ public final class RowLoader {
         List<Map<Object, List<Object>>> children = new ArrayList<>(n);
         List<Map<Object, Boolean>> seen = new ArrayList<>(n);
         List<List<Object>> outOf = new ArrayList<>(n);
+        Class<?>[] owners = new Class<?>[n];
         int offset = c.entity().rowColumns().size();
         for (int k = 0; k < n; k++) {
             LoadPlan node = nodes.get(k);
@@ -100,6 +138,7 @@ public final class RowLoader {
             offset += node.entity().rowColumns().size();
             parentIndex[k] = nodes.indexOf(node.parent());
             relationship[k] = node.relationship();
+            owners[k] = relationship[k].owner();
             boolean toMany = relationship[k].toMany();
             children.add(toMany ? new IdentityHashMap<>() : null);
             seen.add(toMany ? new HashMap<>() : null);
@@ -126,7 +165,7 @@ public final class RowLoader {
                 EntityEntry pe = up < 0 ? rootEntry : rowEntries[up];
                 row[k] = null;
                 rowEntries[k] = null;
-                if (parent == null) {
+                if (parent == null || !owners[k].isInstance(parent)) { // a subclass's relationship, another class's row
                     continue;
                 }
                 Object child = readers[k].read(rs);
@@ -376,6 +415,9 @@ public final class RowLoader {
             }
             EntityEntry known = map.get(model.rootType(), id, shard);
             if (known != null) {
+                if (!model.type().isInstance(known.instance) && HeldClasses.narrowerThanItsReference(known, model.type())) {
+                    throw HeldClasses.referenceOfSuperclass(known, model.type());
+                }
                 entry = known;
                 if (register && (known.hollow || known.expired)) {
                     populate(known, rs, id);
@@ -402,7 +444,7 @@ public final class RowLoader {
                 map.add(e);
                 entry = e;
             }
-            model.callbacks().fire(io.athanor.orm.internal.meta.EntityCallbacks.Kind.POST_LOAD, instance);
+            postLoads.loaded(concrete.callbacks(), instance);
             return instance;
         }
 
@@ -468,7 +510,7 @@ public final class RowLoader {
                     ((io.athanor.orm.internal.proxy.Proxied) e.instance).athanor$handler(null);
                 }
             }
-            model.callbacks().fire(io.athanor.orm.internal.meta.EntityCallbacks.Kind.POST_LOAD, e.instance);
+            postLoads.loaded(e.model.callbacks(), e.instance);
         }
     }
 

@@ -48,18 +48,18 @@ final class EntityReader {
     private final Class<?> type;
     private final Dialect dialect;
     private final FieldTypes fieldTypes;
-    /** A Jackson ObjectMapper for @Json fields, or null for the default one. */
-    private final Object jsonMapper;
+    /** The codec of @Json fields, or null for Jackson's defaults. */
+    private final io.athanor.orm.types.JsonCodec jsonCodec;
     private final List<String> problems;
     private MethodHandles.Lookup lookup;
     private MappingAnnotations annotations = NativeAnnotations.INSTANCE;
     private TypeBindings bindings = new TypeBindings(Object.class);
 
-    EntityReader(Class<?> type, Dialect dialect, FieldTypes fieldTypes, Object jsonMapper, List<String> problems) {
+    EntityReader(Class<?> type, Dialect dialect, FieldTypes fieldTypes, io.athanor.orm.types.JsonCodec jsonCodec, List<String> problems) {
         this.type = type;
         this.dialect = dialect;
         this.fieldTypes = fieldTypes;
-        this.jsonMapper = jsonMapper;
+        this.jsonCodec = jsonCodec;
         this.problems = problems;
     }
 
@@ -442,7 +442,7 @@ final class EntityReader {
             return null;
         }
         try {
-            return ColumnTypes.json(f.getGenericType(), json.binary(), jsonMapper, sqlType, dialect, where);
+            return ColumnTypes.json(f.getGenericType(), json.binary(), jsonCodec, sqlType, dialect, where);
         } catch (IllegalArgumentException | IllegalStateException e) {
             problems.add("Field " + where + " " + e.getMessage());
             return null;

@@ -53,14 +53,14 @@ public final class MetadataBuilder {
 
     /**
      * Reads, checks and freezes the mapping of {@code classes}, with the types of {@code types}, writing
-     * {@code @Json} fields with {@code jsonMapper}, with lifecycle callbacks of {@code listeners} (called for every
+     * {@code @Json} fields with {@code jsonCodec}, with lifecycle callbacks of {@code listeners} (called for every
      * entity their methods accept) and timestamps taken from {@code clock}.
      *
-     * @param jsonMapper a Jackson {@code ObjectMapper}, or {@code null} for a default one
+     * @param jsonCodec  the codec of JSON fields, or {@code null} for Jackson's defaults
      * @throws MappingException listing every problem found
      */
     public static Metadata build(Collection<Class<?>> classes, Dialect dialect, io.athanor.orm.types.TypeRegistry types,
-                                 Object jsonMapper, List<Object> listeners, java.time.Clock clock) {
+                                 io.athanor.orm.types.JsonCodec jsonCodec, List<Object> listeners, java.time.Clock clock) {
         List<String> problems = new ArrayList<>();
         CallbackReader callbacks = new CallbackReader(problems);
         listeners.forEach(callbacks::checkFactoryListener);
@@ -72,7 +72,7 @@ public final class MetadataBuilder {
         FieldTypes fieldTypes = new FieldTypes(types, dialect, converters, problems);
         Map<Class<?>, EntityDraft> drafts = new LinkedHashMap<>();
         for (Class<?> type : entityClasses) {
-            EntityDraft draft = new EntityReader(type, dialect, fieldTypes, jsonMapper, problems).read();
+            EntityDraft draft = new EntityReader(type, dialect, fieldTypes, jsonCodec, problems).read();
             if (draft != null) {
                 drafts.put(type, draft);
             }

@@ -117,24 +117,52 @@ public final class BulkWriter {
                 sql.append(i > 0 ? " AND " : "").append(dialect.quote(id.column().name())).append(" = ?");
                 ordered.add(BulkField.of(id, plan));
             }
+            sql.append(ownRows());
             List<Map<String, ?>> groupRows = group.getValue();
             List<List<Object>> values = values(ordered, groupRows);
             long[] counts = run(connection, sql.toString(), ordered, values);
             total += sum(counts);
             if (written != null) {
-                tell(written, set, groupRows, values);
+                tell(written, set, groupRows, values, counts);
             }
         }
         return total;
     }
 
-    private void tell(Written written, List<BulkField> set, List<Map<String, ?>> rows, List<List<Object>> values) {
+    /**
+     * For a subclass of a single-table hierarchy, the condition keeping an update to the rows of its class and of
+     * its subclasses ({@code AND "kind" IN ('card')}): a key of another class's row matches nothing, as a missing
+     * key does. The values are the mapping's own, written as literals; empty for other entities.
+     */
+    private String ownRows() {
+        io.athanor.orm.internal.meta.InheritanceModel inheritance = model.inheritance();
+        if (inheritance == null || !inheritance.filters(model.type())) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(" AND ").append(dialect.quote(inheritance.discriminator().name()));
+        List<Object> values = inheritance.values();
+        if (values.isEmpty()) {
+            return out.append(" IS NULL AND 1 = 0").toString();
+        }
+        out.append(" IN (");
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            out.append(i > 0 ? ", " : "").append(v instanceof Integer ? v.toString() : "'" + v.toString().replace("'", "''") + "'");
+        }
+        return out.append(')').toString();
+    }
+
+    /** Tells {@code written} of the rows the database updated (a row whose count is 0 matched nothing). */
+    private void tell(Written written, List<BulkField> set, List<Map<String, ?>> rows, List<List<Object>> values, long[] counts) {
         int[] columns = new int[set.size()];
         for (int i = 0; i < columns.length; i++) {
             columns[i] = set.get(i).planColumn;
         }
         int keys = model.idProperties().size();
         for (int r = 0; r < rows.size(); r++) {
+            if (r < counts.length && counts[r] == 0) {
+                continue;
+            }
             List<Object> row = values.get(r);
             Object[] given = new Object[set.size()];
             for (int i = 0; i < given.length; i++) {

@@ -81,6 +81,108 @@ public final class LinkWriter {
                 }
             }
         }
+        refuseRowsAddedTwice(entries);
+    }
+
+    /**
+     * Refuses, before any SQL, a link row a collection adds that a new instance of the entity mapping the same link
+     * table inserts too: the database would refuse the second one as a duplicate key. Costs nothing when no
+     * collection gained an element; otherwise one pass over the flush's entries.
+     */
+    private void refuseRowsAddedTwice(List<EntityEntry> entries) {
+        Map<String, List<EntityEntry>> newRows = null;
+        Map<RelationshipModel, Map<List<Object>, EntityEntry>> byLink = new java.util.IdentityHashMap<>();
+        for (Change c : changes) {
+            if (c.added.isEmpty() || c.relationship.viewOnly()) {
+                continue;
+            }
+            if (newRows == null) {
+                newRows = newRowsOfLinkTables(entries);
+                if (newRows.isEmpty()) {
+                    return;
+                }
+            }
+            TableModel link = c.relationship.joinTable();
+            List<EntityEntry> rows = newRows.get(tableKey(link));
+            if (rows == null) {
+                continue;
+            }
+            String ownerColumn = link.columns().get(0).name();
+            String targetColumn = link.columns().get(1).name();
+            Map<List<Object>, EntityEntry> pairs = byLink.computeIfAbsent(c.relationship, r -> {
+                Map<List<Object>, EntityEntry> m = new HashMap<>();
+                for (EntityEntry row : rows) {
+                    m.putIfAbsent(java.util.Arrays.asList(normal(columnValue(row, ownerColumn)),
+                            normal(columnValue(row, targetColumn))), row);
+                }
+                return m;
+            });
+            Object ownerKey = c.owner.model.idProperties().get(0).accessor().get(c.owner.instance);
+            EntityModel target = metadata.entity(c.relationship.target());
+            for (Object o : c.added) {
+                Object targetKey = target.idProperties().get(0).accessor().get(o);
+                if (ownerKey == null || targetKey == null) {
+                    continue; // a key the database generates: no entity row can name it yet
+                }
+                EntityEntry row = pairs.get(java.util.Arrays.asList(normal(ownerKey), normal(targetKey)));
+                if (row != null) {
+                    String owner = c.owner.model.name();
+                    throw new AthanorException("The link row " + ownerColumn + " = " + ownerKey + ", " + targetColumn + " = "
+                            + targetKey + " of " + link.fullName() + " is added twice in one flush: through " + c.relationship
+                            + " (the " + target.name() + " added to it) and as a new " + row.model.name() + ", which maps "
+                            + "the same table. Add it one way: either the " + row.model.name() + " alone (to set its other "
+                            + "columns; refresh the " + owner + " afterwards to see it in " + owner + "."
+                            + c.relationship.name() + "), or the element alone (its other columns take their defaults).");
+                }
+            }
+        }
+    }
+
+    /** The new entries whose table is a link table a collection adds rows to, by table. */
+    private Map<String, List<EntityEntry>> newRowsOfLinkTables(List<EntityEntry> entries) {
+        java.util.Set<String> links = new java.util.HashSet<>();
+        for (Change c : changes) {
+            if (!c.added.isEmpty() && !c.relationship.viewOnly()) {
+                links.add(tableKey(c.relationship.joinTable()));
+            }
+        }
+        Map<EntityModel, String> keys = new java.util.IdentityHashMap<>();
+        Map<String, List<EntityEntry>> out = new HashMap<>();
+        for (EntityEntry e : entries) {
+            if (e.status == EntityEntry.Status.NEW) {
+                String k = keys.computeIfAbsent(e.model, m -> tableKey(m.table()));
+                if (links.contains(k)) {
+                    out.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String tableKey(TableModel t) {
+        return (t.schema() == null ? "" : t.schema().toLowerCase(java.util.Locale.ROOT)) + "."
+                + t.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The value {@code e}'s instance gives column {@code column}: a field's, or the key of a to-one's parent. */
+    private Object columnValue(EntityEntry e, String column) {
+        for (io.athanor.orm.internal.meta.PropertyModel p : e.model.properties()) {
+            if (p.column().name().equalsIgnoreCase(column)) {
+                return p.accessor().get(e.instance);
+            }
+        }
+        for (RelationshipModel r : e.model.relationships()) {
+            if (r.owning() && !r.toMany() && r.joinColumns().size() == 1 && r.joinColumns().get(0).equalsIgnoreCase(column)) {
+                Object parent = r.accessor().get(e.instance);
+                return parent == null ? null : metadata.entity(r.target()).idProperties().get(0).accessor().get(parent);
+            }
+        }
+        return null;
+    }
+
+    /** A key as compared here: whole numbers of any width as a {@code Long}. */
+    private static Object normal(Object key) {
+        return key instanceof Integer || key instanceof Short || key instanceof Byte ? Long.valueOf(((Number) key).longValue()) : key;
     }
 
     /** Whether any link row must be written. */

@@ -10,6 +10,7 @@ import io.athanor.orm.internal.DefaultSessionFactory;
 import io.athanor.orm.internal.meta.EntityModel;
 import io.athanor.orm.internal.meta.Metadata;
 import io.athanor.orm.internal.meta.PropertyModel;
+import io.athanor.orm.internal.load.HeldClasses;
 import io.athanor.orm.internal.load.LoadContext;
 import io.athanor.orm.internal.load.Loading;
 import io.athanor.orm.internal.load.Relationships;
@@ -284,7 +285,13 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
             throw new AthanorException("getReference(" + model.name() + ".class, " + id + ") needs a "
                     + model.idProperties().get(0).javaType().getSimpleName() + " key.");
         }
-        return type.cast(loader.reference(model, id, null, null));
+        Object reference = loader.reference(model, id, null, null);
+        if (!type.isInstance(reference)) { // the session holds the row as an instance of another class
+            EntityEntry held = map.entryOf(reference);
+            throw HeldClasses.narrowerThanItsReference(held, type) ? HeldClasses.referenceOfSuperclass(held, type)
+                    : HeldClasses.otherClass(held, type);
+        }
+        return type.cast(reference);
     }
 
     @Override
@@ -386,6 +393,9 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         }
         EntityEntry cached = map.get(model.rootType(), id, route.shard());
         if (cached != null && !cached.hollow && !cached.expired) {
+            if (cached.status != EntityEntry.Status.DELETED && HeldClasses.narrowerThanItsReference(cached, type)) {
+                throw HeldClasses.referenceOfSuperclass(cached, type);
+            }
             return cached.status == EntityEntry.Status.DELETED || !type.isInstance(cached.instance) ? null
                     : type.cast(cached.instance);
         }
@@ -534,26 +544,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
             throw new AthanorException("refresh() needs an entity this session loaded or flushed and has not deleted; this "
                     + entity.getClass().getSimpleName() + " is not one.");
         }
-        map.removeKey(e.key);
-        Object reloaded;
-        try {
-            reloaded = onShard(e.shard, () -> get(entity.getClass(), e.key.id()));
-        } finally {
-            if (!map.holdsKey(e.key)) {
-                map.putKey(e.key, e);
-            }
-        }
-        if (reloaded == null) {
-            throw new AthanorException("The row of " + e.model.name() + " " + e.key.id() + " no longer exists.");
-        }
-        map.forget(e);
-        EntityEntry loaded = map.entryOf(reloaded);
-        map.forget(loaded);
-        e.model.assigner().copy(reloaded, entity, i -> true);
-        EntityEntry fresh = new EntityEntry(entity, e.model, e.key, EntityEntry.Status.PERSISTENT, loaded.snapshot);
-        fresh.toOnesSet = e.toOnesSet | loaded.toOnesSet;
-        map.add(fresh);
-        e.model.callbacks().fire(io.athanor.orm.internal.meta.EntityCallbacks.Kind.POST_LOAD, entity);
+        SessionRefresh.refresh(map, loader, e, entity, x -> onShard(x.shard, () -> get(x.model.type(), x.key.id())));
     }
 
     @Override

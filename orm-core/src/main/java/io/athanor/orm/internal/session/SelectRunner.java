@@ -30,9 +30,24 @@ final class SelectRunner {
         this.loader = loader;
     }
 
-    /** Runs a compiled select with its values; entities come through the identity map with their relationships. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Runs a compiled select with its values; entities come through the identity map with their relationships, and
+     * their {@code PostLoad} callbacks run once those are attached.
+     */
     List<Object> run(CompiledSelect c, List<Object> values, Select<?> query, boolean locks) {
+        int mark = loader.beginLoad();
+        boolean completed = false;
+        try {
+            List<Object> results = runLoading(c, values, query, locks);
+            completed = true;
+            return results;
+        } finally {
+            loader.endLoad(mark, completed);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> runLoading(CompiledSelect c, List<Object> values, Select<?> query, boolean locks) {
         Map<LoadPlan, List<Object>> joined = c.joined().isEmpty() ? null : new HashMap<>();
         LoadGroup group = c.entity() == null ? null : new LoadGroup();
         EntityRows entities = entityRows(c, query, true);
@@ -57,6 +72,19 @@ final class SelectRunner {
      */
     <T> List<T> rows(CompiledSelect c, List<Object> values, Select<?> query, QueryExecutor.RowFactory<T> factory,
                      java.lang.invoke.MethodHandle direct) {
+        int mark = loader.beginLoad();
+        boolean completed = false;
+        try {
+            List<T> result = rowsLoading(c, values, query, factory, direct);
+            completed = true;
+            return result;
+        } finally {
+            loader.endLoad(mark, completed);
+        }
+    }
+
+    private <T> List<T> rowsLoading(CompiledSelect c, List<Object> values, Select<?> query, QueryExecutor.RowFactory<T> factory,
+                                    java.lang.invoke.MethodHandle direct) {
         EntityRows entities = entityRows(c, query, true);
         io.athanor.orm.engine.Engine engine = route.engineOf(query, c);
         List<T> result = (query.locks() ? tx.forWrite(engine) : tx.forRead(engine)).query(c.sql(), values,

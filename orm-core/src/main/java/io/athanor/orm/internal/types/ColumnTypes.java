@@ -221,17 +221,20 @@ public final class ColumnTypes {
     /**
      * The JSON column type of a {@code @Json} field of (generic) type {@code fieldType}.
      *
-     * @param mapper a Jackson {@code ObjectMapper}, or {@code null} for a default one
-     * @param where  the field, as messages name it
-     * @throws IllegalStateException if Jackson is not on the class path; the message names the dependency to add
+     * @param codec the factory's JSON codec, or {@code null} for Jackson's defaults
+     * @param where the field, as messages name it
+     * @throws IllegalStateException if no codec is given and Jackson is not on the class path; the message names the
+     *                               dependency to add
      */
-    public static ColumnType json(java.lang.reflect.Type fieldType, boolean binary, Object mapper, String custom, Dialect dialect,
-                                  String where) {
-        if (!jacksonPresent()) {
+    public static ColumnType json(java.lang.reflect.Type fieldType, boolean binary, io.athanor.orm.types.JsonCodec codec,
+                                  String custom, Dialect dialect, String where) {
+        if (codec == null && !jacksonPresent()) {
             throw new IllegalStateException("is marked @Json, which is written and read by Jackson, and Jackson is not on the "
-                    + "class path. Add the dependency com.fasterxml.jackson.core:jackson-databind (2.x).");
+                    + "class path. Add the dependency com.fasterxml.jackson.core:jackson-databind (2.x), or give the factory "
+                    + "a JsonCodec of your own (SessionFactoryBuilder.jsonCodec).");
         }
-        return JsonColumnType.of(fieldType, binary, mapper, custom == null || custom.isEmpty() ? null : custom, dialect, where);
+        return JsonColumnType.of(fieldType, binary, codec != null ? codec : io.athanor.orm.types.JacksonJson.defaults(),
+                custom == null || custom.isEmpty() ? null : custom, dialect, where);
     }
 
     /** Whether Jackson (jackson-databind) can be loaded by orm-core. */

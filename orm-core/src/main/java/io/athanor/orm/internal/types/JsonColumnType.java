@@ -1,11 +1,9 @@
 package io.athanor.orm.internal.types;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.athanor.orm.dialect.Dialect;
 import io.athanor.orm.dialect.SqlType;
 import io.athanor.orm.error.AthanorException;
+import io.athanor.orm.types.JsonCodec;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
@@ -14,40 +12,33 @@ import java.sql.SQLException;
 import java.sql.Types;
 
 /**
- * A {@code @Json} field: written as JSON text by a Jackson {@link ObjectMapper}, read back into the field's
- * (generic) type, stored in the dialect's JSON column type. Snapshots are deep copies and values compare by
- * their JSON trees, so that a change made inside the value (a property set, an element added) is flushed and
- * an unchanged value is not rewritten. Only this class refers to Jackson, so orm-core runs without it until a
- * JSON field is mapped. Immutable and thread-safe (as the mapper is, once configured).
+ * A {@code @Json} field: written as JSON text by the factory's {@link JsonCodec}, read back into the field's
+ * (generic) type, stored in the dialect's JSON column type. Snapshots are deep copies and values compare as
+ * the codec says (Jackson's: by their JSON trees), so that a change made inside the value (a property set, an
+ * element added) is flushed and an unchanged value is not rewritten. Immutable and thread-safe (as the codec is).
  */
 final class JsonColumnType implements ColumnType {
-    /** The mapper of factories that do not set one: Jackson's defaults plus the modules found on the class path. */
-    private static final class Default {
-        static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
-    }
-
-    private final ObjectMapper mapper;
-    private final JavaType javaType;
+    private final JsonCodec.OfType codec;
+    private final String typeName;
     private final SqlType sqlType;
     private final Dialect.JsonBinding binding;
     private final String where;
 
-    private JsonColumnType(ObjectMapper mapper, JavaType javaType, SqlType sqlType, Dialect.JsonBinding binding, String where) {
-        this.mapper = mapper;
-        this.javaType = javaType;
+    private JsonColumnType(JsonCodec.OfType codec, String typeName, SqlType sqlType, Dialect.JsonBinding binding, String where) {
+        this.codec = codec;
+        this.typeName = typeName;
         this.sqlType = sqlType;
         this.binding = binding;
         this.where = where;
     }
 
     /**
-     * @param mapper an {@link ObjectMapper}, or {@code null} for the default one
-     * @param where  the field, as messages name it
+     * @param codec the factory's codec
+     * @param where the field, as messages name it
      */
-    static JsonColumnType of(Type fieldType, boolean binary, Object mapper, String custom, Dialect dialect, String where) {
-        ObjectMapper m = mapper == null ? Default.MAPPER : (ObjectMapper) mapper;
+    static JsonColumnType of(Type fieldType, boolean binary, JsonCodec codec, String custom, Dialect dialect, String where) {
         String ddl = custom != null ? custom : dialect.jsonTypeName(binary);
-        return new JsonColumnType(m, m.getTypeFactory().constructType(fieldType), new SqlType(SqlType.Kind.VARCHAR, 0, 0, 0, ddl),
+        return new JsonColumnType(codec.forType(fieldType), fieldType.getTypeName(), new SqlType(SqlType.Kind.VARCHAR, 0, 0, 0, ddl),
                 dialect.jsonBinding(), where);
     }
 
@@ -95,10 +86,10 @@ final class JsonColumnType implements ColumnType {
             return null;
         }
         try {
-            return mapper.readValue(text, javaType);
-        } catch (JsonProcessingException e) {
-            throw new AthanorException("The JSON stored for " + where + " cannot be read as a " + javaType.toCanonical() + ": "
-                    + e.getOriginalMessage() + ". Fix the stored value, or change the field's type to one it fits (a "
+            return codec.read(text);
+        } catch (RuntimeException e) {
+            throw new AthanorException("The JSON stored for " + where + " cannot be read as a " + typeName + ": "
+                    + e.getMessage() + ". Fix the stored value, or change the field's type to one it fits (a "
                     + "Map<String, Object> or a JsonNode take any JSON object).", e);
         }
     }
@@ -119,12 +110,13 @@ final class JsonColumnType implements ColumnType {
         if (value == null) {
             return null;
         }
+        String text = text(value);
         try {
-            return mapper.readValue(text(value), javaType);
-        } catch (JsonProcessingException e) {
+            return codec.read(text);
+        } catch (RuntimeException e) {
             throw new AthanorException("The value of " + where + " does not read back from its own JSON as a "
-                    + javaType.toCanonical() + ": " + e.getOriginalMessage() + ". Give its class what Jackson needs to read "
-                    + "it (a no-argument or @JsonCreator constructor, setters or fields), or configure the ObjectMapper.", e);
+                    + typeName + ": " + e.getMessage() + ". Give its class what the JSON codec needs to read it (for "
+                    + "Jackson: a no-argument or @JsonCreator constructor, setters or fields), or configure the codec.", e);
         }
     }
 
@@ -133,15 +125,15 @@ final class JsonColumnType implements ColumnType {
         if (value == null || snapshot == null) {
             return value == snapshot;
         }
-        return value == snapshot || mapper.valueToTree(value).equals(mapper.valueToTree(snapshot));
+        return value == snapshot || codec.same(value, snapshot);
     }
 
     private String text(Object value) {
         try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new AthanorException(where + " cannot be written as JSON: " + e.getOriginalMessage() + ". Make its class "
-                    + "serializable by Jackson (getters or public fields), or configure the ObjectMapper.", e);
+            return codec.write(value);
+        } catch (RuntimeException e) {
+            throw new AthanorException(where + " cannot be written as JSON: " + e.getMessage() + ". Make its class "
+                    + "writable by the JSON codec (for Jackson: getters or public fields), or configure the codec.", e);
         }
     }
 }

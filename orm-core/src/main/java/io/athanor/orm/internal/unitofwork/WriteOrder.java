@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * The order of a flush's writes (SQLAlchemy's unit-of-work sort): inserts and updates parents first, then
- * the link rows of the entities to delete, then deletes children first, per entity type in the tables'
- * foreign-key order, dropping to per-row order only within a table that refers to itself.
+ * deletes children first, per entity type in the tables' foreign-key order, each type's link rows just before
+ * its rows, dropping to per-row order only within a table that refers to itself.
  */
 final class WriteOrder {
     private final PersistenceContext context;
@@ -49,10 +49,10 @@ final class WriteOrder {
         for (List<EntityEntry> group : others) {
             writer.update(group);
         }
+        // Per table, children first: the link rows that refer to a table's rows go just before those rows, so the
+        // rows of an entity that maps a link table (deleted before the parents it refers to) are still there.
         for (int t = tables.size() - 1; t >= 0; t--) {
             writer.deleteLinks(deletes.get(t));
-        }
-        for (int t = tables.size() - 1; t >= 0; t--) {
             deleteInDependencyOrder(deletes.get(t));
         }
     }
