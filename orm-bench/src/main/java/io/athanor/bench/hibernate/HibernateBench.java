@@ -51,7 +51,10 @@ public class HibernateBench {
                 .setProperty(AvailableSettings.SHOW_SQL, false)
                 .setProperty(AvailableSettings.HBM2DDL_AUTO, "none")
                 // Hikari's connections are in autocommit; Hibernate need not check each one.
-                .setProperty(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, false);
+                .setProperty(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, false)
+                // the X_ classes next to these entities are Athanor's metamodel (its processor reads jakarta
+                // @Entity too), which Hibernate must not try to fill in as its own
+                .setProperty(AvailableSettings.STATIC_METAMODEL_POPULATION, "disabled");
         cfg.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool);
         factory = cfg.buildSessionFactory();
     }

@@ -68,7 +68,8 @@ final class PostgresCopy {
 
     /**
      * One CSV field: empty for NULL, otherwise the value's PostgreSQL text (as the driver would send it bound),
-     * quoted, so that an empty string stays an empty string and no character of it is special.
+     * quoted (numbers and booleans need not be), so that an empty string stays an empty string and no character of
+     * it is special.
      */
     private static void append(StringBuilder csv, Object v, BulkField p, EntityModel model) {
         if (v == null) {
@@ -85,6 +86,12 @@ final class PostgresCopy {
             throw new AthanorException("COPY cannot write " + model.name() + "." + p.name + " (stored as a "
                     + stored.getClass().getName() + "); use BulkMode.BATCH for this entity.");
         }
-        csv.append('"').append(text.replace("\"", "\"\"")).append('"');
+        if (stored instanceof Number || stored instanceof Boolean) {
+            csv.append(text); // digits, sign, point, exponent, t/f: nothing CSV would read otherwise
+        } else if (text.indexOf('"') < 0) {
+            csv.append('"').append(text).append('"');
+        } else {
+            csv.append('"').append(text.replace("\"", "\"\"")).append('"');
+        }
     }
 }

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.Locale;
 
 /**
  * Values in PostgreSQL's text input form, for the paths that send text rather than bound values (COPY,
@@ -117,7 +116,11 @@ public final class PostgresText {
     /** {@code 2024-05-01}, {@code 294276-12-31}, {@code 0001-01-01} (with {@code BC} when {@code withEra}). */
     private static String dateText(LocalDate d, boolean withEra) {
         int year = d.getYear() > 0 ? d.getYear() : 1 - d.getYear();
-        return String.format(Locale.ROOT, "%04d-%02d-%02d", year, d.getMonthValue(), d.getDayOfMonth()) + (withEra ? era(d) : "");
+        StringBuilder out = new StringBuilder(14);
+        pad(out, year, 4).append('-');
+        pad(out, d.getMonthValue(), 2).append('-');
+        pad(out, d.getDayOfMonth(), 2);
+        return withEra ? out.append(era(d)).toString() : out.toString();
     }
 
     private static String era(LocalDate d) {
@@ -126,8 +129,24 @@ public final class PostgresText {
 
     /** {@code HH:mm:ss} and, when there is one, the fraction to microseconds. */
     private static String clock(LocalTime t) {
-        String base = String.format(Locale.ROOT, "%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
+        StringBuilder out = new StringBuilder(15);
+        pad(out, t.getHour(), 2).append(':');
+        pad(out, t.getMinute(), 2).append(':');
+        pad(out, t.getSecond(), 2);
         int micros = t.getNano() / 1000;
-        return micros == 0 ? base : base + String.format(Locale.ROOT, ".%06d", micros);
+        if (micros != 0) {
+            pad(out.append('.'), micros, 6);
+        }
+        return out.toString();
+    }
+
+    /** {@code value} (not negative) in at least {@code width} digits, zeros in front. */
+    private static StringBuilder pad(StringBuilder out, int value, int width) {
+        for (int limit = 10, digits = 1; digits < width; digits++, limit *= 10) {
+            if (value < limit) {
+                out.append('0');
+            }
+        }
+        return out.append(value);
     }
 }
