@@ -304,7 +304,9 @@ final class ParentDeletes {
         for (EntityEntry e : map.entries()) {
             if (e.status == EntityEntry.Status.DELETED) {
                 gone.add(e.instance);
-                goneTypes.add(e.model.type());
+                for (Class<?> c = e.model.type(); c != null && c != Object.class; c = c.getSuperclass()) {
+                    goneTypes.add(c); // collections of a superclass may hold it too
+                }
             }
         }
         for (EntityEntry e : new ArrayList<>(map.entries())) {
