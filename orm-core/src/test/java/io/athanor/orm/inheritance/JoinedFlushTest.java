@@ -166,4 +166,13 @@ class JoinedFlushTest {
                 .containsExactly(Arrays.asList("c", 2L, "I-2", 201L, 5L));
         assertThat(InheritanceFixture.rows(f, "SELECT COUNT(*) FROM jn_doc")).containsExactly(List.of(3L));
     }
+
+    @DatabaseTest
+    void deletingAFolderClearsTheFolderOfItsDocumentsOfEveryClass(Engine engine) {
+        SessionFactory f = factory(engine);
+        JoinedFixture.seed(f);
+        f.runInTransaction(s -> s.delete(s.select(Folder.class).one()));
+        assertThat(InheritanceFixture.rows(f, "SELECT COUNT(*), COUNT(folder_id) FROM jn_doc")).containsExactly(List.of(3L, 0L));
+        assertThat(InheritanceFixture.rows(f, "SELECT COUNT(*) FROM jn_folder")).containsExactly(List.of(0L));
+    }
 }
