@@ -100,4 +100,27 @@ class HierarchyReferenceTest {
                     .isInstanceOf(WirePayment.class);
         }
     }
+
+    @DatabaseTest
+    void aReferenceOfTheRootReadAndCommittedWritesOnlyWhatChanged(Engine engine) {
+        SessionFactory f = InheritanceFixture.factory(engine);
+        InheritanceFixture.seed(f);
+        long card = ids(f).get(0);
+        try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
+            s.begin();
+            Payment ref = s.getReference(Payment.class, card);
+            assertThat(ref.getAmount()).isEqualTo(10L);
+            s.commit();
+            assertThat(sql.sql()).as("reading a reference changes nothing")
+                    .noneMatch(x -> x.toLowerCase(java.util.Locale.ROOT).startsWith("update"));
+        }
+        try (Session s = f.open()) {
+            s.begin();
+            s.getReference(Payment.class, card).setAmount(11);
+            s.commit();
+        }
+        assertThat(InheritanceFixture.rows(f, "SELECT kind, amount, card_number FROM inh_payment WHERE id = " + card))
+                .as("the subclass's columns, which the reference does not map, are left as they are")
+                .containsExactly(List.of("card", 11L, "4111"));
+    }
 }

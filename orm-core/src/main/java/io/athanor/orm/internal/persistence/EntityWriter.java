@@ -297,7 +297,8 @@ public final class EntityWriter {
             boolean any = false;
             for (int i = 0; i < now.length; i++) {
                 WritePlan.Column c = plan.columns.get(i);
-                boolean differs = c.model.updatable() && i != plan.versionColumn && !c.model.type().same(now[i], e.snapshot[i]);
+                boolean differs = c.model.updatable() && c.mapped() && i != plan.versionColumn
+                        && !c.model.type().same(now[i], e.snapshot[i]);
                 if (differs && c.property != null && c.property.id()) {
                     throw new AthanorException("The key of a " + e.model.name() + " in the session changed from " + e.snapshot[i]
                             + " to " + now[i] + "; keys cannot change. Delete the row and add a new one instead.");
@@ -483,13 +484,34 @@ public final class EntityWriter {
         if (plan.parts == null) {
             deleteFrom(plan, plan.table, null, plan.versionColumn, entries);
         } else {
-            // the subclasses' tables first, as their keys refer to the tables of the classes they extend
-            for (int p = plan.parts.length - 1; p >= 0; p--) {
-                WritePlan.Part part = plan.parts[p];
-                deleteFrom(plan, part.table, part.root ? null : part.keyQuoted, part.root ? plan.versionColumn : -1, entries);
+            Map<WritePlan, List<EntityEntry>> byRowClass = new LinkedHashMap<>();
+            for (EntityEntry e : entries) {
+                byRowClass.computeIfAbsent(rowPlan(plan, e), k -> new ArrayList<>()).add(e);
+            }
+            for (Map.Entry<WritePlan, List<EntityEntry>> group : byRowClass.entrySet()) {
+                // the subclasses' tables first, as their keys refer to the tables of the classes they extend
+                WritePlan.Part[] parts = group.getKey().parts;
+                for (int p = parts.length - 1; p >= 0; p--) {
+                    WritePlan.Part part = parts[p];
+                    deleteFrom(group.getKey(), part.table, part.root ? null : part.keyQuoted,
+                            part.root ? plan.versionColumn : -1, group.getValue());
+                }
             }
         }
         context.forgetAll(entries);
+    }
+
+    /**
+     * The plan of the class {@code e}'s row is of, as its snapshot says: {@code plan} itself, or for a lazy reference
+     * of a superclass (made by {@code getReference}) whose row is a subclass's, that subclass's, whose tables hold
+     * the row too. The hierarchy's entities share one row layout, so the key and version columns are the same.
+     */
+    private WritePlan rowPlan(WritePlan plan, EntityEntry e) {
+        io.athanor.orm.internal.meta.InheritanceModel inheritance = plan.model.inheritance();
+        Object value = e.snapshot == null ? null : e.snapshot[inheritance.discriminatorIndex()];
+        Class<?> row = value == null ? null : inheritance.classes().get(value);
+        return row == null || row == plan.model.type() || !plan.model.type().isAssignableFrom(row) ? plan
+                : context.plan(context.metadata().entity(row));
     }
 
     private void deleteFrom(WritePlan plan, String table, String[] keyQuoted, int version, List<EntityEntry> entries) {

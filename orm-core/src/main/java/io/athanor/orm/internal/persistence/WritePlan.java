@@ -175,12 +175,16 @@ public final class WritePlan {
                 if (r.owner() == model.type() && !r.passiveDeletes()) {
                     links.add(new LinkColumn(r, r.joinTable().columns().get(0), metadata.dialect()));
                 }
-                if (r.target() == model.type() && (r.inverse() == null || !r.inverse().passiveDeletes())) {
+                // a collection of a superclass may hold this entity's rows too (a Tag's List<Doc> holds Invoices)
+                if (r.target().isAssignableFrom(model.type()) && (r.inverse() == null || !r.inverse().passiveDeletes())) {
                     links.add(new LinkColumn(r, r.joinTable().columns().get(1), metadata.dialect()));
                 }
             }
         }
         links.sort(java.util.Comparator.comparing(l -> l.delete));
+        // the subclasses of an owner each map its inherited collections: one DELETE per link table and column
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        links.removeIf(l -> !seen.add(l.delete));
         return List.copyOf(links);
     }
 
@@ -251,6 +255,9 @@ public final class WritePlan {
     /** {@link #differs} for column {@code i} alone, the general way: the value as {@link #values} reads it, by the column's type. */
     boolean columnDiffers(int i, EntityEntry entry) {
         Column c = columnArray[i];
+        if (!c.mapped()) {
+            return false;
+        }
         Object was = entry.snapshot[i];
         Object now = c.value(entry, was);
         if (!c.model.type().same(now, was)) {
@@ -285,6 +292,15 @@ public final class WritePlan {
             this.relation = relation;
             this.referencedKey = referencedKey;
             this.relationBit = relationIndex >= 0 && relationIndex < Long.SIZE ? 1L << relationIndex : 0L;
+        }
+
+        /**
+         * Whether a field or a relationship of the entity gives this column's value. The others (the discriminator,
+         * the columns of other classes of the hierarchy) never change: a reference of a superclass whose row is a
+         * subclass's holds the row's values for them in its snapshot, and an update must leave them as they are.
+         */
+        public boolean mapped() {
+            return property != null || relation != null;
         }
 
         /** Whether a read-only session keeps this column's snapshot value: a key or a foreign key. */

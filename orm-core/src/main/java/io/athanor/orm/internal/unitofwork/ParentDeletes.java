@@ -170,7 +170,7 @@ final class ParentDeletes {
         }
         List<Child> children = new ArrayList<>();
         for (EntityEntry e : new ArrayList<>(map.entries())) {
-            List<Reference> refs = e.status == EntityEntry.Status.DELETED ? null : byChildType.get(e.model.type());
+            List<Reference> refs = e.status == EntityEntry.Status.DELETED ? null : referencesTo(byChildType, e.model.type());
             if (refs == null) {
                 continue;
             }
@@ -182,6 +182,37 @@ final class ParentDeletes {
             }
         }
         return children;
+    }
+
+    /**
+     * The references of {@code byChildType} whose target is {@code type} or a superclass of it (a child of a
+     * hierarchy is held by collections of the classes it extends); {@code null} when none.
+     */
+    private static List<Reference> referencesTo(Map<Class<?>, List<Reference>> byChildType, Class<?> type) {
+        List<Reference> refs = null;
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            List<Reference> found = byChildType.get(c);
+            if (found != null && refs == null) {
+                refs = found;
+            } else if (found != null) {
+                refs = new ArrayList<>(refs);
+                refs.addAll(found);
+            }
+        }
+        return refs;
+    }
+
+    /**
+     * {@code r} as {@code child}'s class maps it: a subclass has its own model of each relationship it inherits,
+     * whose place in the entry's bookkeeping of to-ones is that class's.
+     */
+    private static RelationshipModel own(EntityEntry child, RelationshipModel r) {
+        for (RelationshipModel mine : child.model.relationships()) {
+            if (mine.name().equals(r.name())) {
+                return mine;
+            }
+        }
+        return r;
     }
 
     /** One relationship's deleted parents, found from a child by instance or by the key its row refers to. */
@@ -222,7 +253,7 @@ final class ParentDeletes {
             Object key;
             if (column.property != null) {
                 key = column.property.accessor().get(child.instance);
-            } else if (!child.heldToOne(back) && child.snapshot != null) {
+            } else if (!child.heldToOne(own(child, back)) && child.snapshot != null) {
                 key = child.snapshot[index];
             } else {
                 return null;
@@ -263,7 +294,7 @@ final class ParentDeletes {
         Object before = back.accessor().get(e.instance);
         long toOnes = e.toOnesSet;
         back.accessor().set(e.instance, null);
-        e.markToOne(back);
+        e.markToOne(own(e, back));
         PropertyModel shared = c.column.property;
         Object sharedBefore = shared == null ? null : shared.accessor().get(e.instance);
         if (shared != null) {
@@ -304,7 +335,9 @@ final class ParentDeletes {
         for (EntityEntry e : map.entries()) {
             if (e.status == EntityEntry.Status.DELETED) {
                 gone.add(e.instance);
-                goneTypes.add(e.model.type());
+                for (Class<?> c = e.model.type(); c != null && c != Object.class; c = c.getSuperclass()) {
+                    goneTypes.add(c); // collections of a superclass may hold it too
+                }
             }
         }
         for (EntityEntry e : new ArrayList<>(map.entries())) {

@@ -53,9 +53,16 @@ final class Writers {
         after(Kind.POST_REMOVE, rows);
     }
 
+    /** Runs {@code kind}'s callbacks of {@code rows}, which may be of several classes of one hierarchy. */
     private static void after(Kind kind, List<EntityEntry> rows) {
-        if (!rows.isEmpty() && rows.get(0).model.callbacks().has(kind)) { // one entity type per group
-            for (EntityEntry e : rows) {
+        io.athanor.orm.internal.meta.EntityModel last = null;
+        boolean has = false;
+        for (EntityEntry e : rows) {
+            if (e.model != last) {
+                last = e.model;
+                has = last.callbacks().has(kind);
+            }
+            if (has) {
                 e.model.callbacks().fire(kind, e.instance);
             }
         }
