@@ -70,11 +70,13 @@ public final class PropertyAssigner {
     }
 
     /**
-     * Whether {@link #assign} sets property {@code i} to the value it is given, as it is; {@code false} for the
-     * components of an embedded record, which its constructor may normalise.
+     * Whether {@link #assign} sets property {@code i} to the value it is given, as it is: a field of the entity itself.
+     * {@code false} for the fields of an embedded value: an embedded record's constructor may normalise them, and an
+     * embedded class is created by the first of its fields given a value, so a field before it given NULL keeps the
+     * class's initializer.
      */
     public boolean setsAsGiven(int i) {
-        return plain[i] != null;
+        return plain[i] instanceof FieldAccessor;
     }
 
     /** Copies the properties {@code copy} accepts from one instance of the entity to another. */
