@@ -124,6 +124,31 @@ class ReadOnlyAndIsolationTest {
         }
     }
 
+    /** A NULL column of an embedded class is NULL in the loaded value, not the class's field initializer. */
+    @DatabaseTest
+    void anEmbeddedFieldReadAsNullIsNullAndNothingIsWrittenBack(Engine engine) {
+        SessionFactory f = SessionFactory.builder(engine).entities(RoGauge.class).build();
+        f.schema().dropAll();
+        f.schema().createAll();
+        f.runInTransaction(s -> {
+            RoGauge g = new RoGauge(1L);
+            g.size = new RoMeasure();
+            g.size.unit = null;
+            g.size.amount = 5;
+            s.add(g);
+        });
+        try (Session s = f.open()) {
+            RoGauge g = s.select(RoGauge.class).one();
+            assertThat(g.size.unit).isNull();
+            assertThat(g.size.amount).isEqualTo(5);
+            s.commit();
+        }
+        try (Session s = f.open()) {
+            assertThat(s.execute(Text.text("select count(*) from rv2_gauge where size_unit is null"), Map.of())
+                    .scalar(Long.class)).isEqualTo(1L);
+        }
+    }
+
     /** MariaDB's and H2's drivers treat read-only as a hint; there Athanor's own checks are what refuses writes. */
     @DatabaseTest(DatabaseKind.POSTGRESQL)
     void theDatabaseRefusesWritesInAReadOnlySessionToo(Engine engine) {
