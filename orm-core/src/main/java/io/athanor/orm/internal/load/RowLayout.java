@@ -30,7 +30,7 @@ final class RowLayout {
     final int idAt;
     /** Per property: whether its column takes NULL (a NULL read for one that does not leaves the field as it is). */
     final boolean[] nullable;
-    /** Per property: whether the field holds exactly the value assigned (not a component of an embedded record). */
+    /** Per property: whether the field holds exactly the value assigned (a field of the entity, not of an embedded value). */
     final boolean[] asGiven;
 
     private RowLayout(EntityModel model) {

@@ -59,9 +59,16 @@ public final class PropertyAssigner {
      * ({@code at} null: at {@code values[i]}), as rows of a single-table hierarchy lay them out.
      */
     public void assign(Object instance, Object[] values, int[] at, IntPredicate write) {
+        // values first, then NULLs: an embedded class is created by the first of its fields given a value, and a NULL
+        // given before that would leave a field initializer in place that the row does not hold
         for (int i = 0; i < plain.length; i++) {
-            if (plain[i] != null && write.test(i)) {
+            if (plain[i] != null && values[at == null ? i : at[i]] != null && write.test(i)) {
                 plain[i].set(instance, values[at == null ? i : at[i]]);
+            }
+        }
+        for (int i = 0; i < plain.length; i++) {
+            if (plain[i] != null && values[at == null ? i : at[i]] == null && write.test(i)) {
+                plain[i].set(instance, null);
             }
         }
         for (Group g : groups) {
@@ -70,11 +77,12 @@ public final class PropertyAssigner {
     }
 
     /**
-     * Whether {@link #assign} sets property {@code i} to the value it is given, as it is; {@code false} for the
-     * components of an embedded record, which its constructor may normalise.
+     * Whether {@link #assign} sets property {@code i} to the value it is given, as it is: a field of the entity itself.
+     * {@code false} for the fields of an embedded value: an embedded record's constructor may normalise them, and an
+     * embedded class's constructor may set fields the row does not give.
      */
     public boolean setsAsGiven(int i) {
-        return plain[i] != null;
+        return plain[i] instanceof FieldAccessor;
     }
 
     /** Copies the properties {@code copy} accepts from one instance of the entity to another. */

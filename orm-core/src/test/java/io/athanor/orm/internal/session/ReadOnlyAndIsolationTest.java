@@ -12,6 +12,8 @@ import io.athanor.orm.engine.IsolationLevel;
 import io.athanor.orm.engine.Text;
 import io.athanor.orm.error.DatabaseException;
 import io.athanor.orm.error.TransactionConflictException;
+import io.athanor.orm.model.compare.RoGauge;
+import io.athanor.orm.model.compare.RoMeasure;
 import io.athanor.orm.model.uow.Author;
 import io.athanor.orm.model.uow.Author_;
 import io.athanor.orm.model.uow.Book;
@@ -91,6 +93,59 @@ class ReadOnlyAndIsolationTest {
             s.flush();
             books.get(1).price = books.get(1).price == null ? java.math.BigDecimal.ONE : null;
             assertThatThrownBy(s::commit).hasMessageContaining("Book").hasMessageContaining("was changed in memory");
+        }
+    }
+
+    /**
+     * A read-only session fingerprints a loaded instance as its fields hold the row, also where the loader left an
+     * embedded class's initializer in place (a NULL column before the one whose value created the embedded value):
+     * an unchanged instance is not taken for one changed in memory.
+     */
+    @DatabaseTest
+    void aReadOnlySessionFingerprintsEmbeddedValuesAsTheirFieldsHoldThem(Engine engine) {
+        SessionFactory f = SessionFactory.builder(engine).entities(RoGauge.class).build();
+        f.schema().dropAll();
+        f.schema().createAll();
+        f.runInTransaction(s -> {
+            RoGauge g = new RoGauge(1L);
+            g.size = new RoMeasure();
+            g.size.unit = null;
+            g.size.amount = 5;
+            s.add(g);
+        });
+        try (Session s = f.open(SessionOptions.readOnly())) {
+            RoGauge g = s.select(RoGauge.class).one();
+            assertThat(g.size.amount).isEqualTo(5);
+            s.flush(); // nothing changed in memory
+            g.size.amount = 6;
+            assertThatThrownBy(s::flush).hasMessageContaining("RoGauge").hasMessageContaining("was changed in memory");
+            g.size.amount = 5;
+            s.commit();
+        }
+    }
+
+    /** A NULL column of an embedded class is NULL in the loaded value, not the class's field initializer. */
+    @DatabaseTest
+    void anEmbeddedFieldReadAsNullIsNullAndNothingIsWrittenBack(Engine engine) {
+        SessionFactory f = SessionFactory.builder(engine).entities(RoGauge.class).build();
+        f.schema().dropAll();
+        f.schema().createAll();
+        f.runInTransaction(s -> {
+            RoGauge g = new RoGauge(1L);
+            g.size = new RoMeasure();
+            g.size.unit = null;
+            g.size.amount = 5;
+            s.add(g);
+        });
+        try (Session s = f.open()) {
+            RoGauge g = s.select(RoGauge.class).one();
+            assertThat(g.size.unit).isNull();
+            assertThat(g.size.amount).isEqualTo(5);
+            s.commit();
+        }
+        try (Session s = f.open()) {
+            assertThat(s.execute(Text.text("select count(*) from rv2_gauge where size_unit is null"), Map.of())
+                    .scalar(Long.class)).isEqualTo(1L);
         }
     }
 
