@@ -48,8 +48,15 @@ public final class LinkWriter {
         this.map = map;
         this.metadata = metadata;
         this.batchSize = batchSize;
-        for (EntityEntry e : entries) {
-            if (e.status == EntityEntry.Status.DELETED || e.hollow) {
+        EntityModel lastModel = null;
+        boolean ownsLinks = false;
+        for (int i = 0, n = entries.size(); i < n; i++) {
+            EntityEntry e = entries.get(i);
+            if (e.model != lastModel) {
+                lastModel = e.model;
+                ownsLinks = ownsLinks(lastModel);
+            }
+            if (!ownsLinks || e.status == EntityEntry.Status.DELETED || e.hollow) {
                 continue;
             }
             for (RelationshipModel r : e.model.relationships()) {
@@ -82,6 +89,16 @@ public final class LinkWriter {
             }
         }
         refuseRowsAddedTwice(entries);
+    }
+
+    /** Whether {@code model} has an owning many-to-many collection, whose link rows a flush writes. */
+    private static boolean ownsLinks(EntityModel model) {
+        for (RelationshipModel r : model.relationships()) {
+            if (r.kind() == RelationshipModel.Kind.MANY_TO_MANY && r.owning()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

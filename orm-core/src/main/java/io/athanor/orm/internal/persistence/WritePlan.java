@@ -46,6 +46,18 @@ public final class WritePlan {
      * change moves a loaded child between its parents' collections at flush.
      */
     public final int[] parentLinks;
+    /**
+     * Whether a column of {@link #parentLinks} is shared with a key field, whose value the comparison reads when
+     * the to-one is null: an unchanged comparison then does not show a to-one set to null since it was held.
+     */
+    public final boolean parentLinksShared;
+    /** The relationships that cascade PERSIST: what a flush follows from each held instance to find new ones. */
+    public final RelationshipModel[] persistCascades;
+    /**
+     * The owning to-ones whose other side is a collection: a new instance joins the loaded collection of the
+     * parent it refers to at flush.
+     */
+    public final RelationshipModel[] parentCollections;
     /** The generated comparison of an instance with its snapshot, or {@code null} for the general one. */
     private final SnapshotComparator comparator;
 
@@ -103,6 +115,13 @@ public final class WritePlan {
             return r != null && r.inverse() != null && r.inverse().toMany() && r.joinColumns().size() == 1
                     && c.referencedKey != null && c.referencedKey.id();
         }).toArray();
+        this.parentLinksShared = java.util.Arrays.stream(parentLinks).anyMatch(i -> cols.get(i).property != null);
+        this.persistCascades = model.relationships().stream()
+                .filter(r -> r.cascade().contains(io.athanor.orm.annotations.CascadeType.PERSIST))
+                .toArray(RelationshipModel[]::new);
+        this.parentCollections = model.relationships().stream()
+                .filter(r -> r.owning() && !r.toMany() && r.inverse() != null && r.inverse().toMany())
+                .toArray(RelationshipModel[]::new);
         io.athanor.orm.internal.meta.JoinedModel joined = model.joined();
         if (joined == null) {
             this.parts = null;

@@ -23,6 +23,10 @@ public final class IdentityMap {
     private Set<Object> deleted;
     /** Listed entries a flush compares every time (their classes do not report writes), in listing order; may hold forgotten ones. */
     private final List<EntityEntry> compared = new ArrayList<>();
+    /** Whether an entry of {@link #compared} may have stopped being held or started being tracked since its last cleaning. */
+    private boolean comparedStale;
+    /** Whether {@link #compared} is in listing order (it is, but after an entry went back to comparing). */
+    private boolean comparedSorted = true;
     /** Tracked entries that reported a write (or were listed) since the last {@link #toVisit}. */
     private List<EntityEntry> written = new ArrayList<>();
     private long listings;
@@ -106,6 +110,7 @@ public final class IdentityMap {
         EntityEntry before = byInstance.put(e.instance, e);
         if (before != null && before != e) {
             before.held = false;
+            noteStale(before);
         }
         e.held = true;
     }
@@ -136,6 +141,7 @@ public final class IdentityMap {
                 ((EntityEntry) before).untrack();
             }
             t.athanor$entry(e);
+            noteStale(e);
             e.map = this;
             e.tracked = true;
             e.changed();
@@ -148,7 +154,17 @@ public final class IdentityMap {
     private void compare(EntityEntry e) {
         if (!e.inCompared) {
             e.inCompared = true;
+            if (!compared.isEmpty() && compared.get(compared.size() - 1).listedAt > e.listedAt) {
+                comparedSorted = false;
+            }
             compared.add(e);
+        }
+    }
+
+    /** Notes that {@code e} may no longer belong among the entries compared at every flush. */
+    private void noteStale(EntityEntry e) {
+        if (e.inCompared) {
+            comparedStale = true;
         }
     }
 
@@ -158,6 +174,8 @@ public final class IdentityMap {
             compared.get(i).inCompared = false;
         }
         compared.clear();
+        comparedStale = false;
+        comparedSorted = true;
         if (!written.isEmpty()) {
             for (EntityEntry e : written) {
                 e.written = false;
@@ -192,6 +210,9 @@ public final class IdentityMap {
      * lists them again). New and deleted entries are always among them.
      */
     public List<EntityEntry> toVisit() {
+        if (!comparedStale && comparedSorted && written.isEmpty()) {
+            return new ArrayList<>(compared); // every one held and compared, in order: copied without a look at each
+        }
         List<EntityEntry> out = new ArrayList<>(compared.size() + written.size());
         int kept = 0;
         for (int i = 0; i < compared.size(); i++) {
@@ -204,6 +225,7 @@ public final class IdentityMap {
             }
         }
         compared.subList(kept, compared.size()).clear();
+        comparedStale = false;
         boolean both = !out.isEmpty();
         List<EntityEntry> taken = written;
         written = new ArrayList<>();
@@ -297,6 +319,7 @@ public final class IdentityMap {
         if (byInstance.get(e.instance) == e) {
             byInstance.remove(e.instance);
             e.held = false;
+            noteStale(e);
         }
         if (e.key != null && byKey.get(e.key) == e) {
             byKey.remove(e.key);
@@ -316,6 +339,7 @@ public final class IdentityMap {
             if (byInstance.get(e.instance) == e) {
                 byInstance.remove(e.instance);
                 e.held = false;
+                noteStale(e);
             }
             if (e.key != null && byKey.get(e.key) == e) {
                 byKey.remove(e.key);

@@ -31,6 +31,10 @@ public final class UnitOfWork implements PersistenceContext {
     private final RowLoader loader;
     private final TransactionUndo undo;
     private final FlushStats stats = new FlushStats();
+    /** How many times delete() was called: a flush that saw none while it prepared may keep its comparisons. */
+    private long deletes;
+    /** How many instances the last {@link #reconcileCollections} compared with their snapshots. */
+    private long walkCompared;
     /** Made on the first add() of a detached instance. */
     private Reattach reattach;
 
@@ -108,28 +112,32 @@ public final class UnitOfWork implements PersistenceContext {
 
     private void cascadePersist(EntityEntry e) {
         for (io.athanor.orm.internal.meta.RelationshipModel r : e.model.relationships()) {
-            if (!r.cascade().contains(io.athanor.orm.annotations.CascadeType.PERSIST)) {
-                continue;
-            }
-            Object value = r.accessor().get(e.instance);
-            if (value instanceof LazyValue && !((LazyValue) value).isLoaded() || value instanceof io.athanor.orm.DynamicCollection) {
-                continue;
-            }
-            if (value instanceof java.util.Collection) {
-                for (Object child : (java.util.Collection<?>) value) {
-                    if (child != null && !map.holds(child) && !map.wasDeleted(child)) {
-                        add(child);
-                    }
-                }
-            } else if (value != null && !map.holds(value) && !map.wasDeleted(value)) {
-                add(value);
+            if (r.cascade().contains(io.athanor.orm.annotations.CascadeType.PERSIST)) {
+                cascadePersist(e, r);
             }
         }
     }
 
+    /** Adds the new instances {@code e} holds through {@code r}, a relationship that cascades PERSIST. */
+    private void cascadePersist(EntityEntry e, io.athanor.orm.internal.meta.RelationshipModel r) {
+        Object value = r.accessor().get(e.instance);
+        if (value instanceof LazyValue && !((LazyValue) value).isLoaded() || value instanceof io.athanor.orm.DynamicCollection) {
+            return;
+        }
+        if (value instanceof java.util.Collection) {
+            for (Object child : (java.util.Collection<?>) value) {
+                if (child != null && !map.holds(child) && !map.wasDeleted(child)) {
+                    add(child);
+                }
+            }
+        } else if (value != null && !map.holds(value) && !map.wasDeleted(value)) {
+            add(value);
+        }
+    }
 
     /** Marks {@code entity} deleted (a new one is simply forgotten); cascades REMOVE. The session checked it may write. */
     public void delete(Object entity) {
+        deletes++;
         EntityEntry e = map.entryOf(entity);
         if (e == null) {
             throw new AthanorException("delete() was given a " + entity.getClass().getSimpleName() + " that is not in this "
@@ -180,62 +188,95 @@ public final class UnitOfWork implements PersistenceContext {
         }
     }
 
-
-    /** Deletes elements removed from loaded orphan-removal collections; adds new children to their parent's loaded collection. */
-    private void reconcileCollections(List<EntityEntry> visit) {
+    /**
+     * The walk a flush makes over the entries it visits before ParentDeletes, in one pass: deletes elements removed
+     * from loaded orphan-removal collections, adds new children to their parent's loaded collection, moves loaded
+     * children whose parent field changed, and compares each held instance with its snapshot. Returns the entries
+     * that walk found to write, in the session's order, or {@code null} when the flush must compare them again
+     * (something deleted, or an entry it could not compare).
+     */
+    private List<EntityEntry> reconcileCollections(List<EntityEntry> visit) {
         EntityModel lastModel = null;
         WritePlan plan = null;
-        for (EntityEntry e : new ArrayList<>(visit)) {
+        List<EntityEntry> changed = new ArrayList<>();
+        boolean complete = true;
+        long deletesBefore = deletes;
+        long compared = 0;
+        int n = visit.size();
+        for (int i = 0; i < n; i++) {
+            EntityEntry e = visit.get(i);
+            if (e.model != lastModel) {
+                lastModel = e.model;
+                plan = context.plan(lastModel);
+            }
             if (e.status == EntityEntry.Status.PERSISTENT && e.loadedElements != null) {
-                for (io.athanor.orm.internal.meta.RelationshipModel r : e.model.relationships()) {
-                    List<Object> before = e.loadedElements.get(r.name());
-                    if (before == null) {
-                        continue;
-                    }
-                    java.util.Collection<?> now = (java.util.Collection<?>) r.accessor().get(e.instance);
-                    for (Object child : before) {
-                        if (now == null || now.stream().noneMatch(x -> x == child)) {
-                            EntityEntry c = map.entryOf(child);
-                            if (c != null && c.status == EntityEntry.Status.PERSISTENT && !movedElsewhere(child, r, e.instance)) {
-                                delete(child);
-                            }
-                        }
-                    }
-                    e.loadedElements.put(r.name(), now == null ? new ArrayList<>() : new ArrayList<>(now));
-                }
+                removeOrphans(e);
             }
             if (e.status == EntityEntry.Status.NEW) {
-                for (io.athanor.orm.internal.meta.RelationshipModel r : e.model.relationships()) {
-                    if (!r.owning() || r.toMany() || r.inverse() == null || !r.inverse().toMany()) {
-                        continue;
-                    }
+                changed.add(e);
+                for (io.athanor.orm.internal.meta.RelationshipModel r : plan.parentCollections) {
                     Object parent = r.accessor().get(e.instance);
                     EntityEntry p = parent == null ? null : map.entryOf(parent);
                     if (p != null && p.isLoaded(r.inverse().name())) {
                         Associations.rawAdd(r.inverse().accessor().get(parent), e.instance);
                     }
                 }
-            } else if (e.status == EntityEntry.Status.PERSISTENT && e.snapshot != null && !e.hollow) {
-                if (e.model != lastModel) {
-                    lastModel = e.model;
-                    plan = context.plan(lastModel);
-                }
-                if (plan.parentLinks.length > 0) {
-                    movedBetweenParents(e, plan);
+            } else if (e.status != EntityEntry.Status.PERSISTENT) {
+                changed.add(e);
+                complete = false; // ParentDeletes may change the others
+            } else if (e.snapshot == null || e.hollow) {
+                complete = false;
+            } else {
+                compared++;
+                // an unchanged row has the same parent keys, so moved nothing, but for a to-one nulled beside a key field
+                if (plan.differs(e)) {
+                    changed.add(e);
+                    if (plan.parentLinks.length > 0) {
+                        movedBetweenParents(e, plan, false);
+                    }
+                } else if (plan.parentLinksShared) {
+                    movedBetweenParents(e, plan, true);
                 }
             }
+        }
+        walkCompared = compared;
+        return complete && deletes == deletesBefore ? changed : null;
+    }
+
+    /** Deletes the elements removed from {@code e}'s loaded orphan-removal collections, and notes them as loaded now. */
+    private void removeOrphans(EntityEntry e) {
+        for (io.athanor.orm.internal.meta.RelationshipModel r : e.model.relationships()) {
+            List<Object> before = e.loadedElements.get(r.name());
+            if (before == null) {
+                continue;
+            }
+            java.util.Collection<?> now = (java.util.Collection<?>) r.accessor().get(e.instance);
+            for (Object child : before) {
+                if (now == null || now.stream().noneMatch(x -> x == child)) {
+                    EntityEntry c = map.entryOf(child);
+                    if (c != null && c.status == EntityEntry.Status.PERSISTENT && !movedElsewhere(child, r, e.instance)) {
+                        delete(child);
+                    }
+                }
+            }
+            e.loadedElements.put(r.name(), now == null ? new ArrayList<>() : new ArrayList<>(now));
         }
     }
 
     /**
      * A loaded child whose parent field was changed without the other side being told (a plain class's
-     * setter): leaves the old parent's collection and joins the new one's, as it will in the database.
+     * setter): leaves the old parent's collection and joins the new one's, as it will in the database. With
+     * {@code onlyNulledShared} (the instance compared unchanged), looks only at to-ones that held a parent and share
+     * their column with a key field.
      */
-    private void movedBetweenParents(EntityEntry e, WritePlan plan) {
+    private void movedBetweenParents(EntityEntry e, WritePlan plan, boolean onlyNulledShared) {
         List<WritePlan.Column> columns = plan.columns; // foreign keys and their targets, worked out once
         for (int i : plan.parentLinks) {
             WritePlan.Column c = columns.get(i);
             io.athanor.orm.internal.meta.RelationshipModel r = c.relation;
+            if (onlyNulledShared && (c.property == null || !e.heldToOne(r))) {
+                continue; // the comparison found this column as it was
+            }
             Object parent = r.accessor().get(e.instance);
             if (parent == null && !e.heldToOne(r)) {
                 continue; // never set up: not a change
@@ -265,7 +306,6 @@ public final class UnitOfWork implements PersistenceContext {
         return now != null && now != parent;
     }
 
-
     /**
      * Writes what changed since the last flush: cascades, orphans and moved children first, then the rows in
      * dependency order, then link rows. On failure, puts every entry and instance back as it was before and
@@ -279,22 +319,40 @@ public final class UnitOfWork implements PersistenceContext {
         // those that reported one. What the steps before the writes add, delete or change joins them.
         List<EntityEntry> visit = map.toVisit();
         int mark = map.visitMark();
+        EntityModel lastModel = null;
+        io.athanor.orm.internal.meta.RelationshipModel[] cascades = null;
         for (int i = 0; i < visit.size(); i++) {
             EntityEntry e = visit.get(i);
-            if (e.status != EntityEntry.Status.DELETED) {
-                cascadePersist(e);
+            if (e.model != lastModel) {
+                lastModel = e.model;
+                cascades = context.plan(lastModel).persistCascades;
+            }
+            if (cascades.length > 0 && e.status != EntityEntry.Status.DELETED) {
+                for (io.athanor.orm.internal.meta.RelationshipModel r : cascades) {
+                    cascadePersist(e, r);
+                }
             }
         }
-        reconcileCollections(visit);
+        List<EntityEntry> walked = reconcileCollections(visit);
+        List<EntityEntry> before = visit;
         visit = map.visitSince(mark, visit);
         if (context.sharded()) {
             ShardAssigner.assign(map, visit, context::chooseShard);
         }
         mark = map.visitMark();
-        ParentDeletes parentDeletes = ParentDeletes.prepare(this, context, map, loader, visit);
+        ParentDeletes parentDeletes = ParentDeletes.prepare(this, context, map, loader,
+                walked == null || visit != before ? visit : List.of());
         visit = map.visitSince(mark, visit);
         LinkWriter links = new LinkWriter(map, context.metadata(), visit, context.batchSize());
-        List<EntityEntry> changed = changedEntries(visit);
+        // The walk's comparisons stand when nothing was deleted and no entry appeared since (new ones, or shards chosen)
+        List<EntityEntry> changed;
+        if (walked != null && visit == before && !context.sharded()) {
+            changed = walked;
+            stats.visited += visit.size();
+            stats.compared += walkCompared;
+        } else {
+            changed = changedEntries(visit);
+        }
         stats.flushes++;
         if (changed.isEmpty() && !links.hasWork()) {
             links.written();
@@ -305,7 +363,7 @@ public final class UnitOfWork implements PersistenceContext {
         for (EntityEntry e : changed) {
             saved.add(new Object[] {e.status, e.snapshot, e.key, versionOf(e)});
         }
-        List<EntityEntry> before = new ArrayList<>(map.entries());
+        List<EntityEntry> listed = new ArrayList<>(map.entries());
         int undoMark = undo.mark();
         try {
             Writers writers = new Writers(this, context::transaction, beforeUpdates(changed));
@@ -319,7 +377,7 @@ public final class UnitOfWork implements PersistenceContext {
             undo.truncate(undoMark);
             parentDeletes.undo();
             restore(changed, saved);
-            map.reset(before);
+            map.reset(listed);
             throw failure;
         }
         return count ? changed.size() : 1;
