@@ -37,4 +37,22 @@ public record InheritanceModel(Class<?> root, ColumnModel discriminator, int dis
     public boolean filters(Class<?> type) {
         return type != root && joined == null;
     }
+
+    /**
+     * The condition keeping this entity's rows and its subclasses' ({@code "dtype" IN ('card', 'wire')}), its
+     * discriminator column named through {@code quote}: the mapping's own values written as literals, so a
+     * statement's shape does not depend on them; a condition no row meets when the entity has no concrete class.
+     */
+    public String discriminatorIn(java.util.function.UnaryOperator<String> quote) {
+        StringBuilder out = new StringBuilder(quote.apply(discriminator.name()));
+        if (values.isEmpty()) {
+            return out.append(" IS NULL AND 1 = 0").toString();
+        }
+        out.append(" IN (");
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            out.append(i > 0 ? ", " : "").append(v instanceof Integer ? v.toString() : "'" + v.toString().replace("'", "''") + "'");
+        }
+        return out.append(')').toString();
+    }
 }

@@ -139,17 +139,7 @@ public final class BulkWriter {
         if (inheritance == null || !inheritance.filters(model.type())) {
             return "";
         }
-        StringBuilder out = new StringBuilder(" AND ").append(dialect.quote(inheritance.discriminator().name()));
-        List<Object> values = inheritance.values();
-        if (values.isEmpty()) {
-            return out.append(" IS NULL AND 1 = 0").toString();
-        }
-        out.append(" IN (");
-        for (int i = 0; i < values.size(); i++) {
-            Object v = values.get(i);
-            out.append(i > 0 ? ", " : "").append(v instanceof Integer ? v.toString() : "'" + v.toString().replace("'", "''") + "'");
-        }
-        return out.append(')').toString();
+        return " AND " + inheritance.discriminatorIn(dialect::quote);
     }
 
     /** Tells {@code written} of the rows the database updated (a row whose count is 0 matched nothing). */

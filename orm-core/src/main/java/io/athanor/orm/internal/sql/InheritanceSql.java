@@ -33,17 +33,7 @@ final class InheritanceSql {
         if (inheritance == null || !inheritance.filters(type)) {
             return null;
         }
-        StringBuilder out = new StringBuilder(metadata.dialect().quote(inheritance.discriminator().name()));
-        List<Object> values = inheritance.values();
-        if (values.isEmpty()) {
-            return out.append(" IS NULL AND 1 = 0").toString();
-        }
-        out.append(" IN (");
-        for (int i = 0; i < values.size(); i++) {
-            Object v = values.get(i);
-            out.append(i > 0 ? ", " : "").append(v instanceof Integer ? v.toString() : "'" + v.toString().replace("'", "''") + "'");
-        }
-        return out.append(')').toString();
+        return inheritance.discriminatorIn(metadata.dialect()::quote);
     }
 
     /**
