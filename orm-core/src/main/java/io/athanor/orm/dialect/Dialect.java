@@ -259,6 +259,24 @@ public abstract class Dialect {
     /** Whether {@code FOR UPDATE SKIP LOCKED} exists. */
     public abstract boolean supportsSkipLocked();
 
+    /**
+     * Whether {@code FOR UPDATE} fails on a statement that outer-joins a table (PostgreSQL: "cannot be applied to the
+     * nullable side of an outer join"), so a locking statement names the tables it locks ({@code FOR UPDATE OF}).
+     */
+    public boolean lockRefusesOuterJoins() {
+        return false;
+    }
+
+    /**
+     * The locking clause inside a derived table (a joined hierarchy's rows) that locks the rows it reads from the
+     * tables named {@code innerAliases} (comma-separated, the ones it reads without an outer join), then
+     * {@code waitOption}. A locking clause outside a derived table does not lock its rows on every database (MariaDB and
+     * H2 leave them unlocked), so the lock goes inside.
+     */
+    public String lockInside(String innerAliases, String waitOption) {
+        return " FOR UPDATE" + waitOption;
+    }
+
     /** Whether {@code CREATE MATERIALIZED VIEW} exists (otherwise a view is a table filled from its query). */
     public boolean hasMaterializedViews() {
         return false;

@@ -157,6 +157,16 @@ public final class PostgresDialect extends Dialect {
     }
 
     @Override
+    public boolean lockRefusesOuterJoins() {
+        return true;
+    }
+
+    @Override
+    public String lockInside(String innerAliases, String waitOption) {
+        return " FOR UPDATE OF " + innerAliases + waitOption;
+    }
+
+    @Override
     public UpsertStyle upsertStyle() {
         return UpsertStyle.ON_CONFLICT;
     }

@@ -511,6 +511,9 @@ public final class Select<R> implements Statement {
             b.sql(" ");
         }
         if (setOperations.isEmpty()) {
+            if (lock != null) {
+                announceLock(b);
+            }
             if (entitySource != null && (limit != null || offset != null || distinct)
                     && b.joinsCollections(entitySource, loads)) {
                 renderKeysFirst(b);
@@ -529,6 +532,24 @@ public final class Select<R> implements Statement {
             b.closeScope();
         }
         renderTail(b);
+    }
+
+    /** Tells the builder which sources the locking clause may name: the FROM item and the inner joins. */
+    private void announceLock(SqlBuilder b) {
+        List<Object> lockable = new ArrayList<>();
+        Object first = fromSource();
+        if (first != null) {
+            lockable.add(first);
+        }
+        boolean outer = false;
+        for (Join j : joins) {
+            if (j.outer) {
+                outer = true;
+            } else {
+                lockable.add(j.target);
+            }
+        }
+        b.locking(lock.waitOption, lockable, outer);
     }
 
     private void renderCore(SqlBuilder b) {
@@ -596,7 +617,7 @@ public final class Select<R> implements Statement {
         b.sql(" WHERE ").visit(key).sql(" IN (SELECT athanor_keys.athanor_key FROM (").subquery(keys).sql(") athanor_keys)");
         renderOrder(b);
         if (lock != null) {
-            b.sql(lock.sql);
+            b.lockClause(lock.waitOption);
         }
         b.closeScope();
     }
@@ -625,7 +646,7 @@ public final class Select<R> implements Statement {
                 throw new AthanorException("FOR UPDATE SKIP LOCKED is not supported by " + b.dialect().name()
                         + "; use forUpdate() or forUpdateNoWait().");
             }
-            b.sql(lock.sql);
+            b.lockClause(lock.waitOption);
         }
     }
 
@@ -685,12 +706,13 @@ public final class Select<R> implements Statement {
     }
 
     private enum Lock {
-        WAIT(" FOR UPDATE"), NOWAIT(" FOR UPDATE NOWAIT"), SKIP_LOCKED(" FOR UPDATE SKIP LOCKED");
+        WAIT(""), NOWAIT(" NOWAIT"), SKIP_LOCKED(" SKIP LOCKED");
 
-        final String sql;
+        /** What follows {@code FOR UPDATE}. */
+        final String waitOption;
 
-        Lock(String sql) {
-            this.sql = sql;
+        Lock(String waitOption) {
+            this.waitOption = waitOption;
         }
     }
 }

@@ -161,6 +161,23 @@ public interface SqlBuilder {
         return this;
     }
 
+    /**
+     * Announces, before its FROM clause, that the statement about to be rendered locks the rows it reads:
+     * {@code lockable} are its sources read without an outer join (its FROM item and inner joins), {@code outerJoins}
+     * whether it outer-joins others. {@link #lockClause} then locks what the dialect can.
+     */
+    default SqlBuilder locking(String waitOption, java.util.List<Object> lockable, boolean outerJoins) {
+        return this;
+    }
+
+    /**
+     * Renders the locking clause of the statement announced by {@link #locking}: {@code FOR UPDATE} and
+     * {@code waitOption} (empty, {@code " NOWAIT"} or {@code " SKIP LOCKED"}).
+     */
+    default SqlBuilder lockClause(String waitOption) {
+        return sql(" FOR UPDATE").sql(waitOption);
+    }
+
     /** Renders the outer joins of the relationships an entity select loads in the same statement. */
     default SqlBuilder joinedTables(Object entitySource, java.util.List<Load> loads) {
         return this;

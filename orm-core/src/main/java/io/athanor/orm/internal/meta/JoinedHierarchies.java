@@ -213,7 +213,13 @@ final class JoinedHierarchies {
             }
             parts.add(new JoinedModel.Part(t, t.primaryKey(), columns.stream().mapToInt(Integer::intValue).toArray()));
         }
-        return new JoinedModel(List.copyOf(parts), from(d, root, members, chain, layout, tables));
+        StringBuilder inner = new StringBuilder("t0");
+        for (int i = 1; i < members.size(); i++) {
+            if (chain.contains(members.get(i))) {
+                inner.append(", t").append(i);
+            }
+        }
+        return new JoinedModel(List.copyOf(parts), from(d, root, members, chain, layout, tables), inner.toString());
     }
 
     /** The derived table {@code d}'s rows are read from (see {@link JoinedModel#from()}). */

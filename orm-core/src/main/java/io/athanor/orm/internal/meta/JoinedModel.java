@@ -10,8 +10,19 @@ import java.util.List;
  * @param from  a parenthesised {@code SELECT} giving the hierarchy's row layout ({@link EntityModel#rowColumns()})
  *              for the rows of this entity and its subclasses: its ancestors' tables and its own inner-joined, its
  *              subclasses' tables left-joined, the columns of other tables NULL; used as a FROM item with an alias
+ * @param innerAliases the aliases, inside {@code from}, of the tables it inner-joins (the entity's own and its
+ *              ancestors'), comma-separated: what a locking read locks where outer-joined tables cannot be locked
  */
-public record JoinedModel(List<Part> parts, String from) {
+public record JoinedModel(List<Part> parts, String from, String innerAliases) {
+
+    /**
+     * {@link #from()} locking the rows it reads ({@link io.athanor.orm.dialect.Dialect#lockInside}: on PostgreSQL those
+     * of the entity's own and its ancestors' tables, as it cannot lock the subclasses' outer-joined ones), for a
+     * locking read: a locking clause outside the derived table leaves its rows unlocked on MariaDB and H2.
+     */
+    public String lockedFrom(io.athanor.orm.dialect.Dialect dialect, String waitOption) {
+        return from.substring(0, from.length() - 1) + dialect.lockInside(innerAliases, waitOption) + ")";
+    }
 
     /** The table of the entity itself (the last of {@link #parts()}). */
     public Part own() {

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.HashMap;
 
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * The full walk: renders SQL for one dialect, resolving fields to qualified columns, numbering
@@ -51,6 +52,8 @@ final class SqlRenderer implements SqlBuilder {
     private final Map<Integer, Map<LoadPlan, String>> joinedAliases = new HashMap<>();
     private List<LoadPlan> topJoined = List.of();
     private int literalDepth;
+    /** The locking read being rendered (see {@link #locking}), or {@code null}. */
+    private LockTarget lock;
 
     SqlRenderer(Metadata metadata, JoinedLoads loads) {
         this.metadata = metadata;
@@ -321,7 +324,13 @@ final class SqlRenderer implements SqlBuilder {
             return this;
         }
         if (s.entity != null && s.entity.joined() != null) {
-            sql.append(s.entity.joined().from()).append(' ').append(s.alias);
+            if (lock != null && scopes.size() == lock.depth && lock.lockable.contains(source)) {
+                sql.append(s.entity.joined().lockedFrom(dialect, lock.waitOption));
+                lock.namesTables = true;
+            } else {
+                sql.append(s.entity.joined().from());
+            }
+            sql.append(' ').append(s.alias);
             return this;
         }
         sql.append(dialect.qualify(s.schema, s.table));
@@ -496,10 +505,44 @@ final class SqlRenderer implements SqlBuilder {
     }
 
     @Override
+    public SqlBuilder locking(String waitOption, List<Object> lockable, boolean outerJoins) {
+        lock = new LockTarget(waitOption, lockable, outerJoins, scopes.size() + 1);
+        return this;
+    }
+
+    /**
+     * {@code FOR UPDATE}, or where the statement reads what the dialect cannot lock, {@code FOR UPDATE OF} the sources
+     * it reads without an outer join (rows brought along by joined loads and outer joins stay unlocked; a joined
+     * hierarchy's rows were locked inside its derived table); nothing when no source is left to name.
+     */
+    @Override
+    public SqlBuilder lockClause(String waitOption) {
+        LockTarget l = lock;
+        lock = null;
+        if (l == null || !l.namesTables || !dialect.lockRefusesOuterJoins()) {
+            sql.append(" FOR UPDATE").append(waitOption);
+            return this;
+        }
+        StringJoiner names = new StringJoiner(", ", " FOR UPDATE OF ", waitOption);
+        names.setEmptyValue("");
+        for (Object o : l.lockable) {
+            Source s = current(o);
+            if (s.entity == null || s.entity.joined() == null) {
+                names.add(s.alias);
+            }
+        }
+        sql.append(names);
+        return this;
+    }
+
+    @Override
     public SqlBuilder joinedTables(Object entitySource, List<Load> options) {
         Map<LoadPlan, String> aliases = joinedAliases.get(scopes.size());
         if (aliases == null) {
             return this;
+        }
+        if (lock != null && scopes.size() == lock.depth && !aliases.isEmpty()) {
+            lock.namesTables = true;
         }
         String rootAlias = current(entitySource).alias;
         java.util.Set<LoadPlan> inner = new java.util.HashSet<>();

@@ -1,0 +1,22 @@
+package io.athanor.orm.internal.sql;
+
+import java.util.List;
+
+/**
+ * A locking read being rendered: what follows {@code FOR UPDATE}, the sources it locks (read without an outer join),
+ * at which scope depth, and whether it reads anything a dialect that cannot lock outer-joined tables must leave out of
+ * its clause (outer joins, joined loads, joined hierarchies locked inside their derived tables).
+ */
+final class LockTarget {
+    final String waitOption;
+    final List<Object> lockable;
+    final int depth;
+    boolean namesTables;
+
+    LockTarget(String waitOption, List<Object> lockable, boolean outerJoins, int depth) {
+        this.waitOption = waitOption;
+        this.lockable = lockable;
+        this.namesTables = outerJoins;
+        this.depth = depth;
+    }
+}
