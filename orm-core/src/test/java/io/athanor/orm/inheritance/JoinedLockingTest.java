@@ -118,10 +118,13 @@ class JoinedLockingTest {
                 assertThat(lower(sql.sql().get(0))).containsPattern("for update of jn_folder$")
                         .as("the documents joined for loading are read unlocked").doesNotContain("for update of t0");
             }
+            Folder limited = s.select(Folder.class).options(joinedLoad(Folder_.docs)).limit(1).forUpdateNoWait().one();
+            assertThat(limited).as("the keys-first form of a limited joined load locks too").isSameAs(inbox);
             List<Doc> inInbox = s.select(Doc.class).join(Doc_.folder).where(Folder_.name.eq("inbox")).forUpdate().list();
             assertThat(inInbox).hasSize(3);
             if (kind == DatabaseKind.POSTGRESQL) {
-                assertThat(lower(sql.sql().get(1))).contains("for update of t0)").endsWith("for update of jn_folder");
+                assertThat(lower(sql.sql().get(1))).endsWith("for update of jn_folder nowait");
+                assertThat(lower(sql.sql().get(2))).contains("for update of t0)").endsWith("for update of jn_folder");
             }
             assertThat(lockable(f, "b")).isFalse();
             s.rollback();
