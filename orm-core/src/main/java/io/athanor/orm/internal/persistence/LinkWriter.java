@@ -92,7 +92,7 @@ public final class LinkWriter {
     }
 
     /** Whether {@code model} has an owning many-to-many collection, whose link rows a flush writes. */
-    private static boolean ownsLinks(EntityModel model) {
+    public static boolean ownsLinks(EntityModel model) {
         for (RelationshipModel r : model.relationships()) {
             if (r.kind() == RelationshipModel.Kind.MANY_TO_MANY && r.owning()) {
                 return true;

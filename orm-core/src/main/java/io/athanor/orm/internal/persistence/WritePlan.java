@@ -51,6 +51,11 @@ public final class WritePlan {
      * the to-one is null: an unchanged comparison then does not show a to-one set to null since it was held.
      */
     public final boolean parentLinksShared;
+    /**
+     * The {@link EntityEntry#toOnesSet} bits of the to-ones of {@link #parentLinks} that share their column with a
+     * key field: an instance that compared unchanged can have moved between parents only when one of them is set.
+     */
+    private final long sharedParentLinkBits;
     /** The relationships that cascade PERSIST: what a flush follows from each held instance to find new ones. */
     public final RelationshipModel[] persistCascades;
     /**
@@ -116,6 +121,13 @@ public final class WritePlan {
                     && c.referencedKey != null && c.referencedKey.id();
         }).toArray();
         this.parentLinksShared = java.util.Arrays.stream(parentLinks).anyMatch(i -> cols.get(i).property != null);
+        long shared = 0;
+        for (int i : parentLinks) {
+            if (cols.get(i).property != null) {
+                shared |= cols.get(i).relationBit;
+            }
+        }
+        this.sharedParentLinkBits = shared;
         this.persistCascades = model.relationships().stream()
                 .filter(r -> r.cascade().contains(io.athanor.orm.annotations.CascadeType.PERSIST))
                 .toArray(RelationshipModel[]::new);
@@ -264,6 +276,20 @@ public final class WritePlan {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a to-one of {@link #parentLinks} sharing its column with a key field has held a parent in {@code entry}:
+     * only then can an instance that compared unchanged have been moved to no parent (one test per instance, decided
+     * by bits worked out once).
+     */
+    public boolean heldSharedParentLink(EntityEntry entry) {
+        return (entry.toOnesSet & sharedParentLinkBits) != 0;
+    }
+
+    /** Whether to-one column {@code i} (of {@link #columns}) has held a parent in {@code entry}. */
+    public boolean heldToOne(int i, EntityEntry entry) {
+        return (entry.toOnesSet & columnArray[i].relationBit) != 0;
     }
 
     /** Whether the plan compares instances with a generated class (for tests and diagnostics). */

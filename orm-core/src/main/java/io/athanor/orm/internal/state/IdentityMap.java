@@ -21,14 +21,24 @@ public final class IdentityMap {
     private final List<EntityEntry> entries = new ArrayList<>();
     /** Instances whose rows this session deleted: never inserted again by a cascade (made on first use). */
     private Set<Object> deleted;
-    /** Listed entries a flush compares every time (their classes do not report writes), in listing order; may hold forgotten ones. */
-    private final List<EntityEntry> compared = new ArrayList<>();
+    /**
+     * Listed entries a flush compares every time (their classes do not report writes), in listing order; may hold
+     * forgotten ones. The first {@link #comparedSize} slots are used. Slots below a size handed out by
+     * {@link #toVisit} are never written again: other changes than appends make a new array, so a flush walks the
+     * array itself, without a copy, while entries join the session.
+     */
+    private EntityEntry[] compared = new EntityEntry[16];
+    private int comparedSize;
     /** Whether an entry of {@link #compared} may have stopped being held or started being tracked since its last cleaning. */
     private boolean comparedStale;
     /** Whether {@link #compared} is in listing order (it is, but after an entry went back to comparing). */
     private boolean comparedSorted = true;
     /** Tracked entries that reported a write (or were listed) since the last {@link #toVisit}. */
     private List<EntityEntry> written = new ArrayList<>();
+    /** The classes of the entries listed so far (never shrinks): what a flush can decide once for all of them. */
+    private final List<Object> listedModels = new ArrayList<>(4);
+    /** The innermost flush writing now that may have to put the listing back ({@link #keepListing}); null for none. */
+    private KeptListing keeping;
     private long listings;
     /** The one key {@link #get(Class, Object, String)} looks up by, refilled for each lookup (one thread uses a map). */
     private final Probe probe = new Probe();
@@ -134,6 +144,9 @@ public final class IdentityMap {
      */
     private void listed(EntityEntry e) {
         e.listedAt = listings++;
+        if (listedModels.isEmpty() || listedModels.get(listedModels.size() - 1) != e.model) {
+            noteModel(e.model);
+        }
         if (e.model.writesTracked() && e.instance instanceof io.athanor.orm.enhance.Tracked) {
             io.athanor.orm.enhance.Tracked t = (io.athanor.orm.enhance.Tracked) e.instance;
             Object before = t.athanor$entry();
@@ -151,13 +164,35 @@ public final class IdentityMap {
         }
     }
 
+    private void noteModel(Object model) {
+        for (int i = 0; i < listedModels.size(); i++) {
+            if (listedModels.get(i) == model) {
+                return;
+            }
+        }
+        listedModels.add(model);
+    }
+
+    /**
+     * The classes ({@code EntityModel}s) of every entry listed since the map was made or cleared, possibly some no
+     * longer held: a flush skips a pass that none of them needs. Live; one entry per class.
+     */
+    public List<Object> listedModels() {
+        return listedModels;
+    }
+
     private void compare(EntityEntry e) {
         if (!e.inCompared) {
             e.inCompared = true;
-            if (!compared.isEmpty() && compared.get(compared.size() - 1).listedAt > e.listedAt) {
+            int n = comparedSize;
+            if (n > 0 && compared[n - 1].listedAt > e.listedAt) {
                 comparedSorted = false;
             }
-            compared.add(e);
+            if (n == compared.length) {
+                compared = java.util.Arrays.copyOf(compared, n * 2); // the old array stays as a visit saw it
+            }
+            compared[n] = e;
+            comparedSize = n + 1;
         }
     }
 
@@ -170,10 +205,11 @@ public final class IdentityMap {
 
     /** Empties the lists of entries to visit (their flags too). */
     private void dropVisits() {
-        for (int i = 0; i < compared.size(); i++) {
-            compared.get(i).inCompared = false;
+        for (int i = 0; i < comparedSize; i++) {
+            compared[i].inCompared = false;
         }
-        compared.clear();
+        compared = new EntityEntry[16];
+        comparedSize = 0;
         comparedStale = false;
         comparedSorted = true;
         if (!written.isEmpty()) {
@@ -211,24 +247,32 @@ public final class IdentityMap {
      */
     public List<EntityEntry> toVisit() {
         if (!comparedStale && comparedSorted && written.isEmpty()) {
-            return new ArrayList<>(compared); // every one held and compared, in order: copied without a look at each
+            return new Visit(compared, comparedSize); // every one held and compared, in order: no copy, no look at each
         }
-        List<EntityEntry> out = new ArrayList<>(compared.size() + written.size());
-        int kept = 0;
-        for (int i = 0; i < compared.size(); i++) {
-            EntityEntry e = compared.get(i);
-            if (!e.tracked && e.held) {
-                compared.set(kept++, e);
-                out.add(e);
-            } else {
-                e.inCompared = false;
+        if (comparedStale || !comparedSorted) {
+            EntityEntry[] kept = new EntityEntry[Math.max(16, comparedSize)]; // a new array: a visit may hold the old one
+            int n = 0;
+            for (int i = 0; i < comparedSize; i++) {
+                EntityEntry e = compared[i];
+                if (!e.tracked && e.held) {
+                    kept[n++] = e;
+                } else {
+                    e.inCompared = false;
+                }
             }
+            if (!comparedSorted) {
+                java.util.Arrays.sort(kept, 0, n, java.util.Comparator.comparingLong(x -> x.listedAt));
+            }
+            compared = kept;
+            comparedSize = n;
+            comparedStale = false;
+            comparedSorted = true;
         }
-        compared.subList(kept, compared.size()).clear();
-        comparedStale = false;
-        boolean both = !out.isEmpty();
         List<EntityEntry> taken = written;
         written = new ArrayList<>();
+        List<EntityEntry> out = new ArrayList<>(comparedSize + taken.size());
+        out.addAll(new Visit(compared, comparedSize));
+        boolean both = !out.isEmpty();
         for (EntityEntry e : taken) {
             e.written = false;
             if (e.tracked && e.held) {
@@ -241,9 +285,36 @@ public final class IdentityMap {
         return out;
     }
 
+    /** The first {@code size} entries of an array of {@link #compared}, which no one writes again: a read-only list. */
+    private static final class Visit extends java.util.AbstractList<EntityEntry> implements java.util.RandomAccess {
+        private final EntityEntry[] entries;
+        private final int size;
+
+        Visit(EntityEntry[] entries, int size) {
+            this.entries = entries;
+            this.size = size;
+        }
+
+        @Override
+        public EntityEntry get(int index) {
+            java.util.Objects.checkIndex(index, size);
+            return entries[index];
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public Object[] toArray() {
+            return java.util.Arrays.copyOf(entries, size, Object[].class);
+        }
+    }
+
     /** Where the entries compared at every flush end: new ones listed after it are found by {@link #visitSince}. */
     public int visitMark() {
-        return compared.size();
+        return comparedSize;
     }
 
     /**
@@ -251,12 +322,12 @@ public final class IdentityMap {
      * prepared), added to {@code visit} in listing order; {@code visit} itself when there are none.
      */
     public List<EntityEntry> visitSince(int mark, List<EntityEntry> visit) {
-        if (written.isEmpty() && compared.size() == mark) {
+        if (written.isEmpty() && comparedSize == mark) {
             return visit;
         }
         Set<EntityEntry> extra = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (int i = mark; i < compared.size(); i++) {
-            EntityEntry e = compared.get(i);
+        for (int i = mark; i < comparedSize; i++) {
+            EntityEntry e = compared[i];
             if (!e.tracked && byInstance.get(e.instance) == e) {
                 extra.add(e);
             }
@@ -315,6 +386,7 @@ public final class IdentityMap {
 
     /** Takes one entry out of the session. */
     public void forget(EntityEntry e) {
+        beforeUnlisting();
         unhook(e);
         if (byInstance.get(e.instance) == e) {
             byInstance.remove(e.instance);
@@ -332,6 +404,7 @@ public final class IdentityMap {
         if (gone.isEmpty()) {
             return;
         }
+        beforeUnlisting();
         Set<EntityEntry> set = Collections.newSetFromMap(new IdentityHashMap<>());
         for (EntityEntry e : gone) {
             set.add(e);
@@ -350,6 +423,7 @@ public final class IdentityMap {
 
     /** Replaces the whole content with {@code listed}, in that order (after a failed flush). */
     public void reset(List<EntityEntry> listed) {
+        beforeUnlisting();
         dropVisits();
         for (EntityEntry e : byInstance.values()) {
             e.held = false;
@@ -359,6 +433,53 @@ public final class IdentityMap {
         entries.clear();
         for (EntityEntry e : listed) {
             add(e);
+        }
+    }
+
+    /**
+     * The listed entries as they are when a flush starts writing, kept for {@link #reset} should the writes fail:
+     * while entries only join the session (an insert lists no one new; a cascade appends), they are the first
+     * {@code size} of the live list and nothing is copied; the first time one would leave it, they are copied.
+     */
+    public static final class KeptListing {
+        private final int size;
+        private final KeptListing outer;
+        private List<EntityEntry> copy;
+
+        private KeptListing(int size, KeptListing outer) {
+            this.size = size;
+            this.outer = outer;
+        }
+    }
+
+    /**
+     * Starts keeping the listed entries as they are now (see {@link KeptListing}); end it with {@link #listing} or
+     * {@link #release}, innermost first.
+     */
+    public KeptListing keepListing() {
+        keeping = new KeptListing(entries.size(), keeping);
+        return keeping;
+    }
+
+    /** Stops keeping {@code kept}: the writes succeeded. */
+    public void release(KeptListing kept) {
+        if (keeping == kept) {
+            keeping = kept.outer;
+        }
+    }
+
+    /** Stops keeping {@code kept} and returns the listed entries as they were when it started, in order. */
+    public List<EntityEntry> listing(KeptListing kept) {
+        release(kept);
+        return kept.copy != null ? kept.copy : new ArrayList<>(entries.subList(0, kept.size));
+    }
+
+    /** Before an entry leaves the listing: copies what the flushes writing now may have to put back. */
+    private void beforeUnlisting() {
+        for (KeptListing k = keeping; k != null; k = k.outer) {
+            if (k.copy == null) {
+                k.copy = new ArrayList<>(entries.subList(0, k.size));
+            }
         }
     }
 
@@ -376,6 +497,7 @@ public final class IdentityMap {
     }
 
     public void clear() {
+        beforeUnlisting();
         for (EntityEntry e : byInstance.values()) {
             unhook(e);
             e.held = false;

@@ -234,7 +234,7 @@ public final class UnitOfWork implements PersistenceContext {
                     if (plan.parentLinks.length > 0) {
                         movedBetweenParents(e, plan, false);
                     }
-                } else if (plan.parentLinksShared) {
+                } else if (plan.parentLinksShared && plan.heldSharedParentLink(e)) {
                     movedBetweenParents(e, plan, true);
                 }
             }
@@ -274,11 +274,11 @@ public final class UnitOfWork implements PersistenceContext {
         for (int i : plan.parentLinks) {
             WritePlan.Column c = columns.get(i);
             io.athanor.orm.internal.meta.RelationshipModel r = c.relation;
-            if (onlyNulledShared && (c.property == null || !e.heldToOne(r))) {
+            if (onlyNulledShared && (c.property == null || !plan.heldToOne(i, e))) {
                 continue; // the comparison found this column as it was
             }
             Object parent = r.accessor().get(e.instance);
-            if (parent == null && !e.heldToOne(r)) {
+            if (parent == null && !plan.heldToOne(i, e)) {
                 continue; // never set up: not a change
             }
             Object oldKey = e.snapshot[i];
@@ -321,7 +321,13 @@ public final class UnitOfWork implements PersistenceContext {
         int mark = map.visitMark();
         EntityModel lastModel = null;
         io.athanor.orm.internal.meta.RelationshipModel[] cascades = null;
-        for (int i = 0; i < visit.size(); i++) {
+        boolean anyCascades = false;
+        boolean anyLinks = false;
+        for (Object m : map.listedModels()) { // decided once per flush for every class the session has held
+            anyCascades |= context.plan((EntityModel) m).persistCascades.length > 0;
+            anyLinks |= LinkWriter.ownsLinks((EntityModel) m);
+        }
+        for (int i = 0; anyCascades && i < visit.size(); i++) {
             EntityEntry e = visit.get(i);
             if (e.model != lastModel) {
                 lastModel = e.model;
@@ -343,7 +349,8 @@ public final class UnitOfWork implements PersistenceContext {
         ParentDeletes parentDeletes = ParentDeletes.prepare(this, context, map, loader,
                 walked == null || visit != before ? visit : List.of());
         visit = map.visitSince(mark, visit);
-        LinkWriter links = new LinkWriter(map, context.metadata(), visit, context.batchSize());
+        // no class held owns a many-to-many: no link row to write, and no entry to look at for one
+        LinkWriter links = new LinkWriter(map, context.metadata(), anyLinks ? visit : List.of(), context.batchSize());
         // The walk's comparisons stand when nothing was deleted and no entry appeared since (new ones, or shards chosen)
         List<EntityEntry> changed;
         if (walked != null && visit == before && !context.sharded()) {
@@ -363,7 +370,7 @@ public final class UnitOfWork implements PersistenceContext {
         for (EntityEntry e : changed) {
             saved.add(new Object[] {e.status, e.snapshot, e.key, versionOf(e)});
         }
-        List<EntityEntry> listed = new ArrayList<>(map.entries());
+        IdentityMap.KeptListing listed = map.keepListing(); // copied only if an entry leaves the session
         int undoMark = undo.mark();
         try {
             Writers writers = new Writers(this, context::transaction, beforeUpdates(changed));
@@ -377,8 +384,10 @@ public final class UnitOfWork implements PersistenceContext {
             undo.truncate(undoMark);
             parentDeletes.undo();
             restore(changed, saved);
-            map.reset(listed);
+            map.reset(map.listing(listed));
             throw failure;
+        } finally {
+            map.release(listed); // no-op after a failure: listing() released it
         }
         return count ? changed.size() : 1;
     }
