@@ -308,7 +308,7 @@ public final class EntityWriter {
             }
             if (any && e.model.isView()) {
                 throw new AthanorException(e.model.name() + " is a materialized view, so the change to " + e.model.name() + " "
-                        + e.key.id() + " cannot be written. Change the tables it reads, then sessions.refresh("
+                        + e.id() + " cannot be written. Change the tables it reads, then sessions.refresh("
                         + e.model.name() + ".class).");
             }
             if (any) {

@@ -287,7 +287,7 @@ public final class UnitOfWork implements PersistenceContext {
             if (unchanged) {
                 continue;
             }
-            EntityEntry old = oldKey == null ? null : map.get(new EntityKey(context.metadata().entity(r.target()).rootType(), oldKey, e.shard));
+            EntityEntry old = oldKey == null ? null : map.get(context.metadata().entity(r.target()).rootType(), oldKey, e.shard);
             if (old != null && old.instance != parent) {
                 Associations.rawRemove(r.inverse().accessor().get(old.instance), e.instance);
             }
@@ -361,7 +361,7 @@ public final class UnitOfWork implements PersistenceContext {
         // Only the entries written can change: those are saved and restored, the others stay as they are.
         List<Object[]> saved = new ArrayList<>(changed.size());
         for (EntityEntry e : changed) {
-            saved.add(new Object[] {e.status, e.snapshot, e.key, versionOf(e)});
+            saved.add(new Object[] {e.status, e.snapshot, e.id(), versionOf(e)});
         }
         List<EntityEntry> listed = new ArrayList<>(map.entries());
         int undoMark = undo.mark();
@@ -453,7 +453,7 @@ public final class UnitOfWork implements PersistenceContext {
             Object[] s = saved.get(i);
             e.status = (EntityEntry.Status) s[0];
             e.snapshot = (Object[]) s[1];
-            e.key = (EntityKey) s[2];
+            e.restoreId(s[2]);
             if (e.keyAssigned) {
                 for (PropertyModel id : e.model.idProperties()) {
                     if (id.generation() != null) {
