@@ -37,18 +37,73 @@ public final class EntityEntry {
      * none, a {@code String} for one (most entities: no set per instance), else a {@code Set<String>} of names.
      */
     private Object loaded;
-    /** For loaded collections: their elements as loaded, to find orphans removed from them since. */
-    public java.util.Map<String, java.util.List<Object>> loadedElements;
-    /** For owning many-to-many collections: their elements as loaded or last written, to find links to add and remove. */
-    public java.util.Map<String, java.util.List<Object>> loadedLinks;
+    /** What few instances need (loaded orphan-removal and many-to-many collections, server defaults): made on first use. */
+    private Rare rare;
+
+    /** The rarely needed parts of an entry, apart so that every loaded row does not carry them. */
+    private static final class Rare {
+        /** For loaded collections: their elements as loaded, to find orphans removed from them since. */
+        java.util.Map<String, java.util.List<Object>> loadedElements;
+        /** For owning many-to-many collections: their elements as loaded or last written, to find links to add and remove. */
+        java.util.Map<String, java.util.List<Object>> loadedLinks;
+        /** Properties the last insert left to their server defaults and filled from the row; cleared again if it is undone. */
+        java.util.List<io.athanor.orm.internal.meta.PropertyModel> defaulted;
+    }
+
+    private Rare rare() {
+        Rare r = rare;
+        if (r == null) {
+            r = new Rare();
+            rare = r;
+        }
+        return r;
+    }
+
+    /** Per loaded orphan-removal collection (by name): its elements as loaded, to find orphans removed since; may be null. */
+    public java.util.Map<String, java.util.List<Object>> loadedElements() {
+        return rare == null ? null : rare.loadedElements;
+    }
+
+    /** {@link #loadedElements()}, made if there is none yet. */
+    public java.util.Map<String, java.util.List<Object>> loadedElementsToFill() {
+        Rare r = rare();
+        if (r.loadedElements == null) {
+            r.loadedElements = new java.util.HashMap<>();
+        }
+        return r.loadedElements;
+    }
+
+    /**
+     * Per loaded owning many-to-many collection (by name): its elements as loaded or last written, to find links to
+     * add and remove; may be null.
+     */
+    public java.util.Map<String, java.util.List<Object>> loadedLinks() {
+        return rare == null ? null : rare.loadedLinks;
+    }
+
+    /** {@link #loadedLinks()}, made if there is none yet. */
+    public java.util.Map<String, java.util.List<Object>> loadedLinksToFill() {
+        Rare r = rare();
+        if (r.loadedLinks == null) {
+            r.loadedLinks = new java.util.HashMap<>();
+        }
+        return r.loadedLinks;
+    }
+
+    /** Notes that the last insert left {@code p} to its server default, filled from the row (of {@code expected} such). */
+    public void defaulted(io.athanor.orm.internal.meta.PropertyModel p, int expected) {
+        Rare r = rare();
+        if (r.defaulted == null) {
+            r.defaulted = new java.util.ArrayList<>(expected);
+        }
+        r.defaulted.add(p);
+    }
 
     /**
      * Bit {@code i}: owning to-one relationship {@code i} of the model has held a parent since the instance
      * was loaded or added, so a null in it now means "no parent" rather than "never set up" (a stream).
      */
     public long toOnesSet;
-    /** Properties the last insert left to their server defaults and filled from the row; cleared again if it is undone. */
-    public java.util.List<io.athanor.orm.internal.meta.PropertyModel> defaulted;
 
     /**
      * Whether the instance's class reports its writes to this entry ({@link io.athanor.orm.enhance.Tracked}), so a
@@ -79,6 +134,7 @@ public final class EntityEntry {
     void set(int flag, boolean on) {
         flags = (byte) (on ? flags | flag : flags & ~flag);
     }
+
     /** The map that tracks it (set while tracked). */
     IdentityMap map;
     /** When its map listed it: the flush visits entries in this order. */
@@ -241,11 +297,11 @@ public final class EntityEntry {
 
     /** Puts back the nulls the insert's server defaults replaced, when that insert is undone. */
     public void forgetServerDefaults() {
-        if (defaulted != null) {
-            for (io.athanor.orm.internal.meta.PropertyModel p : defaulted) {
+        if (rare != null && rare.defaulted != null) {
+            for (io.athanor.orm.internal.meta.PropertyModel p : rare.defaulted) {
                 p.accessor().set(instance, null);
             }
-            defaulted = null;
+            rare.defaulted = null;
         }
     }
 

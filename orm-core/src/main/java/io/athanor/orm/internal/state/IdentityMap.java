@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,8 +14,8 @@ import java.util.Set;
 public final class IdentityMap {
     /** The entries found by key: holds the entries themselves, so a loaded row makes no key object or node. */
     private final KeyTable byKey = new KeyTable();
-    /** Sized small: a session that reads one instance ({@code get}) should not pay for a table of 64 slots. */
-    private final Map<Object, EntityEntry> byInstance = new IdentityHashMap<>(4);
+    /** The entries found by instance (identity): one slot each, and sized small until a session holds more. */
+    private final InstanceTable byInstance = new InstanceTable();
     /** New and deleted entries, and every loaded one, in the order the session met them; hollow references are not listed. */
     private final List<EntityEntry> entries = new ArrayList<>();
     /** Instances whose rows this session deleted: never inserted again by a cascade (made on first use). */
@@ -44,7 +43,7 @@ public final class IdentityMap {
     }
 
     public boolean holds(Object instance) {
-        return byInstance.containsKey(instance);
+        return byInstance.get(instance) != null;
     }
 
     public boolean holdsKey(EntityKey key) {
@@ -71,7 +70,7 @@ public final class IdentityMap {
 
     /** Finds {@code e} by its instance from now on (an entry it replaces is no longer held). */
     private void hold(EntityEntry e) {
-        EntityEntry before = byInstance.put(e.instance, e);
+        EntityEntry before = byInstance.put(e);
         if (before != null && before != e) {
             before.set(EntityEntry.HELD, false);
             noteStale(before);
@@ -316,9 +315,7 @@ public final class IdentityMap {
     /** Replaces the whole content with {@code listed}, in that order (after a failed flush). */
     public void reset(List<EntityEntry> listed) {
         dropVisits();
-        for (EntityEntry e : byInstance.values()) {
-            e.set(EntityEntry.HELD, false);
-        }
+        byInstance.forEach(e -> e.set(EntityEntry.HELD, false));
         byKey.clear();
         byInstance.clear();
         entries.clear();
@@ -341,10 +338,10 @@ public final class IdentityMap {
     }
 
     public void clear() {
-        for (EntityEntry e : byInstance.values()) {
+        byInstance.forEach(e -> {
             unhook(e);
             e.set(EntityEntry.HELD, false);
-        }
+        });
         dropVisits();
         deleted = null;
         byKey.clear();

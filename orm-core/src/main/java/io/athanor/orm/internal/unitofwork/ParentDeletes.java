@@ -361,7 +361,7 @@ final class ParentDeletes {
             if (element != null && gone.contains(element)) {
                 Associations.rawRemove(held, element);
                 undo.add(() -> Associations.rawAdd(held, element));
-                List<Object> links = e.loadedLinks == null ? null : e.loadedLinks.get(r.name());
+                List<Object> links = e.loadedLinks() == null ? null : e.loadedLinks().get(r.name());
                 if (links != null && Associations.removeSame(links, element)) {
                     undo.add(() -> links.add(element));
                 }

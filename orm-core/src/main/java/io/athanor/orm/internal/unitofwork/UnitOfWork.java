@@ -209,7 +209,7 @@ public final class UnitOfWork implements PersistenceContext {
                 lastModel = e.model;
                 plan = context.plan(lastModel);
             }
-            if (e.status == EntityEntry.Status.PERSISTENT && e.loadedElements != null) {
+            if (e.status == EntityEntry.Status.PERSISTENT && e.loadedElements() != null) {
                 removeOrphans(e);
             }
             if (e.status == EntityEntry.Status.NEW) {
@@ -246,7 +246,7 @@ public final class UnitOfWork implements PersistenceContext {
     /** Deletes the elements removed from {@code e}'s loaded orphan-removal collections, and notes them as loaded now. */
     private void removeOrphans(EntityEntry e) {
         for (io.athanor.orm.internal.meta.RelationshipModel r : e.model.relationships()) {
-            List<Object> before = e.loadedElements.get(r.name());
+            List<Object> before = e.loadedElements().get(r.name());
             if (before == null) {
                 continue;
             }
@@ -259,7 +259,7 @@ public final class UnitOfWork implements PersistenceContext {
                     }
                 }
             }
-            e.loadedElements.put(r.name(), now == null ? new ArrayList<>() : new ArrayList<>(now));
+            e.loadedElements().put(r.name(), now == null ? new ArrayList<>() : new ArrayList<>(now));
         }
     }
 
@@ -541,8 +541,8 @@ public final class UnitOfWork implements PersistenceContext {
                 if (!(children instanceof LazyValue) || ((LazyValue) children).isLoaded()) {
                     Associations.rawRemove(children, e.instance);
                 }
-                if (p.loadedElements != null && p.loadedElements.get(back.name()) != null) {
-                    p.loadedElements.get(back.name()).removeIf(x -> x == e.instance);
+                if (p.loadedElements() != null && p.loadedElements().get(back.name()) != null) {
+                    p.loadedElements().get(back.name()).removeIf(x -> x == e.instance);
                 }
             } else if (back.accessor().get(parent) == e.instance) {
                 back.accessor().set(parent, null);
