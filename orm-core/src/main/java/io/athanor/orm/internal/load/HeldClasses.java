@@ -37,7 +37,7 @@ public final class HeldClasses {
     /** The error for {@link #narrowerThanItsReference} being true: names the reference, the class asked and the fix. */
     public static AthanorException referenceOfSuperclass(EntityEntry held, Class<?> asked) {
         String declared = Loading.entityClass(held.instance).getSimpleName();
-        Object id = held.key.id();
+        Object id = held.id();
         return new AthanorException("The session holds " + held.model.name() + " " + id + " as a lazy reference of "
                 + declared + " (made by getReference(" + declared + ".class, " + id + ") before its row was read), and a "
                 + "reference keeps the class it was made with, so it cannot be returned as a " + asked.getSimpleName()
@@ -47,7 +47,7 @@ public final class HeldClasses {
 
     /** The error of {@code getReference(asked, id)} when the session holds the row as an instance of a sibling class. */
     public static EntityNotFoundException otherClass(EntityEntry held, Class<?> asked) {
-        return new EntityNotFoundException("There is no " + asked.getSimpleName() + " with key " + held.key.id() + ": the "
+        return new EntityNotFoundException("There is no " + asked.getSimpleName() + " with key " + held.id() + ": the "
                 + "session holds that row as a " + Loading.entityClass(held.instance).getSimpleName() + ". Use get("
                 + asked.getSimpleName() + ".class, id), which returns null for a row of another class, where the class "
                 + "is not known.");

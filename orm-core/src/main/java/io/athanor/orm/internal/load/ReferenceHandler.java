@@ -39,7 +39,7 @@ final class ReferenceHandler implements ProxyHandler {
     @Override
     public Object serialForm(Object proxy) throws java.io.ObjectStreamException {
         if (entry.hollow) {
-            throw new java.io.NotSerializableException(entry.model.name() + " " + entry.key.id() + " is a lazy reference that "
+            throw new java.io.NotSerializableException(entry.model.name() + " " + entry.id() + " is a lazy reference that "
                     + "was never loaded, so it cannot be serialised: load it first (use it, or query with "
                     + ".options(joinedLoad(...)) or selectinLoad(...)).");
         }

@@ -343,16 +343,10 @@ public final class Relationships {
         if (parentEntry != null) {
             markLoaded(parentEntry, r);
             if (r.kind() == RelationshipModel.Kind.MANY_TO_MANY && r.owning()) {
-                if (parentEntry.loadedLinks == null) {
-                    parentEntry.loadedLinks = new HashMap<>();
-                }
-                parentEntry.loadedLinks.put(r.name(), new ArrayList<>(children));
+                parentEntry.loadedLinksToFill().put(r.name(), new ArrayList<>(children));
             }
             if (r.orphanRemoval()) {
-                if (parentEntry.loadedElements == null) {
-                    parentEntry.loadedElements = new HashMap<>();
-                }
-                parentEntry.loadedElements.put(r.name(), new ArrayList<>(children));
+                parentEntry.loadedElementsToFill().put(r.name(), new ArrayList<>(children));
             }
         }
     }
@@ -445,11 +439,11 @@ public final class Relationships {
                 continue;
             }
             entry.unmarkLoaded(r.name());
-            if (entry.loadedElements != null) {
-                entry.loadedElements.remove(r.name());
+            if (entry.loadedElements() != null) {
+                entry.loadedElements().remove(r.name());
             }
-            if (entry.loadedLinks != null) {
-                entry.loadedLinks.remove(r.name());
+            if (entry.loadedLinks() != null) {
+                entry.loadedLinks().remove(r.name());
             }
             LazyCollection.Loader l = new CollectionLoader(owner, r, List.of(), true);
             r.accessor().set(owner, r.collectionType() == Set.class ? new LazySet<>(l, owner, r) : new LazyList<>(l, owner, r));

@@ -8,7 +8,6 @@ import io.athanor.orm.internal.meta.PropertyModel;
 import io.athanor.orm.internal.meta.RelationshipModel;
 import io.athanor.orm.internal.sql.CompiledSelect;
 import io.athanor.orm.internal.state.EntityEntry;
-import io.athanor.orm.internal.state.EntityKey;
 import io.athanor.orm.internal.state.IdentityMap;
 import io.athanor.orm.internal.state.LoadGroup;
 import io.athanor.orm.internal.types.ColumnReads;
@@ -295,11 +294,10 @@ public final class RowLoader {
         if (known != null) {
             return known.instance;
         }
-        EntityKey k = new EntityKey(target.rootType(), key, shard);
         ReferenceHandler handler = new ReferenceHandler(this, via, owner, loads);
         Object proxy = context.proxies().create(target.type(), idGetter(target), handler);
         target.idProperties().get(0).accessor().set(proxy, key);
-        EntityEntry entry = new EntityEntry(proxy, target, k, EntityEntry.Status.PERSISTENT, null);
+        EntityEntry entry = new EntityEntry(proxy, target, key, shard, EntityEntry.Status.PERSISTENT, null);
         entry.hollow = true;
         handler.entry = entry;
         map.addUnlisted(entry);
@@ -309,7 +307,7 @@ public final class RowLoader {
 
     /** A reference that throws on use (RAISE); not part of the session. */
     Object raisingReference(EntityModel target, Object key, RelationshipModel r) {
-        EntityEntry known = map.get(new EntityKey(target.rootType(), key, context.shard()));
+        EntityEntry known = map.get(target.rootType(), key, context.shard());
         if (known != null && !known.hollow) {
             return known.instance;
         }
@@ -328,7 +326,7 @@ public final class RowLoader {
     void initialize(ReferenceHandler handler) {
         EntityEntry e = handler.entry;
         if (!context.isOpen() || map.entryOf(e.instance) != e) {
-            String what = handler.via != null ? handler.via.toString() : "the reference to " + e.model.name() + " " + e.key.id();
+            String what = handler.via != null ? handler.via.toString() : "the reference to " + e.model.name() + " " + e.id();
             throw new io.athanor.orm.DetachedInstanceException("Cannot load " + what + ": the session that made this lazy "
                     + "reference is closed, or no longer holds it. Load it with the query (.options(selectinLoad(...)) or "
                     + "joinedLoad(...)), or attach the instance to an open session with session.merge(...) and read it there.");
@@ -338,13 +336,13 @@ public final class RowLoader {
         }
         PropertyModel id = e.model.idProperties().get(0);
         Attribute idAttribute = new Attribute(e.model.type(), id.path(), id.javaType());
-        Expression<Boolean> byId = idAttribute.eq(e.key.id());
+        Expression<Boolean> byId = idAttribute.eq(e.id());
         context.onShard(e.shard, () -> context.list(Sql.select((Class<Object>) e.model.type()).where(byId)
                 .options(handler.loads.toArray(new Load[0]))));
         if (e.hollow) {
             map.forget(e);
             throw new io.athanor.orm.EntityNotFoundException("There is no " + e.model.name() + " with " + id.path() + " "
-                    + e.key.id() + (handler.via != null ? " (the row " + handler.via + " refers to)" : "") + ". Use "
+                    + e.id() + (handler.via != null ? " (the row " + handler.via + " refers to)" : "") + ". Use "
                     + "session.get(), which returns null, where the row may be missing.");
         }
     }
@@ -437,8 +435,7 @@ public final class RowLoader {
                 if (context.readOnly()) {
                     context.keepKeysOnly(concrete, snapshot);
                 }
-                EntityKey key = new EntityKey(model.rootType(), id, shard);
-                EntityEntry e = new EntityEntry(instance, concrete, key, EntityEntry.Status.PERSISTENT, snapshot);
+                EntityEntry e = new EntityEntry(instance, concrete, id, shard, EntityEntry.Status.PERSISTENT, snapshot);
                 e.group = group;
                 e.fingerprint = fingerprint;
                 map.add(e);

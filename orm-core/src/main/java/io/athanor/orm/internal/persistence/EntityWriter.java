@@ -159,10 +159,7 @@ public final class EntityWriter {
                     if (column == generated) {
                         e.keyAssigned = true;
                     } else {
-                        if (e.defaulted == null) {
-                            e.defaulted = new ArrayList<>(defaults.size());
-                        }
-                        e.defaulted.add(c.property);
+                        e.defaulted(c.property, defaults.size());
                     }
                 }
                 r++;
@@ -206,13 +203,10 @@ public final class EntityWriter {
         }
         boolean[] found = ReadBack.select(connection, plan, defaults, rows, (r, column, value) -> {
             EntityEntry e = entries.get(r);
-            if (e.defaulted == null) {
-                e.defaulted = new ArrayList<>(defaults.size());
-            }
             WritePlan.Column c = plan.columns.get(column);
             rows.get(r)[column] = value;
             c.property.accessor().set(e.instance, value);
-            e.defaulted.add(c.property);
+            e.defaulted(c.property, defaults.size());
         });
         for (int r = 0; r < rows.size(); r++) {
             if (!found[r]) {
@@ -308,7 +302,7 @@ public final class EntityWriter {
             }
             if (any && e.model.isView()) {
                 throw new AthanorException(e.model.name() + " is a materialized view, so the change to " + e.model.name() + " "
-                        + e.key.id() + " cannot be written. Change the tables it reads, then sessions.refresh("
+                        + e.id() + " cannot be written. Change the tables it reads, then sessions.refresh("
                         + e.model.name() + ".class).");
             }
             if (any) {

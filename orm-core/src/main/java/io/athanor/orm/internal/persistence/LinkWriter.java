@@ -68,7 +68,7 @@ public final class LinkWriter {
                     continue;
                 }
                 List<Object> now = value == null ? List.of() : new ArrayList<>((Collection<?>) value);
-                List<Object> before = e.loadedLinks == null ? null : e.loadedLinks.get(r.name());
+                List<Object> before = e.loadedLinks() == null ? null : e.loadedLinks().get(r.name());
                 if (before == null) {
                     before = List.of();
                 }
@@ -83,7 +83,7 @@ public final class LinkWriter {
                         c.removed.add(o);
                     }
                 }
-                if (!c.added.isEmpty() || !c.removed.isEmpty() || e.loadedLinks == null || !e.loadedLinks.containsKey(r.name())) {
+                if (!c.added.isEmpty() || !c.removed.isEmpty() || e.loadedLinks() == null || !e.loadedLinks().containsKey(r.name())) {
                     changes.add(c);
                 }
             }
@@ -294,10 +294,7 @@ public final class LinkWriter {
     /** Records what was written as each collection's loaded state. */
     public void written() {
         for (Change c : changes) {
-            if (c.owner.loadedLinks == null) {
-                c.owner.loadedLinks = new HashMap<>();
-            }
-            c.owner.loadedLinks.put(c.relationship.name(), c.now);
+            c.owner.loadedLinksToFill().put(c.relationship.name(), c.now);
         }
     }
 

@@ -482,7 +482,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         if (options.isReadOnly()) {
             for (EntityEntry e : map.entries()) {
                 if (EntityEntry.fingerprint(e.model, e.instance) != e.fingerprint) {
-                    throw new AthanorException("This session is read-only, but " + e.model.name() + " " + e.key.id()
+                    throw new AthanorException("This session is read-only, but " + e.model.name() + " " + e.id()
                             + " was changed in memory. Open a read-write session (sessions.open()) for changes, or discard "
                             + "the change.");
                 }
@@ -544,7 +544,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
             throw new AthanorException("refresh() needs an entity this session loaded or flushed and has not deleted; this "
                     + entity.getClass().getSimpleName() + " is not one.");
         }
-        SessionRefresh.refresh(map, loader, e, entity, x -> onShard(x.shard, () -> get(x.model.type(), x.key.id())));
+        SessionRefresh.refresh(map, loader, e, entity, x -> onShard(x.shard, () -> get(x.model.type(), x.id())));
     }
 
     @Override

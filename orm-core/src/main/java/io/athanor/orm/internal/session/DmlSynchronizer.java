@@ -43,7 +43,7 @@ final class DmlSynchronizer {
         for (int from = 0; from < held.size(); from += Relationships.BATCH) {
             List<Object> keys = new ArrayList<>();
             for (EntityEntry e : held.subList(from, Math.min(held.size(), from + Relationships.BATCH))) {
-                keys.add(e.key.id());
+                keys.add(e.id());
             }
             Expression<Boolean> byKeys = idAttribute.in(keys);
             session.select((Class<Object>) model.type()).where(byKeys).list();

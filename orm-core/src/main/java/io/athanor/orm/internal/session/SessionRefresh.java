@@ -22,7 +22,7 @@ final class SessionRefresh {
      * @throws AthanorException if the row no longer exists
      */
     static void refresh(IdentityMap map, RowLoader loader, EntityEntry e, Object entity, Function<EntityEntry, Object> read) {
-        map.removeKey(e.key);
+        map.removeKey(e.key());
         int mark = loader.beginLoad();
         boolean completed = false;
         try {
@@ -30,18 +30,18 @@ final class SessionRefresh {
             try {
                 reloaded = read.apply(e);
             } finally {
-                if (!map.holdsKey(e.key)) {
-                    map.putKey(e.key, e);
+                if (!map.holdsKey(e.key())) {
+                    map.putKey(e);
                 }
             }
             if (reloaded == null) {
-                throw new AthanorException("The row of " + e.model.name() + " " + e.key.id() + " no longer exists.");
+                throw new AthanorException("The row of " + e.model.name() + " " + e.id() + " no longer exists.");
             }
             map.forget(e);
             EntityEntry loaded = map.entryOf(reloaded);
             map.forget(loaded);
             e.model.assigner().copy(reloaded, entity, i -> true);
-            EntityEntry fresh = new EntityEntry(entity, e.model, e.key, EntityEntry.Status.PERSISTENT, loaded.snapshot);
+            EntityEntry fresh = new EntityEntry(entity, e.model, e.key(), EntityEntry.Status.PERSISTENT, loaded.snapshot);
             fresh.toOnesSet = e.toOnesSet | loaded.toOnesSet;
             map.add(fresh);
             loader.postLoadOn(reloaded, entity);   // the callbacks run on the user's instance, once it holds the row

@@ -12,12 +12,18 @@ public final class EntityEntry {
 
     public final Object instance;
     public final EntityModel model;
-    public EntityKey key;
+    /**
+     * The primary key value of its key (a List for composite keys), which is {@code (model.rootType(), id, shard)}:
+     * kept as its parts so that a loaded row makes no key object; meaningful when {@link #KEYED} is set.
+     */
+    private Object id;
     public Status status;
     /** Per property (in model order), then per extra foreign key column: values as last written or read. */
     public Object[] snapshot;
     /** Whether this flush gave the instance its key (to undo if the flush fails). */
     public boolean keyAssigned;
+    /** The hash its {@link KeyTable} placed it by (valid while {@link #INDEXED}). */
+    int keyHash;
     /** In a read-only session: a fingerprint of the field values as loaded, in place of most of the snapshot. */
     public int fingerprint;
     /** A lazy reference whose columns have not been read yet (not in the session's entry list until they are). */
@@ -31,30 +37,104 @@ public final class EntityEntry {
      * none, a {@code String} for one (most entities: no set per instance), else a {@code Set<String>} of names.
      */
     private Object loaded;
-    /** For loaded collections: their elements as loaded, to find orphans removed from them since. */
-    public java.util.Map<String, java.util.List<Object>> loadedElements;
-    /** For owning many-to-many collections: their elements as loaded or last written, to find links to add and remove. */
-    public java.util.Map<String, java.util.List<Object>> loadedLinks;
+    /** What few instances need (loaded orphan-removal and many-to-many collections, server defaults): made on first use. */
+    private Rare rare;
+
+    /** The rarely needed parts of an entry, apart so that every loaded row does not carry them. */
+    private static final class Rare {
+        /** For loaded collections: their elements as loaded, to find orphans removed from them since. */
+        java.util.Map<String, java.util.List<Object>> loadedElements;
+        /** For owning many-to-many collections: their elements as loaded or last written, to find links to add and remove. */
+        java.util.Map<String, java.util.List<Object>> loadedLinks;
+        /** Properties the last insert left to their server defaults and filled from the row; cleared again if it is undone. */
+        java.util.List<io.athanor.orm.internal.meta.PropertyModel> defaulted;
+    }
+
+    private Rare rare() {
+        Rare r = rare;
+        if (r == null) {
+            r = new Rare();
+            rare = r;
+        }
+        return r;
+    }
+
+    /** Per loaded orphan-removal collection (by name): its elements as loaded, to find orphans removed since; may be null. */
+    public java.util.Map<String, java.util.List<Object>> loadedElements() {
+        return rare == null ? null : rare.loadedElements;
+    }
+
+    /** {@link #loadedElements()}, made if there is none yet. */
+    public java.util.Map<String, java.util.List<Object>> loadedElementsToFill() {
+        Rare r = rare();
+        if (r.loadedElements == null) {
+            r.loadedElements = new java.util.HashMap<>();
+        }
+        return r.loadedElements;
+    }
+
+    /**
+     * Per loaded owning many-to-many collection (by name): its elements as loaded or last written, to find links to
+     * add and remove; may be null.
+     */
+    public java.util.Map<String, java.util.List<Object>> loadedLinks() {
+        return rare == null ? null : rare.loadedLinks;
+    }
+
+    /** {@link #loadedLinks()}, made if there is none yet. */
+    public java.util.Map<String, java.util.List<Object>> loadedLinksToFill() {
+        Rare r = rare();
+        if (r.loadedLinks == null) {
+            r.loadedLinks = new java.util.HashMap<>();
+        }
+        return r.loadedLinks;
+    }
+
+    /** Notes that the last insert left {@code p} to its server default, filled from the row (of {@code expected} such). */
+    public void defaulted(io.athanor.orm.internal.meta.PropertyModel p, int expected) {
+        Rare r = rare();
+        if (r.defaulted == null) {
+            r.defaulted = new java.util.ArrayList<>(expected);
+        }
+        r.defaulted.add(p);
+    }
 
     /**
      * Bit {@code i}: owning to-one relationship {@code i} of the model has held a parent since the instance
      * was loaded or added, so a null in it now means "no parent" rather than "never set up" (a stream).
      */
     public long toOnesSet;
-    /** Properties the last insert left to their server defaults and filled from the row; cleared again if it is undone. */
-    public java.util.List<io.athanor.orm.internal.meta.PropertyModel> defaulted;
 
     /**
      * Whether the instance's class reports its writes to this entry ({@link io.athanor.orm.enhance.Tracked}), so a
      * flush looks at it only when it has reported one; otherwise every flush compares it with its snapshot.
      */
-    public boolean tracked;
-    /** Whether it waits in its map's list of tracked entries written since the last flush. */
-    boolean written;
-    /** Whether its map finds it by its instance (set and cleared by the map). */
-    boolean held;
-    /** Whether it is in its map's list of entries compared at every flush. */
-    boolean inCompared;
+    boolean tracked() {
+        return (flags & TRACKED) != 0;
+    }
+
+    /** Bits of {@link #flags}: it has a key; see {@link #tracked()}. */
+    static final int KEYED = 1;
+    static final int TRACKED = 1 << 1;
+    /** It waits in its map's list of tracked entries written since the last flush. */
+    static final int WRITTEN = 1 << 2;
+    /** Its map finds it by its instance (set and cleared by the map). */
+    static final int HELD = 1 << 3;
+    /** It is in its map's list of entries compared at every flush. */
+    static final int IN_COMPARED = 1 << 4;
+    /** Its map's key table holds it (set and cleared by the table). */
+    static final int INDEXED = 1 << 5;
+    /** The bookkeeping flags above, in one byte (the entry is made for every row a session loads). */
+    private byte flags;
+
+    boolean is(int flag) {
+        return (flags & flag) != 0;
+    }
+
+    void set(int flag, boolean on) {
+        flags = (byte) (on ? flags | flag : flags & ~flag);
+    }
+
     /** The map that tracks it (set while tracked). */
     IdentityMap map;
     /** When its map listed it: the flush visits entries in this order. */
@@ -68,12 +148,79 @@ public final class EntityEntry {
     public String shard;
 
     public EntityEntry(Object instance, EntityModel model, EntityKey key, Status status, Object[] snapshot) {
-        this.shard = key == null ? null : key.shard();
         this.instance = instance;
         this.model = model;
-        this.key = key;
         this.status = status;
         this.snapshot = snapshot;
+        setKey(key);
+    }
+
+    /**
+     * An entry of a row read from {@code shard} with primary key value {@code id} (its key is
+     * {@code (model.rootType(), id, shard)}), without making an {@link EntityKey}.
+     */
+    public EntityEntry(Object instance, EntityModel model, Object id, String shard, Status status, Object[] snapshot) {
+        this.instance = instance;
+        this.model = model;
+        this.status = status;
+        this.snapshot = snapshot;
+        this.id = java.util.Objects.requireNonNull(id, "id");
+        this.shard = shard;
+        this.flags = KEYED;
+    }
+
+    /** Whether it has a key (a new instance gets one at its insert). */
+    public boolean hasKey() {
+        return (flags & KEYED) != 0;
+    }
+
+    /** The primary key value of its key (a List for composite keys), {@code null} without a key. */
+    public Object id() {
+        return (flags & KEYED) != 0 ? id : null;
+    }
+
+    /** Its key, made on each call; {@code null} without one. */
+    public EntityKey key() {
+        return (flags & KEYED) != 0 ? new EntityKey(model.rootType(), id, shard) : null;
+    }
+
+    /**
+     * Puts back a key id it had ({@link #id()}, {@code null}: no key) on its current shard: undoing a write that
+     * saved the id rather than a key object.
+     */
+    public void restoreId(Object id) {
+        if (id == null) {
+            setKey(null);
+        } else if (!java.util.Objects.equals(id, id())) {
+            setKey(new EntityKey(model.rootType(), id, shard));
+        }
+    }
+
+    /** Whether its key is {@code (type, id, shard)}. */
+    boolean keyIs(Class<?> type, Object id, String shard) {
+        return (flags & KEYED) != 0 && model.rootType() == type && java.util.Objects.equals(this.id, id)
+                && java.util.Objects.equals(this.shard, shard);
+    }
+
+    /**
+     * Gives it {@code key} ({@code null}: none), whose shard becomes its shard. A map that held it by another key
+     * no longer finds it by either until it is keyed through the map again (see {@link IdentityMap#keyed}).
+     *
+     * @throws IllegalArgumentException if the key's type is not the root class of the entry's entity
+     */
+    public void setKey(EntityKey key) {
+        if (key == null) {
+            id = null;
+            set(KEYED, false);
+            return;
+        }
+        if (key.type() != model.rootType()) {
+            throw new IllegalArgumentException("The key of " + model.name() + " names " + key.type().getName()
+                    + ", not the root class " + model.rootType().getName());
+        }
+        id = key.id();
+        shard = key.shard();
+        set(KEYED, true);
     }
 
     /**
@@ -81,16 +228,16 @@ public final class EntityEntry {
      * entry, which every flush compares, does nothing.
      */
     public void changed() {
-        if (tracked && !written && map != null) {
-            written = true;
+        if ((flags & (TRACKED | WRITTEN)) == TRACKED && map != null) {
+            set(WRITTEN, true);
             map.written(this);
         }
     }
 
     /** Another entry took over the instance's reports (another session listed it): compared at every flush from now on. */
     void untrack() {
-        if (tracked) {
-            tracked = false;
+        if (tracked()) {
+            set(TRACKED, false);
             if (map != null && map.entryOf(instance) == this) {
                 map.untrackIn(this);
             }
@@ -150,11 +297,11 @@ public final class EntityEntry {
 
     /** Puts back the nulls the insert's server defaults replaced, when that insert is undone. */
     public void forgetServerDefaults() {
-        if (defaulted != null) {
-            for (io.athanor.orm.internal.meta.PropertyModel p : defaulted) {
+        if (rare != null && rare.defaulted != null) {
+            for (io.athanor.orm.internal.meta.PropertyModel p : rare.defaulted) {
                 p.accessor().set(instance, null);
             }
-            defaulted = null;
+            rare.defaulted = null;
         }
     }
 

@@ -3,10 +3,8 @@ package io.athanor.orm.internal.state;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,9 +12,10 @@ import java.util.Set;
  * entries in the order the session met them (the order a flush visits them). One session's, one thread's.
  */
 public final class IdentityMap {
-    private final Map<EntityKey, EntityEntry> byKey = new HashMap<>();
-    /** Sized small: a session that reads one instance ({@code get}) should not pay for a table of 64 slots. */
-    private final Map<Object, EntityEntry> byInstance = new IdentityHashMap<>(4);
+    /** The entries found by key: holds the entries themselves, so a loaded row makes no key object or node. */
+    private final KeyTable byKey = new KeyTable();
+    /** The entries found by instance (identity): one slot each, and sized small until a session holds more. */
+    private final InstanceTable byInstance = new InstanceTable();
     /** New and deleted entries, and every loaded one, in the order the session met them; hollow references are not listed. */
     private final List<EntityEntry> entries = new ArrayList<>();
     /** Instances whose rows this session deleted: never inserted again by a cascade (made on first use). */
@@ -40,49 +39,13 @@ public final class IdentityMap {
     /** The innermost flush writing now that may have to put the listing back ({@link #keepListing}); null for none. */
     private KeptListing keeping;
     private long listings;
-    /** The one key {@link #get(Class, Object, String)} looks up by, refilled for each lookup (one thread uses a map). */
-    private final Probe probe = new Probe();
-
-    /**
-     * Looks like the {@link EntityKey} with the same parts to the key map: equal to it, with its hash code. Only ever
-     * the argument of a lookup, never stored.
-     */
-    private static final class Probe {
-        Class<?> type;
-        Object id;
-        String shard;
-        int hash;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof EntityKey && ((EntityKey) o).type() == type && java.util.Objects.equals(((EntityKey) o).id(), id)
-                    && java.util.Objects.equals(((EntityKey) o).shard(), shard);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
     public EntityEntry get(EntityKey key) {
-        return byKey.get(key);
+        return byKey.get(key.type(), key.id(), key.shard());
     }
 
     /** {@code get(new EntityKey(type, id, shard))} without making the key: a loader looks up every row it reads. */
     public EntityEntry get(Class<?> type, Object id, String shard) {
-        Probe p = probe;
-        p.type = type;
-        p.id = id;
-        p.shard = shard;
-        p.hash = EntityKey.hash(type, id, shard);
-        try {
-            return byKey.get(p);
-        } finally {
-            p.type = null;
-            p.id = null;
-            p.shard = null;
-        }
+        return byKey.get(type, id, shard);
     }
 
     public EntityEntry entryOf(Object instance) {
@@ -90,11 +53,11 @@ public final class IdentityMap {
     }
 
     public boolean holds(Object instance) {
-        return byInstance.containsKey(instance);
+        return byInstance.get(instance) != null;
     }
 
     public boolean holdsKey(EntityKey key) {
-        return byKey.containsKey(key);
+        return get(key) != null;
     }
 
     /** The listed entries, live: callers that change the map while walking them iterate a copy. */
@@ -108,8 +71,8 @@ public final class IdentityMap {
             deleted.remove(e.instance);
         }
         hold(e);
-        if (e.key != null) {
-            byKey.put(e.key, e);
+        if (e.hasKey()) {
+            byKey.put(e);
         }
         entries.add(e);
         listed(e);
@@ -117,18 +80,18 @@ public final class IdentityMap {
 
     /** Finds {@code e} by its instance from now on (an entry it replaces is no longer held). */
     private void hold(EntityEntry e) {
-        EntityEntry before = byInstance.put(e.instance, e);
+        EntityEntry before = byInstance.put(e);
         if (before != null && before != e) {
-            before.held = false;
+            before.set(EntityEntry.HELD, false);
             noteStale(before);
         }
-        e.held = true;
+        e.set(EntityEntry.HELD, true);
     }
 
     /** Registers an entry without listing it: a hollow lazy reference. */
     public void addUnlisted(EntityEntry e) {
         hold(e);
-        byKey.put(e.key, e);
+        byKey.put(e);
     }
 
     /** Lists an entry registered unlisted, once its row is read. */
@@ -156,10 +119,10 @@ public final class IdentityMap {
             t.athanor$entry(e);
             noteStale(e);
             e.map = this;
-            e.tracked = true;
+            e.set(EntityEntry.TRACKED, true);
             e.changed();
         } else {
-            e.tracked = false;
+            e.set(EntityEntry.TRACKED, false);
             compare(e);
         }
     }
@@ -182,8 +145,8 @@ public final class IdentityMap {
     }
 
     private void compare(EntityEntry e) {
-        if (!e.inCompared) {
-            e.inCompared = true;
+        if (!e.is(EntityEntry.IN_COMPARED)) {
+            e.set(EntityEntry.IN_COMPARED, true);
             int n = comparedSize;
             if (n > 0 && compared[n - 1].listedAt > e.listedAt) {
                 comparedSorted = false;
@@ -198,7 +161,7 @@ public final class IdentityMap {
 
     /** Notes that {@code e} may no longer belong among the entries compared at every flush. */
     private void noteStale(EntityEntry e) {
-        if (e.inCompared) {
+        if (e.is(EntityEntry.IN_COMPARED)) {
             comparedStale = true;
         }
     }
@@ -206,7 +169,7 @@ public final class IdentityMap {
     /** Empties the lists of entries to visit (their flags too). */
     private void dropVisits() {
         for (int i = 0; i < comparedSize; i++) {
-            compared[i].inCompared = false;
+            compared[i].set(EntityEntry.IN_COMPARED, false);
         }
         compared = new EntityEntry[16];
         comparedSize = 0;
@@ -214,7 +177,7 @@ public final class IdentityMap {
         comparedSorted = true;
         if (!written.isEmpty()) {
             for (EntityEntry e : written) {
-                e.written = false;
+                e.set(EntityEntry.WRITTEN, false);
             }
             written = new ArrayList<>();
         }
@@ -232,7 +195,7 @@ public final class IdentityMap {
 
     /** Stops an instance reporting its writes to {@code e}, which the session no longer holds. */
     private static void unhook(EntityEntry e) {
-        if (e.tracked) {
+        if (e.tracked()) {
             io.athanor.orm.enhance.Tracked t = (io.athanor.orm.enhance.Tracked) e.instance;
             if (t.athanor$entry() == e) {
                 t.athanor$entry(null);
@@ -254,10 +217,10 @@ public final class IdentityMap {
             int n = 0;
             for (int i = 0; i < comparedSize; i++) {
                 EntityEntry e = compared[i];
-                if (!e.tracked && e.held) {
+                if (!e.tracked() && e.is(EntityEntry.HELD)) {
                     kept[n++] = e;
                 } else {
-                    e.inCompared = false;
+                    e.set(EntityEntry.IN_COMPARED, false);
                 }
             }
             if (!comparedSorted) {
@@ -274,8 +237,8 @@ public final class IdentityMap {
         out.addAll(new Visit(compared, comparedSize));
         boolean both = !out.isEmpty();
         for (EntityEntry e : taken) {
-            e.written = false;
-            if (e.tracked && e.held) {
+            e.set(EntityEntry.WRITTEN, false);
+            if (e.tracked() && e.is(EntityEntry.HELD)) {
                 out.add(e);
             }
         }
@@ -328,15 +291,15 @@ public final class IdentityMap {
         Set<EntityEntry> extra = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = mark; i < comparedSize; i++) {
             EntityEntry e = compared[i];
-            if (!e.tracked && byInstance.get(e.instance) == e) {
+            if (!e.tracked() && byInstance.get(e.instance) == e) {
                 extra.add(e);
             }
         }
         List<EntityEntry> taken = written;
         written = new ArrayList<>();
         for (EntityEntry e : taken) {
-            e.written = false;
-            if (e.tracked && byInstance.get(e.instance) == e) {
+            e.set(EntityEntry.WRITTEN, false);
+            if (e.tracked() && byInstance.get(e.instance) == e) {
                 extra.add(e);
             }
         }
@@ -372,16 +335,21 @@ public final class IdentityMap {
 
     /** Gives an entry its (new) key. */
     public void keyed(EntityEntry e, EntityKey key) {
-        e.key = key;
-        byKey.put(key, e);
+        e.setKey(key);
+        byKey.put(e);
     }
 
-    public void putKey(EntityKey key, EntityEntry e) {
-        byKey.put(key, e);
+    /** Finds {@code e} by its key again (in place of any other entry with that key); {@code e} must have a key. */
+    public void putKey(EntityEntry e) {
+        byKey.put(e);
     }
 
+    /** Stops finding the entry with {@code key} by it, if there is one. */
     public void removeKey(EntityKey key) {
-        byKey.remove(key);
+        EntityEntry e = get(key);
+        if (e != null) {
+            byKey.remove(e);
+        }
     }
 
     /** Takes one entry out of the session. */
@@ -390,12 +358,10 @@ public final class IdentityMap {
         unhook(e);
         if (byInstance.get(e.instance) == e) {
             byInstance.remove(e.instance);
-            e.held = false;
+            e.set(EntityEntry.HELD, false);
             noteStale(e);
         }
-        if (e.key != null && byKey.get(e.key) == e) {
-            byKey.remove(e.key);
-        }
+        byKey.remove(e);
         entries.remove(e);
     }
 
@@ -411,12 +377,10 @@ public final class IdentityMap {
             unhook(e);
             if (byInstance.get(e.instance) == e) {
                 byInstance.remove(e.instance);
-                e.held = false;
+                e.set(EntityEntry.HELD, false);
                 noteStale(e);
             }
-            if (e.key != null && byKey.get(e.key) == e) {
-                byKey.remove(e.key);
-            }
+            byKey.remove(e);
         }
         entries.removeIf(set::contains);
     }
@@ -425,9 +389,7 @@ public final class IdentityMap {
     public void reset(List<EntityEntry> listed) {
         beforeUnlisting();
         dropVisits();
-        for (EntityEntry e : byInstance.values()) {
-            e.held = false;
-        }
+        byInstance.forEach(e -> e.set(EntityEntry.HELD, false));
         byKey.clear();
         byInstance.clear();
         entries.clear();
@@ -498,10 +460,10 @@ public final class IdentityMap {
 
     public void clear() {
         beforeUnlisting();
-        for (EntityEntry e : byInstance.values()) {
+        byInstance.forEach(e -> {
             unhook(e);
-            e.held = false;
-        }
+            e.set(EntityEntry.HELD, false);
+        });
         dropVisits();
         deleted = null;
         byKey.clear();

@@ -280,8 +280,8 @@ final class ParentDeletes {
         EntityEntry p = map.entryOf(c.parent);
         String child = c.entry.model.name();
         String children = c.relationship.name();
-        throw new AthanorException("Cannot delete " + parent.name() + (p == null || p.key == null ? "" : " " + p.key.id())
-                + ": its " + (c.entry.key == null ? "new " + child : child + " " + c.entry.key.id()) + " refers to it through "
+        throw new AthanorException("Cannot delete " + parent.name() + (p == null || !p.hasKey() ? "" : " " + p.id())
+                + ": its " + (!c.entry.hasKey() ? "new " + child : child + " " + c.entry.id()) + " refers to it through "
                 + c.entry.model.table().fullName() + "." + c.column.model.name() + ", which cannot be null; cascade REMOVE on "
                 + c.relationship + ", delete the " + children + " first, or map passiveDeletes = true if the database "
                 + "deletes them (ON DELETE CASCADE).");
@@ -361,7 +361,7 @@ final class ParentDeletes {
             if (element != null && gone.contains(element)) {
                 Associations.rawRemove(held, element);
                 undo.add(() -> Associations.rawAdd(held, element));
-                List<Object> links = e.loadedLinks == null ? null : e.loadedLinks.get(r.name());
+                List<Object> links = e.loadedLinks() == null ? null : e.loadedLinks().get(r.name());
                 if (links != null && Associations.removeSame(links, element)) {
                     undo.add(() -> links.add(element));
                 }

@@ -107,7 +107,7 @@ final class ShardAssigner {
     }
 
     private static String describe(EntityEntry e) {
-        return e.model.name() + (e.key != null ? " " + e.key.id() : " (new)");
+        return e.model.name() + (e.hasKey() ? " " + e.id() : " (new)");
     }
 
     private static Collection<?> loaded(RelationshipModel r, Object instance) {

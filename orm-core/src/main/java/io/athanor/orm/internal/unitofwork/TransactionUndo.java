@@ -6,7 +6,6 @@ import io.athanor.orm.internal.meta.PropertyModel;
 import io.athanor.orm.internal.meta.RelationshipModel;
 import io.athanor.orm.internal.persistence.WritePlan;
 import io.athanor.orm.internal.state.EntityEntry;
-import io.athanor.orm.internal.state.EntityKey;
 import io.athanor.orm.internal.state.IdentityMap;
 import io.athanor.orm.internal.state.Values;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import java.util.List;
  */
 final class TransactionUndo {
     /** An entry's state before a flush updated or deleted its row. */
-    private record Undo(EntityEntry entry, Object[] snapshot, EntityKey key) {
+    private record Undo(EntityEntry entry, Object[] snapshot, Object id) {
     }
 
     private final IdentityMap map;
@@ -48,11 +47,11 @@ final class TransactionUndo {
     }
 
     void updating(EntityEntry e) {
-        log.add(new Undo(e, e.snapshot, e.key));
+        log.add(new Undo(e, e.snapshot, e.id()));
     }
 
     void deleted(EntityEntry e) {
-        log.add(new Undo(e, e.snapshot, e.key));
+        log.add(new Undo(e, e.snapshot, e.id()));
     }
 
     /** Drops records past {@code mark} without replaying them (a failed flush restores its own way). */
@@ -77,16 +76,16 @@ final class TransactionUndo {
                 map.forget(e);
                 clearGeneratedKey(e);
                 e.forgetServerDefaults();
-                e.key = null;
+                e.setKey(null);
                 e.snapshot = null;
                 e.status = EntityEntry.Status.NEW;
             } else {
                 Undo u = (Undo) record;
                 EntityEntry e = current(u.entry());
                 e.snapshot = u.snapshot();
-                e.key = u.key();
+                e.restoreId(u.id());
                 e.status = EntityEntry.Status.PERSISTENT;
-                if (!map.holds(e.instance) && map.wasDeleted(e.instance) && !map.holdsKey(e.key)) {
+                if (!map.holds(e.instance) && map.wasDeleted(e.instance) && !map.holdsKey(e.key())) {
                     map.add(e); // its delete is undone; an instance the application expunged stays out
                 }
             }
@@ -172,7 +171,7 @@ final class TransactionUndo {
             return;
         }
         EntityModel target = context.metadata().entity(r.target());
-        EntityEntry known = map.get(new EntityKey(target.rootType(), key, e.shard));
+        EntityEntry known = map.get(target.rootType(), key, e.shard);
         r.accessor().set(e.instance, known != null ? known.instance : loader.reference(target, key, r, e));
         e.markToOne(r);
     }

@@ -209,7 +209,7 @@ public final class UnitOfWork implements PersistenceContext {
                 lastModel = e.model;
                 plan = context.plan(lastModel);
             }
-            if (e.status == EntityEntry.Status.PERSISTENT && e.loadedElements != null) {
+            if (e.status == EntityEntry.Status.PERSISTENT && e.loadedElements() != null) {
                 removeOrphans(e);
             }
             if (e.status == EntityEntry.Status.NEW) {
@@ -246,7 +246,7 @@ public final class UnitOfWork implements PersistenceContext {
     /** Deletes the elements removed from {@code e}'s loaded orphan-removal collections, and notes them as loaded now. */
     private void removeOrphans(EntityEntry e) {
         for (io.athanor.orm.internal.meta.RelationshipModel r : e.model.relationships()) {
-            List<Object> before = e.loadedElements.get(r.name());
+            List<Object> before = e.loadedElements().get(r.name());
             if (before == null) {
                 continue;
             }
@@ -259,7 +259,7 @@ public final class UnitOfWork implements PersistenceContext {
                     }
                 }
             }
-            e.loadedElements.put(r.name(), now == null ? new ArrayList<>() : new ArrayList<>(now));
+            e.loadedElements().put(r.name(), now == null ? new ArrayList<>() : new ArrayList<>(now));
         }
     }
 
@@ -287,7 +287,7 @@ public final class UnitOfWork implements PersistenceContext {
             if (unchanged) {
                 continue;
             }
-            EntityEntry old = oldKey == null ? null : map.get(new EntityKey(context.metadata().entity(r.target()).rootType(), oldKey, e.shard));
+            EntityEntry old = oldKey == null ? null : map.get(context.metadata().entity(r.target()).rootType(), oldKey, e.shard);
             if (old != null && old.instance != parent) {
                 Associations.rawRemove(r.inverse().accessor().get(old.instance), e.instance);
             }
@@ -368,7 +368,7 @@ public final class UnitOfWork implements PersistenceContext {
         // Only the entries written can change: those are saved and restored, the others stay as they are.
         List<Object[]> saved = new ArrayList<>(changed.size());
         for (EntityEntry e : changed) {
-            saved.add(new Object[] {e.status, e.snapshot, e.key, versionOf(e)});
+            saved.add(new Object[] {e.status, e.snapshot, e.id(), versionOf(e)});
         }
         IdentityMap.KeptListing listed = map.keepListing(); // copied only if an entry leaves the session
         int undoMark = undo.mark();
@@ -462,7 +462,7 @@ public final class UnitOfWork implements PersistenceContext {
             Object[] s = saved.get(i);
             e.status = (EntityEntry.Status) s[0];
             e.snapshot = (Object[]) s[1];
-            e.key = (EntityKey) s[2];
+            e.restoreId(s[2]);
             if (e.keyAssigned) {
                 for (PropertyModel id : e.model.idProperties()) {
                     if (id.generation() != null) {
@@ -550,8 +550,8 @@ public final class UnitOfWork implements PersistenceContext {
                 if (!(children instanceof LazyValue) || ((LazyValue) children).isLoaded()) {
                     Associations.rawRemove(children, e.instance);
                 }
-                if (p.loadedElements != null && p.loadedElements.get(back.name()) != null) {
-                    p.loadedElements.get(back.name()).removeIf(x -> x == e.instance);
+                if (p.loadedElements() != null && p.loadedElements().get(back.name()) != null) {
+                    p.loadedElements().get(back.name()).removeIf(x -> x == e.instance);
                 }
             } else if (back.accessor().get(parent) == e.instance) {
                 back.accessor().set(parent, null);

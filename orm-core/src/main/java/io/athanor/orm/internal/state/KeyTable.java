@@ -1,0 +1,148 @@
+package io.athanor.orm.internal.state;
+
+import java.util.Arrays;
+
+/**
+ * The entries of one session found by key {@code (root type, id, shard)}: an open-addressing table (linear
+ * probing, deletion by shifting back) holding the entries themselves, each of which keeps the hash it was placed
+ * by, so that neither a read nor a lookup makes a key object or a node. At most one entry per key: putting an
+ * entry with the key of another replaces that one. One session's, one thread's: not thread-safe.
+ */
+final class KeyTable {
+    private static final int FIRST_CAPACITY = 16;
+    private static final EntityEntry[] NONE = new EntityEntry[0];
+
+    private EntityEntry[] slots = NONE;
+    private int size;
+
+    /** The entry with key {@code (type, id, shard)}, or {@code null}; makes no object. */
+    EntityEntry get(Class<?> type, Object id, String shard) {
+        EntityEntry[] s = slots;
+        if (size == 0) {
+            return null;
+        }
+        int h = EntityKey.hash(type, id, shard);
+        int mask = s.length - 1;
+        for (int i = home(h, mask);; i = (i + 1) & mask) {
+            EntityEntry e = s[i];
+            if (e == null) {
+                return null;
+            }
+            if (e.keyHash == h && e.keyIs(type, id, shard)) {
+                return e;
+            }
+        }
+    }
+
+    /** Finds {@code e} by its key from now on, in place of any other entry with that key; {@code e} must have one. */
+    void put(EntityEntry e) {
+        if (e.is(EntityEntry.INDEXED)) {
+            remove(e); // held by an older key of it: placed again by the current one
+        }
+        if (slots.length == 0) {
+            slots = new EntityEntry[FIRST_CAPACITY];
+        } else if ((size + 1) * 4 > slots.length * 3) {
+            grow();
+        }
+        Class<?> type = e.model.rootType();
+        Object id = e.id();
+        int h = EntityKey.hash(type, id, e.shard);
+        EntityEntry[] s = slots;
+        int mask = s.length - 1;
+        int i = home(h, mask);
+        for (;; i = (i + 1) & mask) {
+            EntityEntry x = s[i];
+            if (x == null) {
+                size++;
+                break;
+            }
+            if (x.keyHash == h && x.keyIs(type, id, e.shard)) {
+                x.set(EntityEntry.INDEXED, false);
+                break;
+            }
+        }
+        e.keyHash = h;
+        e.set(EntityEntry.INDEXED, true);
+        s[i] = e;
+    }
+
+    /** Stops finding {@code e} by key, if this table does (whatever its key has become since). */
+    void remove(EntityEntry e) {
+        if (!e.is(EntityEntry.INDEXED)) {
+            return;
+        }
+        EntityEntry[] s = slots;
+        int mask = s.length - 1;
+        for (int i = home(e.keyHash, mask);; i = (i + 1) & mask) {
+            EntityEntry x = s[i];
+            if (x == null) {
+                throw new IllegalStateException("An entry of " + e.model.name() + " noted as indexed is not in its key table");
+            }
+            if (x == e) {
+                e.set(EntityEntry.INDEXED, false);
+                size--;
+                shiftBack(i);
+                return;
+            }
+        }
+    }
+
+    /** Empties the table (its entries are no longer found by key). */
+    void clear() {
+        if (size > 0) {
+            for (EntityEntry e : slots) {
+                if (e != null) {
+                    e.set(EntityEntry.INDEXED, false);
+                }
+            }
+            Arrays.fill(slots, null);
+            size = 0;
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Fills the hole at {@code hole} with the later entries of its run that may not stay behind it. */
+    private void shiftBack(int hole) {
+        EntityEntry[] s = slots;
+        int mask = s.length - 1;
+        s[hole] = null;
+        for (int j = (hole + 1) & mask;; j = (j + 1) & mask) {
+            EntityEntry x = s[j];
+            if (x == null) {
+                return;
+            }
+            int k = home(x.keyHash, mask);
+            // x stays if its home lies cyclically in (hole, j]: it is still found from there
+            boolean stays = hole <= j ? hole < k && k <= j : hole < k || k <= j;
+            if (!stays) {
+                s[hole] = x;
+                s[j] = null;
+                hole = j;
+            }
+        }
+    }
+
+    private void grow() {
+        EntityEntry[] old = slots;
+        EntityEntry[] s = new EntityEntry[old.length * 2];
+        int mask = s.length - 1;
+        for (EntityEntry e : old) {
+            if (e != null) {
+                int i = home(e.keyHash, mask);
+                while (s[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                s[i] = e;
+            }
+        }
+        slots = s;
+    }
+
+    /** The slot a hash starts at: its bits mixed (ids are often consecutive numbers), then masked. */
+    private static int home(int h, int mask) {
+        return (h * 0x9E3779B9 >>> 16 ^ h * 0x9E3779B9) & mask;
+    }
+}
