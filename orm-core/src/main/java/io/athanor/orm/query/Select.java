@@ -184,6 +184,9 @@ public final class Select<R> implements Statement {
     /** Adds conditions, joined with AND to any already given. */
     @SafeVarargs
     public final Select<R> where(Expression<Boolean>... conditions) {
+        if (where == null && conditions.length == 1) { // the usual case: one condition is the whole WHERE, as it is
+            return copy(from, joins, conditions[0], groupBy, having, orderBy, limit, offset, distinct, lock, executor);
+        }
         List<Expression<Boolean>> all = new ArrayList<>(where == null ? List.of() : List.of(where));
         for (Expression<Boolean> condition : conditions) {      // read, never passed on: what makes it safe
             all.add(condition);

@@ -55,7 +55,8 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     private final SessionListeners listeners;
     /** Builds a missing write plan; one instance, so asking for a plan allocates nothing. */
     private final java.util.function.Function<EntityModel, WritePlan> planBuilder = this::newPlan;
-    private final BulkOperations bulk;
+    /** Made at the first bulk write: most sessions never do one. */
+    private BulkOperations bulk;
     /** Set while a flush runs: the queries it makes itself (loading what a delete touches) do not flush again. */
     private boolean flushing;
 
@@ -75,7 +76,6 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         this.loader = new RowLoader(this);
         this.work = new UnitOfWork(this, map, loader);
         this.selects = new SelectRunner(tx, route, loader);
-        this.bulk = new BulkOperations(factory, tx, route, map, work, this::getReference);
         listeners.opened(this);
     }
 
@@ -98,8 +98,14 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         this.loader = new RowLoader(this);
         this.work = new UnitOfWork(this, map, loader);
         this.selects = new SelectRunner(tx, route, loader);
-        this.bulk = new BulkOperations(factory, tx, route, map, work, this::getReference);
         listeners.opened(this);
+    }
+
+    private BulkOperations bulk() {
+        if (bulk == null) {
+            bulk = new BulkOperations(factory, tx, route, map, work, this::getReference);
+        }
+        return bulk;
     }
 
     /** Refuses to end or begin a transaction that belongs to someone else. */
@@ -518,7 +524,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         checkUsable();
         checkWritable("bulk-write rows");
         autoflush();
-        return bulk.insert(entity, rows, mode);
+        return bulk().insert(entity, rows, mode);
     }
 
     @Override
@@ -526,7 +532,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         checkUsable();
         checkWritable("bulk-write rows");
         autoflush();
-        return bulk.update(entity, rows);
+        return bulk().update(entity, rows);
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class QueryCompiler {
                 throw new AthanorException("Internal error: the statement rendered " + compiled.binders().length
                         + " parameters but its shape has " + shape.values().size() + ": " + select);
             }
-            compiled = cache.put(key, compiled);
+            compiled = cache.put(key.trimmed(), compiled);
         }
         compiled.checkValues(shape.values(), metadata.dialect());
         return new Bound(compiled, shape.values());

@@ -11,6 +11,7 @@ import io.athanor.orm.query.SqlBuilder;
 import io.athanor.orm.query.Table;
 import io.athanor.orm.query.TableExpression;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +45,12 @@ final class ShapeBuilder implements SqlBuilder {
 
     private final Metadata metadata;
     private final JoinedLoads loads;
-    private final List<Object> tokens = new ArrayList<>(64);
+    /** The tokens so far, {@link #size} of them; handed to the key as they are, without a copy. */
+    private Object[] tokens = new Object[32];
+    private int size;
     private final List<Object> values = new ArrayList<>();
-    private final Map<Object, Integer> aliases = new IdentityHashMap<>();
+    /** Each aliased or derived source's number, in order of first mention; made at the first (most statements have none). */
+    private Map<Object, Integer> aliases;
     private int literalDepth;
 
     ShapeBuilder(Metadata metadata, JoinedLoads loads) {
@@ -54,8 +58,23 @@ final class ShapeBuilder implements SqlBuilder {
         this.loads = loads;
     }
 
+    /** The key of the statement walked; this builder is done with once it is taken. */
     ShapeKey key() {
-        return new ShapeKey(tokens.toArray());
+        return new ShapeKey(tokens, size);
+    }
+
+    private void add(Object token) {
+        if (size == tokens.length) {
+            tokens = Arrays.copyOf(tokens, size * 2);
+        }
+        tokens[size++] = token;
+    }
+
+    private Integer aliasOf(Object source) {
+        if (aliases == null) {
+            aliases = new IdentityHashMap<>(4);
+        }
+        return aliases.computeIfAbsent(source, k -> aliases.size());
     }
 
     List<Object> values() {
@@ -63,25 +82,25 @@ final class ShapeBuilder implements SqlBuilder {
     }
 
     private void source(Object s, Object marker) {
-        tokens.add(marker);
+        add(marker);
         if (s instanceof TableExpression) {
-            tokens.add(DERIVED);
-            tokens.add(((TableExpression) s).alias());
-            tokens.add(aliases.computeIfAbsent(s, k -> aliases.size()));
+            add(DERIVED);
+            add(((TableExpression) s).alias());
+            add(aliasOf(s));
         } else if (s instanceof DerivedTable) {
-            tokens.add(DERIVED);
-            tokens.add(((DerivedTable) s).alias());
-            tokens.add(((DerivedTable) s).lateral());
-            tokens.add(aliases.computeIfAbsent(s, k -> aliases.size()));
+            add(DERIVED);
+            add(((DerivedTable) s).alias());
+            add(((DerivedTable) s).lateral());
+            add(aliasOf(s));
         } else if (s instanceof Aliased) {
             Aliased<?> a = (Aliased<?>) s;
-            Integer n = aliases.computeIfAbsent(a, k -> aliases.size());
-            tokens.add(ALIAS);
-            tokens.add(a.entityType());
-            tokens.add(a.name());
-            tokens.add(n);
+            Integer n = aliasOf(a);
+            add(ALIAS);
+            add(a.entityType());
+            add(a.name());
+            add(n);
         } else {
-            tokens.add(s);
+            add(s);
         }
     }
 
@@ -92,21 +111,21 @@ final class ShapeBuilder implements SqlBuilder {
 
     @Override
     public SqlBuilder sql(String fragment) {
-        tokens.add(fragment);
+        add(fragment);
         return this;
     }
 
     @Override
     public SqlBuilder identifier(String name) {
-        tokens.add(IDENT);
-        tokens.add(name);
+        add(IDENT);
+        add(name);
         return this;
     }
 
     @Override
     public SqlBuilder bind(Object value, Expression<?> typeHint) {
-        tokens.add(BIND);
-        tokens.add(typeHint instanceof Attribute ? typeHint : typeHint == null ? null : typeHint.getClass());
+        add(BIND);
+        add(typeHint instanceof Attribute ? typeHint : typeHint == null ? null : typeHint.getClass());
         values.add(value);
         return this;
     }
@@ -118,16 +137,16 @@ final class ShapeBuilder implements SqlBuilder {
 
     @Override
     public SqlBuilder bindArray(Object[] values, Expression<?> typeHint) {
-        tokens.add(ARRAY_BIND);
-        tokens.add(typeHint instanceof Attribute ? typeHint : typeHint.javaType());
+        add(ARRAY_BIND);
+        add(typeHint instanceof Attribute ? typeHint : typeHint.javaType());
         this.values.add(values);
         return this;
     }
 
     @Override
     public SqlBuilder bindNamed(Object value, String label) {
-        tokens.add(NAMED_BIND);
-        tokens.add(label);
+        add(NAMED_BIND);
+        add(label);
         values.add(value);
         return this;
     }
@@ -158,29 +177,29 @@ final class ShapeBuilder implements SqlBuilder {
     @Override
     public SqlBuilder column(Object source, Attribute<?, ?> attribute) {
         source(source, COLUMN);
-        tokens.add(attribute);
+        add(attribute);
         return this;
     }
 
     @Override
     public SqlBuilder columnName(Attribute<?, ?> attribute) {
-        tokens.add(COLUMN_NAME);
-        tokens.add(attribute);
+        add(COLUMN_NAME);
+        add(attribute);
         return this;
     }
 
     @Override
     public SqlBuilder column(Object table, String column) {
         source(table, NAMED_COLUMN);
-        tokens.add(column);
+        add(column);
         return this;
     }
 
     @Override
     public SqlBuilder subquery(Select<?> select) {
-        tokens.add(SUB_OPEN);
+        add(SUB_OPEN);
         select.render(this);
-        tokens.add(SUB_CLOSE);
+        add(SUB_CLOSE);
         return this;
     }
 
@@ -194,7 +213,7 @@ final class ShapeBuilder implements SqlBuilder {
 
     @Override
     public SqlBuilder closeScope() {
-        tokens.add(SCOPE_END);
+        add(SCOPE_END);
         return this;
     }
 
@@ -235,9 +254,9 @@ final class ShapeBuilder implements SqlBuilder {
 
     @Override
     public SqlBuilder relationshipJoin(boolean outer, Object owner, Attribute<?, ?> relationship, Object target) {
-        tokens.add(outer ? " LEFT OUTER JOIN " : " JOIN ");
+        add(outer ? " LEFT OUTER JOIN " : " JOIN ");
         source(owner, ON);
-        tokens.add(relationship);
+        add(relationship);
         source(target, FROM);
         return this;
     }
@@ -245,8 +264,8 @@ final class ShapeBuilder implements SqlBuilder {
     @Override
     public SqlBuilder referencedColumn(Object target, Attribute<?, ?> relationship) {
         source(target, COLUMN);
-        tokens.add(relationship);
-        tokens.add(ON);
+        add(relationship);
+        add(ON);
         return this;
     }
 
@@ -263,8 +282,8 @@ final class ShapeBuilder implements SqlBuilder {
     @Override
     public SqlBuilder joinedColumns(Object entitySource, List<io.athanor.orm.query.Load> options) {
         if (!options.isEmpty()) {
-            tokens.add(JOINED);
-            tokens.add(options);
+            add(JOINED);
+            add(options);
             for (io.athanor.orm.query.Load l : options) {
                 if (l.containsEagerFrom() != null) {
                     source(l.containsEagerFrom(), JOINED);
