@@ -38,6 +38,8 @@ public final class RowLoader {
     /** Counts {@link #readJoined} calls: each marks the entries it has met with its number. */
     private int reads;
     private final PostLoads postLoads = new PostLoads();
+    /** The most rows a result list is sized for up front from its statement's {@code LIMIT}. */
+    private static final int MAX_PRESIZED = 10_000;
 
     public RowLoader(LoadContext context) {
         this.context = context;
@@ -365,10 +367,14 @@ public final class RowLoader {
     }
 
 
-    public List<Object> readEntities(ResultSet rs, EntityModel model, LoadGroup group) throws SQLException {
+    /**
+     * Reads one entity per row of {@code rs} through the identity map, into a list sized for {@code limit} rows when
+     * the statement has a {@code LIMIT} (null when not): a list of a known size grows no array on the way.
+     */
+    public List<Object> readEntities(ResultSet rs, EntityModel model, LoadGroup group, Integer limit) throws SQLException {
         EntityRowReader reader = new EntityRowReader(model, true);
         reader.group = group;
-        List<Object> out = new ArrayList<>();
+        List<Object> out = limit == null ? new ArrayList<>() : new ArrayList<>(Math.min(limit, MAX_PRESIZED));
         while (rs.next()) {
             out.add(reader.read(rs));
         }
