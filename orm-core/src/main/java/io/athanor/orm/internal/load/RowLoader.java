@@ -150,6 +150,8 @@ public final class RowLoader {
         int mark = ++reads;
         List<Object> out = new ArrayList<>();
         Object[] row = new Object[n];
+        Object[] lastParent = new Object[n];
+        Object[] lastList = new Object[n];
         EntityEntry[] rowEntries = new EntityEntry[n];
         Object lastRoot = null;
         while (rs.next()) {
@@ -191,7 +193,16 @@ public final class RowLoader {
                     }
                     continue;
                 }
-                List<Object> list = children.get(k).computeIfAbsent(parent, x -> new ArrayList<>());
+                List<Object> list;
+                if (lastParent[k] == parent) { // a parent's rows mostly come one after another
+                    @SuppressWarnings("unchecked")
+                    List<Object> last = (List<Object>) lastList[k];
+                    list = last;
+                } else {
+                    list = children.get(k).computeIfAbsent(parent, x -> new ArrayList<>());
+                    lastParent[k] = parent;
+                    lastList[k] = list;
+                }
                 if (child != null && firstPair(seen.get(k), parent, child)) {
                     list.add(child);
                     if (ce != null && ce.childMark != mark) {
