@@ -17,6 +17,7 @@ import io.athanor.orm.model.loading.Album;
 import io.athanor.orm.model.loading.Album_;
 import io.athanor.orm.model.loading.Genre;
 import io.athanor.orm.model.loading.Genre_;
+import io.athanor.orm.model.loading.Track;
 import io.athanor.orm.query.Load;
 import io.athanor.orm.test.DatabaseTest;
 import io.athanor.orm.test.SqlRecorder;
@@ -110,6 +111,37 @@ class ManyToManyTest {
             album.getGenres().add(new Genre("unsaved"));
             assertThatThrownBy(s::flush).isInstanceOf(AthanorException.class).hasMessageContaining("Album.genres")
                     .hasMessageContaining("session.add");
+        }
+    }
+
+    @DatabaseTest
+    void joinedRowsThatRepeatPairsGiveEachElementOnceUnderEachOfItsParents(Engine engine) {
+        SessionFactory f = seeded(engine);
+        f.runInTransaction(s -> {
+            Album first = s.select(Album.class).where(Album_.title.eq("album 0")).one();
+            s.addAll(List.of(new Track("t1", 1, first), new Track("t2", 2, first), new Track("t3", 3, first)));
+        });
+        try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
+            // each album row repeats for each genre (album 0: three tracks times two genres), a genre under several albums
+            List<Album> albums = s.select(Album.class).orderBy(Album_.title).options(joinedLoad(Album_.genres)).list();
+            assertThat(sql.count()).isEqualTo(1);
+            assertThat(genres(albums)).isEqualTo("album 0=folk+jazz,album 1=folk+rock,album 2=jazz,album 3=rock");
+            Album first = albums.get(0);
+            assertThat(first.getTracks()).extracting(Track::getTitle).containsExactly("t1", "t2", "t3");
+            assertThat(first.getTracks()).allSatisfy(t -> assertThat(t.getAlbum()).isSameAs(first));
+            assertThat(albums.get(1).getTracks()).isEmpty();
+        }
+        try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
+            // an album under two genres, and each (album, genre) pair of the second level under several first-level genres
+            List<Genre> all = s.select(Genre.class).orderBy(Genre_.name)
+                    .options(joinedLoad(Genre_.albums).joinedLoad(Album_.genres)).list();
+            assertThat(sql.count()).isEqualTo(1);
+            assertThat(all).extracting(g -> g.getName() + ":" + g.getAlbums().stream().map(Album::getTitle).sorted()
+                    .collect(Collectors.joining("+"))).containsExactly("folk:album 0+album 1", "jazz:album 0+album 2",
+                    "rock:album 1+album 3");
+            assertThat(genres(all.get(0).getAlbums().stream().sorted(java.util.Comparator.comparing(Album::getTitle)).toList()))
+                    .isEqualTo("album 0=folk+jazz,album 1=folk+rock");
+            assertThat(all.get(0).getAlbums().get(0).getGenres()).contains(all.get(0));
         }
     }
 }

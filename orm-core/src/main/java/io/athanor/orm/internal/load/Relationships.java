@@ -168,6 +168,9 @@ public final class Relationships {
             }
             for (Object child : children) {
                 Object current = back.accessor().get(child);
+                if (current == parent) {
+                    continue; // set already (the child's lazy reference found the parent in the session)
+                }
                 EntityEntry ce = loader.map().entryOf(child);
                 boolean cleared = current == null && ce != null && ce.heldToOne(back);
                 if (!cleared && (current == null || current != parent && !Loading.isLoaded(current))) {
@@ -191,7 +194,7 @@ public final class Relationships {
         EntityModel childModel = loader.context().metadata().entity(r.target());
         ReferenceAttribute fk = new ReferenceAttribute(childModel.type(), back.name(), parentModel.type());
         int fkColumn = columnOf(childModel, back.joinColumns().get(0));
-        Map<Object, List<Object>> childrenByKey = new HashMap<>();
+        Map<Object, List<Object>> childrenByKey = new HashMap<>(capacity(keys.size()));
         Load[] options = loads.toArray(new Load[0]);
         Expression<Boolean> bySubquery = parentQuery == null || keys.size() < 2 ? null
                 : keysOf(parentQuery, parentModel, back.referencedColumns().get(0), fk);
@@ -332,11 +335,12 @@ public final class Relationships {
         } else if (current instanceof Collection) {
             Collection<Object> c = (Collection<Object>) current;
             c.clear();
-            c.addAll(children);
+            addAll(c, children);
             r.accessor().set(parent, Associations.wrap(parent, r, c));
         } else {
-            Collection<Object> c = r.collectionType() == Set.class ? new java.util.LinkedHashSet<>() : new ArrayList<>();
-            c.addAll(children);
+            Collection<Object> c = r.collectionType() == Set.class ? new java.util.LinkedHashSet<>(capacity(children.size()))
+                    : new ArrayList<>(children.size());
+            addAll(c, children);
             r.accessor().set(parent, Associations.wrap(parent, r, c));
         }
         EntityEntry parentEntry = loader.map().entryOf(parent);
@@ -349,6 +353,26 @@ public final class Relationships {
                 parentEntry.loadedElementsToFill().put(r.name(), new ArrayList<>(children));
             }
         }
+    }
+
+    /**
+     * Adds {@code children} to {@code c}: an {@code ArrayList} grows once to its final size and takes the elements
+     * one by one, where {@code addAll} would copy them into a new array first.
+     */
+    private static void addAll(Collection<Object> c, List<Object> children) {
+        if (c instanceof ArrayList) {
+            ((ArrayList<Object>) c).ensureCapacity(c.size() + children.size());
+            for (Object child : children) {
+                c.add(child);
+            }
+        } else {
+            c.addAll(children);
+        }
+    }
+
+    /** A hash collection's initial capacity that holds {@code n} elements without growing. */
+    static int capacity(int n) {
+        return n < 3 ? 4 : (int) (n / 0.75f) + 1;
     }
 
     // ---- lazy values: SELECT, RAISE, DYNAMIC ----

@@ -21,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +37,8 @@ public final class RowLoader {
     /** Counts {@link #readJoined} calls: each marks the entries it has met with its number. */
     private int reads;
     private final PostLoads postLoads = new PostLoads();
+    /** The most rows a result list is sized for up front from its statement's {@code LIMIT}. */
+    private static final int MAX_PRESIZED = 10_000;
 
     public RowLoader(LoadContext context) {
         this.context = context;
@@ -126,7 +127,7 @@ public final class RowLoader {
         // to-many nodes: parent -> its children, and the (parent, child) pairs seen (rows repeat them); to-one nodes
         // are set as their rows are read, since a parent's rows all hold the same child
         List<Map<Object, List<Object>>> children = new ArrayList<>(n);
-        List<Map<Object, Boolean>> seen = new ArrayList<>(n);
+        List<Map<Object, Object>> seen = new ArrayList<>(n);
         List<List<Object>> outOf = new ArrayList<>(n);
         Class<?>[] owners = new Class<?>[n];
         int offset = c.entity().rowColumns().size();
@@ -140,7 +141,7 @@ public final class RowLoader {
             owners[k] = relationship[k].owner();
             boolean toMany = relationship[k].toMany();
             children.add(toMany ? new IdentityHashMap<>() : null);
-            seen.add(toMany ? new HashMap<>() : null);
+            seen.add(toMany ? new IdentityHashMap<>() : null);
             outOf.add(new ArrayList<>());
             joinedOut.put(node, outOf.get(k));
         }
@@ -148,6 +149,8 @@ public final class RowLoader {
         int mark = ++reads;
         List<Object> out = new ArrayList<>();
         Object[] row = new Object[n];
+        Object[] lastParent = new Object[n];
+        Object[] lastList = new Object[n];
         EntityEntry[] rowEntries = new EntityEntry[n];
         Object lastRoot = null;
         while (rs.next()) {
@@ -189,8 +192,17 @@ public final class RowLoader {
                     }
                     continue;
                 }
-                List<Object> list = children.get(k).computeIfAbsent(parent, x -> new ArrayList<>());
-                if (child != null && seen.get(k).putIfAbsent(new PairKey(parent, child), Boolean.TRUE) == null) {
+                List<Object> list;
+                if (lastParent[k] == parent) { // a parent's rows mostly come one after another
+                    @SuppressWarnings("unchecked")
+                    List<Object> last = (List<Object>) lastList[k];
+                    list = last;
+                } else {
+                    list = children.get(k).computeIfAbsent(parent, x -> new ArrayList<>());
+                    lastParent[k] = parent;
+                    lastList[k] = list;
+                }
+                if (child != null && firstPair(seen.get(k), parent, child)) {
                     list.add(child);
                     if (ce != null && ce.childMark != mark) {
                         ce.childMark = mark;
@@ -212,8 +224,13 @@ public final class RowLoader {
                     continue;
                 }
                 relationships.setCollection(parent, r, e.getValue());
+                if (r.owning() || r.inverse() == null || r.inverse().toMany()) {
+                    continue;
+                }
                 for (Object child : e.getValue()) {
-                    setInverse(r, parent, child, map.entryOf(child));
+                    if (r.inverse().accessor().get(child) != parent) {
+                        setInverse(r, parent, child, map.entryOf(child));
+                    }
                 }
             }
         }
@@ -238,24 +255,35 @@ public final class RowLoader {
         }
     }
 
-    /** A (parent, child) pair compared by identity. */
-    private static final class PairKey {
-        private final Object a;
-        private final Object b;
-
-        PairKey(Object a, Object b) {
-            this.a = a;
-            this.b = b;
+    /**
+     * Whether the rows have not paired {@code child} with {@code parent} before; notes the pair. {@code seen} maps each
+     * child to its parent, or to a {@link Parents} when rows give it several (many-to-many): a one-to-many child has
+     * one parent, so its repeated rows cost a lookup and no allocation.
+     */
+    private static boolean firstPair(Map<Object, Object> seen, Object parent, Object child) {
+        Object known = seen.putIfAbsent(child, parent);
+        if (known == null) {
+            return true;
         }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof PairKey && ((PairKey) o).a == a && ((PairKey) o).b == b;
+        if (known == parent) {
+            return false;
         }
+        Parents parents;
+        if (known instanceof Parents) {
+            parents = (Parents) known;
+        } else {
+            parents = new Parents(known);
+            seen.put(child, parents);
+        }
+        return parents.set.add(parent);
+    }
 
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(a) * 31 + System.identityHashCode(b);
+    /** The parents rows have paired one child with, when more than one (compared by identity). */
+    private static final class Parents {
+        private final java.util.Set<Object> set = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+        Parents(Object first) {
+            set.add(first);
         }
     }
 
@@ -348,10 +376,14 @@ public final class RowLoader {
     }
 
 
-    public List<Object> readEntities(ResultSet rs, EntityModel model, LoadGroup group) throws SQLException {
+    /**
+     * Reads one entity per row of {@code rs} through the identity map, into a list sized for {@code limit} rows when
+     * the statement has a {@code LIMIT} (null when not): a list of a known size grows no array on the way.
+     */
+    public List<Object> readEntities(ResultSet rs, EntityModel model, LoadGroup group, Integer limit) throws SQLException {
         EntityRowReader reader = new EntityRowReader(model, true);
         reader.group = group;
-        List<Object> out = new ArrayList<>();
+        List<Object> out = limit == null ? new ArrayList<>() : new ArrayList<>(Math.min(limit, MAX_PRESIZED));
         while (rs.next()) {
             out.add(reader.read(rs));
         }

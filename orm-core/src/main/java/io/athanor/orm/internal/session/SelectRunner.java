@@ -50,12 +50,13 @@ final class SelectRunner {
     private List<Object> runLoading(CompiledSelect c, List<Object> values, Select<?> query, boolean locks) {
         Map<LoadPlan, List<Object>> joined = c.joined().isEmpty() ? null : new HashMap<>();
         LoadGroup group = c.entity() == null ? null : new LoadGroup();
+        Integer limit = c.entity() != null && joined == null && query != null ? query.clauses().limit() : null;
         EntityRows entities = entityRows(c, query, true);
         io.athanor.orm.engine.Engine engine = route.engineOf(query, c);
         List<Object> results = (locks ? tx.forWrite(engine) : tx.forRead(engine)).query(c.sql(), values,
                 ps -> SessionRows.bind(ps, c.binders(), values),
                 rs -> (List<Object>) (c.entity() == null ? (entities != null ? entities.rows(rs) : SessionRows.readRows(rs, c))
-                        : joined == null ? loader.readEntities(rs, c.entity(), group) : loader.readJoined(rs, c, joined, group)));
+                        : joined == null ? loader.readEntities(rs, c.entity(), group, limit) : loader.readJoined(rs, c, joined, group)));
         if (entities != null) {
             entities.loadRelationships(query.loads());
         }

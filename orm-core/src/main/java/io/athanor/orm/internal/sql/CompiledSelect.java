@@ -76,8 +76,11 @@ public record CompiledSelect(String sql, ColumnType[] binders, EntityModel entit
         if (binders[i] != null && binders[i].converted()) {
             return;
         }
-        String what = targets[i] != null ? targets[i].toString()
-                : names[i] != null ? names[i] : "Parameter " + (i + 1) + " of the statement";
-        StoredValues.check(dialect, v, what);
+        String why = StoredValues.refusal(dialect, v);
+        if (why != null) { // the name is built only for the message: an array of keys checks each element
+            String what = targets[i] != null ? targets[i].toString()
+                    : names[i] != null ? names[i] : "Parameter " + (i + 1) + " of the statement";
+            throw new io.athanor.orm.error.InvalidValueException(what + " " + why);
+        }
     }
 }
