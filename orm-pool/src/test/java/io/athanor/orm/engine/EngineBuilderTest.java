@@ -53,6 +53,17 @@ class EngineBuilderTest {
     }
 
     @Test
+    void resetInBackgroundIsOnByDefaultAndAPoolSetting() {
+        assertThat(Engine.builder("h2:mem:x").freeze().resetInBackground()).isTrue();
+        EngineConfig off = Engine.builder("h2:mem:x").resetInBackground(false).freeze();
+        assertThat(off.resetInBackground()).isFalse();
+        assertThat(off.toString()).contains("resetInBackground=false");
+        assertThatThrownBy(() -> Engine.builder(new org.h2.jdbcx.JdbcDataSource()).resetInBackground(false).freeze())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("resetInBackground configure Athanor's built-in pool");
+    }
+
+    @Test
     void hiddenParametersTellTheDriversToKeepValuesOutOfTheirMessages() {
         assertThat(Engine.builder("postgresql://h/db").hideParameters(true).freeze().connectionProperties())
                 .containsEntry("logServerErrorDetail", "false");
