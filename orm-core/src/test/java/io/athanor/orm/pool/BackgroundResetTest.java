@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 /**
- * A connection closed with its transaction open is rolled back on a pool thread (resetInBackground, on by
- * default): the pool never hands it out before the rollback, nothing uncommitted survives, a connection whose
+ * With resetInBackground(true) a connection closed with its transaction open is rolled back on a pool thread:
+ * the pool never hands it out before the rollback, nothing uncommitted survives, a connection whose
  * rollback fails is replaced, and closing the engine leaves no transaction behind. Failed transactions, explicit
  * rollbacks and an engine with the setting off roll back before the call returns.
  */
@@ -43,7 +43,7 @@ class BackgroundResetTest {
     }
 
     private static Engine engine(TestDatabase db, UnaryOperator<EngineBuilder> more) {
-        return db.newEngine(b -> more.apply(b.poolSize(1).maxOverflow(0).poolTimeout(WAIT)));
+        return db.newEngine(b -> more.apply(b.poolSize(1).maxOverflow(0).poolTimeout(WAIT).resetInBackground(true)));
     }
 
     /** The database's id of the session behind {@code c}. */

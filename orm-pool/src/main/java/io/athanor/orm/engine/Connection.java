@@ -230,9 +230,9 @@ public interface Connection extends AutoCloseable {
 
     /**
      * Rolls back uncommitted work and returns the connection to the pool; a {@link #isBroken() broken}
-     * connection is closed and dropped from the pool instead. With the built-in pool the rollback of a
+     * connection is closed and dropped from the pool instead. With {@link EngineBuilder#resetInBackground(boolean) resetInBackground(true)} the rollback of a
      * transaction still open (in which no statement failed) runs on a pool thread, and the connection is handed
-     * out again only once it succeeded: see {@link EngineBuilder#resetInBackground(boolean)}. Never throws;
+     * out again only once it succeeded. Never throws;
      * closing twice does nothing.
      */
     @Override

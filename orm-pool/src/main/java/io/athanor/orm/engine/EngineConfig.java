@@ -70,7 +70,7 @@ public record EngineConfig(String jdbcUrl, String user, String password, DataSou
                 + ", echo=" + echo + ", hideParameters=" + hideParameters + ", isolationLevel=" + isolationLevel
                 + (transactionPooling ? ", transactionPooling=true" : "")
                 + (meterRegistry != null ? ", meterRegistry=" + meterRegistry.getClass().getSimpleName() : "")
-                + (dataSource == null && !resetInBackground ? ", resetInBackground=false" : "")
+                + (resetInBackground ? ", resetInBackground=true" : "")
                 + ", password=" + (password == null ? "none" : "***") + ", connectionProperties="
                 + connectionProperties.keySet() + "]";
     }

@@ -53,11 +53,11 @@ class EngineBuilderTest {
     }
 
     @Test
-    void resetInBackgroundIsOnByDefaultAndAPoolSetting() {
-        assertThat(Engine.builder("h2:mem:x").freeze().resetInBackground()).isTrue();
-        EngineConfig off = Engine.builder("h2:mem:x").resetInBackground(false).freeze();
-        assertThat(off.resetInBackground()).isFalse();
-        assertThat(off.toString()).contains("resetInBackground=false");
+    void resetInBackgroundIsOffByDefaultAndAPoolSetting() {
+        assertThat(Engine.builder("h2:mem:x").freeze().resetInBackground()).isFalse();
+        EngineConfig on = Engine.builder("h2:mem:x").resetInBackground(true).freeze();
+        assertThat(on.resetInBackground()).isTrue();
+        assertThat(on.toString()).contains("resetInBackground=true");
         assertThatThrownBy(() -> Engine.builder(new org.h2.jdbcx.JdbcDataSource()).resetInBackground(false).freeze())
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("resetInBackground configure Athanor's built-in pool");
