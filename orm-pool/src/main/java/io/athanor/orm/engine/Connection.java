@@ -230,7 +230,10 @@ public interface Connection extends AutoCloseable {
 
     /**
      * Rolls back uncommitted work and returns the connection to the pool; a {@link #isBroken() broken}
-     * connection is closed and dropped from the pool instead. Never throws; closing twice does nothing.
+     * connection is closed and dropped from the pool instead. With {@link EngineBuilder#resetInBackground(boolean) resetInBackground(true)} the rollback of a
+     * transaction still open (in which no statement failed) runs on a pool thread, and the connection is handed
+     * out again only once it succeeded. Never throws;
+     * closing twice does nothing.
      */
     @Override
     void close();

@@ -29,12 +29,16 @@ import javax.sql.DataSource;
  * @param transactionPooling   the database is reached through a pooler in transaction mode (PgBouncer and kin)
  * @param meterRegistry        the Micrometer {@code MeterRegistry} the built-in pool publishes its figures to, or
  *                             {@code null}; typed {@code Object} so that Micrometer stays optional
+ * @param resetInBackground    the built-in pool rolls back a connection returned with its transaction open on a
+ *                             pool thread, so that {@code close()} does not wait for the {@code ROLLBACK}; see
+ *                             {@link EngineBuilder#resetInBackground(boolean)}
  */
 public record EngineConfig(String jdbcUrl, String user, String password, DataSource dataSource, String name,
                            int poolSize, int maxOverflow, Duration poolTimeout, Duration poolRecycle,
                            Duration overflowIdleTimeout, Duration validationTimeout, Duration leakDetectionThreshold,
                            boolean prePing, boolean echo, boolean hideParameters, IsolationLevel isolationLevel,
-                           Map<String, String> connectionProperties, boolean transactionPooling, Object meterRegistry) {
+                           Map<String, String> connectionProperties, boolean transactionPooling, Object meterRegistry,
+                           boolean resetInBackground) {
 
     /** The most connections the pool will open: {@code poolSize + maxOverflow}. */
     public int maxConnections() {
@@ -66,6 +70,7 @@ public record EngineConfig(String jdbcUrl, String user, String password, DataSou
                 + ", echo=" + echo + ", hideParameters=" + hideParameters + ", isolationLevel=" + isolationLevel
                 + (transactionPooling ? ", transactionPooling=true" : "")
                 + (meterRegistry != null ? ", meterRegistry=" + meterRegistry.getClass().getSimpleName() : "")
+                + (resetInBackground ? ", resetInBackground=true" : "")
                 + ", password=" + (password == null ? "none" : "***") + ", connectionProperties="
                 + connectionProperties.keySet() + "]";
     }

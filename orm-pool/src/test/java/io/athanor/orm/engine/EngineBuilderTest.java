@@ -53,6 +53,17 @@ class EngineBuilderTest {
     }
 
     @Test
+    void resetInBackgroundIsOffByDefaultAndAPoolSetting() {
+        assertThat(Engine.builder("h2:mem:x").freeze().resetInBackground()).isFalse();
+        EngineConfig on = Engine.builder("h2:mem:x").resetInBackground(true).freeze();
+        assertThat(on.resetInBackground()).isTrue();
+        assertThat(on.toString()).contains("resetInBackground=true");
+        assertThatThrownBy(() -> Engine.builder(new org.h2.jdbcx.JdbcDataSource()).resetInBackground(false).freeze())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("resetInBackground configure Athanor's built-in pool");
+    }
+
+    @Test
     void hiddenParametersTellTheDriversToKeepValuesOutOfTheirMessages() {
         assertThat(Engine.builder("postgresql://h/db").hideParameters(true).freeze().connectionProperties())
                 .containsEntry("logServerErrorDetail", "false");

@@ -98,7 +98,9 @@ class PoolTest {
             threads.shutdownNow();
         }
         assertThat(peakTotal.get()).isBetween(1, 3);
-        assertThat(engine.pool().active()).isZero();
+        // The last connections back may still be rolling back their read transactions on pool threads.
+        Await.until(Duration.ofSeconds(20), () -> engine.pool().active() == 0, "every connection back in the pool");
+        assertThat(engine.pool().total()).isBetween(1, 3);
     }
 
     @DatabaseTest

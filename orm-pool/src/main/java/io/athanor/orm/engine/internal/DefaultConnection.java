@@ -609,15 +609,23 @@ final class DefaultConnection implements Connection {
         if (closed) {
             return;
         }
-        for (StreamCursor<?> cursor : new ArrayList<>(openCursors)) {
-            cursor.abandon();
+        if (!openCursors.isEmpty()) {
+            for (StreamCursor<?> cursor : new ArrayList<>(openCursors)) {
+                cursor.abandon();
+            }
         }
         closed = true;
         if (borrowed) {
             return; // the owner ends its transaction and gives the JDBC connection back
         }
+        boolean rollback = dirty && !autocommit && !broken;
+        // A transaction in which a statement failed is rolled back here, so that a retry of it never waits on its locks.
+        if (rollback && !failed && engine.releaseRollingBack(jdbc)) {
+            checkedIn();
+            return;
+        }
         try {
-            if (dirty && !autocommit && !broken) {
+            if (rollback) {
                 jdbc.rollback();
             }
             if (!broken) {
@@ -628,10 +636,14 @@ final class DefaultConnection implements Connection {
             broken = true;
         } finally {
             engine.release(jdbc, broken);
-            EventHub.Listeners listeners = engine.eventHub().listeners();
-            if (listeners.checkin) {
-                listeners.fireCheckin(new CheckinEvent(Duration.ofNanos(checkoutNanos == 0L ? 0L : System.nanoTime() - checkoutNanos)));
-            }
+            checkedIn();
+        }
+    }
+
+    private void checkedIn() {
+        EventHub.Listeners listeners = engine.eventHub().listeners();
+        if (listeners.checkin) {
+            listeners.fireCheckin(new CheckinEvent(Duration.ofNanos(checkoutNanos == 0L ? 0L : System.nanoTime() - checkoutNanos)));
         }
     }
 

@@ -165,6 +165,15 @@ public final class DefaultEngine implements Engine {
         }
     }
 
+    /**
+     * Hands a healthy connection whose transaction is open to the pool to be rolled back there, if the pool does
+     * that (see {@link io.athanor.orm.engine.EngineBuilder#resetInBackground(boolean)}); false if the caller must
+     * roll back itself.
+     */
+    boolean releaseRollingBack(java.sql.Connection jdbc) {
+        return source.releaseRollingBack(jdbc);
+    }
+
     EventHub eventHub() {
         return events;
     }

@@ -11,11 +11,15 @@ import java.sql.SQLException;
 /**
  * The built-in pool. SQLAlchemy's pool_size/max_overflow map onto HikariCP as minimumIdle/maximumPoolSize:
  * HikariCP keeps {@code poolSize} connections, opens up to {@code poolSize + maxOverflow} under load, and
- * its housekeeper closes connections above {@code minimumIdle} once idle past {@code idleTimeout}.
+ * its housekeeper closes connections above {@code minimumIdle} once idle past {@code idleTimeout}. A connection
+ * returned with its transaction open is rolled back by {@link BackgroundReset} unless that is turned off.
  */
 final class HikariSource implements ConnectionSource {
     private final HikariDataSource dataSource;
     private final int max;
+    /** Rolls back returned connections on pool threads, or null when {@code resetInBackground} is off. */
+    private final BackgroundReset reset;
+    private final java.time.Duration closeWait;
 
     HikariSource(EngineConfig config) {
         HikariConfig hc = new HikariConfig();
@@ -51,6 +55,28 @@ final class HikariSource implements ConnectionSource {
         hc.setInitializationFailTimeout(1);
         this.max = config.maxConnections();
         this.dataSource = new HikariDataSource(hc);
+        this.closeWait = config.validationTimeout();
+        this.reset = config.resetInBackground()
+                ? new BackgroundReset(config.name(), config.maxConnections(), HikariSource::closeUnchecked, this::discard)
+                : null;
+    }
+
+    private static void closeUnchecked(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public boolean releaseRollingBack(Connection connection) {
+        if (reset == null) {
+            return false;
+        }
+        // Still checked out of HikariCP until the task gives it back: counted in the maximum, handed to nobody.
+        reset.submit(connection);
+        return true;
     }
 
     @Override
@@ -80,6 +106,12 @@ final class HikariSource implements ConnectionSource {
 
     @Override
     public void close() {
-        dataSource.close();
+        try {
+            if (reset != null) {
+                reset.shutdown(closeWait);
+            }
+        } finally {
+            dataSource.close();
+        }
     }
 }
