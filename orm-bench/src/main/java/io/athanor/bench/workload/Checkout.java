@@ -1,19 +1,27 @@
 package io.athanor.bench.workload;
 
+import io.athanor.bench.BenchSettings;
+import io.athanor.bench.Database;
 import io.athanor.bench.athanor.AthanorBench;
 import io.athanor.bench.hibernate.HibernateBench;
 import io.athanor.bench.jdbc.JdbcBench;
 import io.athanor.bench.jdbi.JdbiBench;
+import io.athanor.orm.engine.Connection;
+import io.athanor.orm.engine.Engine;
+import io.athanor.orm.engine.Text;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -27,6 +35,27 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @State(Scope.Benchmark)
 public class Checkout {
+    private static final Text SELECT_ONE = Text.text("select 1");
+
+    /** An engine as {@link AthanorBench}'s, rolling back connections closed in a transaction on a pool thread. */
+    @State(Scope.Benchmark)
+    public static class BackgroundReset {
+        Engine engine;
+
+        /** Builds the engine once the schema is seeded. */
+        @Setup(Level.Trial)
+        public void start(Database database) {
+            engine = Engine.builder(BenchSettings.url()).user(BenchSettings.user()).password(BenchSettings.password())
+                    .poolSize(BenchSettings.POOL_SIZE).maxOverflow(0).resetInBackground(true).build();
+        }
+
+        /** Closes the engine. */
+        @TearDown(Level.Trial)
+        public void stop() {
+            engine.close();
+        }
+    }
+
     @Benchmark
     public Object jdbc(JdbcBench impl) throws SQLException {
         return impl.selectOne();
@@ -41,6 +70,14 @@ public class Checkout {
     @Benchmark
     public Object athanorAutocommit(AthanorBench impl) {
         return impl.selectOneAutocommit();
+    }
+
+    /** The transaction's ROLLBACK at close done by a pool thread ({@code resetInBackground(true)}, off by default). */
+    @Benchmark
+    public Object athanorBackgroundReset(BackgroundReset engine) {
+        try (Connection c = engine.engine.connect()) {
+            return c.execute(SELECT_ONE).one().get(0);
+        }
     }
 
     @Benchmark
