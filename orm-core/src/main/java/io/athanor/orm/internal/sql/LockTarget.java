@@ -12,6 +12,11 @@ final class LockTarget {
     final List<Object> lockable;
     final int depth;
     boolean namesTables;
+    /**
+     * Aliases of the tables joined loads read through inner joins: a plain {@code FOR UPDATE} locks their rows, so a
+     * clause that names tables names them too.
+     */
+    final List<String> innerLoads = new java.util.ArrayList<>(2);
 
     LockTarget(String waitOption, List<Object> lockable, boolean outerJoins, int depth) {
         this.waitOption = waitOption;

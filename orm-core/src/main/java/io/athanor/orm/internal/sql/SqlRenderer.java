@@ -531,6 +531,9 @@ final class SqlRenderer implements SqlBuilder {
                 names.add(s.alias);
             }
         }
+        for (String alias : l.innerLoads) {
+            names.add(alias);
+        }
         sql.append(names);
         return this;
     }
@@ -541,9 +544,7 @@ final class SqlRenderer implements SqlBuilder {
         if (aliases == null) {
             return this;
         }
-        if (lock != null && scopes.size() == lock.depth && !aliases.isEmpty()) {
-            lock.namesTables = true;
-        }
+        LockTarget locked = lock != null && scopes.size() == lock.depth ? lock : null;
         String rootAlias = current(entitySource).alias;
         java.util.Set<LoadPlan> inner = new java.util.HashSet<>();
         for (Map.Entry<LoadPlan, String> e : aliases.entrySet()) {
@@ -559,6 +560,9 @@ final class SqlRenderer implements SqlBuilder {
             EntityModel to = n.entity();
             String table = to.fromItem(dialect);
             if (r.kind() == RelationshipModel.Kind.MANY_TO_MANY) {
+                if (locked != null) {
+                    locked.namesTables = true;
+                }
                 String linkAlias = newAlias(alias + "_link");
                 RelationshipJoins.appendLink(sql, dialect, r, from, parentAlias, linkAlias, true);
                 sql.append(" LEFT OUTER JOIN ").append(table).append(' ').append(alias).append(" ON ");
@@ -568,6 +572,16 @@ final class SqlRenderer implements SqlBuilder {
             boolean innerJoin = r.owning() && (parent.parent() == null || inner.contains(parent)) && notNull(from, r.joinColumns());
             if (innerJoin) {
                 inner.add(n);
+            }
+            if (locked != null) {
+                if (!innerJoin) {
+                    locked.namesTables = true; // an outer-joined table: PostgreSQL locks only what the clause names
+                } else if (to.joined() != null) {
+                    table = to.joined().lockedFrom(dialect, locked.waitOption); // its rows locked inside, as a FROM item's
+                    locked.namesTables = true;
+                } else {
+                    locked.innerLoads.add(alias); // locked by a plain FOR UPDATE: named with the others
+                }
             }
             sql.append(innerJoin ? " JOIN " : " LEFT OUTER JOIN ").append(table).append(' ').append(alias).append(" ON ");
             RelationshipJoins.targetCondition(sql, dialect, r, to, parentAlias, alias, null);

@@ -322,10 +322,8 @@ public final class UnitOfWork implements PersistenceContext {
         EntityModel lastModel = null;
         io.athanor.orm.internal.meta.RelationshipModel[] cascades = null;
         boolean anyCascades = false;
-        boolean anyLinks = false;
         for (Object m : map.listedModels()) { // decided once per flush for every class the session has held
             anyCascades |= context.plan((EntityModel) m).persistCascades.length > 0;
-            anyLinks |= LinkWriter.ownsLinks((EntityModel) m);
         }
         for (int i = 0; anyCascades && i < visit.size(); i++) {
             EntityEntry e = visit.get(i);
@@ -349,7 +347,12 @@ public final class UnitOfWork implements PersistenceContext {
         ParentDeletes parentDeletes = ParentDeletes.prepare(this, context, map, loader,
                 walked == null || visit != before ? visit : List.of());
         visit = map.visitSince(mark, visit);
-        // no class held owns a many-to-many: no link row to write, and no entry to look at for one
+        // no class held owns a many-to-many: no link row to write, and no entry to look at for one. Decided only
+        // now: the cascades and deletes above can have brought in the first instance of a class that owns one.
+        boolean anyLinks = false;
+        for (Object m : map.listedModels()) {
+            anyLinks |= LinkWriter.ownsLinks((EntityModel) m);
+        }
         LinkWriter links = new LinkWriter(map, context.metadata(), anyLinks ? visit : List.of(), context.batchSize());
         // The walk's comparisons stand when nothing was deleted and no entry appeared since (new ones, or shards chosen)
         List<EntityEntry> changed;
