@@ -8,12 +8,15 @@ import java.util.Arrays;
  * by, so that neither a read nor a lookup makes a key object or a node. At most one entry per key: putting an
  * entry with the key of another replaces that one. One session's, one thread's: not thread-safe.
  */
-final class KeyTable {
-    private static final int FIRST_CAPACITY = 16;
-    private static final EntityEntry[] NONE = new EntityEntry[0];
+final class KeyTable extends EntryTable {
+    KeyTable() {
+        super(16);
+    }
 
-    private EntityEntry[] slots = NONE;
-    private int size;
+    @Override
+    int hashOf(EntityEntry e) {
+        return e.keyHash;
+    }
 
     /** The entry with key {@code (type, id, shard)}, or {@code null}; makes no object. */
     EntityEntry get(Class<?> type, Object id, String shard) {
@@ -39,11 +42,7 @@ final class KeyTable {
         if (e.is(EntityEntry.INDEXED)) {
             remove(e); // held by an older key of it: placed again by the current one
         }
-        if (slots.length == 0) {
-            slots = new EntityEntry[FIRST_CAPACITY];
-        } else if ((size + 1) * 4 > slots.length * 3) {
-            grow();
-        }
+        ensureRoom();
         Class<?> type = e.model.rootType();
         Object id = e.id();
         int h = EntityKey.hash(type, id, e.shard);
@@ -98,51 +97,5 @@ final class KeyTable {
             Arrays.fill(slots, null);
             size = 0;
         }
-    }
-
-    int size() {
-        return size;
-    }
-
-    /** Fills the hole at {@code hole} with the later entries of its run that may not stay behind it. */
-    private void shiftBack(int hole) {
-        EntityEntry[] s = slots;
-        int mask = s.length - 1;
-        s[hole] = null;
-        for (int j = (hole + 1) & mask;; j = (j + 1) & mask) {
-            EntityEntry x = s[j];
-            if (x == null) {
-                return;
-            }
-            int k = home(x.keyHash, mask);
-            // x stays if its home lies cyclically in (hole, j]: it is still found from there
-            boolean stays = hole <= j ? hole < k && k <= j : hole < k || k <= j;
-            if (!stays) {
-                s[hole] = x;
-                s[j] = null;
-                hole = j;
-            }
-        }
-    }
-
-    private void grow() {
-        EntityEntry[] old = slots;
-        EntityEntry[] s = new EntityEntry[old.length * 2];
-        int mask = s.length - 1;
-        for (EntityEntry e : old) {
-            if (e != null) {
-                int i = home(e.keyHash, mask);
-                while (s[i] != null) {
-                    i = (i + 1) & mask;
-                }
-                s[i] = e;
-            }
-        }
-        slots = s;
-    }
-
-    /** The slot a hash starts at: its bits mixed (ids are often consecutive numbers), then masked. */
-    private static int home(int h, int mask) {
-        return (h * 0x9E3779B9 >>> 16 ^ h * 0x9E3779B9) & mask;
     }
 }
