@@ -1,7 +1,6 @@
 package io.athanor.orm.inheritance;
 
 import static io.athanor.orm.query.Loads.joinedLoad;
-import static io.athanor.orm.engine.Text.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.athanor.orm.Session;
@@ -14,6 +13,7 @@ import io.athanor.orm.model.joined.Folder_;
 import io.athanor.orm.model.joined.Invoice;
 import io.athanor.orm.model.joined.Invoice_;
 import io.athanor.orm.model.joined.Reminder;
+import io.athanor.orm.query.RowLocks;
 import io.athanor.orm.test.DatabaseKind;
 import io.athanor.orm.test.DatabaseTest;
 import io.athanor.orm.test.SqlRecorder;
@@ -43,16 +43,7 @@ class JoinedLockingTest {
 
     /** Whether another transaction can lock document {@code title}'s row of the root table at once. */
     private static boolean lockable(SessionFactory f, String title) {
-        try (Session other = f.open()) {
-            try {
-                other.execute(text("SELECT id FROM jn_doc WHERE title = :t FOR UPDATE NOWAIT"), Map.of("t", title)).rows();
-                return true;
-            } catch (RuntimeException locked) {
-                return false;
-            } finally {
-                other.rollback();
-            }
-        }
+        return RowLocks.lockableNow(f, "SELECT id FROM jn_doc WHERE title = :t", Map.of("t", title));
     }
 
     @DatabaseTest

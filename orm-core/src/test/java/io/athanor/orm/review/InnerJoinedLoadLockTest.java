@@ -1,12 +1,12 @@
 package io.athanor.orm.review;
 
-import static io.athanor.orm.engine.Text.text;
 import static io.athanor.orm.query.Loads.joinedLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.athanor.orm.Session;
 import io.athanor.orm.SessionFactory;
 import io.athanor.orm.engine.Engine;
+import io.athanor.orm.query.RowLocks;
 import io.athanor.orm.test.DatabaseTest;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +28,7 @@ class InnerJoinedLoadLockTest {
 
     /** Whether another transaction can lock shelf {@code id}'s row at once. */
     private static boolean shelfLockable(SessionFactory f, Long id) {
-        try (Session other = f.open()) {
-            try {
-                other.execute(text("SELECT id FROM rv_shelves WHERE id = :id FOR UPDATE NOWAIT"), Map.of("id", id)).rows();
-                return true;
-            } catch (RuntimeException locked) {
-                return false;
-            } finally {
-                other.rollback();
-            }
-        }
+        return RowLocks.lockableNow(f, "SELECT id FROM rv_shelves WHERE id = :id", Map.of("id", id));
     }
 
     @DatabaseTest

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A locking read being rendered: what follows {@code FOR UPDATE}, the sources it locks (read without an outer join),
  * at which scope depth, and whether it reads anything a dialect that cannot lock outer-joined tables must leave out of
- * its clause (outer joins, joined loads, joined hierarchies locked inside their derived tables).
+ * its clause (outer joins and outer-joined loads, joined hierarchies locked inside their derived tables).
  */
 final class LockTarget {
     final String waitOption;

@@ -512,8 +512,8 @@ final class SqlRenderer implements SqlBuilder {
 
     /**
      * {@code FOR UPDATE}, or where the statement reads what the dialect cannot lock, {@code FOR UPDATE OF} the sources
-     * it reads without an outer join (rows brought along by joined loads and outer joins stay unlocked; a joined
-     * hierarchy's rows were locked inside its derived table); nothing when no source is left to name.
+     * and joined loads it reads without an outer join (rows brought along by outer joins stay unlocked; a joined
+     * hierarchy's rows were locked inside its derived table); nothing when no table is left to name.
      */
     @Override
     public SqlBuilder lockClause(String waitOption) {
