@@ -9,12 +9,13 @@ import sys
 
 # Which benchmark of a workload each Athanor variant is compared with.
 PAIRS = {
-    "athanor": ["jdbc", "hibernate", "jdbi", "jdbcPerShape", "jdbcUnion"],
+    "athanor": ["jdbc", "jdbcTransaction", "hibernate", "jdbi", "jdbcPerShape", "jdbcUnion"],
     "athanorSelectIn": ["jdbcSelectIn", "hibernateSelectIn", "jdbiSelectIn"],
     "athanorJoined": ["jdbcJoined", "hibernateJoined", "jdbiJoined"],
     "athanorCopy": ["jdbcCopy"],
     "athanorBatch": ["jdbcBatch", "hibernateBatch", "jdbiBatch"],
     "athanorAutocommit": ["jdbc", "hibernate", "jdbi"],
+    "athanorBackgroundReset": ["jdbcTransaction"],
     "athanor1": ["jdbc1"],
     "athanor2": ["jdbc2"],
     "athanor4": ["jdbc4"],

@@ -244,6 +244,23 @@ public class JdbcBench {
         }
     }
 
+    /**
+     * Workload 8 in a transaction, as a JDBC programmer writes it: autocommit off, {@code select 1}, rollback (pgjdbc
+     * sends BEGIN with the query, then ROLLBACK: two round trips). HikariCP turns autocommit back on at return without
+     * a round trip, the transaction being over.
+     */
+    public int selectOneInTransaction() throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(Sql.SELECT_ONE); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
     /** Workload 9. */
     public List<UserStats> userStatistics() throws SQLException {
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(Sql.USER_STATISTICS);

@@ -61,6 +61,12 @@ public class Checkout {
         return impl.selectOne();
     }
 
+    /** The reference for the transactional variant: JDBC with autocommit off, rolled back before it is returned. */
+    @Benchmark
+    public Object jdbcTransaction(JdbcBench impl) throws SQLException {
+        return impl.selectOneInTransaction();
+    }
+
     @Benchmark
     public Object athanor(AthanorBench impl) {
         return impl.selectOne();

@@ -143,17 +143,13 @@ public final class Result implements Iterable<Row> {
         return columns.labels().isEmpty() ? "Result[rowCount=" + rowCount + "]" : "Result" + rows;
     }
 
-    /** Column labels with a case-insensitive index, shared by all rows of a result. */
+    /** Column labels with a case-insensitive index, shared by all rows of a result; the index is built on first use. */
     static final class Columns {
         private final List<String> labels;
-        private final Map<String, Integer> index;
+        private volatile Map<String, Integer> index;
 
         Columns(List<String> labels) {
             this.labels = List.copyOf(labels);
-            this.index = new HashMap<>();
-            for (int i = labels.size() - 1; i >= 0; i--) {
-                index.put(labels.get(i).toLowerCase(Locale.ROOT), i);
-            }
         }
 
         List<String> labels() {
@@ -161,7 +157,15 @@ public final class Result implements Iterable<Row> {
         }
 
         int indexOf(String label) {
-            Integer i = index.get(label.toLowerCase(Locale.ROOT));
+            Map<String, Integer> byLabel = index;
+            if (byLabel == null) {
+                byLabel = new HashMap<>();
+                for (int i = labels.size() - 1; i >= 0; i--) {
+                    byLabel.put(labels.get(i).toLowerCase(Locale.ROOT), i);
+                }
+                index = byLabel; // built whole before it is published; two threads may each build one, alike
+            }
+            Integer i = byLabel.get(label.toLowerCase(Locale.ROOT));
             if (i == null) {
                 throw new AthanorException("The result has no column '" + label + "'; its columns are " + labels
                         + ". Check the name, or give the expression a label (AS " + label + ").");

@@ -41,6 +41,8 @@ import java.util.Set;
  * <p>Immutable and thread-safe: parse a statement once and keep it in a constant.
  */
 public final class Text {
+    private static final Object[] NO_VALUES = {};
+
     private final String source;
     private final String[] fragments;
     private final String[] slots;
@@ -117,6 +119,9 @@ public final class Text {
      */
     public Bound bind(Map<String, ?> values) {
         Map<String, ?> given = values == null ? Map.of() : values;
+        if (slots.length == 0 && given.isEmpty()) {
+            return new Bound(positionalSql, NO_VALUES);
+        }
         checkNames(given);
         boolean expand = false;
         for (String slot : slots) {

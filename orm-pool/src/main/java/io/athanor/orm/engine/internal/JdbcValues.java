@@ -115,9 +115,9 @@ final class JdbcValues {
     static Result result(ResultSet rs) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
-        List<String> labels = new ArrayList<>(n);
+        String[] labels = new String[n];
         for (int i = 1; i <= n; i++) {
-            labels.add(md.getColumnLabel(i));
+            labels[i - 1] = md.getColumnLabel(i);
         }
         ColumnReader[] readers = readers(md);
         List<Object[]> rows = new ArrayList<>();
@@ -128,6 +128,6 @@ final class JdbcValues {
             }
             rows.add(row);
         }
-        return Result.ofRows(labels, rows);
+        return Result.ofRows(List.of(labels), rows); // an immutable list: Result keeps it without a copy
     }
 }
