@@ -45,7 +45,7 @@ public final class Relationships {
      * its children get their back reference from the loader above. The same relationship may recurse (a tree).
      */
     private final Map<RelationshipModel, Integer> loadingNow = new HashMap<>();
-    private final Set<RelationshipModel> warned = new HashSet<>();
+    private Set<RelationshipModel> warned; // made on the first warning
 
     Relationships(RowLoader loader) {
         this.loader = loader;
@@ -554,6 +554,9 @@ public final class Relationships {
                 + "FetchMode.SELECTIN.";
         if (mode == NPlusOne.FAIL) {
             throw new NPlusOneException(message);
+        }
+        if (warned == null) {
+            warned = new HashSet<>();
         }
         if (warned.add(r)) {
             LOG.warn(message);

@@ -323,7 +323,7 @@ public final class RowLoader {
             return known.instance;
         }
         ReferenceHandler handler = new ReferenceHandler(this, via, owner, loads);
-        Object proxy = context.proxies().create(target.type(), idGetter(target), handler);
+        Object proxy = context.proxies().create(target.type(), target.idGetterName(), handler);
         target.idProperties().get(0).accessor().set(proxy, key);
         EntityEntry entry = new EntityEntry(proxy, target, key, shard, EntityEntry.Status.PERSISTENT, null);
         entry.hollow = true;
@@ -339,14 +339,9 @@ public final class RowLoader {
         if (known != null && !known.hollow) {
             return known.instance;
         }
-        Object proxy = context.proxies().create(target.type(), idGetter(target), new RaiseHandler(r));
+        Object proxy = context.proxies().create(target.type(), target.idGetterName(), new RaiseHandler(r));
         target.idProperties().get(0).accessor().set(proxy, key);
         return proxy;
-    }
-
-    private static String idGetter(EntityModel target) {
-        String name = target.idProperties().get(0).path();
-        return "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     /** Reads a lazy reference's row into it, on its first use, with the options of the query that made it. */

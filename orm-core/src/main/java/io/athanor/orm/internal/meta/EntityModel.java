@@ -23,6 +23,7 @@ public final class EntityModel {
     private final InheritanceModel inheritance;
     /** Worked out on first use: see {@link #writesTracked()}. */
     private volatile Boolean writesTracked;
+    private volatile String idGetter;
     private final EntityCallbacks callbacks;
     private final PropertyAssigner assigner;
 
@@ -146,6 +147,17 @@ public final class EntityModel {
 
     public List<PropertyModel> idProperties() {
         return idProperties;
+    }
+
+    /** The JavaBeans getter name of the (first) id field, which a lazy reference answers without loading. */
+    public String idGetterName() {
+        String name = idGetter;
+        if (name == null) {
+            String path = idProperties.get(0).path();
+            name = "get" + Character.toUpperCase(path.charAt(0)) + path.substring(1);
+            idGetter = name;
+        }
+        return name;
     }
 
     /** The {@code @Version} field, or {@code null}. */

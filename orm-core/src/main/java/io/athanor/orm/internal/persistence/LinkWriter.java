@@ -108,7 +108,7 @@ public final class LinkWriter {
      */
     private void refuseRowsAddedTwice(List<EntityEntry> entries) {
         Map<String, List<EntityEntry>> newRows = null;
-        Map<RelationshipModel, Map<List<Object>, EntityEntry>> byLink = new java.util.IdentityHashMap<>();
+        Map<RelationshipModel, Map<List<Object>, EntityEntry>> byLink = null;
         for (Change c : changes) {
             if (c.added.isEmpty() || c.relationship.viewOnly()) {
                 continue;
@@ -118,6 +118,7 @@ public final class LinkWriter {
                 if (newRows.isEmpty()) {
                     return;
                 }
+                byLink = new java.util.IdentityHashMap<>();
             }
             TableModel link = c.relationship.joinTable();
             List<EntityEntry> rows = newRows.get(tableKey(link));
