@@ -29,22 +29,23 @@ import java.util.List;
  * @param <R> what each result is: an entity, or a {@code Row}
  */
 public final class Select<R> implements Statement {
-    private final Object entitySource;
-    private final List<Expression<?>> columns;
-    private final Object from;
-    private final List<Join> joins;
-    private final Expression<Boolean> where;
-    private final List<Expression<?>> groupBy;
-    private final Expression<Boolean> having;
-    private final List<Order> orderBy;
-    private final Integer limit;
-    private final Integer offset;
-    private final boolean distinct;
-    private final Lock lock;
+    // The clauses are package-private for SelectRendering, which writes them out.
+    final Object entitySource;
+    final List<Expression<?>> columns;
+    final Object from;
+    final List<Join> joins;
+    final Expression<Boolean> where;
+    final List<Expression<?>> groupBy;
+    final Expression<Boolean> having;
+    final List<Order> orderBy;
+    final Integer limit;
+    final Integer offset;
+    final boolean distinct;
+    final Lock lock;
     private final QueryExecutor executor;
-    private final List<SetOperation> setOperations;
-    private final List<CommonTable> commonTables;
-    private final List<Load> loads;
+    final List<SetOperation> setOperations;
+    final List<CommonTable> commonTables;
+    final List<Load> loads;
 
     private Select(Object entitySource, List<Expression<?>> columns, Object from, List<Join> joins, Expression<Boolean> where,
                    List<Expression<?>> groupBy, Expression<Boolean> having, List<Order> orderBy, Integer limit, Integer offset,
@@ -502,155 +503,13 @@ public final class Select<R> implements Statement {
     /** Renders the statement; called by the compiler. */
     @Override
     public void render(SqlBuilder b) {
-        if (!commonTables.isEmpty()) {
-            boolean recursive = commonTables.stream().anyMatch(CommonTable::recursive);
-            b.sql(recursive ? "WITH RECURSIVE " : "WITH ");
-            for (int i = 0; i < commonTables.size(); i++) {
-                if (i > 0) {
-                    b.sql(", ");
-                }
-                commonTables.get(i).renderDefinition(b);
-            }
-            b.sql(" ");
-        }
-        if (setOperations.isEmpty()) {
-            if (lock != null) {
-                announceLock(b);
-            }
-            if (entitySource != null && (limit != null || offset != null || distinct)
-                    && b.joinsCollections(entitySource, loads)) {
-                renderKeysFirst(b);
-                return;
-            }
-            renderCore(b);
-            renderTail(b);
-            b.closeScope();
-            return;
-        }
-        renderCore(b);
-        b.closeScope();
-        for (SetOperation op : setOperations) {
-            b.sql(op.operator);
-            op.select.renderCore(b);
-            b.closeScope();
-        }
-        renderTail(b);
+        SelectRendering.render(this, b);
     }
 
-    /** Tells the builder which sources the locking clause may name: the FROM item and the inner joins. */
-    private void announceLock(SqlBuilder b) {
-        List<Object> lockable = new ArrayList<>();
-        Object first = fromSource();
-        if (first != null) {
-            lockable.add(first);
-        }
-        boolean outer = false;
-        for (Join j : joins) {
-            if (j.outer) {
-                outer = true;
-            } else {
-                lockable.add(j.target);
-            }
-        }
-        b.locking(lock.waitOption, lockable, outer);
-    }
-
-    private void renderCore(SqlBuilder b) {
-        b.openScope(sources());
-        b.sql(distinct ? "SELECT DISTINCT " : "SELECT ");
-        SelectedRefs refs = SelectedRefs.of(b, columns, groupBy, having, orderBy);
-        if (entitySource != null) {
-            b.entityColumns(entitySource);
-            if (setOperations.isEmpty()) {
-                b.joinedColumns(entitySource, loads);
-            }
-        } else {
-            refs.renderColumns();
-        }
-        Join.renderFrom(b, fromSource(), joins);
-        if (entitySource != null && setOperations.isEmpty()) {
-            b.joinedTables(entitySource, loads);
-        }
-        Object first = fromSource();
-        boolean filtered = first != null && b.discriminatorFilter(first, " WHERE ");
-        if (where != null) {
-            b.sql(filtered ? " AND (" : " WHERE ").visit(where).sql(filtered ? ")" : "");
-        }
-        if (!groupBy.isEmpty()) {
-            refs.renderGroupBy(groupBy);
-        }
-        if (having != null) {
-            refs.renderHaving(having);
-        }
-    }
-
-    private void renderOrder(SqlBuilder b) {
-        if (!orderBy.isEmpty()) {
-            SelectedRefs refs = SelectedRefs.of(b, columns, groupBy, having, orderBy);
-            b.sql(" ORDER BY ");
-            for (int i = 0; i < orderBy.size(); i++) {
-                if (i > 0) {
-                    b.sql(", ");
-                }
-                refs.renderOrder(orderBy.get(i));
-            }
-        }
-        if (entitySource != null && setOperations.isEmpty() && b.joinsCollections(entitySource, loads)) {
-            if (orderBy.isEmpty()) {
-                b.sql(" ORDER BY ");
-            }
-            b.joinedOrder(entitySource, loads, orderBy.isEmpty());
-        }
-    }
-
-    /**
-     * JOINED loading of collections with LIMIT, OFFSET or DISTINCT: those pick the parents' keys in a
-     * subquery, and the outer statement joins the collections to exactly those parents.
-     */
-    private void renderKeysFirst(SqlBuilder b) {
-        Attribute<?, ?> key = b.keyAttribute(entitySource);
-        Select<?> keys = new Select<>(null, List.of(new Label<>(key, "athanor_key")), from, joins, where, groupBy, having, orderBy,
+    /** The statement that picks the parents' keys when joined collections meet a LIMIT, OFFSET or DISTINCT. */
+    Select<?> keysOnly(Attribute<?, ?> key) {
+        return new Select<>(null, List.of(new Label<>(key, "athanor_key")), from, joins, where, groupBy, having, orderBy,
                 limit, offset, distinct, null, null, List.of(), List.of(), List.of());
-        b.openScope(sources());
-        b.sql("SELECT ");
-        b.entityColumns(entitySource);
-        b.joinedColumns(entitySource, loads);
-        Join.renderFrom(b, fromSource(), joins);
-        b.joinedTables(entitySource, loads);
-        b.sql(" WHERE ").visit(key).sql(" IN (SELECT athanor_keys.athanor_key FROM (").subquery(keys).sql(") athanor_keys)");
-        renderOrder(b);
-        if (lock != null) {
-            b.lockClause(lock.waitOption);
-        }
-        b.closeScope();
-    }
-
-    private void renderTail(SqlBuilder b) {
-        if (!setOperations.isEmpty()) {
-            for (Order o : orderBy) {
-                if (!o.byLabel()) {
-                    throw new AthanorException("A statement combined with union, intersect or except is ordered by its output "
-                            + "columns: use orderBy(Sql.ref(\"label\").asc()) instead of " + o + ".");
-                }
-            }
-        }
-        renderOrder(b);
-        if (limit != null) {
-            b.sql(" LIMIT ").bind(limit, null);
-        }
-        if (offset != null) {
-            if (limit == null && b.dialect().requiresLimitWithOffset()) {
-                b.sql(" LIMIT ").sql(Long.toString(Long.MAX_VALUE));
-            }
-            b.sql(" OFFSET ").bind(offset, null);
-        }
-        if (lock != null) {
-            if (lock == Lock.SKIP_LOCKED && !b.dialect().supportsSkipLocked()) {
-                throw new AthanorException("FOR UPDATE SKIP LOCKED is not supported by " + b.dialect().name()
-                        + "; use forUpdate() or forUpdateNoWait().");
-            }
-            b.lockClause(lock.waitOption);
-        }
     }
 
     /**
@@ -698,7 +557,7 @@ public final class Select<R> implements Statement {
     }
 
     /** One UNION, INTERSECT or EXCEPT part. */
-    private static final class SetOperation {
+    static final class SetOperation {
         final String operator;
         final Select<?> select;
 
@@ -708,7 +567,7 @@ public final class Select<R> implements Statement {
         }
     }
 
-    private enum Lock {
+    enum Lock {
         WAIT(""), NOWAIT(" NOWAIT"), SKIP_LOCKED(" SKIP LOCKED");
 
         /** What follows {@code FOR UPDATE}. */
