@@ -30,6 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * transaction rolled back at the end), and each operation is a flush that writes nothing, so it compares every held
  * instance with its snapshot. Scores are per instance visited ({@code @OperationsPerInvocation}); no SQL is sent.
  * Run it twice to compare with the general path: {@code -jvmArgsAppend -Dathanor.flush.generatedComparators=false}.
+ *
+ * <p>{@code flushUnchangedEvicted} is the same flush after 2 MB of other memory was written (outside the measurement),
+ * as between two flushes of the add-and-flush loop ({@link FlushPerRow}), whose INSERT, driver and kernel work leave
+ * the session's instances out of the core's own caches: there a flush's walk waits for memory more than it computes.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -58,6 +62,22 @@ public class FlushCompare {
         session.flush();
     }
 
+    /** Other memory written before each flush: larger than a core's own caches, smaller than the shared one. */
+    @State(Scope.Thread)
+    public static class Traffic {
+        private final byte[] bytes = new byte[2 << 20];
+        private int round;
+
+        /** Writes the bytes once, one per cache line. */
+        @Setup(Level.Invocation)
+        public void evict() {
+            byte b = (byte) ++round;
+            for (int i = 0; i < bytes.length; i += 64) {
+                bytes[i] = b;
+            }
+        }
+    }
+
     /** Rolls the inserted orders back. */
     @TearDown(Level.Trial)
     public void stop() {
@@ -69,6 +89,14 @@ public class FlushCompare {
     @Benchmark
     @OperationsPerInvocation(HELD)
     public Session flushUnchanged() {
+        session.flush();
+        return session;
+    }
+
+    /** {@link #flushUnchanged} after {@link Traffic#evict}: the session's instances come from the shared cache or memory. */
+    @Benchmark
+    @OperationsPerInvocation(HELD)
+    public Session flushUnchangedEvicted(Traffic traffic) {
         session.flush();
         return session;
     }
