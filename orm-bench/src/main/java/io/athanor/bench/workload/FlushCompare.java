@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -45,6 +46,14 @@ public class FlushCompare {
     /** Instances the session holds (the size of the 10,000-row loop's last flushes). */
     private static final int HELD = 10_000;
 
+    /**
+     * How the held orders were inserted: {@code one} flush for all (instances, entries and snapshots side by side in
+     * memory), or a flush {@code each}, as in the add-and-flush loop (each row's snapshot made at its own INSERT, after
+     * the flush's other allocations).
+     */
+    @Param({"one", "each"})
+    public String inserts;
+
     private Engine engine;
     private Session session;
 
@@ -58,6 +67,9 @@ public class FlushCompare {
         session = sessions.open();
         for (int i = 0; i < HELD; i++) {
             session.add(new Order(Inputs.userOf(i), Inputs.productNameOf(i), Inputs.totalOf(i), Inputs.CREATED_AT));
+            if (inserts.equals("each")) {
+                session.flush();
+            }
         }
         session.flush();
     }
