@@ -74,11 +74,22 @@ public class FlushCompare {
         session.flush();
     }
 
-    /** Other memory written before each flush: larger than a core's own caches, smaller than the shared one. */
+    /**
+     * Other memory written before each flush: by default 2 MB, larger than a core's own caches and smaller than the
+     * shared one; {@code -p trafficMegabytes=64} pushes the session out of the shared cache too.
+     */
     @State(Scope.Thread)
     public static class Traffic {
-        private final byte[] bytes = new byte[2 << 20];
+        @Param({"2"})
+        public int trafficMegabytes;
+        private byte[] bytes;
         private int round;
+
+        /** Makes the memory to write. */
+        @Setup(Level.Trial)
+        public void allocate() {
+            bytes = new byte[trafficMegabytes << 20];
+        }
 
         /** Writes the bytes once, one per cache line. */
         @Setup(Level.Invocation)
