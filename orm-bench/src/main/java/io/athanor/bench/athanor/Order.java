@@ -55,6 +55,10 @@ public class Order {
         return total;
     }
 
+    public void setTotal(BigDecimal total) {
+        this.total = total;
+    }
+
     public LocalDateTime getCreatedAt() {
         return createdAt;
     }

@@ -355,14 +355,13 @@ public final class EntityWriter {
             rows.add(current.get(e));
         }
         if (plan.parts == null) {
-            updateTable(plan, plan.table, null, changed, plan.versionColumn, entries, current, returning, rows);
+            updateTable(plan, plan.updates, changed, entries, current, returning, rows);
         } else {
             for (WritePlan.Part part : plan.parts) {
                 // the version is checked and moved on in the root's table, whichever tables' columns changed
-                int version = part.root ? plan.versionColumn : -1;
                 String set = part.mask(changed);
-                if (version >= 0 || set.indexOf('1') >= 0) {
-                    updateTable(plan, part.table, part.root ? null : part.keyQuoted, set, version, entries, current, false, rows);
+                if (part.updates.version() >= 0 || set.indexOf('1') >= 0) {
+                    updateTable(plan, part.updates, set, entries, current, false, rows);
                 }
             }
         }
@@ -388,70 +387,47 @@ public final class EntityWriter {
     }
 
     /**
-     * One UPDATE batch of {@code table}: the columns {@code changed} marks, and the version at {@code version} (-1:
-     * none) checked and moved on; by the entity's key, or by {@code keyQuoted} in a joined subclass's table.
+     * One UPDATE batch of one table, with the statement {@code statements} keeps for the columns {@code changed} marks
+     * (the table's version, if any, checked and moved on; by the entity's key, or a joined subclass table's).
      */
-    private void updateTable(WritePlan plan, String table, String[] keyQuoted, String changed, int version,
-                             List<EntityEntry> entries, Map<EntityEntry, Object[]> current, boolean returning,
-                             List<Object[]> rows) {
-        List<Integer> set = new ArrayList<>();
-        for (int i = 0; i < changed.length(); i++) {
-            if (changed.charAt(i) == '1') {
-                set.add(i);
-            }
-        }
-        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
-        for (int k = 0; k < set.size(); k++) {
-            sql.append(k > 0 ? ", " : "").append(plan.columns.get(set.get(k)).quoted).append(" = ?");
-        }
-        if (version >= 0) {
-            sql.append(set.isEmpty() ? "" : ", ").append(plan.columns.get(version).quoted).append(" = ?");
-        }
-        appendWhere(sql, plan, keyQuoted, version);
-        List<List<Object>> parameterSets = new ArrayList<>();
-        List<Object[]> binds = new ArrayList<>();
+    private void updateTable(WritePlan plan, UpdateStatements statements, String changed, List<EntityEntry> entries,
+                             Map<EntityEntry, Object[]> current, boolean returning, List<Object[]> rows) {
+        UpdateStatements.Statement statement = statements.of(plan, changed);
+        int[] set = statement.set();
+        int version = statements.version();
+        io.athanor.orm.internal.types.ColumnType[] types = statement.types();
+        List<List<Object>> parameterSets = new ArrayList<>(entries.size());
+        List<Object[]> binds = new ArrayList<>(entries.size());
         for (EntityEntry e : entries) {
             Object[] now = current.get(e);
-            List<Object> p = new ArrayList<>();
+            Object[] p = new Object[types.length];
+            int k = 0;
             for (int i : set) {
-                p.add(now[i]);
+                p[k++] = now[i];
             }
             if (version >= 0) {
-                p.add(nextVersion(e.snapshot[version]));
+                p[k++] = nextVersion(e.snapshot[version]);
             }
             for (int i : plan.idColumns) {
-                p.add(e.snapshot[i]);
+                p[k++] = e.snapshot[i];
             }
             if (version >= 0) {
-                p.add(e.snapshot[version]);
+                p[k] = e.snapshot[version];
             }
-            parameterSets.add(p);
-            binds.add(p.toArray());
-        }
-        List<io.athanor.orm.internal.types.ColumnType> types = new ArrayList<>();
-        for (int i : set) {
-            types.add(plan.columns.get(i).model.type());
-        }
-        if (version >= 0) {
-            types.add(plan.columns.get(version).model.type());
-        }
-        for (int i : plan.idColumns) {
-            types.add(plan.columns.get(i).model.type());
-        }
-        if (version >= 0) {
-            types.add(plan.columns.get(version).model.type());
+            parameterSets.add(Arrays.asList(p));
+            binds.add(p);
         }
         io.athanor.orm.engine.PreparedWork.Reader<Void> returnedValues =
                 returning ? GeneratedColumns.reader(plan, rows, updatedValue(plan, entries, rows)) : null;
-        long[] counts = Batches.run(connection, context.batchSize(), sql.toString(), parameterSets, (ps, r) -> {
+        long[] counts = Batches.run(connection, context.batchSize(), statement.sql(), parameterSets, (ps, r) -> {
             Object[] row = binds.get(r);
             for (int k = 0; k < row.length; k++) {
-                types.get(k).bind(ps, k + 1, row[k]);
+                types[k].bind(ps, k + 1, row[k]);
             }
         }, returning ? GeneratedColumns.returned(plan, context.metadata().dialect()) : new String[0],
                 returning ? (rs, from, count) -> returnedValues.read(rs) : null);
         if (version >= 0 && !countsKnown(counts, entries.size())) {
-            counts = rowByRow(sql.toString(), parameterSets, types);
+            counts = rowByRow(statement.sql(), parameterSets, Arrays.asList(types));
         }
         checkCounts(plan, entries, counts, "updated");
     }
@@ -569,7 +545,7 @@ public final class EntityWriter {
     }
 
     /** {@code WHERE key = ? [AND version = ?]}, by the entity's key columns or the given ones of a joined subclass's table. */
-    private static void appendWhere(StringBuilder sql, WritePlan plan, String[] keyQuoted, int version) {
+    static void appendWhere(StringBuilder sql, WritePlan plan, String[] keyQuoted, int version) {
         sql.append(" WHERE ");
         for (int k = 0; k < plan.idColumns.length; k++) {
             sql.append(k > 0 ? " AND " : "").append(keyQuoted != null ? keyQuoted[k] : plan.columns.get(plan.idColumns[k]).quoted)

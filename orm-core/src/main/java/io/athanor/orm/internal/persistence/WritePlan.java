@@ -65,6 +65,8 @@ public final class WritePlan {
     public final RelationshipModel[] parentCollections;
     /** The generated comparison of an instance with its snapshot, or {@code null} for the general one. */
     private final SnapshotComparator comparator;
+    /** The UPDATE statements of {@link #table} per set of changed columns (for an entity whose row is in one table). */
+    final UpdateStatements updates;
 
     public WritePlan(EntityModel model, Metadata metadata) {
         this.model = model;
@@ -141,10 +143,11 @@ public final class WritePlan {
         } else {
             this.parts = new Part[joined.parts().size()];
             for (int p = 0; p < parts.length; p++) {
-                parts[p] = new Part(joined.parts().get(p), p == 0, idColumns, cols.size(), d);
+                parts[p] = new Part(joined.parts().get(p), p == 0, idColumns, cols.size(), d, versionColumn);
             }
             this.readFrom = joined.from() + " athanor_r";
         }
+        this.updates = new UpdateStatements(table, null, versionColumn);
         this.comparator = SnapshotComparators.generate(this);
     }
 
@@ -168,11 +171,15 @@ public final class WritePlan {
         public final String[] keyQuoted;
         /** Per row column: whether this table holds it (for the root's table, its id columns too). */
         public final boolean[] holds;
+        /** This table's UPDATE statements: the version is checked and moved on in the root's table only. */
+        final UpdateStatements updates;
 
-        Part(io.athanor.orm.internal.meta.JoinedModel.Part part, boolean root, int[] idColumns, int width, Dialect d) {
+        Part(io.athanor.orm.internal.meta.JoinedModel.Part part, boolean root, int[] idColumns, int width, Dialect d,
+             int versionColumn) {
             this.table = d.qualify(part.table().schema(), part.table().name());
             this.root = root;
             this.keyQuoted = part.keyColumns().stream().map(d::quote).toArray(String[]::new);
+            this.updates = new UpdateStatements(table, root ? null : keyQuoted, root ? versionColumn : -1);
             this.holds = new boolean[width];
             for (int c : part.columns()) {
                 holds[c] = true;
@@ -290,6 +297,11 @@ public final class WritePlan {
     /** Whether to-one column {@code i} (of {@link #columns}) has held a parent in {@code entry}. */
     public boolean heldToOne(int i, EntityEntry entry) {
         return (entry.toOnesSet & columnArray[i].relationBit) != 0;
+    }
+
+    /** How many UPDATE statements (sets of changed columns) the plan keeps for its table (for tests and diagnostics). */
+    public int updateStatementsKept() {
+        return updates.size();
     }
 
     /** Whether the plan compares instances with a generated class (for tests and diagnostics). */

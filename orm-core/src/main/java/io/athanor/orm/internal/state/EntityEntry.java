@@ -12,14 +12,20 @@ public final class EntityEntry {
 
     public final Object instance;
     public final EntityModel model;
+    public Status status;
+    /** Per property (in model order), then per extra foreign key column: values as last written or read. */
+    public Object[] snapshot;
+    /**
+     * What few instances need (loaded orphan-removal and many-to-many collections, server defaults): made on first use.
+     * The references a flush reads per held instance (instance, model, status, snapshot, this) are declared first,
+     * so the JVM lays them out side by side: fewer cache lines per instance in a flush's walk of a large session.
+     */
+    private Rare rare;
     /**
      * The primary key value of its key (a List for composite keys), which is {@code (model.rootType(), id, shard)}:
      * kept as its parts so that a loaded row makes no key object; meaningful when {@link #KEYED} is set.
      */
     private Object id;
-    public Status status;
-    /** Per property (in model order), then per extra foreign key column: values as last written or read. */
-    public Object[] snapshot;
     /** Whether this flush gave the instance its key (to undo if the flush fails). */
     public boolean keyAssigned;
     /** The hash its {@link KeyTable} placed it by (valid while {@link #INDEXED}). */
@@ -37,8 +43,6 @@ public final class EntityEntry {
      * none, a {@code String} for one (most entities: no set per instance), else a {@code Set<String>} of names.
      */
     private Object loaded;
-    /** What few instances need (loaded orphan-removal and many-to-many collections, server defaults): made on first use. */
-    private Rare rare;
 
     /** The rarely needed parts of an entry, apart so that every loaded row does not carry them. */
     private static final class Rare {
