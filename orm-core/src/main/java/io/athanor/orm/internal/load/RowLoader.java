@@ -7,6 +7,7 @@ import io.athanor.orm.internal.meta.EntityModel;
 import io.athanor.orm.internal.meta.PropertyModel;
 import io.athanor.orm.internal.meta.RelationshipModel;
 import io.athanor.orm.internal.sql.CompiledSelect;
+import io.athanor.orm.internal.sql.ExpectedRows;
 import io.athanor.orm.internal.state.EntityEntry;
 import io.athanor.orm.internal.state.IdentityMap;
 import io.athanor.orm.internal.state.LoadGroup;
@@ -37,8 +38,6 @@ public final class RowLoader {
     /** Counts {@link #readJoined} calls: each marks the entries it has met with its number. */
     private int reads;
     private final PostLoads postLoads = new PostLoads();
-    /** The most rows a result list is sized for up front from its statement's {@code LIMIT}. */
-    private static final int MAX_PRESIZED = 10_000;
 
     public RowLoader(LoadContext context) {
         this.context = context;
@@ -112,7 +111,8 @@ public final class RowLoader {
 
     /**
      * Reads the rows of a statement that loads parents and, by outer joins, their relationships: one
-     * instance per key through the identity map, each parent once, in the order first met.
+     * instance per key through the identity map, each parent once, in the order first met. The map is sized first
+     * for the instances the statement is expected to read ({@link ExpectedRows}).
      */
     public List<Object> readJoined(ResultSet rs, CompiledSelect c,
                                     Map<LoadPlan, List<Object>> joinedOut, LoadGroup group)
@@ -131,8 +131,10 @@ public final class RowLoader {
         List<List<Object>> outOf = new ArrayList<>(n);
         Class<?>[] owners = new Class<?>[n];
         int offset = c.entity().rowColumns().size();
+        boolean compared = !c.entity().writesTracked();
         for (int k = 0; k < n; k++) {
             LoadPlan node = nodes.get(k);
+            compared |= !node.entity().writesTracked();
             readers[k] = new EntityRowReader(node.entity(), true, offset);
             readers[k].group = new LoadGroup();
             offset += node.entity().rowColumns().size();
@@ -145,6 +147,7 @@ public final class RowLoader {
             outOf.add(new ArrayList<>());
             joinedOut.put(node, outOf.get(k));
         }
+        map.expect(c.expected().guess(), compared);
         // an instance is among the roots (or the children) once: its entry carries this read's mark
         int mark = ++reads;
         List<Object> out = new ArrayList<>();
@@ -211,6 +214,11 @@ public final class RowLoader {
                 }
             }
         }
+        int instances = out.size();
+        for (int k = 0; k < n; k++) {
+            instances += outOf.get(k).size();
+        }
+        c.expected().seen(instances);
         for (int k = 0; k < n; k++) {
             readers[k].group.size = outOf.get(k).size();
             RelationshipModel r = relationship[k];
@@ -377,19 +385,28 @@ public final class RowLoader {
 
 
     /**
-     * Reads one entity per row of {@code rs} through the identity map, into a list sized for {@code limit} rows when
-     * the statement has a {@code LIMIT} (null when not): a list of a known size grows no array on the way.
+     * Reads one entity of {@code c} per row of {@code rs} through the identity map. The map and the result list are
+     * sized first for the instances the statement is expected to read ({@link ExpectedRows}; before it has run, its
+     * {@code LIMIT}, null when it has none): a list and tables of a known size grow no array on the way.
      */
-    public List<Object> readEntities(ResultSet rs, EntityModel model, LoadGroup group, Integer limit) throws SQLException {
+    public List<Object> readEntities(ResultSet rs, CompiledSelect c, LoadGroup group, Integer limit) throws SQLException {
+        EntityModel model = c.entity();
         EntityRowReader reader = new EntityRowReader(model, true);
         reader.group = group;
-        List<Object> out = limit == null ? new ArrayList<>() : new ArrayList<>(Math.min(limit, MAX_PRESIZED));
+        int expected = c.expected().guess();
+        if (expected < 0) {
+            expected = limit == null ? 0 : Math.min(limit, ExpectedRows.MAX);
+        } else if (limit != null) {
+            expected = Math.min(expected, limit);
+        }
+        map.expect(expected, !model.writesTracked());
+        List<Object> out = expected > 0 ? new ArrayList<>(expected) : new ArrayList<>();
         while (rs.next()) {
             out.add(reader.read(rs));
         }
+        c.expected().seen(out.size());
         return out;
     }
-
 
     /** Reads one entity per row, through the identity map. */
     public final class EntityRowReader implements PreparedWork.Reader<Object> {
