@@ -124,8 +124,9 @@ public final class RowLoader {
         EntityRowReader[] readers = new EntityRowReader[n];
         int[] parentIndex = new int[n];
         RelationshipModel[] relationship = new RelationshipModel[n];
-        // to-many nodes: parent -> its children, and the (parent, child) pairs seen (rows repeat them); to-one nodes
-        // are set as their rows are read, since a parent's rows all hold the same child
+        // to-many nodes: parent -> its children, and the (parent, child) pairs seen (rows repeat them), unless the
+        // child's mark tells (pairedByMark); to-one nodes are set as their rows are read, since a parent's rows all
+        // hold the same child
         List<Map<Object, List<Object>>> children = new ArrayList<>(n);
         List<Map<Object, Object>> seen = new ArrayList<>(n);
         List<List<Object>> outOf = new ArrayList<>(n);
@@ -143,7 +144,7 @@ public final class RowLoader {
             owners[k] = relationship[k].owner();
             boolean toMany = relationship[k].toMany();
             children.add(toMany ? new IdentityHashMap<>() : null);
-            seen.add(toMany ? new IdentityHashMap<>() : null);
+            seen.add(toMany && !pairedByMark(nodes, k) ? new IdentityHashMap<>() : null);
             outOf.add(new ArrayList<>());
             joinedOut.put(node, outOf.get(k));
         }
@@ -205,7 +206,8 @@ public final class RowLoader {
                     lastParent[k] = parent;
                     lastList[k] = list;
                 }
-                if (child != null && firstPair(seen.get(k), parent, child)) {
+                Map<Object, Object> pairs = seen.get(k);
+                if (child != null && (pairs == null ? ce.childMark != mark : firstPair(pairs, parent, child))) {
                     list.add(child);
                     if (ce != null && ce.childMark != mark) {
                         ce.childMark = mark;
@@ -243,6 +245,25 @@ public final class RowLoader {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the rows pair each child of to-many node {@code k} with its parent once its entry carries the read's
+     * mark, so that no map of the pairs seen is needed: a one-to-many child has one parent (its row's key), and no
+     * other node reads entities of its hierarchy, whose marks would mix with its own.
+     */
+    private static boolean pairedByMark(List<LoadPlan> nodes, int k) {
+        LoadPlan node = nodes.get(k);
+        if (node.relationship().kind() != RelationshipModel.Kind.ONE_TO_MANY) {
+            return false;
+        }
+        Class<?> root = node.entity().rootType();
+        for (int j = 0; j < nodes.size(); j++) {
+            if (j != k && nodes.get(j).entity().rootType() == root) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
