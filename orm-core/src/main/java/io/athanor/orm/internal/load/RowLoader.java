@@ -35,7 +35,7 @@ public final class RowLoader {
     private final LoadContext context;
     private final IdentityMap map;
     private final Relationships relationships;
-    /** Counts {@link #readJoined} calls: each marks the entries it has met with its number. */
+    /** Counts {@link #readJoined} calls: each marks the entries it has met with its number (see {@link EntityEntry#markRead}). */
     private int reads;
     private final PostLoads postLoads = new PostLoads();
 
@@ -150,6 +150,10 @@ public final class RowLoader {
         }
         map.expect(c.expected().guess(), compared);
         // an instance is among the roots (or the children) once: its entry carries this read's mark
+        if (reads == EntityEntry.MAX_READ) {
+            map.clearReadMarks();
+            reads = 0;
+        }
         int mark = ++reads;
         List<Object> out = new ArrayList<>();
         Object[] row = new Object[n];
@@ -160,8 +164,7 @@ public final class RowLoader {
         while (rs.next()) {
             Object parentRoot = root.read(rs);
             EntityEntry rootEntry = root.entry;
-            if (parentRoot != lastRoot && rootEntry != null && rootEntry.rootMark != mark) {
-                rootEntry.rootMark = mark;
+            if (parentRoot != lastRoot && rootEntry != null && rootEntry.markRead(mark, false)) {
                 out.add(parentRoot);
             }
             lastRoot = parentRoot;
@@ -180,8 +183,7 @@ public final class RowLoader {
                 rowEntries[k] = ce;
                 RelationshipModel r = relationship[k];
                 if (!r.toMany()) {
-                    if (ce != null && ce.childMark != mark) {
-                        ce.childMark = mark;
+                    if (ce != null && ce.markRead(mark, true)) {
                         outOf.get(k).add(child);
                     }
                     if (pe != null && !pe.isLoaded(r.name())) {
@@ -207,10 +209,17 @@ public final class RowLoader {
                     lastList[k] = list;
                 }
                 Map<Object, Object> pairs = seen.get(k);
-                if (child != null && (pairs == null ? ce.childMark != mark : firstPair(pairs, parent, child))) {
+                if (child == null) {
+                    continue;
+                }
+                if (pairs == null) { // pairedByMark: the child's first row in this read is its one pairing
+                    if (ce.markRead(mark, true)) {
+                        list.add(child);
+                        outOf.get(k).add(child);
+                    }
+                } else if (firstPair(pairs, parent, child)) {
                     list.add(child);
-                    if (ce != null && ce.childMark != mark) {
-                        ce.childMark = mark;
+                    if (ce != null && ce.markRead(mark, true)) {
                         outOf.get(k).add(child);
                     }
                 }

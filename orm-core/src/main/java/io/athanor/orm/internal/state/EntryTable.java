@@ -25,6 +25,17 @@ abstract class EntryTable {
         return size;
     }
 
+    /** Gives every entry to {@code action} (which must not change the table). */
+    final void forEach(java.util.function.Consumer<EntityEntry> action) {
+        if (size > 0) {
+            for (EntityEntry e : slots) {
+                if (e != null) {
+                    action.accept(e);
+                }
+            }
+        }
+    }
+
     /** Makes room for one more entry: the first array, or one twice as large at three quarters full. */
     final void ensureRoom() {
         if (slots.length == 0) {

@@ -58,6 +58,12 @@ public final class IdentityMap {
         }
     }
 
+    /** Forgets which joined reads met each entry it holds or finds by key (see {@link EntityEntry#markRead}). */
+    public void clearReadMarks() {
+        byInstance.forEach(EntityEntry::clearReadMarks);
+        byKey.forEach(EntityEntry::clearReadMarks);
+    }
+
     public EntityEntry get(EntityKey key) {
         return byKey.get(key.type(), key.id(), key.shard());
     }
