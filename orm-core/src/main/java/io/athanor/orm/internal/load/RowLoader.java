@@ -7,6 +7,7 @@ import io.athanor.orm.internal.meta.EntityModel;
 import io.athanor.orm.internal.meta.PropertyModel;
 import io.athanor.orm.internal.meta.RelationshipModel;
 import io.athanor.orm.internal.sql.CompiledSelect;
+import io.athanor.orm.internal.sql.ExpectedRows;
 import io.athanor.orm.internal.state.EntityEntry;
 import io.athanor.orm.internal.state.IdentityMap;
 import io.athanor.orm.internal.state.LoadGroup;
@@ -34,11 +35,9 @@ public final class RowLoader {
     private final LoadContext context;
     private final IdentityMap map;
     private final Relationships relationships;
-    /** Counts {@link #readJoined} calls: each marks the entries it has met with its number. */
+    /** Counts {@link #readJoined} calls: each marks the entries it has met with its number (see {@link EntityEntry#markRead}). */
     private int reads;
     private final PostLoads postLoads = new PostLoads();
-    /** The most rows a result list is sized for up front from its statement's {@code LIMIT}. */
-    private static final int MAX_PRESIZED = 10_000;
 
     public RowLoader(LoadContext context) {
         this.context = context;
@@ -112,7 +111,8 @@ public final class RowLoader {
 
     /**
      * Reads the rows of a statement that loads parents and, by outer joins, their relationships: one
-     * instance per key through the identity map, each parent once, in the order first met.
+     * instance per key through the identity map, each parent once, in the order first met. The map is sized first
+     * for the instances the statement is expected to read ({@link ExpectedRows}).
      */
     public List<Object> readJoined(ResultSet rs, CompiledSelect c,
                                     Map<LoadPlan, List<Object>> joinedOut, LoadGroup group)
@@ -124,15 +124,18 @@ public final class RowLoader {
         EntityRowReader[] readers = new EntityRowReader[n];
         int[] parentIndex = new int[n];
         RelationshipModel[] relationship = new RelationshipModel[n];
-        // to-many nodes: parent -> its children, and the (parent, child) pairs seen (rows repeat them); to-one nodes
-        // are set as their rows are read, since a parent's rows all hold the same child
+        // to-many nodes: parent -> its children, and the (parent, child) pairs seen (rows repeat them), unless the
+        // child's mark tells (pairedByMark); to-one nodes are set as their rows are read, since a parent's rows all
+        // hold the same child
         List<Map<Object, List<Object>>> children = new ArrayList<>(n);
         List<Map<Object, Object>> seen = new ArrayList<>(n);
         List<List<Object>> outOf = new ArrayList<>(n);
         Class<?>[] owners = new Class<?>[n];
         int offset = c.entity().rowColumns().size();
+        boolean compared = !c.entity().writesTracked();
         for (int k = 0; k < n; k++) {
             LoadPlan node = nodes.get(k);
+            compared |= !node.entity().writesTracked();
             readers[k] = new EntityRowReader(node.entity(), true, offset);
             readers[k].group = new LoadGroup();
             offset += node.entity().rowColumns().size();
@@ -141,11 +144,16 @@ public final class RowLoader {
             owners[k] = relationship[k].owner();
             boolean toMany = relationship[k].toMany();
             children.add(toMany ? new IdentityHashMap<>() : null);
-            seen.add(toMany ? new IdentityHashMap<>() : null);
+            seen.add(toMany && !pairedByMark(nodes, k) ? new IdentityHashMap<>() : null);
             outOf.add(new ArrayList<>());
             joinedOut.put(node, outOf.get(k));
         }
+        map.expect(c.expected().guess(), compared);
         // an instance is among the roots (or the children) once: its entry carries this read's mark
+        if (reads == EntityEntry.MAX_READ) {
+            map.clearReadMarks();
+            reads = 0;
+        }
         int mark = ++reads;
         List<Object> out = new ArrayList<>();
         Object[] row = new Object[n];
@@ -156,8 +164,7 @@ public final class RowLoader {
         while (rs.next()) {
             Object parentRoot = root.read(rs);
             EntityEntry rootEntry = root.entry;
-            if (parentRoot != lastRoot && rootEntry != null && rootEntry.rootMark != mark) {
-                rootEntry.rootMark = mark;
+            if (parentRoot != lastRoot && rootEntry != null && rootEntry.markRead(mark, false)) {
                 out.add(parentRoot);
             }
             lastRoot = parentRoot;
@@ -176,8 +183,7 @@ public final class RowLoader {
                 rowEntries[k] = ce;
                 RelationshipModel r = relationship[k];
                 if (!r.toMany()) {
-                    if (ce != null && ce.childMark != mark) {
-                        ce.childMark = mark;
+                    if (ce != null && ce.markRead(mark, true)) {
                         outOf.get(k).add(child);
                     }
                     if (pe != null && !pe.isLoaded(r.name())) {
@@ -202,15 +208,28 @@ public final class RowLoader {
                     lastParent[k] = parent;
                     lastList[k] = list;
                 }
-                if (child != null && firstPair(seen.get(k), parent, child)) {
+                Map<Object, Object> pairs = seen.get(k);
+                if (child == null) {
+                    continue;
+                }
+                if (pairs == null) { // pairedByMark: the child's first row in this read is its one pairing
+                    if (ce.markRead(mark, true)) {
+                        list.add(child);
+                        outOf.get(k).add(child);
+                    }
+                } else if (firstPair(pairs, parent, child)) {
                     list.add(child);
-                    if (ce != null && ce.childMark != mark) {
-                        ce.childMark = mark;
+                    if (ce != null && ce.markRead(mark, true)) {
                         outOf.get(k).add(child);
                     }
                 }
             }
         }
+        int instances = out.size();
+        for (int k = 0; k < n; k++) {
+            instances += outOf.get(k).size();
+        }
+        c.expected().seen(instances);
         for (int k = 0; k < n; k++) {
             readers[k].group.size = outOf.get(k).size();
             RelationshipModel r = relationship[k];
@@ -235,6 +254,25 @@ public final class RowLoader {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the rows pair each child of to-many node {@code k} with its parent once its entry carries the read's
+     * mark, so that no map of the pairs seen is needed: a one-to-many child has one parent (its row's key), and no
+     * other node reads entities of its hierarchy, whose marks would mix with its own.
+     */
+    private static boolean pairedByMark(List<LoadPlan> nodes, int k) {
+        LoadPlan node = nodes.get(k);
+        if (node.relationship().kind() != RelationshipModel.Kind.ONE_TO_MANY) {
+            return false;
+        }
+        Class<?> root = node.entity().rootType();
+        for (int j = 0; j < nodes.size(); j++) {
+            if (j != k && nodes.get(j).entity().rootType() == root) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -372,19 +410,28 @@ public final class RowLoader {
 
 
     /**
-     * Reads one entity per row of {@code rs} through the identity map, into a list sized for {@code limit} rows when
-     * the statement has a {@code LIMIT} (null when not): a list of a known size grows no array on the way.
+     * Reads one entity of {@code c} per row of {@code rs} through the identity map. The map and the result list are
+     * sized first for the instances the statement is expected to read ({@link ExpectedRows}; before it has run, its
+     * {@code LIMIT}, null when it has none): a list and tables of a known size grow no array on the way.
      */
-    public List<Object> readEntities(ResultSet rs, EntityModel model, LoadGroup group, Integer limit) throws SQLException {
+    public List<Object> readEntities(ResultSet rs, CompiledSelect c, LoadGroup group, Integer limit) throws SQLException {
+        EntityModel model = c.entity();
         EntityRowReader reader = new EntityRowReader(model, true);
         reader.group = group;
-        List<Object> out = limit == null ? new ArrayList<>() : new ArrayList<>(Math.min(limit, MAX_PRESIZED));
+        int expected = c.expected().guess();
+        if (expected < 0) {
+            expected = limit == null ? 0 : Math.min(limit, ExpectedRows.MAX);
+        } else if (limit != null) {
+            expected = Math.min(expected, limit);
+        }
+        map.expect(expected, !model.writesTracked());
+        List<Object> out = expected > 0 ? new ArrayList<>(expected) : new ArrayList<>();
         while (rs.next()) {
             out.add(reader.read(rs));
         }
+        c.expected().seen(out.size());
         return out;
     }
-
 
     /** Reads one entity per row, through the identity map. */
     public final class EntityRowReader implements PreparedWork.Reader<Object> {

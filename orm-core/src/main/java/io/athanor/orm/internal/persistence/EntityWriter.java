@@ -77,7 +77,7 @@ public final class EntityWriter {
         for (int r = 0; r < entries.size(); r++) {
             EntityEntry e = entries.get(r);
             e.snapshot = plan.snapshotOf(rows.get(r));
-            e.status = EntityEntry.Status.PERSISTENT;
+            e.status(EntityEntry.Status.PERSISTENT);
             context.registered(e, plan.keyOf(rows.get(r), e.shard));
         }
     }

@@ -56,7 +56,7 @@ public final class LinkWriter {
                 lastModel = e.model;
                 ownsLinks = ownsLinks(lastModel);
             }
-            if (!ownsLinks || e.status == EntityEntry.Status.DELETED || e.hollow) {
+            if (!ownsLinks || e.status() == EntityEntry.Status.DELETED || e.hollow) {
                 continue;
             }
             for (RelationshipModel r : e.model.relationships()) {
@@ -167,7 +167,7 @@ public final class LinkWriter {
         Map<EntityModel, String> keys = new java.util.IdentityHashMap<>();
         Map<String, List<EntityEntry>> out = new HashMap<>();
         for (EntityEntry e : entries) {
-            if (e.status == EntityEntry.Status.NEW) {
+            if (e.status() == EntityEntry.Status.NEW) {
                 String k = keys.computeIfAbsent(e.model, m -> tableKey(m.table()));
                 if (links.contains(k)) {
                     out.computeIfAbsent(k, x -> new ArrayList<>()).add(e);
@@ -248,7 +248,7 @@ public final class LinkWriter {
             EntityModel target = metadata.entity(c.relationship.target());
             for (Object o : c.added) {
                 EntityEntry t = map.entryOf(o);
-                if (t == null || t.status == EntityEntry.Status.DELETED) {
+                if (t == null || t.status() == EntityEntry.Status.DELETED) {
                     throw new AthanorException(c.relationship + " holds a " + target.name() + " that is not in the session, so "
                             + "the link to it cannot be written. Add it (session.add) first, or give the relationship "
                             + "cascade = CascadeType.PERSIST.");

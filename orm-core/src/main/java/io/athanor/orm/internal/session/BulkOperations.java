@@ -64,7 +64,7 @@ final class BulkOperations {
     private Map<Object, EntityEntry> held(EntityModel model) {
         Map<Object, EntityEntry> held = new HashMap<>();
         for (EntityEntry e : map.entries()) {
-            if (e.status == EntityEntry.Status.PERSISTENT && e.hasKey() && e.snapshot != null && !e.hollow
+            if (e.status() == EntityEntry.Status.PERSISTENT && e.hasKey() && e.snapshot != null && !e.hollow
                     && model.type().isAssignableFrom(e.model.type())) {
                 held.put(e.id(), e);
             }

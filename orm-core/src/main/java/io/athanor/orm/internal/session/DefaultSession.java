@@ -304,7 +304,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     public void expire(Object entity) {
         checkUsable();
         EntityEntry e = map.entryOf(entity);
-        if (e == null || e.status != EntityEntry.Status.PERSISTENT) {
+        if (e == null || e.status() != EntityEntry.Status.PERSISTENT) {
             throw new AthanorException("expire() needs an entity this session loaded; this "
                     + Loading.entityClass(entity).getSimpleName() + " is not one.");
         }
@@ -399,13 +399,13 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         }
         EntityEntry cached = map.get(model.rootType(), id, route.shard());
         if (cached != null && !cached.hollow && !cached.expired) {
-            if (cached.status != EntityEntry.Status.DELETED && HeldClasses.narrowerThanItsReference(cached, type)) {
+            if (cached.status() != EntityEntry.Status.DELETED && HeldClasses.narrowerThanItsReference(cached, type)) {
                 throw HeldClasses.referenceOfSuperclass(cached, type);
             }
-            return cached.status == EntityEntry.Status.DELETED || !type.isInstance(cached.instance) ? null
+            return cached.status() == EntityEntry.Status.DELETED || !type.isInstance(cached.instance) ? null
                     : type.cast(cached.instance);
         }
-        if (cached != null && cached.status == EntityEntry.Status.DELETED) {
+        if (cached != null && cached.status() == EntityEntry.Status.DELETED) {
             return null;
         }
         PropertyModel idProperty = model.idProperties().get(0);
@@ -427,7 +427,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     @Override
     public boolean contains(Object entity) {
         EntityEntry e = map.entryOf(entity);
-        return e != null && e.status != EntityEntry.Status.DELETED;
+        return e != null && e.status() != EntityEntry.Status.DELETED;
     }
 
     // ---- unit of work ----
@@ -546,7 +546,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     public void refresh(Object entity) {
         checkUsable();
         EntityEntry e = map.entryOf(entity);
-        if (e == null || e.status != EntityEntry.Status.PERSISTENT) {
+        if (e == null || e.status() != EntityEntry.Status.PERSISTENT) {
             throw new AthanorException("refresh() needs an entity this session loaded or flushed and has not deleted; this "
                     + entity.getClass().getSimpleName() + " is not one.");
         }

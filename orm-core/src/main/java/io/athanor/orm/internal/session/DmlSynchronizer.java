@@ -30,7 +30,7 @@ final class DmlSynchronizer {
         EntityModel model = session.metadata().entity(change.target());
         List<EntityEntry> held = new ArrayList<>();
         for (EntityEntry e : map.entries()) {
-            if (e.model == model && e.status == EntityEntry.Status.PERSISTENT) {
+            if (e.model == model && e.status() == EntityEntry.Status.PERSISTENT) {
                 e.expired = true;
                 held.add(e);
             }

@@ -22,16 +22,25 @@ import java.util.List;
  * @param joined      the relationships loaded from the same rows (JOINED), in column order after the entity's own
  * @param rowEntities for a column select with whole entities among its columns: where each column's SQL columns
  *                    start and which entity it reads; otherwise {@code null}
+ * @param expected    how many instances its executions read: what a session sizes its tables for
  */
 public record CompiledSelect(String sql, ColumnType[] binders, EntityModel entity, List<String> labels, ColumnType[] readers,
                              Attribute<?, ?>[] targets, String[] names, io.athanor.orm.internal.load.LoadPlan plan,
-                             List<io.athanor.orm.internal.load.LoadPlan> joined, RowEntities rowEntities) {
+                             List<io.athanor.orm.internal.load.LoadPlan> joined, RowEntities rowEntities,
+                             ExpectedRows expected) {
 
     /** A compiled statement whose rows hold no whole entities among other columns. */
     public CompiledSelect(String sql, ColumnType[] binders, EntityModel entity, List<String> labels, ColumnType[] readers,
                           Attribute<?, ?>[] targets, String[] names, io.athanor.orm.internal.load.LoadPlan plan,
                           List<io.athanor.orm.internal.load.LoadPlan> joined) {
-        this(sql, binders, entity, labels, readers, targets, names, plan, joined, null);
+        this(sql, binders, entity, labels, readers, targets, names, plan, joined, null, new ExpectedRows());
+    }
+
+    /** A compiled statement, its executions not counted yet. */
+    public CompiledSelect(String sql, ColumnType[] binders, EntityModel entity, List<String> labels, ColumnType[] readers,
+                          Attribute<?, ?>[] targets, String[] names, io.athanor.orm.internal.load.LoadPlan plan,
+                          List<io.athanor.orm.internal.load.LoadPlan> joined, RowEntities rowEntities) {
+        this(sql, binders, entity, labels, readers, targets, names, plan, joined, rowEntities, new ExpectedRows());
     }
 
     /**

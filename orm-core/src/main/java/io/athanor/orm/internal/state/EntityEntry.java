@@ -12,12 +12,11 @@ public final class EntityEntry {
 
     public final Object instance;
     public final EntityModel model;
-    public Status status;
     /** Per property (in model order), then per extra foreign key column: values as last written or read. */
     public Object[] snapshot;
     /**
      * What few instances need (loaded orphan-removal and many-to-many collections, server defaults): made on first use.
-     * The references a flush reads per held instance (instance, model, status, snapshot, this) are declared first,
+     * The references a flush reads per held instance (instance, model, snapshot, this; the status is in the flags) are declared first,
      * so the JVM lays them out side by side: fewer cache lines per instance in a flush's walk of a large session.
      */
     private Rare rare;
@@ -128,8 +127,24 @@ public final class EntityEntry {
     static final int IN_COMPARED = 1 << 4;
     /** Its map's key table holds it (set and cleared by the table). */
     static final int INDEXED = 1 << 5;
-    /** The bookkeeping flags above, in one byte (the entry is made for every row a session loads). */
+    /** Bits 6 and 7 of {@link #flags}: the {@link Status}'s ordinal. */
+    private static final int STATUS_SHIFT = 6;
+    private static final Status[] STATUSES = Status.values();
+    /**
+     * The bookkeeping flags above and the status, in one byte (the entry is made for every row a session loads): with
+     * the read marks in one int, the entry takes 80 bytes where a field of its own for each took 88.
+     */
     private byte flags;
+
+    /** Where the instance stands in its session. */
+    public Status status() {
+        return STATUSES[(flags >> STATUS_SHIFT) & 3];
+    }
+
+    /** Sets where the instance stands in its session. */
+    public void status(Status status) {
+        flags = (byte) (flags & ~(3 << STATUS_SHIFT) | status.ordinal() << STATUS_SHIFT);
+    }
 
     boolean is(int flag) {
         return (flags & flag) != 0;
@@ -144,9 +159,36 @@ public final class EntityEntry {
     /** When its map listed it: the flush visits entries in this order. */
     long listedAt;
 
-    /** The number of the last joined read that returned the instance as a root, and as a joined child (see RowLoader). */
-    public int rootMark;
-    public int childMark;
+    /** The largest number of a joined read {@link #markRead} takes; a loader that reaches it clears the marks and starts again from 1. */
+    public static final int MAX_READ = (1 << 30) - 1;
+    /**
+     * The number of the last joined read that met the instance (see RowLoader), times four, plus 1 if it met it as a
+     * root and 2 if as a joined child: one int where there were two (see {@link #flags}).
+     */
+    private int readMarks;
+
+    /**
+     * Notes that joined read {@code read} (1 to {@link #MAX_READ}) met the instance as a joined child, or else as a
+     * root; returns whether that read had not met it so before.
+     */
+    public boolean markRead(int read, boolean child) {
+        int bit = child ? 2 : 1;
+        int m = readMarks;
+        if (m >>> 2 == read) {
+            if ((m & bit) != 0) {
+                return false;
+            }
+            readMarks = m | bit;
+        } else {
+            readMarks = read << 2 | bit;
+        }
+        return true;
+    }
+
+    /** Forgets which joined reads met the instance (its loader starts numbering its reads again). */
+    void clearReadMarks() {
+        readMarks = 0;
+    }
 
     /** The shard the row lives in (or goes to, once chosen at the flush); {@code null} where entities are not sharded. */
     public String shard;
@@ -154,8 +196,8 @@ public final class EntityEntry {
     public EntityEntry(Object instance, EntityModel model, EntityKey key, Status status, Object[] snapshot) {
         this.instance = instance;
         this.model = model;
-        this.status = status;
         this.snapshot = snapshot;
+        status(status);
         setKey(key);
     }
 
@@ -166,11 +208,11 @@ public final class EntityEntry {
     public EntityEntry(Object instance, EntityModel model, Object id, String shard, Status status, Object[] snapshot) {
         this.instance = instance;
         this.model = model;
-        this.status = status;
         this.snapshot = snapshot;
         this.id = java.util.Objects.requireNonNull(id, "id");
         this.shard = shard;
         this.flags = KEYED;
+        status(status);
     }
 
     /** Whether it has a key (a new instance gets one at its insert). */

@@ -7,6 +7,8 @@ package io.athanor.orm.internal.state;
  */
 abstract class EntryTable {
     private static final EntityEntry[] NONE = new EntityEntry[0];
+    /** The largest array {@link #reserve} makes (a power of two); callers ask for far fewer. */
+    private static final int MAX_LENGTH = 1 << 30;
 
     private final int firstCapacity;
     EntityEntry[] slots = NONE;
@@ -23,12 +25,41 @@ abstract class EntryTable {
         return size;
     }
 
+    /** Gives every entry to {@code action} (which must not change the table). */
+    final void forEach(java.util.function.Consumer<EntityEntry> action) {
+        if (size > 0) {
+            for (EntityEntry e : slots) {
+                if (e != null) {
+                    action.accept(e);
+                }
+            }
+        }
+    }
+
     /** Makes room for one more entry: the first array, or one twice as large at three quarters full. */
     final void ensureRoom() {
         if (slots.length == 0) {
             slots = new EntityEntry[firstCapacity];
         } else if ((size + 1) * 4 > slots.length * 3) {
-            grow();
+            resize(slots.length * 2);
+        }
+    }
+
+    /**
+     * Makes room for {@code more} entries beyond those it holds at once, so that adding them grows no array (a
+     * statement about to read that many rows): the array that holds them all at most three quarters full, if the
+     * current one does not. Entries stay where their hashes place them in the new array.
+     */
+    final void reserve(int more) {
+        long wanted = (long) size + Math.max(0, more);
+        int length = Math.max(slots.length, firstCapacity);
+        while (wanted * 4 > (long) length * 3 && length < MAX_LENGTH) {
+            length *= 2;
+        }
+        if (slots.length == 0) {
+            slots = new EntityEntry[length];
+        } else if (length > slots.length) {
+            resize(length);
         }
     }
 
@@ -53,9 +84,10 @@ abstract class EntryTable {
         }
     }
 
-    private void grow() {
+    /** Places every entry again in a new array of {@code length} slots (a power of two). */
+    private void resize(int length) {
         EntityEntry[] old = slots;
-        EntityEntry[] s = new EntityEntry[old.length * 2];
+        EntityEntry[] s = new EntityEntry[length];
         int mask = s.length - 1;
         for (EntityEntry e : old) {
             if (e != null) {

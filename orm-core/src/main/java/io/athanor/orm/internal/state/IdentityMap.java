@@ -17,7 +17,7 @@ public final class IdentityMap {
     /** The entries found by instance (identity): one slot each, and sized small until a session holds more. */
     private final InstanceTable byInstance = new InstanceTable();
     /** New and deleted entries, and every loaded one, in the order the session met them; hollow references are not listed. */
-    private final List<EntityEntry> entries = new ArrayList<>();
+    private final ArrayList<EntityEntry> entries = new ArrayList<>();
     /** Instances whose rows this session deleted: never inserted again by a cascade (made on first use). */
     private Set<Object> deleted;
     /**
@@ -39,6 +39,31 @@ public final class IdentityMap {
     /** The innermost flush writing now that may have to put the listing back ({@link #keepListing}); null for none. */
     private KeptListing keeping;
     private long listings;
+    /**
+     * Makes room for {@code more} entries about to join the session (the rows a statement is expected to read), so
+     * that its tables and lists take them without growing on the way: the tables by key and by instance, the
+     * listing, and, with {@code compared}, the entries every flush compares (classes that do not report writes).
+     * Only capacity changes: what the map holds and answers stays as it is.
+     */
+    public void expect(int more, boolean compared) {
+        if (more <= 0) {
+            return;
+        }
+        byKey.reserve(more);
+        byInstance.reserve(more);
+        entries.ensureCapacity(entries.size() + more);
+        if (compared && comparedSize + more > this.compared.length) {
+            // a new array, as when it grows: a visit handed out may hold the old one
+            this.compared = java.util.Arrays.copyOf(this.compared, comparedSize + more);
+        }
+    }
+
+    /** Forgets which joined reads met each entry it holds or finds by key (see {@link EntityEntry#markRead}). */
+    public void clearReadMarks() {
+        byInstance.forEach(EntityEntry::clearReadMarks);
+        byKey.forEach(EntityEntry::clearReadMarks);
+    }
+
     public EntityEntry get(EntityKey key) {
         return byKey.get(key.type(), key.id(), key.shard());
     }

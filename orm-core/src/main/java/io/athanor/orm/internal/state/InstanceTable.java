@@ -1,7 +1,6 @@
 package io.athanor.orm.internal.state;
 
 import java.util.Arrays;
-import java.util.function.Consumer;
 
 /**
  * The entries of one session found by their instance (by identity): an open-addressing table (linear probing,
@@ -73,17 +72,6 @@ final class InstanceTable extends EntryTable {
                 size--;
                 shiftBack(i);
                 return x;
-            }
-        }
-    }
-
-    /** Gives every entry to {@code action} (which must not change the table). */
-    void forEach(Consumer<EntityEntry> action) {
-        if (size > 0) {
-            for (EntityEntry e : slots) {
-                if (e != null) {
-                    action.accept(e);
-                }
             }
         }
     }

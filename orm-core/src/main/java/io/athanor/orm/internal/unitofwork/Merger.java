@@ -162,7 +162,7 @@ public final class Merger {
         Object persistent = null;
         if (id != null) {
             EntityEntry known = map.get(new EntityKey(model.rootType(), id));
-            if (known != null && known.status == EntityEntry.Status.DELETED) {
+            if (known != null && known.status() == EntityEntry.Status.DELETED) {
                 throw new AthanorException(model.name() + " " + id + " was deleted in this session, so a copy of it "
                         + "cannot be merged into it. Merge before deleting, or add the row again as a new instance.");
             }

@@ -79,7 +79,7 @@ final class ParentDeletes {
     private static List<EntityEntry> deletedIn(List<EntityEntry> entries, Set<EntityEntry> seen) {
         List<EntityEntry> deleted = new ArrayList<>();
         for (EntityEntry e : entries) {
-            if (e.status == EntityEntry.Status.DELETED && (seen == null || seen.add(e))) {
+            if (e.status() == EntityEntry.Status.DELETED && (seen == null || seen.add(e))) {
                 deleted.add(e);
             }
         }
@@ -124,7 +124,7 @@ final class ParentDeletes {
             }
             round = deletedIn(new ArrayList<>(map.entries()), seen);
         }
-        toClear.removeIf(c -> map.entryOf(c.entry.instance) != c.entry || c.entry.status == EntityEntry.Status.DELETED);
+        toClear.removeIf(c -> map.entryOf(c.entry.instance) != c.entry || c.entry.status() == EntityEntry.Status.DELETED);
         for (Child c : toClear) {
             checkNullable(c);
         }
@@ -170,7 +170,7 @@ final class ParentDeletes {
         }
         List<Child> children = new ArrayList<>();
         for (EntityEntry e : new ArrayList<>(map.entries())) {
-            List<Reference> refs = e.status == EntityEntry.Status.DELETED ? null : referencesTo(byChildType, e.model.type());
+            List<Reference> refs = e.status() == EntityEntry.Status.DELETED ? null : referencesTo(byChildType, e.model.type());
             if (refs == null) {
                 continue;
             }
@@ -333,7 +333,7 @@ final class ParentDeletes {
         Set<Object> gone = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<Class<?>> goneTypes = new java.util.HashSet<>();
         for (EntityEntry e : map.entries()) {
-            if (e.status == EntityEntry.Status.DELETED) {
+            if (e.status() == EntityEntry.Status.DELETED) {
                 gone.add(e.instance);
                 for (Class<?> c = e.model.type(); c != null && c != Object.class; c = c.getSuperclass()) {
                     goneTypes.add(c); // collections of a superclass may hold it too
@@ -341,7 +341,7 @@ final class ParentDeletes {
             }
         }
         for (EntityEntry e : new ArrayList<>(map.entries())) {
-            if (e.status == EntityEntry.Status.DELETED || e.hollow) {
+            if (e.status() == EntityEntry.Status.DELETED || e.hollow) {
                 continue;
             }
             for (RelationshipModel r : e.model.relationships()) {

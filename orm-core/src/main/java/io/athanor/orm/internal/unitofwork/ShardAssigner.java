@@ -31,7 +31,7 @@ final class ShardAssigner {
     static void assign(IdentityMap map, List<EntityEntry> entries, Function<Object, String> chooser) {
         ShardAssigner a = new ShardAssigner(map, chooser);
         for (EntityEntry e : entries) {
-            if (e.status == EntityEntry.Status.DELETED || e.hollow) {
+            if (e.status() == EntityEntry.Status.DELETED || e.hollow) {
                 continue;
             }
             for (RelationshipModel r : e.model.relationships()) {
@@ -43,12 +43,12 @@ final class ShardAssigner {
             }
         }
         for (EntityEntry e : entries) {
-            if (e.status == EntityEntry.Status.NEW && e.shard == null) {
+            if (e.status() == EntityEntry.Status.NEW && e.shard == null) {
                 a.place(e, new IdentityHashMap<>());
             }
         }
         for (EntityEntry e : entries) {
-            if (e.status != EntityEntry.Status.DELETED && !e.hollow) {
+            if (e.status() != EntityEntry.Status.DELETED && !e.hollow) {
                 a.check(e);
             }
         }
@@ -56,7 +56,7 @@ final class ShardAssigner {
 
     /** Gives {@code e} its parent's shard (placing the parent first), or the chooser's. */
     private String place(EntityEntry e, Map<Object, Boolean> visiting) {
-        if (e.shard != null || e.status != EntityEntry.Status.NEW) {
+        if (e.shard != null || e.status() != EntityEntry.Status.NEW) {
             return e.shard;
         }
         visiting.put(e.instance, Boolean.TRUE);
@@ -71,7 +71,7 @@ final class ShardAssigner {
             if (r.owning() && !r.toMany()) {
                 Object parent = r.accessor().get(e.instance);
                 EntityEntry p = parent == null ? null : map.entryOf(parent);
-                if (p != null && p != e && p.status != EntityEntry.Status.DELETED) {
+                if (p != null && p != e && p.status() != EntityEntry.Status.DELETED) {
                     return p;
                 }
             }

@@ -78,13 +78,13 @@ final class TransactionUndo {
                 e.forgetServerDefaults();
                 e.setKey(null);
                 e.snapshot = null;
-                e.status = EntityEntry.Status.NEW;
+                e.status(EntityEntry.Status.NEW);
             } else {
                 Undo u = (Undo) record;
                 EntityEntry e = current(u.entry());
                 e.snapshot = u.snapshot();
                 e.restoreId(u.id());
-                e.status = EntityEntry.Status.PERSISTENT;
+                e.status(EntityEntry.Status.PERSISTENT);
                 if (!map.holds(e.instance) && map.wasDeleted(e.instance) && !map.holdsKey(e.key())) {
                     map.add(e); // its delete is undone; an instance the application expunged stays out
                 }
@@ -93,14 +93,14 @@ final class TransactionUndo {
         truncate(mark);
         List<EntityEntry> pending = new ArrayList<>();
         for (EntityEntry e : map.entries()) {
-            if (e.status == EntityEntry.Status.NEW) {
+            if (e.status() == EntityEntry.Status.NEW) {
                 pending.add(e);
             }
         }
         map.forgetAll(pending);
         for (EntityEntry e : new ArrayList<>(map.entries())) {
-            if (e.status == EntityEntry.Status.DELETED) {
-                e.status = EntityEntry.Status.PERSISTENT;
+            if (e.status() == EntityEntry.Status.DELETED) {
+                e.status(EntityEntry.Status.PERSISTENT);
             }
             if (e.hollow || e.snapshot == null) {
                 continue;

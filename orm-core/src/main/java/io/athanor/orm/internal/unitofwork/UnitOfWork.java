@@ -52,12 +52,12 @@ public final class UnitOfWork implements PersistenceContext {
         }
         EntityEntry e = map.entryOf(entity);
         if (e != null) {
-            if (e.status == EntityEntry.Status.DELETED) {
-                e.status = EntityEntry.Status.PERSISTENT;
+            if (e.status() == EntityEntry.Status.DELETED) {
+                e.status(EntityEntry.Status.PERSISTENT);
                 e.changed();
                 forEachCascaded(e, io.athanor.orm.annotations.CascadeType.REMOVE, child -> {
                     EntityEntry c = map.entryOf(child);
-                    if (c != null && c.status == EntityEntry.Status.DELETED) {
+                    if (c != null && c.status() == EntityEntry.Status.DELETED) {
                         add(child);
                     }
                 });
@@ -144,17 +144,17 @@ public final class UnitOfWork implements PersistenceContext {
                     + "session; load it first (session.get) or merge it.");
         }
         refuseView(e.model);
-        if (e.status == EntityEntry.Status.DELETED) {
+        if (e.status() == EntityEntry.Status.DELETED) {
             return;
         }
         if (e.hollow) {
             Loading.load(entity);
         }
-        if (e.status == EntityEntry.Status.NEW) {
+        if (e.status() == EntityEntry.Status.NEW) {
             map.forget(e);
         } else {
             e.model.callbacks().fire(io.athanor.orm.internal.meta.EntityCallbacks.Kind.PRE_REMOVE, entity);
-            e.status = EntityEntry.Status.DELETED;
+            e.status(EntityEntry.Status.DELETED);
             e.changed();
         }
         forEachCascaded(e, io.athanor.orm.annotations.CascadeType.REMOVE, child -> {
@@ -209,10 +209,10 @@ public final class UnitOfWork implements PersistenceContext {
                 lastModel = e.model;
                 plan = context.plan(lastModel);
             }
-            if (e.status == EntityEntry.Status.PERSISTENT && e.loadedElements() != null) {
+            if (e.status() == EntityEntry.Status.PERSISTENT && e.loadedElements() != null) {
                 removeOrphans(e);
             }
-            if (e.status == EntityEntry.Status.NEW) {
+            if (e.status() == EntityEntry.Status.NEW) {
                 changed.add(e);
                 for (io.athanor.orm.internal.meta.RelationshipModel r : plan.parentCollections) {
                     Object parent = r.accessor().get(e.instance);
@@ -221,7 +221,7 @@ public final class UnitOfWork implements PersistenceContext {
                         Associations.rawAdd(r.inverse().accessor().get(parent), e.instance);
                     }
                 }
-            } else if (e.status != EntityEntry.Status.PERSISTENT) {
+            } else if (e.status() != EntityEntry.Status.PERSISTENT) {
                 changed.add(e);
                 complete = false; // ParentDeletes may change the others
             } else if (e.snapshot == null || e.hollow) {
@@ -254,7 +254,7 @@ public final class UnitOfWork implements PersistenceContext {
             for (Object child : before) {
                 if (now == null || now.stream().noneMatch(x -> x == child)) {
                     EntityEntry c = map.entryOf(child);
-                    if (c != null && c.status == EntityEntry.Status.PERSISTENT && !movedElsewhere(child, r, e.instance)) {
+                    if (c != null && c.status() == EntityEntry.Status.PERSISTENT && !movedElsewhere(child, r, e.instance)) {
                         delete(child);
                     }
                 }
@@ -331,7 +331,7 @@ public final class UnitOfWork implements PersistenceContext {
                 lastModel = e.model;
                 cascades = context.plan(lastModel).persistCascades;
             }
-            if (cascades.length > 0 && e.status != EntityEntry.Status.DELETED) {
+            if (cascades.length > 0 && e.status() != EntityEntry.Status.DELETED) {
                 for (io.athanor.orm.internal.meta.RelationshipModel r : cascades) {
                     cascadePersist(e, r);
                 }
@@ -371,7 +371,7 @@ public final class UnitOfWork implements PersistenceContext {
         // Only the entries written can change: those are saved and restored, the others stay as they are.
         List<Object[]> saved = new ArrayList<>(changed.size());
         for (EntityEntry e : changed) {
-            saved.add(new Object[] {e.status, e.snapshot, e.id(), versionOf(e)});
+            saved.add(new Object[] {e.status(), e.snapshot, e.id(), versionOf(e)});
         }
         IdentityMap.KeptListing listed = map.keepListing(); // copied only if an entry leaves the session
         int undoMark = undo.mark();
@@ -402,7 +402,7 @@ public final class UnitOfWork implements PersistenceContext {
     private java.util.Set<EntityEntry> beforeUpdates(List<EntityEntry> changedEntries) {
         java.util.Set<EntityEntry> updated = null;
         for (EntityEntry e : changedEntries) {
-            if (e.status == EntityEntry.Status.PERSISTENT && e.model.callbacks().watchesUpdates()) {
+            if (e.status() == EntityEntry.Status.PERSISTENT && e.model.callbacks().watchesUpdates()) {
                 e.model.callbacks().preUpdate(e.instance);
                 if (updated == null) {
                     updated = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -425,7 +425,7 @@ public final class UnitOfWork implements PersistenceContext {
         long compared = 0;
         for (int i = 0; i < n; i++) {
             EntityEntry e = entries.get(i);
-            if (e.status != EntityEntry.Status.PERSISTENT) {
+            if (e.status() != EntityEntry.Status.PERSISTENT) {
                 changed.add(e);
                 continue;
             }
@@ -463,7 +463,7 @@ public final class UnitOfWork implements PersistenceContext {
         for (int i = 0; i < written.size(); i++) {
             EntityEntry e = written.get(i);
             Object[] s = saved.get(i);
-            e.status = (EntityEntry.Status) s[0];
+            e.status((EntityEntry.Status) s[0]);
             e.snapshot = (Object[]) s[1];
             e.restoreId(s[2]);
             if (e.keyAssigned) {
@@ -475,12 +475,12 @@ public final class UnitOfWork implements PersistenceContext {
                 e.keyAssigned = false;
             }
             int[] dbSet = context.plan(e.model).generatedAlways;
-            if (e.status == EntityEntry.Status.PERSISTENT && e.snapshot != null && dbSet.length > 0) {
+            if (e.status() == EntityEntry.Status.PERSISTENT && e.snapshot != null && dbSet.length > 0) {
                 for (int c : dbSet) { // values an undone UPDATE read back
                     context.plan(e.model).columns.get(c).property.accessor().set(e.instance, e.snapshot[c]);
                 }
             }
-            if (e.status == EntityEntry.Status.NEW) {
+            if (e.status() == EntityEntry.Status.NEW) {
                 e.forgetServerDefaults();
                 e.shard = null; // chosen again at the next flush
             }
@@ -579,7 +579,7 @@ public final class UnitOfWork implements PersistenceContext {
     public void afterCommit(boolean expire) {
         if (expire) {
             for (EntityEntry e : map.entries()) {
-                if (e.status == EntityEntry.Status.PERSISTENT) {
+                if (e.status() == EntityEntry.Status.PERSISTENT) {
                     e.expired = true;
                 }
             }

@@ -40,7 +40,7 @@ final class WriteOrder {
             // an entity of a hierarchy is written at its root's table (a joined hierarchy's tables sort as one)
             int table = position.get(e.model.inheritance() == null ? e.model.table()
                     : context.metadata().entity(e.model.rootType()).table());
-            (e.status == EntityEntry.Status.NEW ? inserts : e.status == EntityEntry.Status.PERSISTENT ? others : deletes)
+            (e.status() == EntityEntry.Status.NEW ? inserts : e.status() == EntityEntry.Status.PERSISTENT ? others : deletes)
                     .get(table).add(e);
         }
         for (List<EntityEntry> group : inserts) {

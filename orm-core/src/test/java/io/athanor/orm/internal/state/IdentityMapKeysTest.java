@@ -153,7 +153,83 @@ class IdentityMapKeysTest {
     /** Thousands of random adds, forgets, re-keys and clears: the map answers as a plain hash map of keys would. */
     @Test
     void growingPastItsCapacityWithDeletesAndReAddsAnswersAsAHashMap() {
-        Random random = new Random(20261202L);
+        randomOperations(20261202L, false);
+    }
+
+    /** The same with room reserved ahead now and then, as a statement expected to read many rows does. */
+    @Test
+    void reservingRoomAheadBetweenAddsDeletesAndReKeysAnswersAsAHashMap() {
+        randomOperations(20261203L, true);
+    }
+
+    @Test
+    void roomReservedForManyEntriesKeepsThoseHeldAndTheirListingOrder() {
+        IdentityMap map = new IdentityMap();
+        List<EntityEntry> first = new ArrayList<>();
+        for (long id = 0; id < 100; id++) {
+            EntityEntry e = loaded(Product.class, id, null);
+            map.add(e);
+            first.add(e);
+        }
+        map.forget(first.remove(10));
+        map.expect(0, true);
+        map.expect(-5, true);
+        List<EntityEntry> visitBefore = map.toVisit();
+        map.expect(20_000, true); // a statement of many rows: the tables grow once, before its first row
+        assertThat(visitBefore).as("a visit handed out before keeps its entries").containsExactlyElementsOf(first);
+        for (EntityEntry e : first) {
+            assertThat(map.get(Product.class, e.id(), null)).isSameAs(e);
+            assertThat(map.entryOf(e.instance)).isSameAs(e);
+        }
+        assertThat(map.get(Product.class, 10L, null)).isNull();
+        List<EntityEntry> all = new ArrayList<>(first);
+        for (long id = 100; id < 20_100; id++) {
+            EntityEntry e = loaded(Product.class, id, null);
+            map.add(e);
+            all.add(e);
+        }
+        assertThat(map.entries()).containsExactlyElementsOf(all);
+        assertThat(map.toVisit()).containsExactlyElementsOf(all);
+        // taking entries out and keying them again after the tables were sized ahead
+        for (int i = 0; i < all.size(); i += 3) {
+            map.forget(all.get(i));
+        }
+        for (int i = 1; i < all.size(); i += 3) {
+            EntityEntry e = all.get(i);
+            map.keyed(e, new EntityKey(Product.class, (Long) e.id() + 1_000_000L));
+        }
+        for (int i = 0; i < all.size(); i++) {
+            EntityEntry e = all.get(i);
+            assertThat(map.entryOf(e.instance)).isSameAs(i % 3 == 0 ? null : e);
+        }
+        for (int i = 1; i < all.size(); i += 3) {
+            EntityEntry e = all.get(i);
+            assertThat(map.get(Product.class, e.id(), null)).isSameAs(e);
+            assertThat(map.get(Product.class, (Long) e.id() - 1_000_000L, null)).isNull();
+        }
+        for (int i = 2; i < all.size(); i += 3) {
+            EntityEntry e = all.get(i);
+            assertThat(map.get(Product.class, e.id(), null)).isSameAs(e);
+        }
+        map.expect(5, false); // room already there: nothing changes
+        assertThat(map.entries()).hasSize(all.size() - (all.size() + 2) / 3);
+    }
+
+    @Test
+    void roomReservedInAnEmptyMapTakesOneEntryAsWell() {
+        IdentityMap map = new IdentityMap();
+        map.expect(3, false);
+        EntityEntry e = loaded(Refund.class, 1L, "a");
+        map.add(e);
+        assertThat(map.get(Refund.class, 1L, "a")).isSameAs(e);
+        assertThat(map.toVisit()).containsExactly(e);
+        map.forget(e);
+        assertThat(map.get(Refund.class, 1L, "a")).isNull();
+        assertThat(map.entryOf(e.instance)).isNull();
+    }
+
+    private static void randomOperations(long seed, boolean reserving) {
+        Random random = new Random(seed);
         IdentityMap map = new IdentityMap();
         Map<EntityKey, EntityEntry> expected = new HashMap<>();
         List<EntityEntry> held = new ArrayList<>();
@@ -179,6 +255,8 @@ class IdentityMapKeysTest {
                 expected.remove(e.key());
                 map.putKey(e);
                 expected.put(e.key(), e);
+            } else if (reserving && random.nextBoolean()) {
+                map.expect(random.nextInt(random.nextBoolean() ? 50 : 5_000), random.nextBoolean());
             } else if (random.nextInt(50) == 0) {
                 map.clear();
                 expected.clear();
