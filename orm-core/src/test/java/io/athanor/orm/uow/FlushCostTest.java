@@ -73,4 +73,46 @@ class FlushCostTest {
             assertThat(stats.compared()).as("the commit compares every held instance once").isEqualTo(11);
         }
     }
+
+    @DatabaseTest
+    void aReadInASessionThatHoldsNothingRunsNoFlushButOneAfterAnAddStillDoes(Engine engine) {
+        long id = TrackedFixture.account(TrackedFixture.fresh(engine), "ann");
+        SessionFactory f = SessionFactory.builder(engine)
+                .entities(io.athanor.orm.model.tracked.Branch.class, Account.class, io.athanor.orm.model.tracked.Shelf.class,
+                        io.athanor.orm.model.tracked.Parcel.class, Memo.class)
+                .autoflush(true)
+                .build();
+        try (Session s = f.open()) {
+            FlushStats stats = TrackedFixture.stats(s);
+            assertThat(s.select(Memo.class).count()).isZero();
+            assertThat(stats.flushes()).as("flushes before the first instance joined the session").isZero();
+            s.add(new Memo("pending"));
+            assertThat(s.select(Memo.class).count()).as("the autoflush wrote the pending memo").isEqualTo(1);
+            assertThat(stats.flushes()).as("flushes once the session held a new instance").isEqualTo(1);
+            assertThat(s.get(Account.class, id).getOwner()).isEqualTo("ann");
+            s.rollback();
+        }
+        try (Session s = f.open()) {
+            assertThat(s.select(Memo.class).count()).as("the rolled-back memo").isZero();
+        }
+    }
+
+    @DatabaseTest
+    void aClosedSessionsEnhancedInstancesNoLongerReportToItAndCarryTheirChangesIntoTheNext(Engine engine) {
+        SessionFactory f = TrackedFixture.fresh(engine);
+        long id = TrackedFixture.account(f, "ann");
+        Account a;
+        try (Session s = f.open()) {
+            a = s.get(Account.class, id);
+            assertThat(((io.athanor.orm.enhance.Tracked) a).athanor$entry()).as("reports to its session while open").isNotNull();
+        }
+        assertThat(((io.athanor.orm.enhance.Tracked) a).athanor$entry()).as("reports to no one once closed").isNull();
+        a.setOwner("bob"); // a write to a detached instance: no session hears it
+        try (Session s = f.open()) {
+            Account merged = s.merge(a);
+            assertThat(merged.getOwner()).isEqualTo("bob");
+            s.commit();
+        }
+        assertThat(TrackedFixture.stored(f, id).getOwner()).isEqualTo("bob");
+    }
 }

@@ -34,7 +34,7 @@ import java.util.Map;
 public final class RowLoader {
     private final LoadContext context;
     private final IdentityMap map;
-    private final Relationships relationships;
+    private Relationships relationships; // made on first need: a plain read never uses it
     /** Counts {@link #readJoined} calls: each marks the entries it has met with its number (see {@link EntityEntry#markRead}). */
     private int reads;
     private final PostLoads postLoads = new PostLoads();
@@ -42,7 +42,6 @@ public final class RowLoader {
     public RowLoader(LoadContext context) {
         this.context = context;
         this.map = context.identityMap();
-        this.relationships = new Relationships(this);
     }
 
     LoadContext context() {
@@ -54,6 +53,9 @@ public final class RowLoader {
     }
 
     public Relationships relationships() {
+        if (relationships == null) {
+            relationships = new Relationships(this);
+        }
         return relationships;
     }
 
@@ -82,7 +84,7 @@ public final class RowLoader {
     /** Loads (or sets up) the relationships {@code node} plans for its {@code instances}. */
     public void loadRelationships(LoadPlan node, List<Object> instances, Select<?> query,
                            Map<LoadPlan, List<Object>> joined) {
-        if (instances == null || instances.isEmpty()) {
+        if (instances == null || instances.isEmpty() || node.children().isEmpty()) {
             return;
         }
         for (LoadPlan child : node.children()) {
@@ -242,7 +244,7 @@ public final class RowLoader {
                 if (pe == null || pe.isLoaded(r.name())) {
                     continue;
                 }
-                relationships.setCollection(parent, r, e.getValue());
+                relationships().setCollection(parent, r, e.getValue());
                 if (r.owning() || r.inverse() == null || r.inverse().toMany()) {
                     continue;
                 }
@@ -367,7 +369,7 @@ public final class RowLoader {
         entry.hollow = true;
         handler.entry = entry;
         map.addUnlisted(entry);
-        relationships.setUpCollectionsOfReference(proxy, target);
+        relationships().setUpCollectionsOfReference(proxy, target);
         return proxy;
     }
 
@@ -393,7 +395,7 @@ public final class RowLoader {
                     + "joinedLoad(...)), or attach the instance to an open session with session.merge(...) and read it there.");
         }
         if (handler.via != null) {
-            relationships.noteLazyLoad(handler.owner, handler.via);
+            relationships().noteLazyLoad(handler.owner, handler.via);
         }
         PropertyModel id = e.model.idProperties().get(0);
         Attribute idAttribute = new Attribute(e.model.type(), id.path(), id.javaType());

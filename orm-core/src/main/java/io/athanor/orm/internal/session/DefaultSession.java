@@ -54,7 +54,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     private final boolean joined;
     private final SessionListeners listeners;
     /** Builds a missing write plan; one instance, so asking for a plan allocates nothing. */
-    private final java.util.function.Function<EntityModel, WritePlan> planBuilder = this::newPlan;
+    private java.util.function.Function<EntityModel, WritePlan> planBuilder; // made by the first write
     /** Made at the first bulk write: most sessions never do one. */
     private BulkOperations bulk;
     /** Set while a flush runs: the queries it makes itself (loading what a delete touches) do not flush again. */
@@ -509,7 +509,8 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     }
 
     private void autoflush() {
-        if (factory.autoflush() && !flushing && !tx.isFailed() && !tx.isClosed()) {
+        // a session that holds no instance has nothing to write: a first read flushes nothing
+        if (factory.autoflush() && !flushing && !map.entries().isEmpty() && !tx.isFailed() && !tx.isClosed()) {
             flush();
         }
     }
@@ -583,6 +584,9 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
 
     @Override
     public WritePlan plan(EntityModel model) {
+        if (planBuilder == null) {
+            planBuilder = this::newPlan;
+        }
         return factory.plan(model, planBuilder);
     }
 
@@ -652,7 +656,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
         if (tx.isClosed()) {
             return;
         }
-        clear();
+        work.close();
         tx.close();
         listeners.closed(this);
     }

@@ -36,6 +36,12 @@ abstract class EntryTable {
         }
     }
 
+    /** Lets go of the array and every entry in it at once (the flags the entries carry stay as they are). */
+    final void drop() {
+        slots = NONE;
+        size = 0;
+    }
+
     /** Makes room for one more entry: the first array, or one twice as large at three quarters full. */
     final void ensureRoom() {
         if (slots.length == 0) {

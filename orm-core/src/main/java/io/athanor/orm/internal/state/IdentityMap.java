@@ -12,12 +12,14 @@ import java.util.Set;
  * entries in the order the session met them (the order a flush visits them). One session's, one thread's.
  */
 public final class IdentityMap {
+    /** Where {@link #compared} starts (a session that only reads tracked classes, or nothing, needs no array). */
+    private static final EntityEntry[] NO_ENTRIES = new EntityEntry[0];
     /** The entries found by key: holds the entries themselves, so a loaded row makes no key object or node. */
     private final KeyTable byKey = new KeyTable();
     /** The entries found by instance (identity): one slot each, and sized small until a session holds more. */
     private final InstanceTable byInstance = new InstanceTable();
     /** New and deleted entries, and every loaded one, in the order the session met them; hollow references are not listed. */
-    private final ArrayList<EntityEntry> entries = new ArrayList<>();
+    private ArrayList<EntityEntry> entries = new ArrayList<>();
     /** Instances whose rows this session deleted: never inserted again by a cascade (made on first use). */
     private Set<Object> deleted;
     /**
@@ -26,7 +28,7 @@ public final class IdentityMap {
      * {@link #toVisit} are never written again: other changes than appends make a new array, so a flush walks the
      * array itself, without a copy, while entries join the session.
      */
-    private EntityEntry[] compared = new EntityEntry[16];
+    private EntityEntry[] compared = NO_ENTRIES;
     private int comparedSize;
     /** Whether an entry of {@link #compared} may have stopped being held or started being tracked since its last cleaning. */
     private boolean comparedStale;
@@ -35,7 +37,9 @@ public final class IdentityMap {
     /** Tracked entries that reported a write (or were listed) since the last {@link #toVisit}. */
     private List<EntityEntry> written = new ArrayList<>();
     /** The classes of the entries listed so far (never shrinks): what a flush can decide once for all of them. */
-    private final List<Object> listedModels = new ArrayList<>(4);
+    private final List<Object> listedModels = new ArrayList<>();
+    /** Whether an instance was ever told to report its writes to an entry of this map (see {@link #close}). */
+    private boolean hooked;
     /** The innermost flush writing now that may have to put the listing back ({@link #keepListing}); null for none. */
     private KeptListing keeping;
     private long listings;
@@ -142,6 +146,7 @@ public final class IdentityMap {
                 ((EntityEntry) before).untrack();
             }
             t.athanor$entry(e);
+            hooked = true;
             noteStale(e);
             e.map = this;
             e.set(EntityEntry.TRACKED, true);
@@ -177,7 +182,7 @@ public final class IdentityMap {
                 comparedSorted = false;
             }
             if (n == compared.length) {
-                compared = java.util.Arrays.copyOf(compared, n * 2); // the old array stays as a visit saw it
+                compared = java.util.Arrays.copyOf(compared, Math.max(16, n * 2)); // the old array stays as a visit saw it
             }
             compared[n] = e;
             comparedSize = n + 1;
@@ -196,7 +201,7 @@ public final class IdentityMap {
         for (int i = 0; i < comparedSize; i++) {
             compared[i].set(EntityEntry.IN_COMPARED, false);
         }
-        compared = new EntityEntry[16];
+        compared = NO_ENTRIES;
         comparedSize = 0;
         comparedStale = false;
         comparedSorted = true;
@@ -481,6 +486,24 @@ public final class IdentityMap {
     /** Whether this session deleted {@code instance}'s row and has not brought it back. */
     public boolean wasDeleted(Object instance) {
         return deleted != null && deleted.contains(instance);
+    }
+
+    /**
+     * The session closes: its instances stop reporting writes to it, and the tables and lists are let go as a
+     * whole rather than emptied slot by slot. The entries keep their flags; nothing reads them after this.
+     */
+    public void close() {
+        if (hooked) {
+            byInstance.forEach(IdentityMap::unhook);
+        }
+        byKey.drop();
+        byInstance.drop();
+        compared = NO_ENTRIES;
+        comparedSize = 0;
+        written = new ArrayList<>();
+        entries = new ArrayList<>();
+        deleted = null;
+        keeping = null;
     }
 
     public void clear() {

@@ -29,8 +29,10 @@ public final class UnitOfWork implements PersistenceContext {
     private final FlushContext context;
     private final IdentityMap map;
     private final RowLoader loader;
-    private final TransactionUndo undo;
-    private final FlushStats stats = new FlushStats();
+    /** What a rollback puts back; made by the first write (a session that only reads never needs it). */
+    private TransactionUndo undo;
+    /** Made by the first flush. */
+    private FlushStats stats;
     /** How many times delete() was called: a flush that saw none while it prepared may keep its comparisons. */
     private long deletes;
     /** How many instances the last {@link #reconcileCollections} compared with their snapshots. */
@@ -42,7 +44,6 @@ public final class UnitOfWork implements PersistenceContext {
         this.context = context;
         this.map = map;
         this.loader = loader;
-        this.undo = new TransactionUndo(map, context, loader);
     }
 
     /** Makes {@code entity} pending (new), or brings a deleted one back; cascades PERSIST. The session checked it may write. */
@@ -358,12 +359,12 @@ public final class UnitOfWork implements PersistenceContext {
         List<EntityEntry> changed;
         if (walked != null && visit == before && !context.sharded()) {
             changed = walked;
-            stats.visited += visit.size();
-            stats.compared += walkCompared;
+            stats().visited += visit.size();
+            stats().compared += walkCompared;
         } else {
             changed = changedEntries(visit);
         }
-        stats.flushes++;
+        stats().flushes++;
         if (changed.isEmpty() && !links.hasWork()) {
             links.written();
             return 0;
@@ -374,7 +375,7 @@ public final class UnitOfWork implements PersistenceContext {
             saved.add(new Object[] {e.status(), e.snapshot, e.id(), versionOf(e)});
         }
         IdentityMap.KeptListing listed = map.keepListing(); // copied only if an entry leaves the session
-        int undoMark = undo.mark();
+        int undoMark = undo().mark();
         try {
             Writers writers = new Writers(this, context::transaction, beforeUpdates(changed));
             new WriteOrder(this, writers).write(changed);
@@ -384,7 +385,7 @@ public final class UnitOfWork implements PersistenceContext {
                 e.keyAssigned = false;
             }
         } catch (RuntimeException failure) {
-            undo.truncate(undoMark);
+            undo().truncate(undoMark);
             parentDeletes.undo();
             restore(changed, saved);
             map.reset(map.listing(listed));
@@ -438,8 +439,8 @@ public final class UnitOfWork implements PersistenceContext {
                 changed.add(e);
             }
         }
-        stats.visited += n;
-        stats.compared += compared;
+        stats().visited += n;
+        stats().compared += compared;
         return changed;
     }
 
@@ -450,6 +451,9 @@ public final class UnitOfWork implements PersistenceContext {
 
     /** What this unit of work's flushes have looked at so far. */
     public FlushStats stats() {
+        if (stats == null) {
+            stats = new FlushStats();
+        }
         return stats;
     }
 
@@ -515,18 +519,18 @@ public final class UnitOfWork implements PersistenceContext {
     @Override
     public void registered(EntityEntry entry, EntityKey key) {
         map.keyed(entry, key);
-        undo.inserted(entry);
+        undo().inserted(entry);
     }
 
     @Override
     public void updating(EntityEntry entry) {
-        undo.updating(entry);
+        undo().updating(entry);
     }
 
     @Override
     public void forgetAll(List<EntityEntry> deleted) {
         for (EntityEntry e : deleted) {
-            undo.deleted(e);
+            undo().deleted(e);
             map.markDeleted(e.instance);
             leaveParents(e);
         }
@@ -565,7 +569,22 @@ public final class UnitOfWork implements PersistenceContext {
     /** Forgets every instance, and what a rollback would have put back (session.clear()). */
     public void clear() {
         map.clear();
-        undo.clear();
+        if (undo != null) {
+            undo.clear();
+        }
+    }
+
+    /** The session closes: lets go of every instance at once (see {@link IdentityMap#close}) and of what a rollback would put back. */
+    public void close() {
+        map.close();
+        undo = null;
+    }
+
+    private TransactionUndo undo() {
+        if (undo == null) {
+            undo = new TransactionUndo(map, context, loader);
+        }
+        return undo;
     }
 
     public static void refuseView(EntityModel model) {
@@ -584,7 +603,9 @@ public final class UnitOfWork implements PersistenceContext {
                 }
             }
         }
-        undo.clear();
+        if (undo != null) {
+            undo.clear();
+        }
     }
 
     /**
@@ -593,18 +614,18 @@ public final class UnitOfWork implements PersistenceContext {
      * ones come back, and instances the transaction inserted or never flushed are transient again.
      */
     public void afterRollback() {
-        undo.rollbackTo(0);
+        undo().rollbackTo(0); // puts back every held instance's fields, logged or not
         map.allChanged();
     }
 
     /** Where a savepoint begins, for {@link #rollbackTo}. */
     public int mark() {
-        return undo.mark();
+        return undo == null ? 0 : undo.mark();
     }
 
     /** After the database rolled back to a savepoint: the session as it was at {@code mark}. */
     public void rollbackTo(int mark) {
-        undo.rollbackTo(mark);
+        undo().rollbackTo(mark);
         map.allChanged();
     }
 }
