@@ -5,36 +5,26 @@ import io.athanor.orm.error.AthanorException;
 import io.athanor.orm.internal.load.LoadPlan;
 import io.athanor.orm.internal.meta.EntityModel;
 import io.athanor.orm.internal.meta.JoinedModel;
-import io.athanor.orm.internal.meta.PropertyModel;
 import io.athanor.orm.internal.meta.Metadata;
+import io.athanor.orm.internal.meta.PropertyModel;
 import io.athanor.orm.internal.meta.RelationshipModel;
-import io.athanor.orm.internal.meta.TableModel;
+import io.athanor.orm.internal.sql.SourceScopes.Source;
 import io.athanor.orm.internal.types.ColumnType;
-import io.athanor.orm.query.Aliased;
 import io.athanor.orm.query.Attribute;
-import io.athanor.orm.query.CommonTable;
 import io.athanor.orm.query.DerivedTable;
 import io.athanor.orm.query.Expression;
 import io.athanor.orm.query.Load;
 import io.athanor.orm.query.Select;
 import io.athanor.orm.query.SqlBuilder;
-import io.athanor.orm.query.Table;
 import io.athanor.orm.query.TableExpression;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.HashMap;
-
-import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * The full walk: renders SQL for one dialect, resolving fields to qualified columns, numbering
- * aliases, inferring join conditions from foreign keys, and noting how each parameter binds.
+ * The full walk: renders SQL for one dialect, resolving fields to qualified columns, inferring join conditions from
+ * foreign keys, and noting how each parameter binds. FROM items and their aliases are kept by {@link SourceScopes}; the
+ * SQL of joined eager loading is written by {@link JoinedLoadSql}.
  */
 final class SqlRenderer implements SqlBuilder {
     private final Metadata metadata;
@@ -43,14 +33,9 @@ final class SqlRenderer implements SqlBuilder {
     private final List<ColumnType> binders = new ArrayList<>();
     private final List<Attribute<?, ?>> bindTargets = new ArrayList<>();
     private final List<String> bindNames = new ArrayList<>();
-    private final Deque<List<Source>> scopes = new ArrayDeque<>();
-    private final Set<String> usedAliases = new HashSet<>();
-    private final List<Source> allSources = new ArrayList<>();
-
     private final JoinedLoads loads;
-    /** Per scope depth: the aliases of the relationships an entity select there joins for loading. */
-    private final Map<Integer, Map<LoadPlan, String>> joinedAliases = new HashMap<>();
-    private List<LoadPlan> topJoined = List.of();
+    private final SourceScopes scopes;
+    private final JoinedLoadSql joinedLoads;
     private int literalDepth;
     /** The locking read being rendered (see {@link #locking}), or {@code null}. */
     private LockTarget lock;
@@ -59,11 +44,13 @@ final class SqlRenderer implements SqlBuilder {
         this.metadata = metadata;
         this.dialect = metadata.dialect();
         this.loads = loads;
+        this.scopes = new SourceScopes(metadata, loads);
+        this.joinedLoads = new JoinedLoadSql(dialect, sql, scopes, loads);
     }
 
     /** The relationships the top-level entity select loads from its own rows, in column order. */
     List<LoadPlan> joinedNodes() {
-        return topJoined;
+        return joinedLoads.topNodes();
     }
 
     String sql() {
@@ -196,7 +183,7 @@ final class SqlRenderer implements SqlBuilder {
 
     @Override
     public SqlBuilder column(Object source, Attribute<?, ?> attribute) {
-        Source s = find(source, attribute);
+        Source s = scopes.find(source, attribute);
         EntityModel entity = s.entity;
         if (entity != null && entity.inheritance() != null && attribute.entityType() != entity.type()) {
             entity = metadata.entity(attribute.entityType()); // a subclass's field, in the table of its hierarchy
@@ -226,7 +213,7 @@ final class SqlRenderer implements SqlBuilder {
 
     @Override
     public SqlBuilder column(Object table, String column) {
-        Source s = find(table, null);
+        Source s = scopes.find(table, null);
         sql.append(s.alias).append('.').append(dialect.quote(column));
         return this;
     }
@@ -236,37 +223,13 @@ final class SqlRenderer implements SqlBuilder {
         return source instanceof DerivedTable ? ((DerivedTable) source).select() : null;
     }
 
-    private Source find(Object source, Attribute<?, ?> attribute) {
-        for (List<Source> scope : scopes) {
-            for (Source s : scope) {
-                if (s.matches(source)) {
-                    return s;
-                }
-            }
-        }
-        Source sameTable = InheritanceSql.sameHierarchy(metadata, scopes, source, s -> s.key);
-        if (sameTable != null) {
-            return sameTable;
-        }
-        String what = attribute != null ? attribute.toString() : String.valueOf(source);
-        throw new AthanorException(what + " belongs to " + describe(source) + ", which is not in this query's FROM clause. "
-                + "Add .from(" + describe(source) + ") or join it.");
-    }
-
-    private static String describe(Object source) {
-        if (source instanceof Class) {
-            return ((Class<?>) source).getSimpleName() + ".class";
-        }
-        return String.valueOf(source);
-    }
-
     @Override
     public boolean discriminatorFilter(Object source, String keyword) {
         String condition = InheritanceSql.filter(metadata, source);
         if (condition == null) {
             return false;
         }
-        Source s = find(source, null);
+        Source s = scopes.find(source, null);
         sql.append(keyword).append(s.alias).append('.').append(condition);
         return true;
     }
@@ -279,32 +242,19 @@ final class SqlRenderer implements SqlBuilder {
 
     @Override
     public SqlBuilder openScope(List<Object> sources) {
-        List<Source> scope = new ArrayList<>(sources.size());
-        for (Object s : sources) {
-            for (Source earlier : scope) {
-                if (!(s instanceof Class) && earlier.matches(s)) {
-                    throw new AthanorException(s + " appears twice in this query's FROM clause. To use a table twice, give each "
-                            + "use its own alias: Table.of(...).as(\"t2\"), Sql.aliased(Entity.class), or a second CommonTable "
-                            + "name.");
-                }
-            }
-            Source source = new Source(s);
-            scope.add(source);
-            allSources.add(source);
-        }
-        scopes.push(scope);
+        scopes.open(sources);
         return this;
     }
 
     @Override
     public SqlBuilder closeScope() {
-        scopes.pop();
+        scopes.close();
         return this;
     }
 
     @Override
     public SqlBuilder source(Object source) {
-        Source s = current(source);
+        Source s = scopes.current(source);
         if (source instanceof TableExpression) {
             ((TableExpression) source).renderSource(this, s.alias);
             return this;
@@ -324,7 +274,7 @@ final class SqlRenderer implements SqlBuilder {
             return this;
         }
         if (s.entity != null && s.entity.joined() != null) {
-            if (lock != null && scopes.size() == lock.depth && lock.lockable.contains(source)) {
+            if (lock != null && scopes.depth() == lock.depth && lock.lockable.contains(source)) {
                 sql.append(s.entity.joined().lockedFrom(dialect, lock.waitOption));
                 lock.namesTables = true;
             } else {
@@ -340,18 +290,9 @@ final class SqlRenderer implements SqlBuilder {
         return this;
     }
 
-    private Source current(Object source) {
-        for (Source s : scopes.peek()) {
-            if (s.matches(source)) {
-                return s;
-            }
-        }
-        throw new IllegalStateException("source not in scope: " + source);
-    }
-
     @Override
     public SqlBuilder target(Object source) {
-        Source s = current(source);
+        Source s = scopes.current(source);
         if (s.entity != null && s.entity.joined() != null) {
             throw new AthanorException(JoinedModel.refusal(s.entity.name(), "INSERT, UPDATE and DELETE statements"));
         }
@@ -362,7 +303,7 @@ final class SqlRenderer implements SqlBuilder {
 
     @Override
     public SqlBuilder entityColumns(Object source) {
-        Source s = current(source);
+        Source s = scopes.current(source);
         if (s.entity == null) {
             throw new AthanorException("Only entities can be selected whole; select the columns of " + source + " instead.");
         }
@@ -378,7 +319,7 @@ final class SqlRenderer implements SqlBuilder {
 
     @Override
     public SqlBuilder keyColumns(Object source) {
-        Source s = find(source, null);
+        Source s = scopes.find(source, null);
         if (s.entity == null) {
             throw new AthanorException("Only an entity has key columns; " + source + " is not one.");
         }
@@ -391,8 +332,8 @@ final class SqlRenderer implements SqlBuilder {
 
     @Override
     public SqlBuilder joinCondition(Object target) {
-        List<Source> scope = scopes.peek();
-        Source joined = current(target);
+        List<Source> scope = scopes.innermost();
+        Source joined = scopes.current(target);
         List<String> conditions = new ArrayList<>();
         for (Source earlier : scope) {
             if (earlier == joined) {
@@ -417,9 +358,9 @@ final class SqlRenderer implements SqlBuilder {
 
     @Override
     public SqlBuilder relationshipJoin(boolean outer, Object owner, Attribute<?, ?> relationship, Object target) {
-        Source joined = current(target);
+        Source joined = scopes.current(target);
         Source from = null;
-        for (Source s : scopes.peek()) {
+        for (Source s : scopes.innermost()) {
             if (s == joined) {
                 break;
             }
@@ -429,15 +370,16 @@ final class SqlRenderer implements SqlBuilder {
             }
         }
         if (from == null || from.entity == null) {
-            throw new AthanorException("The join along " + relationship + " starts from " + describe(owner) + ", which is not "
-                    + "in this query's FROM clause before the join. Select from " + describe(owner) + " or join it first; to "
+            String start = SourceScopes.describe(owner);
+            throw new AthanorException("The join along " + relationship + " starts from " + start + ", which is not "
+                    + "in this query's FROM clause before the join. Select from " + start + " or join it first; to "
                     + "start from an alias, name the relationship through it: join(alias.get(" + relationship.entityType()
                     .getSimpleName() + "_." + relationship.path() + ")).");
         }
         RelationshipModel r = RelationshipJoins.relationship(from.entity, relationship);
         String link = null;
         if (r.kind() == RelationshipModel.Kind.MANY_TO_MANY) {
-            link = newAlias(joined.table + "_link");
+            link = scopes.newAlias(joined.table + "_link");
             RelationshipJoins.appendLink(sql, dialect, r, from.entity, from.alias, link, outer);
         }
         sql.append(outer ? " LEFT OUTER JOIN " : " JOIN ");
@@ -450,7 +392,7 @@ final class SqlRenderer implements SqlBuilder {
     @Override
     public SqlBuilder referencedColumn(Object target, Attribute<?, ?> relationship) {
         RelationshipModel r = RelationshipJoins.relationship(metadata.entity(relationship.entityType()), relationship);
-        Source s = find(target, relationship);
+        Source s = scopes.find(target, relationship);
         sql.append(s.alias).append('.').append(dialect.quote(RelationshipJoins.referencedColumn(r, relationship)));
         return this;
     }
@@ -465,14 +407,6 @@ final class SqlRenderer implements SqlBuilder {
         }
     }
 
-    private String newAlias(String base) {
-        String alias = base;
-        for (int n = 2; !usedAliases.add(alias); n++) {
-            alias = base + "_" + n;
-        }
-        return dialect.quote(alias);
-    }
-
     @Override
     public boolean joinsCollections(Object entitySource, List<Load> options) {
         return loads.joinsCollections(entitySource, options);
@@ -485,28 +419,13 @@ final class SqlRenderer implements SqlBuilder {
 
     @Override
     public SqlBuilder joinedColumns(Object entitySource, List<Load> options) {
-        List<LoadPlan> nodes = loads.plan(entityOf(entitySource), options).joined();
-        if (nodes.isEmpty()) {
-            return this;
-        }
-        Map<LoadPlan, String> aliases = new LinkedHashMap<>();
-        for (LoadPlan n : nodes) {
-            String alias = n.fromQuery() ? containsEagerAlias(n, options) : newAlias("athanor_j" + (aliases.size() + 1));
-            aliases.put(n, alias);
-            for (io.athanor.orm.internal.meta.ColumnModel c : n.entity().rowColumns()) {
-                sql.append(", ").append(alias).append('.').append(dialect.quote(c.name()));
-            }
-        }
-        joinedAliases.put(scopes.size(), aliases);
-        if (scopes.size() == 1) {
-            topJoined = List.copyOf(nodes);
-        }
+        joinedLoads.columns(entitySource, options);
         return this;
     }
 
     @Override
     public SqlBuilder locking(String waitOption, List<Object> lockable, boolean outerJoins) {
-        lock = new LockTarget(waitOption, lockable, outerJoins, scopes.size() + 1);
+        lock = new LockTarget(waitOption, lockable, outerJoins, scopes.depth() + 1);
         return this;
     }
 
@@ -526,7 +445,7 @@ final class SqlRenderer implements SqlBuilder {
         StringJoiner names = new StringJoiner(", ", " FOR UPDATE OF ", waitOption);
         names.setEmptyValue("");
         for (Object o : l.lockable) {
-            Source s = current(o);
+            Source s = scopes.current(o);
             if (s.entity == null || s.entity.joined() == null) {
                 names.add(s.alias);
             }
@@ -540,160 +459,13 @@ final class SqlRenderer implements SqlBuilder {
 
     @Override
     public SqlBuilder joinedTables(Object entitySource, List<Load> options) {
-        Map<LoadPlan, String> aliases = joinedAliases.get(scopes.size());
-        if (aliases == null) {
-            return this;
-        }
-        LockTarget locked = lock != null && scopes.size() == lock.depth ? lock : null;
-        String rootAlias = current(entitySource).alias;
-        java.util.Set<LoadPlan> inner = new java.util.HashSet<>();
-        for (Map.Entry<LoadPlan, String> e : aliases.entrySet()) {
-            LoadPlan n = e.getKey();
-            String alias = e.getValue();
-            if (n.fromQuery()) {
-                continue;
-            }
-            LoadPlan parent = n.parent();
-            String parentAlias = parent.parent() == null ? rootAlias : aliases.get(parent);
-            RelationshipModel r = n.relationship();
-            EntityModel from = parent.entity();
-            EntityModel to = n.entity();
-            String table = to.fromItem(dialect);
-            if (r.kind() == RelationshipModel.Kind.MANY_TO_MANY) {
-                if (locked != null) {
-                    locked.namesTables = true;
-                }
-                String linkAlias = newAlias(alias + "_link");
-                RelationshipJoins.appendLink(sql, dialect, r, from, parentAlias, linkAlias, true);
-                sql.append(" LEFT OUTER JOIN ").append(table).append(' ').append(alias).append(" ON ");
-                RelationshipJoins.targetCondition(sql, dialect, r, to, parentAlias, alias, linkAlias);
-                continue;
-            }
-            boolean innerJoin = r.owning() && (parent.parent() == null || inner.contains(parent)) && notNull(from, r.joinColumns());
-            if (innerJoin) {
-                inner.add(n);
-            }
-            if (locked != null) {
-                if (!innerJoin) {
-                    locked.namesTables = true; // an outer-joined table: PostgreSQL locks only what the clause names
-                } else if (to.joined() != null) {
-                    table = to.joined().lockedFrom(dialect, locked.waitOption); // its rows locked inside, as a FROM item's
-                    locked.namesTables = true;
-                } else {
-                    locked.innerLoads.add(alias); // locked by a plain FOR UPDATE: named with the others
-                }
-            }
-            sql.append(innerJoin ? " JOIN " : " LEFT OUTER JOIN ").append(table).append(' ').append(alias).append(" ON ");
-            RelationshipJoins.targetCondition(sql, dialect, r, to, parentAlias, alias, null);
-        }
+        joinedLoads.tables(entitySource, lock != null && scopes.depth() == lock.depth ? lock : null);
         return this;
-    }
-
-    /** The alias of the FROM item a contains-eager node reads its columns from: the query's own join of it. */
-    private String containsEagerAlias(LoadPlan n, List<Load> options) {
-        for (Load l : options) {
-            Object from = l.containsEagerFrom();
-            if (from != null && l.path().get(0).path().equals(n.relationship().name())) {
-                for (Source s : scopes.peek()) {
-                    if (s.matches(from)) {
-                        if (s.entity == null || s.entity != n.entity()) {
-                            break;
-                        }
-                        return s.alias;
-                    }
-                }
-                throw new AthanorException(l + " fills " + n.relationship() + " from the query's join of " + describe(from)
-                        + ", but the query does not join it. Join it, filtered as needed: .join(" + n.relationship().owner()
-                        .getSimpleName() + "_." + n.relationship().name() + (from instanceof Class ? "" : ", alias") + ").");
-            }
-        }
-        throw new IllegalStateException("no contains-eager option for " + n);
-    }
-
-    private static boolean notNull(EntityModel entity, List<String> columns) {
-        for (String c : columns) {
-            if (entity.table().column(c).map(io.athanor.orm.internal.meta.ColumnModel::nullable).orElse(true)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override
     public SqlBuilder joinedOrder(Object entitySource, List<Load> options, boolean first) {
-        Map<LoadPlan, String> aliases = joinedAliases.get(scopes.size());
-        if (aliases == null) {
-            return this;
-        }
-        List<String> keys = new ArrayList<>();
-        EntityModel root = entityOf(entitySource);
-        String rootAlias = current(entitySource).alias;
-        for (PropertyModel id : root.idProperties()) {
-            keys.add(rootAlias + "." + dialect.quote(id.column().name()));
-        }
-        for (Map.Entry<LoadPlan, String> e : aliases.entrySet()) {
-            LoadPlan n = e.getKey();
-            if (!n.relationship().toMany() || n.fromQuery()) {
-                continue;
-            }
-            for (RelationshipModel.OrderTerm t : n.relationship().orderTerms()) {
-                keys.add(e.getValue() + "." + dialect.quote(n.entity().property(t.path()).column().name())
-                        + (t.descending() ? " DESC" : ""));
-            }
-            for (PropertyModel id : n.entity().idProperties()) {
-                if (!n.relationship().ordersBy(id.path())) {
-                    keys.add(e.getValue() + "." + dialect.quote(id.column().name()));
-                }
-            }
-        }
-        sql.append(first ? "" : ", ").append(String.join(", ", keys));
+        joinedLoads.order(entitySource, first);
         return this;
-    }
-
-    /** A FROM item with its table and SQL alias. */
-    private final class Source {
-        final Object key;
-        final EntityModel entity;
-        final String schema;
-        final String table;
-        String alias;
-
-        Source(Object key) {
-            this.key = key;
-            if (key instanceof CommonTable) {
-                this.entity = null;
-                this.schema = "";
-                this.table = ((CommonTable) key).name();
-                this.alias = newAlias(table);
-            } else if (key instanceof TableExpression) {
-                this.entity = null;
-                this.schema = "";
-                this.table = ((TableExpression) key).alias();
-                this.alias = newAlias(table);
-            } else if (key instanceof DerivedTable) {
-                this.entity = null;
-                this.schema = "";
-                this.table = ((DerivedTable) key).alias();
-                this.alias = newAlias(table);
-            } else if (key instanceof Table) {
-                Table t = (Table) key;
-                this.entity = null;
-                this.schema = t.schema();
-                this.table = t.name();
-                this.alias = newAlias(t.alias() != null ? t.alias() : t.name());
-            } else {
-                this.entity = entityOf(key);
-                TableModel t = entity.table();
-                this.schema = t.schema();
-                this.table = t.name();
-                String requested = key instanceof Aliased ? ((Aliased<?>) key).name() : null;
-                this.alias = requested != null ? newAlias(requested) : newAlias(t.name());
-            }
-        }
-
-        boolean matches(Object other) {
-            return key instanceof Aliased || key instanceof DerivedTable || key instanceof TableExpression ? key == other
-                    : key.equals(other);
-        }
     }
 }

@@ -1,7 +1,5 @@
 package io.athanor.orm.engine.internal;
 
-import io.athanor.orm.engine.AfterExecuteEvent;
-import io.athanor.orm.engine.BeforeExecuteEvent;
 import io.athanor.orm.engine.CheckinEvent;
 import io.athanor.orm.engine.Connection;
 import io.athanor.orm.engine.PreparedWork;
@@ -12,14 +10,9 @@ import io.athanor.orm.engine.Text;
 import io.athanor.orm.engine.Transaction;
 import io.athanor.orm.error.AthanorException;
 import io.athanor.orm.error.DatabaseException;
-import java.sql.BatchUpdateException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
@@ -27,12 +20,13 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A checked-out connection; see {@link Connection} for the contract. */
+/**
+ * A checked-out connection: its transaction's state and lifecycle; statements run through its {@link StatementRunner}. See
+ * {@link Connection} for the contract.
+ */
 final class DefaultConnection implements Connection {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultConnection.class);
     private static final Pattern SAVEPOINT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
-    /** The one, empty, parameter set of a statement that has no parameters. */
-    private static final List<List<Object>> NO_PARAMETERS = List.of(List.of());
 
     private final DefaultEngine engine;
     private final java.sql.Connection jdbc;
@@ -47,8 +41,7 @@ final class DefaultConnection implements Connection {
     private boolean failed;
     /** The database lost this connection: nothing more can run on it, and the pool must drop it. */
     private volatile boolean broken;
-    /** The statement running now, for cancel() from another thread. */
-    volatile java.sql.Statement running;
+    private final StatementRunner statements;
     private ConnectionTransaction explicit;
     private int savepointNumber;
     /** The isolation level, per transaction on PostgreSQL. */
@@ -61,6 +54,7 @@ final class DefaultConnection implements Connection {
         this.jdbc = jdbc;
         this.checkoutNanos = checkoutNanos;
         this.borrowed = false;
+        this.statements = new StatementRunner(this, engine, jdbc);
         try {
             this.settings = TransactionSettings.of(jdbc, engine.perTransactionSettings(jdbc), engine.config().isolationLevel(),
                     engine.config().dataSource() != null);
@@ -79,6 +73,7 @@ final class DefaultConnection implements Connection {
         this.jdbc = jdbc;
         this.checkoutNanos = 0L;
         this.borrowed = true;
+        this.statements = new StatementRunner(this, engine, jdbc);
         try {
             this.settings = TransactionSettings.of(jdbc, false, null, false);
             this.autocommit = jdbc.getAutoCommit();
@@ -126,8 +121,7 @@ final class DefaultConnection implements Connection {
 
     @Override
     public Result execute(Text sql, Map<String, ?> params) {
-        Text.Bound bound = sql.bind(params);
-        return run(bound.sql(), bound.values());
+        return statements.execute(sql, params);
     }
 
     @Override
@@ -135,59 +129,15 @@ final class DefaultConnection implements Connection {
         return execute(sql, params).rowCount();
     }
 
-    private Result run(String sql, Object[] values) {
-        return prepared(sql, paramList(values), ps -> {
-            for (int i = 0; i < values.length; i++) {
-                JdbcValues.bind(ps, i + 1, values[i]);
-            }
-        }, ps -> {
-            if (ps.execute()) {
-                try (ResultSet rs = ps.getResultSet()) {
-                    return JdbcValues.result(rs);
-                }
-            }
-            return Result.ofUpdateCount(Math.max(0, ps.getUpdateCount()));
-        }, Result::rowCount);
-    }
-
     @Override
     public <T> T query(String sql, List<Object> parameters, PreparedWork.Binder binder, PreparedWork.Reader<T> reader) {
-        return prepared(sql, parameters, binder, ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                return reader.read(rs);
-            }
-        }, r -> r instanceof java.util.Collection ? ((java.util.Collection<?>) r).size() : -1);
+        return statements.query(sql, parameters, binder, reader);
     }
 
     @Override
     public <T> java.util.stream.Stream<T> stream(String sql, List<Object> parameters, PreparedWork.Binder binder, int fetchSize,
                                                  PreparedWork.Reader<T> rowReader) {
-        checkUsable();
-        startTransaction();
-        EventHub.Listeners listeners = engine.eventHub().listeners();
-        BeforeExecuteEvent event = listeners.statements ? new BeforeExecuteEvent(sql, List.of(parameters), false) : null;
-        if (event != null) {
-            listeners.fireBefore(event);
-        }
-        long start = event != null ? System.nanoTime() : 0L;
-        dirty = true;
-        PreparedStatement ps = null;
-        ResultSet rs;
-        try {
-            ps = jdbc.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            ps.setFetchSize(fetchSize);
-            binder.bind(ps);
-            running = ps;
-            rs = ps.executeQuery();
-        } catch (SQLException e) {
-            closeQuietly(ps);
-            DatabaseException error = failure(e, sql, parameters);
-            after(listeners, event, start, -1, error);
-            throw error;
-        } finally {
-            running = null;
-        }
-        StreamCursor<T> cursor = new StreamCursor<>(this, ps, rs, rowReader, sql, parameters, listeners, event, start);
+        StreamCursor<T> cursor = statements.stream(sql, parameters, binder, fetchSize, rowReader);
         openCursors.add(cursor);
         return java.util.stream.StreamSupport.stream(cursor, false).onClose(cursor::close);
     }
@@ -197,198 +147,52 @@ final class DefaultConnection implements Connection {
         openCursors.remove(cursor);
     }
 
-    static void closeQuietly(AutoCloseable c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (Exception ignored) {
-                // already failing; the first error is the one to report
-            }
-        }
-    }
-
     @Override
     public long[] batch(String sql, List<List<Object>> parameterSets, BatchBinder binder, String[] keyColumns,
                         PreparedWork.Reader<?> keyReader) {
-        checkUsable();
-        startTransaction();
-        EventHub.Listeners listeners = engine.eventHub().listeners();
-        BeforeExecuteEvent event = null;
-        long start = 0L;
-        if (listeners.statements) {
-            event = new BeforeExecuteEvent(sql, parameterSets, true);
-            listeners.fireBefore(event);
-            start = System.nanoTime();
-        }
-        dirty = true;
-        long[] counts;
-        long total = 0;
-        boolean withKeys = keyColumns != null && keyColumns.length > 0;
-        try (PreparedStatement ps = withKeys ? jdbc.prepareStatement(sql, keyColumns) : jdbc.prepareStatement(sql)) {
-            for (int row = 0; row < parameterSets.size(); row++) {
-                binder.bind(ps, row);
-                ps.addBatch();
-            }
-            int[] raw;
-            running = ps;
-            try {
-                raw = ps.executeBatch();
-            } finally {
-                running = null;
-            }
-            counts = new long[raw.length];
-            for (int i = 0; i < raw.length; i++) {
-                counts[i] = raw[i];
-                total += Math.max(0, raw[i]);
-            }
-            if (withKeys) {
-                try (ResultSet rs = ps.getGeneratedKeys()) {
-                    keyReader.read(rs);
-                } catch (RuntimeException readFailure) {
-                    failed = !autocommit;
-                    after(listeners, event, start, -1, readFailure);
-                    throw readFailure;
-                }
-            }
-        } catch (SQLException e) {
-            SQLException cause = e instanceof BatchUpdateException && e.getSQLState() == null && e.getNextException() != null
-                    ? e.getNextException() : e;
-            List<Object> failedRow = parameterSets.isEmpty() ? List.of() : parameterSets.get(SqlErrors.failedRow(e, parameterSets.size()));
-            DatabaseException error = failure(cause, sql, failedRow, parameterSets);
-            after(listeners, event, start, -1, error);
-            throw error;
-        }
-        after(listeners, event, start, total, null);
-        return counts;
+        return statements.batch(sql, parameterSets, binder, keyColumns, keyReader);
     }
 
     @Override
     public long update(String sql, List<Object> parameters, PreparedWork.Binder binder) {
-        return prepared(sql, parameters, binder, ps -> (long) ps.executeUpdate(), n -> n);
+        return statements.update(sql, parameters, binder);
     }
 
     @Override
     public <T> T runJdbc(String sql, JdbcWork<T> work, ToLongFunction<? super T> rowCount) {
-        checkUsable();
-        startTransaction();
-        return reported(sql, work, rowCount);
+        beforeStatement();
+        return statements.reported(sql, work, rowCount);
     }
 
-    /**
-     * Work done through JDBC's own API (savepoints, a driver's COPY), reported to the events as the statement
-     * {@code sql}, with error translation as for any statement.
-     */
+    /** See {@link StatementRunner#reported}. */
     <T> T reported(String sql, JdbcWork<T> work, ToLongFunction<? super T> rowCount) {
-        EventHub.Listeners listeners = engine.eventHub().listeners();
-        BeforeExecuteEvent event = null;
-        long start = 0L;
-        if (listeners.statements) {
-            event = new BeforeExecuteEvent(sql, NO_PARAMETERS, false);
-            listeners.fireBefore(event);
-            start = System.nanoTime();
-        }
-        dirty = true;
-        T result;
-        RuntimeException error;
-        try {
-            result = work.run(jdbc);
-            error = null;
-        } catch (SQLException e) {
-            result = null;
-            error = failure(e, sql, List.of());
-        } catch (RuntimeException e) {
-            result = null;
-            error = e;
-            failed = !autocommit;
-        }
-        after(listeners, event, start, error == null ? rowCount.applyAsLong(result) : -1, error);
-        if (error != null) {
-            throw error;
-        }
-        return result;
-    }
-
-    /** Fires the after-event of a statement, if its before-event fired ({@code event} is null when nobody listens). */
-    private static void after(EventHub.Listeners listeners, BeforeExecuteEvent event, long start, long rowCount,
-                              RuntimeException error) {
-        if (event != null) {
-            listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start), rowCount, error));
-        }
-    }
-
-    @FunctionalInterface
-    private interface Execution<T> {
-        T run(PreparedStatement ps) throws SQLException;
-    }
-
-    /** One statement: events around it, the binder, the execution, error translation. */
-    private <T> T prepared(String sql, List<Object> parameters, PreparedWork.Binder binder, Execution<T> execution,
-                           java.util.function.ToLongFunction<T> rowCount) {
-        checkUsable();
-        startTransaction();
-        EventHub.Listeners listeners = engine.eventHub().listeners();
-        BeforeExecuteEvent event = null;
-        long start = 0L;
-        if (listeners.statements) {
-            event = new BeforeExecuteEvent(sql, List.of(parameters), false);
-            listeners.fireBefore(event);
-            start = System.nanoTime();
-        }
-        dirty = true;
-        T result;
-        try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
-            binder.bind(ps);
-            running = ps;
-            result = execution.run(ps);
-        } catch (SQLException e) {
-            DatabaseException error = failure(e, sql, parameters);
-            after(listeners, event, start, -1, error);
-            throw error;
-        }
-        finally {
-            running = null;
-        }
-        after(listeners, event, start, rowCount.applyAsLong(result), null);
-        return result;
+        return statements.reported(sql, work, rowCount);
     }
 
     @Override
     public void cancel() {
-        java.sql.Statement s = running;
-        if (s != null) {
-            try {
-                s.cancel();
-            } catch (SQLException e) {
-                LOG.debug("Cancelling a statement failed", e);
-            }
-        }
+        statements.cancel();
     }
 
     @Override
     public long[] executeBatch(Text sql, List<? extends Map<String, ?>> paramsPerRow) {
+        return statements.executeBatch(sql, paramsPerRow);
+    }
+
+    /** A statement is about to run: the connection must be usable, and its transaction started. */
+    void beforeStatement() {
         checkUsable();
-        if (paramsPerRow.isEmpty()) {
-            return new long[0];
-        }
-        String statement = null;
-        List<List<Object>> rows = new ArrayList<>(paramsPerRow.size());
-        for (Map<String, ?> params : paramsPerRow) {
-            Text.Bound bound = sql.bind(params);
-            if (statement == null) {
-                statement = bound.sql();
-            } else if (!statement.equals(bound.sql())) {
-                throw new AthanorException("Batch row " + rows.size() + " expands a collection parameter to a different size than "
-                        + "row 0, so the rows do not share one statement. Give every row collections of the same size, or run "
-                        + "them as separate statements. Statement: " + sql.sql());
-            }
-            rows.add(paramList(bound.values()));
-        }
-        return batch(statement, rows, (ps, row) -> {
-            List<Object> values = rows.get(row);
-            for (int i = 0; i < values.size(); i++) {
-                JdbcValues.bind(ps, i + 1, values.get(i));
-            }
-        }, null, null);
+        startTransaction();
+    }
+
+    /** Work is running in the transaction, so close() must roll back. */
+    void markDirty() {
+        dirty = true;
+    }
+
+    /** Work failed outside the driver (a reader, JDBC work): in a transaction, only a rollback may follow. */
+    void workFailed() {
+        failed = !autocommit;
     }
 
     /** Translates a driver error, noting that the transaction failed and whether the connection is lost. */
@@ -397,7 +201,7 @@ final class DefaultConnection implements Connection {
     }
 
     /** {@link #failure(SQLException, String, List)} of a batch, whose every row's values {@code rows} holds. */
-    private DatabaseException failure(SQLException e, String sql, List<Object> params, List<List<Object>> rows) {
+    DatabaseException failure(SQLException e, String sql, List<Object> params, List<List<Object>> rows) {
         if (!autocommit) {
             failed = true;
         }
@@ -405,10 +209,6 @@ final class DefaultConnection implements Connection {
             broken = true;
         }
         return engine.errors().statement(e, sql, params, rows);
-    }
-
-    private static List<Object> paramList(Object[] values) {
-        return Collections.unmodifiableList(Arrays.asList(values));
     }
 
     @Override

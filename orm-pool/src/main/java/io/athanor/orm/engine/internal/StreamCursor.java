@@ -19,6 +19,7 @@ import java.util.function.Consumer;
  */
 final class StreamCursor<T> extends Spliterators.AbstractSpliterator<T> {
     private final DefaultConnection owner;
+    private final StatementRunner statements;
     private final PreparedStatement ps;
     private final ResultSet rs;
     private final PreparedWork.Reader<T> rowReader;
@@ -30,10 +31,12 @@ final class StreamCursor<T> extends Spliterators.AbstractSpliterator<T> {
     private long rows;
     private boolean closed;
 
-    StreamCursor(DefaultConnection owner, PreparedStatement ps, ResultSet rs, PreparedWork.Reader<T> rowReader, String sql,
-                 List<Object> parameters, EventHub.Listeners listeners, BeforeExecuteEvent event, long start) {
+    StreamCursor(DefaultConnection owner, StatementRunner statements, PreparedStatement ps, ResultSet rs,
+                 PreparedWork.Reader<T> rowReader, String sql, List<Object> parameters, EventHub.Listeners listeners,
+                 BeforeExecuteEvent event, long start) {
         super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
         this.owner = owner;
+        this.statements = statements;
         this.ps = ps;
         this.rs = rs;
         this.rowReader = rowReader;
@@ -52,11 +55,11 @@ final class StreamCursor<T> extends Spliterators.AbstractSpliterator<T> {
         }
         try {
             boolean more;
-            owner.running = ps;
+            statements.running = ps;
             try {
                 more = rs.next();
             } finally {
-                owner.running = null;
+                statements.running = null;
             }
             if (!more) {
                 return false;
@@ -86,8 +89,8 @@ final class StreamCursor<T> extends Spliterators.AbstractSpliterator<T> {
         }
         closed = true;
         owner.forget(this);
-        DefaultConnection.closeQuietly(rs);
-        DefaultConnection.closeQuietly(ps);
+        StatementRunner.closeQuietly(rs);
+        StatementRunner.closeQuietly(ps);
         if (event != null) {
             listeners.fireAfter(new AfterExecuteEvent(event, Duration.ofNanos(System.nanoTime() - start),
                     error == null ? rows : -1, error));
