@@ -19,7 +19,7 @@ public final class IdentityMap {
     /** The entries found by instance (identity): one slot each, and sized small until a session holds more. */
     private final InstanceTable byInstance = new InstanceTable();
     /** New and deleted entries, and every loaded one, in the order the session met them; hollow references are not listed. */
-    private ArrayList<EntityEntry> entries = new ArrayList<>();
+    private final ArrayList<EntityEntry> entries = new ArrayList<>(0); // sized by expect(): a find by key lists one
     /** Instances whose rows this session deleted: never inserted again by a cascade (made on first use). */
     private Set<Object> deleted;
     /**
@@ -500,8 +500,10 @@ public final class IdentityMap {
         byInstance.drop();
         compared = NO_ENTRIES;
         comparedSize = 0;
-        written = new ArrayList<>();
-        entries = new ArrayList<>();
+        if (!written.isEmpty()) {
+            written = new ArrayList<>();
+        }
+        entries.clear();
         deleted = null;
         keeping = null;
     }

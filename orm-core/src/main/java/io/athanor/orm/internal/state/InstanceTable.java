@@ -10,7 +10,7 @@ import java.util.Arrays;
  */
 final class InstanceTable extends EntryTable {
     InstanceTable() {
-        super(8);
+        super(4);
     }
 
     @Override

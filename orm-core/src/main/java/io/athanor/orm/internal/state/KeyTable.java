@@ -10,7 +10,7 @@ import java.util.Arrays;
  */
 final class KeyTable extends EntryTable {
     KeyTable() {
-        super(16);
+        super(4);
     }
 
     @Override
