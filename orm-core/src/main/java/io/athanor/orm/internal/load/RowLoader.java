@@ -80,6 +80,19 @@ public final class RowLoader {
         postLoads.retarget(copy, instance);
     }
 
+    /** How many instances the session holds: give it to {@link #loaded} once a statement's loaders are done. */
+    public int held() {
+        return map.entries().size();
+    }
+
+    /**
+     * Notes how many instances statement {@code c} and its loaders added to the session since it held {@code held}:
+     * its next execution reserves room for them all before its first row ({@link ExpectedRows#withLoaders}).
+     */
+    public void loaded(CompiledSelect c, int held) {
+        c.expected().withLoaders().seen(map.entries().size() - held);
+    }
+
     /** Loads (or sets up) the relationships {@code node} plans for its {@code instances}. */
     public void loadRelationships(LoadPlan node, List<Object> instances, Select<?> query,
                            Map<LoadPlan, List<Object>> joined) {
@@ -439,7 +452,8 @@ public final class RowLoader {
         } else if (limit != null) {
             expected = Math.min(expected, limit);
         }
-        map.expect(expected, !model.writesTracked());
+        // room for what its loaders' statements will add too, reserved once (see loaded)
+        map.expect(Math.max(expected, c.expected().withLoaders().guess()), !model.writesTracked());
         List<Object> out = expected > 0 ? new ArrayList<>(expected) : new ArrayList<>();
         while (rs.next()) {
             out.add(reader.read(rs));

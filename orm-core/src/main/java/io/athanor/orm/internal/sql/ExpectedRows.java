@@ -16,6 +16,21 @@ public final class ExpectedRows {
     private int counts;
     /** The counts of each part of the instances (see {@link #part}), made on first use. */
     private volatile ExpectedRows[] parts;
+    /** The counts of the instances the statement and the statements its loaders ran added to a session, made on first use. */
+    private volatile ExpectedRows withLoaders;
+
+    /**
+     * The counts of the instances an execution and the statements its relationship loaders ran (select-in, subquery)
+     * added to the session: what the session reserves room for before the first row, once for the whole load.
+     */
+    public ExpectedRows withLoaders() {
+        ExpectedRows w = withLoaders;
+        if (w == null) {
+            w = new ExpectedRows();
+            withLoaders = w; // a race loses a guess
+        }
+        return w;
+    }
 
     /**
      * The counts of part {@code i} of {@code n} of the instances an execution reads (a joined read's roots, then the
