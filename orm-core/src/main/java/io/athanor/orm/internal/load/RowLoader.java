@@ -267,7 +267,7 @@ public final class RowLoader {
         for (int k = 0; k < n; k++) {
             readers[k].group.size = outOf.get(k).size();
             if (children[k] != null) {
-                children[k].attach(relationships, this);
+                children[k].attach(relationships(), this);
             }
         }
         return out;
