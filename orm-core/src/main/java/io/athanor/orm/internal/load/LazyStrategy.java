@@ -15,6 +15,9 @@ final class LazyStrategy implements LoaderStrategy {
 
     @Override
     public void afterRows(RowLoader loader, LoadPlan node, List<Object> parents, Select<?> parentQuery) {
+        if (loader.relationships().linkedAbove(node.relationship(), parentQuery)) {
+            return; // the select-in load running parentQuery points these children at their parents
+        }
         loader.relationships().setUpLazy(node.relationship(), parents, node.loads(), false);
     }
 }

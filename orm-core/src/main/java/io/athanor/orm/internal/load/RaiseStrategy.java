@@ -10,6 +10,9 @@ final class RaiseStrategy implements LoaderStrategy {
 
     @Override
     public void afterRows(RowLoader loader, LoadPlan node, List<Object> parents, Select<?> parentQuery) {
+        if (loader.relationships().linkedAbove(node.relationship(), parentQuery)) {
+            return; // the select-in load running parentQuery points these children at their parents
+        }
         loader.relationships().setUpLazy(node.relationship(), parents, List.of(), true);
     }
 }

@@ -45,6 +45,13 @@ public final class Relationships {
      * its children get their back reference from the loader above. The same relationship may recurse (a tree).
      */
     private final Map<RelationshipModel, Integer> loadingNow = new HashMap<>();
+    /**
+     * The statement a select-in load is reading children with, by keys, and the to-one that load then points at the
+     * parents in hand (the inverse of the collection): that statement's own loaders leave it alone. Nested loads set
+     * and restore their own.
+     */
+    private Select<?> linkedQuery;
+    private RelationshipModel linkedBack;
     private Set<RelationshipModel> warned; // made on the first warning
 
     Relationships(RowLoader loader) {
@@ -142,7 +149,8 @@ public final class Relationships {
         }
         EntityModel parentModel = loader.context().metadata().entity(r.owner());
         int keyColumn = columnOf(parentModel, back.referencedColumns().get(0));
-        Map<Object, Object> parentByKey = new LinkedHashMap<>();
+        EntityModel childModel = loader.context().metadata().entity(r.target());
+        InverseLoader batch = new InverseLoader(loader, r, columnOf(childModel, back.joinColumns().get(0)), parents.size());
         for (Object p : parents) {
             EntityEntry entry = loader.map().entryOf(p);
             if (entry == null || entry.snapshot == null || loaded(entry, r)) {
@@ -151,65 +159,64 @@ public final class Relationships {
             Object key = entry.snapshot[keyColumn];
             if (key != null) {
                 markLoaded(entry, r);
-                parentByKey.put(key, p);
+                batch.add(key, p);
             }
         }
-        if (parentByKey.isEmpty()) {
+        if (batch.isEmpty()) {
             return;
         }
-        Map<Object, List<Object>> childrenByKey = children(r, new ArrayList<>(parentByKey.keySet()), loads, parentQuery);
-        for (Map.Entry<Object, Object> e : parentByKey.entrySet()) {
-            List<Object> children = childrenByKey.getOrDefault(e.getKey(), List.of());
-            Object parent = e.getValue();
-            if (r.toMany()) {
-                setCollection(parent, r, children);
-            } else {
-                r.accessor().set(parent, children.isEmpty() ? null : children.get(0));
-            }
-            for (Object child : children) {
-                Object current = back.accessor().get(child);
-                if (current == parent) {
-                    continue; // set already (the child's lazy reference found the parent in the session)
-                }
-                EntityEntry ce = loader.map().entryOf(child);
-                boolean cleared = current == null && ce != null && ce.heldToOne(back);
-                if (!cleared && (current == null || current != parent && !Loading.isLoaded(current))) {
-                    back.accessor().set(child, parent);
-                    if (ce != null) {
-                        ce.markToOne(back);
-                    }
-                }
-            }
-        }
+        children(r, batch.keys(), loads, parentQuery, batch);
+        batch.attach(this);
     }
 
     /**
-     * The children that refer to the parent keys {@code keys} through one-to-many or inverse one-to-one {@code r},
-     * by the key they refer to: one statement per {@link #BATCH} keys, or one in all through {@code parentQuery}.
+     * Reads the children that refer to the parent keys {@code keys} through one-to-many or inverse one-to-one
+     * {@code r} into the session, and gives them to {@code batch} when not null: one statement per {@link #BATCH}
+     * keys, or one in all through {@code parentQuery}. Read by keys, every child has its parent in {@code batch},
+     * which points it back there: the statements' own loaders leave that to-one alone ({@link #linkedAbove}).
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Map<Object, List<Object>> children(RelationshipModel r, List<Object> keys, List<Load> loads, Select<?> parentQuery) {
+    private void children(RelationshipModel r, List<Object> keys, List<Load> loads, Select<?> parentQuery,
+                          InverseLoader batch) {
         RelationshipModel back = r.inverse();
         EntityModel parentModel = loader.context().metadata().entity(r.owner());
         EntityModel childModel = loader.context().metadata().entity(r.target());
         ReferenceAttribute fk = new ReferenceAttribute(childModel.type(), back.name(), parentModel.type());
-        int fkColumn = columnOf(childModel, back.joinColumns().get(0));
-        Map<Object, List<Object>> childrenByKey = new HashMap<>(capacity(keys.size()));
         Load[] options = loads.toArray(new Load[0]);
         Expression<Boolean> bySubquery = parentQuery == null || keys.size() < 2 ? null
                 : keysOf(parentQuery, parentModel, back.referencedColumns().get(0), fk);
+        boolean linked = batch != null && bySubquery == null;
         int step = bySubquery != null ? keys.size() : BATCH;
         for (int from = 0; from < keys.size(); from += step) {
             Expression<Boolean> condition = bySubquery != null ? bySubquery
                     : inBatch(fk, keys.subList(from, Math.min(keys.size(), from + step)));
             Select<Object> q = (Select<Object>) (Select) Sql.select(childModel.type()).where(condition)
                     .orderBy(orderOf(r, childModel)).options(options);
-            for (Object child : loader.context().list(q)) {
-                Object key = loader.map().entryOf(child).snapshot[fkColumn];
-                childrenByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(child);
+            Select<?> outerQuery = linkedQuery;
+            RelationshipModel outerBack = linkedBack;
+            if (linked) {
+                linkedQuery = q;
+                linkedBack = back;
+            }
+            List<Object> read;
+            try {
+                read = loader.context().list(q);
+            } finally {
+                linkedQuery = outerQuery;
+                linkedBack = outerBack;
+            }
+            if (batch != null) {
+                batch.collect(read);
             }
         }
-        return childrenByKey;
+    }
+
+    /**
+     * Whether the to-one {@code r} of the instances {@code query} read is pointed at their parents by the select-in
+     * load that runs {@code query} (see {@link #linkedQuery}): its own loader then leaves it alone.
+     */
+    boolean linkedAbove(RelationshipModel r, Select<?> query) {
+        return query != null && query == linkedQuery && r == linkedBack;
     }
 
     /**
@@ -237,7 +244,7 @@ public final class Relationships {
             }
         }
         if (!keys.isEmpty()) {
-            children(r, keys, List.of(), null);
+            children(r, keys, List.of(), null, null);
         }
     }
 
@@ -343,6 +350,20 @@ public final class Relationships {
             addAll(c, children);
             r.accessor().set(parent, Associations.wrap(parent, r, c));
         }
+        loadedInto(parent, r, children);
+    }
+
+    /**
+     * As {@link #setCollection}, for a plain collection of {@code parent}'s own that a loader has already emptied and
+     * filled with the loaded elements: it is kept, wrapped as setCollection wraps it.
+     */
+    void setFilledCollection(Object parent, RelationshipModel r, Collection<Object> filled) {
+        r.accessor().set(parent, Associations.wrap(parent, r, filled));
+        loadedInto(parent, r, filled);
+    }
+
+    /** Marks {@code r} loaded into {@code parent}, noting what it holds where flushes compare against it. */
+    private void loadedInto(Object parent, RelationshipModel r, Collection<Object> children) {
         EntityEntry parentEntry = loader.map().entryOf(parent);
         if (parentEntry != null) {
             markLoaded(parentEntry, r);

@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,19 @@ public final class RowLoader {
         postLoads.retarget(copy, instance);
     }
 
+    /** How many instances the session holds: give it to {@link #loaded} once a statement's loaders are done. */
+    public int held() {
+        return map.entries().size();
+    }
+
+    /**
+     * Notes how many instances statement {@code c} and its loaders added to the session since it held {@code held}:
+     * its next execution reserves room for them all before its first row ({@link ExpectedRows#withLoaders}).
+     */
+    public void loaded(CompiledSelect c, int held) {
+        c.expected().withLoaders().seen(map.entries().size() - held);
+    }
+
     /** Loads (or sets up) the relationships {@code node} plans for its {@code instances}. */
     public void loadRelationships(LoadPlan node, List<Object> instances, Select<?> query,
                            Map<LoadPlan, List<Object>> joined) {
@@ -114,7 +128,9 @@ public final class RowLoader {
     /**
      * Reads the rows of a statement that loads parents and, by outer joins, their relationships: one
      * instance per key through the identity map, each parent once, in the order first met. The map is sized first
-     * for the instances the statement is expected to read ({@link ExpectedRows}).
+     * for the instances the statement is expected to read ({@link ExpectedRows}), and each part's lists for its own
+     * share. A to-many child goes into its parent's collection as its row is read (the parent's own plain collection,
+     * emptied when the parent is first met, else a list given to it at the end) and is pointed back at the parent.
      */
     public List<Object> readJoined(ResultSet rs, CompiledSelect c,
                                     Map<LoadPlan, List<Object>> joinedOut, LoadGroup group)
@@ -126,15 +142,17 @@ public final class RowLoader {
         EntityRowReader[] readers = new EntityRowReader[n];
         int[] parentIndex = new int[n];
         RelationshipModel[] relationship = new RelationshipModel[n];
-        // to-many nodes: parent -> its children, and the (parent, child) pairs seen (rows repeat them), unless the
-        // child's mark tells (pairedByMark); to-one nodes are set as their rows are read, since a parent's rows all
-        // hold the same child
-        List<Map<Object, List<Object>>> children = new ArrayList<>(n);
+        // to-many nodes: what each parent's children go into (see JoinedChildren), and the (parent, child) pairs seen
+        // (rows repeat them), unless the child's mark tells (pairedByMark); to-one nodes are set as their rows are
+        // read, since a parent's rows all hold the same child
+        JoinedChildren[] children = new JoinedChildren[n];
         List<Map<Object, Object>> seen = new ArrayList<>(n);
         List<List<Object>> outOf = new ArrayList<>(n);
         Class<?>[] owners = new Class<?>[n];
         int offset = c.entity().rowColumns().size();
         boolean compared = !c.entity().writesTracked();
+        ExpectedRows expected = c.expected();
+        int rootsExpected = expected.part(0, n + 1).guess();
         for (int k = 0; k < n; k++) {
             LoadPlan node = nodes.get(k);
             compared |= !node.entity().writesTracked();
@@ -145,28 +163,34 @@ public final class RowLoader {
             relationship[k] = node.relationship();
             owners[k] = relationship[k].owner();
             boolean toMany = relationship[k].toMany();
-            children.add(toMany ? new IdentityHashMap<>() : null);
+            int those = expected.part(k + 1, n + 1).guess();
+            if (toMany) {
+                int parents = parentIndex[k] < 0 ? rootsExpected : expected.part(parentIndex[k] + 1, n + 1).guess();
+                children[k] = new JoinedChildren(relationship[k], onlyNodeOf(nodes, k), parents, those);
+            }
             seen.add(toMany && !pairedByMark(nodes, k) ? new IdentityHashMap<>() : null);
-            outOf.add(new ArrayList<>());
-            joinedOut.put(node, outOf.get(k));
+            List<Object> instances = those > 0 ? new ArrayList<>(those) : new ArrayList<>();
+            outOf.add(instances);
+            joinedOut.put(node, instances);
         }
-        map.expect(c.expected().guess(), compared);
+        map.expect(expected.guess(), compared);
         // an instance is among the roots (or the children) once: its entry carries this read's mark
         if (reads == EntityEntry.MAX_READ) {
             map.clearReadMarks();
             reads = 0;
         }
         int mark = ++reads;
-        List<Object> out = new ArrayList<>();
+        List<Object> out = rootsExpected > 0 ? new ArrayList<>(rootsExpected) : new ArrayList<>();
         Object[] row = new Object[n];
         Object[] lastParent = new Object[n];
-        Object[] lastList = new Object[n];
+        Collection<?>[] lastList = new Collection<?>[n];
         EntityEntry[] rowEntries = new EntityEntry[n];
         Object lastRoot = null;
         while (rs.next()) {
             Object parentRoot = root.read(rs);
             EntityEntry rootEntry = root.entry;
-            if (parentRoot != lastRoot && rootEntry != null && rootEntry.markRead(mark, false)) {
+            boolean rootFirst = parentRoot != lastRoot && rootEntry != null && rootEntry.markRead(mark, false);
+            if (rootFirst) {
                 out.add(parentRoot);
             }
             lastRoot = parentRoot;
@@ -200,13 +224,13 @@ public final class RowLoader {
                     }
                     continue;
                 }
-                List<Object> list;
+                Collection<Object> list;
                 if (lastParent[k] == parent) { // a parent's rows mostly come one after another
                     @SuppressWarnings("unchecked")
-                    List<Object> last = (List<Object>) lastList[k];
+                    Collection<Object> last = (Collection<Object>) lastList[k];
                     list = last;
                 } else {
-                    list = children.get(k).computeIfAbsent(parent, x -> new ArrayList<>());
+                    list = up < 0 && rootFirst ? children[k].start(parent, pe) : children[k].of(parent, pe);
                     lastParent[k] = parent;
                     lastList[k] = list;
                 }
@@ -214,48 +238,52 @@ public final class RowLoader {
                 if (child == null) {
                     continue;
                 }
+                boolean first;
                 if (pairs == null) { // pairedByMark: the child's first row in this read is its one pairing
-                    if (ce.markRead(mark, true)) {
-                        list.add(child);
+                    first = ce.markRead(mark, true);
+                    if (first) {
                         outOf.get(k).add(child);
                     }
-                } else if (firstPair(pairs, parent, child)) {
-                    list.add(child);
-                    if (ce != null && ce.markRead(mark, true)) {
+                } else {
+                    first = firstPair(pairs, parent, child);
+                    if (first && ce != null && ce.markRead(mark, true)) {
                         outOf.get(k).add(child);
+                    }
+                }
+                if (first && list != null) {
+                    list.add(child);
+                    if (!r.owning() && r.inverse() != null && !r.inverse().toMany()
+                            && r.inverse().accessor().get(child) != parent) {
+                        setInverse(r, parent, child, ce);
                     }
                 }
             }
         }
         int instances = out.size();
+        expected.part(0, n + 1).seen(out.size());
         for (int k = 0; k < n; k++) {
             instances += outOf.get(k).size();
+            expected.part(k + 1, n + 1).seen(outOf.get(k).size());
         }
-        c.expected().seen(instances);
+        expected.seen(instances);
         for (int k = 0; k < n; k++) {
             readers[k].group.size = outOf.get(k).size();
-            RelationshipModel r = relationship[k];
-            if (!r.toMany()) {
-                continue;
-            }
-            for (Map.Entry<Object, List<Object>> e : children.get(k).entrySet()) {
-                Object parent = e.getKey();
-                EntityEntry pe = map.entryOf(parent);
-                if (pe == null || pe.isLoaded(r.name())) {
-                    continue;
-                }
-                relationships().setCollection(parent, r, e.getValue());
-                if (r.owning() || r.inverse() == null || r.inverse().toMany()) {
-                    continue;
-                }
-                for (Object child : e.getValue()) {
-                    if (r.inverse().accessor().get(child) != parent) {
-                        setInverse(r, parent, child, map.entryOf(child));
-                    }
-                }
+            if (children[k] != null) {
+                children[k].attach(relationships(), this);
             }
         }
         return out;
+    }
+
+    /** Whether node {@code k} is the only one of {@code nodes} that loads its relationship. */
+    private static boolean onlyNodeOf(List<LoadPlan> nodes, int k) {
+        RelationshipModel r = nodes.get(k).relationship();
+        for (int j = 0; j < nodes.size(); j++) {
+            if (j != k && nodes.get(j).relationship() == r) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -426,7 +454,8 @@ public final class RowLoader {
         } else if (limit != null) {
             expected = Math.min(expected, limit);
         }
-        map.expect(expected, !model.writesTracked());
+        // room for what its loaders' statements will add too, reserved once (see loaded)
+        map.expect(Math.max(expected, c.expected().withLoaders().guess()), !model.writesTracked());
         List<Object> out = expected > 0 ? new ArrayList<>(expected) : new ArrayList<>();
         while (rs.next()) {
             out.add(reader.read(rs));

@@ -51,6 +51,7 @@ final class SelectRunner {
         Map<LoadPlan, List<Object>> joined = c.joined().isEmpty() ? null : new HashMap<>();
         LoadGroup group = c.entity() == null ? null : new LoadGroup();
         Integer limit = c.entity() != null && joined == null && query != null ? query.clauses().limit() : null;
+        int held = loader.held();
         EntityRows entities = entityRows(c, query, true);
         io.athanor.orm.engine.Engine engine = route.engineOf(query, c);
         List<Object> results = (locks ? tx.forWrite(engine) : tx.forRead(engine)).query(c.sql(), values,
@@ -63,6 +64,9 @@ final class SelectRunner {
         if (c.entity() != null) {
             group.size = results.size();
             loader.loadRelationships(c.plan(), results, query, joined);
+            if (joined == null) {
+                loader.loaded(c, held);
+            }
         }
         return results;
     }

@@ -14,6 +14,39 @@ public final class ExpectedRows {
 
     /** The last count plus one in the low 16 bits, the one before plus one in the high 16 ({@code 0}: no such execution). */
     private int counts;
+    /** The counts of each part of the instances (see {@link #part}), made on first use. */
+    private volatile ExpectedRows[] parts;
+    /** The counts of the instances the statement and the statements its loaders ran added to a session, made on first use. */
+    private volatile ExpectedRows withLoaders;
+
+    /**
+     * The counts of the instances an execution and the statements its relationship loaders ran (select-in, subquery)
+     * added to the session: what the session reserves room for before the first row, once for the whole load.
+     */
+    public ExpectedRows withLoaders() {
+        ExpectedRows w = withLoaders;
+        if (w == null) {
+            w = new ExpectedRows();
+            withLoaders = w; // a race loses a guess
+        }
+        return w;
+    }
+
+    /**
+     * The counts of part {@code i} of {@code n} of the instances an execution reads (a joined read's roots, then the
+     * instances of each relationship it joins): what a loader sizes each part's lists for.
+     */
+    public ExpectedRows part(int i, int n) {
+        ExpectedRows[] p = parts;
+        if (p == null || p.length != n) {
+            p = new ExpectedRows[n];
+            for (int k = 0; k < n; k++) {
+                p[k] = new ExpectedRows();
+            }
+            parts = p; // a race loses a guess, never a count's meaning
+        }
+        return p[i];
+    }
 
     /**
      * The instances the next execution is expected to read: the fewer of the last two executions' counts (of the

@@ -52,6 +52,10 @@ public class Purchase {
         return amount;
     }
 
+    public void setAmount(long amount) {
+        this.amount = amount;
+    }
+
     public Customer getCustomer() {
         return customer;
     }

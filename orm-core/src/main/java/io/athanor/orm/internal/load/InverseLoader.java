@@ -1,0 +1,134 @@
+package io.athanor.orm.internal.load;
+
+import io.athanor.orm.internal.meta.RelationshipModel;
+import io.athanor.orm.internal.state.EntityEntry;
+import io.athanor.orm.internal.state.LazyValue;
+import io.athanor.orm.internal.sync.RawCollection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One select-in load of a one-to-many (or the inverse side of a one-to-one) for a batch of parents: the parents by
+ * the key their children refer to, each child placed with its parent as the statements' results are walked (straight
+ * into the parent's own plain collection, cleared first, when it has one: no list in between and no copy), then each
+ * parent's collection finished and each child's to-one pointed at the parent in hand, with no lookup. One load's;
+ * its thread only.
+ */
+final class InverseLoader {
+    private final RowLoader loader;
+    private final RelationshipModel relationship;
+    private final RelationshipModel back;
+    private final int fkColumn;
+    /** Whether children go straight into a parent's own collection (a to-many that keeps no copy of what it loaded). */
+    private final boolean inPlace;
+    private final Map<Object, Slot> byKey;
+    /** The parents' slots, in the order first added (a key added twice keeps its place and takes the later parent). */
+    private final List<Slot> slots;
+
+    InverseLoader(RowLoader loader, RelationshipModel relationship, int fkColumn, int parents) {
+        this.loader = loader;
+        this.relationship = relationship;
+        this.back = relationship.inverse();
+        this.fkColumn = fkColumn;
+        this.inPlace = relationship.toMany() && !relationship.orphanRemoval();
+        this.byKey = new HashMap<>(Relationships.capacity(parents));
+        this.slots = new ArrayList<>(parents);
+    }
+
+    /** Adds {@code parent}, whose children refer to {@code key}. */
+    void add(Object key, Object parent) {
+        Slot known = byKey.get(key);
+        if (known != null) {
+            known.parent = parent;
+            return;
+        }
+        Slot slot = new Slot(key, parent);
+        byKey.put(key, slot);
+        slots.add(slot);
+    }
+
+    boolean isEmpty() {
+        return slots.isEmpty();
+    }
+
+    /** The keys the parents' children refer to, in the parents' order. */
+    List<Object> keys() {
+        List<Object> keys = new ArrayList<>(slots.size());
+        for (Slot s : slots) {
+            keys.add(s.key);
+        }
+        return keys;
+    }
+
+    /** Places the children one statement read with their parents, in the order read; children of no parent here stay out. */
+    @SuppressWarnings("unchecked")
+    void collect(List<Object> children) {
+        for (Object child : children) {
+            Slot s = byKey.get(loader.map().entryOf(child).snapshot[fkColumn]);
+            if (s == null) {
+                continue;
+            }
+            if (s.elements == null) {
+                Object current = inPlace ? relationship.accessor().get(s.parent) : null;
+                if (current instanceof Collection && !(current instanceof LazyValue) && !(current instanceof RawCollection)) {
+                    s.elements = (Collection<Object>) current;
+                    s.elements.clear();
+                    s.own = true;
+                } else {
+                    s.elements = new ArrayList<>();
+                }
+            }
+            s.elements.add(child);
+        }
+    }
+
+    /**
+     * Gives each parent its children (an empty collection when it has none), and points each child's to-one back
+     * at its parent, unless the application cleared it or it holds another loaded instance.
+     */
+    @SuppressWarnings("unchecked")
+    void attach(Relationships relationships) {
+        for (Slot s : slots) {
+            Object parent = s.parent;
+            Collection<Object> children = s.elements == null ? List.of() : s.elements;
+            if (s.own) {
+                relationships.setFilledCollection(parent, relationship, children);
+            } else if (relationship.toMany()) {
+                relationships.setCollection(parent, relationship, (List<Object>) children);
+            } else {
+                relationship.accessor().set(parent, children.isEmpty() ? null : ((List<Object>) children).get(0));
+            }
+            for (Object child : children) {
+                Object current = back.accessor().get(child);
+                if (current == parent) {
+                    continue; // set already (the child's lazy reference found the parent in the session)
+                }
+                EntityEntry ce = loader.map().entryOf(child);
+                boolean cleared = current == null && ce != null && ce.heldToOne(back);
+                if (!cleared && (current == null || current != parent && !Loading.isLoaded(current))) {
+                    back.accessor().set(child, parent);
+                    if (ce != null) {
+                        ce.markToOne(back);
+                    }
+                }
+            }
+        }
+    }
+
+    /** One parent and the children placed with it so far. */
+    private static final class Slot {
+        final Object key;
+        Object parent;
+        /** Null until its first child; the parent's own collection when {@link #own}. */
+        Collection<Object> elements;
+        boolean own;
+
+        Slot(Object key, Object parent) {
+            this.key = key;
+            this.parent = parent;
+        }
+    }
+}
