@@ -18,6 +18,6 @@ final class LazyStrategy implements LoaderStrategy {
         if (loader.relationships().linkedAbove(node.relationship(), parentQuery)) {
             return; // the select-in load running parentQuery points these children at their parents
         }
-        loader.relationships().setUpLazy(node.relationship(), parents, node.loads(), false);
+        loader.lazyValues().setUpLazy(node.relationship(), parents, node.loads(), false);
     }
 }

@@ -13,6 +13,6 @@ final class RaiseStrategy implements LoaderStrategy {
         if (loader.relationships().linkedAbove(node.relationship(), parentQuery)) {
             return; // the select-in load running parentQuery points these children at their parents
         }
-        loader.relationships().setUpLazy(node.relationship(), parents, List.of(), true);
+        loader.lazyValues().setUpLazy(node.relationship(), parents, List.of(), true);
     }
 }

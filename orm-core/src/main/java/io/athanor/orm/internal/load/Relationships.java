@@ -1,12 +1,9 @@
 package io.athanor.orm.internal.load;
 
-import io.athanor.orm.internal.state.LoadGroup;
 import io.athanor.orm.internal.state.LazyValue;
 import io.athanor.orm.internal.state.EntityEntry;
 import io.athanor.orm.DetachedInstanceException;
 import io.athanor.orm.DynamicCollection;
-import io.athanor.orm.NPlusOne;
-import io.athanor.orm.NPlusOneException;
 import io.athanor.orm.error.AthanorException;
 import io.athanor.orm.internal.meta.ColumnModel;
 import io.athanor.orm.internal.meta.EntityModel;
@@ -25,19 +22,18 @@ import io.athanor.orm.query.Sql;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Loads relationships for one session: the statements of SELECTIN and SUBQUERY, the lazy values of
- * SELECT, RAISE and DYNAMIC, the lazy loads when those are used, and N+1 detection.
+ * Loads relationships for one session: the statements of SELECTIN and SUBQUERY (lazy loads run them too), the
+ * collections they and the other loaders fill, and DYNAMIC collections. {@link LazyValues} sets up the lazy values
+ * of SELECT and RAISE.
  */
 public final class Relationships {
     public static final int BATCH = 500;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("io.athanor.orm.loading");
 
     private final RowLoader loader;
     /**
@@ -52,7 +48,6 @@ public final class Relationships {
      */
     private Select<?> linkedQuery;
     private RelationshipModel linkedBack;
-    private Set<RelationshipModel> warned; // made on the first warning
 
     Relationships(RowLoader loader) {
         this.loader = loader;
@@ -396,70 +391,7 @@ public final class Relationships {
         return n < 3 ? 4 : (int) (n / 0.75f) + 1;
     }
 
-    // ---- lazy values: SELECT, RAISE, DYNAMIC ----
-
-    /**
-     * Gives {@code parents} lazy values for {@code r} that load, when used, with {@code loads} (the options
-     * below {@code r}, as options of a query of its target): a lazy collection applies them to its elements
-     * as one group, a reference to the row it loads.
-     */
-    void setUpLazy(RelationshipModel r, List<Object> parents, List<Load> loads, boolean raise) {
-        if (isDynamic(r)) {
-            setUpDynamic(r, parents);
-            return;
-        }
-        List<Object> eager = null;
-        int fkColumn = r.owning() && !r.toMany() && r.joinColumns().size() == 1
-                ? columnOf(loader.context().metadata().entity(r.owner()), r.joinColumns().get(0)) : -1;
-        EntityModel target = loader.context().metadata().entity(r.target());
-        boolean byKey = fkColumn >= 0 && target.idProperties().size() == 1
-                && target.idProperties().get(0).column().name().equals(r.referencedColumns().get(0))
-                && (raise || !Loading.polymorphic(target));
-        for (Object p : parents) {
-            EntityEntry entry = loader.map().entryOf(p);
-            if (entry == null || loaded(entry, r)) {
-                continue;
-            }
-            Object current = r.accessor().get(p);
-            if (r.toMany()) {
-                if (current instanceof LazyValue && !((LazyValue) current).isLoaded()) {
-                    if (!raise) {
-                        adopt(current, loads);
-                    }
-                    continue;
-                }
-                LazyCollection.Loader loader = raise ? new RaisingLoader(r) : new CollectionLoader(p, r, loads, false);
-                r.accessor().set(p, r.collectionType() == Set.class ? new LazySet<>(loader, p, r) : new LazyList<>(loader, p, r));
-            } else if (byKey) {
-                if (current != null || entry.heldToOne(r)) {
-                    continue; // set up already, or cleared by the application since
-                }
-                Object key = entry.snapshot == null ? null : entry.snapshot[fkColumn];
-                if (key != null) {
-                    r.accessor().set(p, raise ? loader.raisingReference(target, key, r)
-                            : loader.reference(target, key, r, entry, loads));
-                    entry.markToOne(r);
-                }
-            } else if (!raise) {
-                if (eager == null) {
-                    eager = new ArrayList<>();
-                }
-                eager.add(p);
-            }
-        }
-        if (eager != null) {
-            loadEagerly(r, eager, loads, null);
-        }
-    }
-
-    /** Gives {@code value}, if an unloaded collection made for a reference, the options of the plan that met it. */
-    private static void adopt(Object value, List<Load> loads) {
-        Object l = value instanceof LazyCollection ? ((LazyCollection<?, ?>) value).loader() : null;
-        if (l instanceof CollectionLoader && ((CollectionLoader) l).provisional) {
-            ((CollectionLoader) l).loads = loads;
-            ((CollectionLoader) l).provisional = false;
-        }
-    }
+    // ---- collections a rollback expires, and DYNAMIC ----
 
     /**
      * Forgets what {@code owner}'s loaded collections hold (after a rollback): each becomes a lazy collection
@@ -471,28 +403,7 @@ public final class Relationships {
 
     /** As {@link #expireCollections(Object)}; with {@code unloadedToo}, unloaded lazy ones (another session's) are replaced too. */
     public void expireCollections(Object owner, boolean unloadedToo) {
-        EntityEntry entry = loader.map().entryOf(owner);
-        if (entry == null || entry.hollow) {
-            return;
-        }
-        for (RelationshipModel r : entry.model.relationships()) {
-            if (!r.toMany() || isDynamic(r)) {
-                continue;
-            }
-            Object current = r.accessor().get(owner);
-            if (!unloadedToo && current instanceof LazyValue && !((LazyValue) current).isLoaded()) {
-                continue;
-            }
-            entry.unmarkLoaded(r.name());
-            if (entry.loadedElements() != null) {
-                entry.loadedElements().remove(r.name());
-            }
-            if (entry.loadedLinks() != null) {
-                entry.loadedLinks().remove(r.name());
-            }
-            LazyCollection.Loader l = new CollectionLoader(owner, r, List.of(), true);
-            r.accessor().set(owner, r.collectionType() == Set.class ? new LazySet<>(l, owner, r) : new LazyList<>(l, owner, r));
-        }
+        loader.lazyValues().expireCollections(owner, unloadedToo);
     }
 
     void setUpDynamic(RelationshipModel r, List<Object> parents) {
@@ -521,67 +432,12 @@ public final class Relationships {
         return r.collectionType() == DynamicCollection.class;
     }
 
-    /**
-     * Gives a new lazy reference unloaded collections for its two-way to-many relationships, so changes
-     * made from the other side before it loads (a child leaving it) wait in them instead of being lost.
-     * They take the options of the first query whose plan loads them lazily (the one that loads the reference).
-     */
-    void setUpCollectionsOfReference(Object proxy, EntityModel target) {
-        for (RelationshipModel r : target.relationships()) {
-            if (r.toMany() && r.inverse() != null && !isDynamic(r)) {
-                CollectionLoader loader = new CollectionLoader(proxy, r, List.of(), true);
-                r.accessor().set(proxy, r.collectionType() == Set.class ? new LazySet<>(loader, proxy, r)
-                        : new LazyList<>(loader, proxy, r));
-            }
-        }
-    }
-
-    /** Loads one lazy collection on its first use; {@code loads} apply to its elements, all in one go. */
-    void loadLazily(Object parent, RelationshipModel r, List<Load> loads) {
-        EntityEntry entry = loader.context().isOpen() ? loader.map().entryOf(parent) : null;
-        if (entry == null) {
-            throw detached(r, parent);
-        }
-        if (entry.hollow) {
-            Loading.load(parent);
-        }
-        noteLazyLoad(entry, r);
-        loadEagerly(r, List.of(parent), loads, null);
-        Object value = r.accessor().get(parent);
-        if (value instanceof LazyValue && !((LazyValue) value).isLoaded()) {
-            ((LazyValue) value).fill(List.of());
-        }
-    }
-
     static DetachedInstanceException detached(RelationshipModel r, Object owner) {
         String attr = r.owner().getSimpleName() + "_." + r.name();
         return new DetachedInstanceException("Cannot load " + r + " of " + Loading.entityClass(owner).getSimpleName()
                 + ": the session that loaded it is closed, or no longer holds it. Load it with the query that loads the "
                 + Loading.entityClass(owner).getSimpleName() + " (.options(selectinLoad(" + attr + ")) or fetch = "
                 + "FetchMode.SELECTIN), or attach it to an open session with session.merge(...) and read it there.");
-    }
-
-    /** Counts a lazy load of {@code r} for an instance loaded with others, and warns or fails at the second. */
-    void noteLazyLoad(EntityEntry owner, RelationshipModel r) {
-        NPlusOne mode = loader.context().nPlusOne();
-        LoadGroup group = owner == null ? null : owner.group;
-        if (mode == NPlusOne.OFF || group == null || group.size < 2 || group.fired(r) < 2) {
-            return;
-        }
-        String attr = r.owner().getSimpleName() + "_." + r.name();
-        String message = "N+1 queries: " + r + " is being loaded lazily, one statement per instance, for the " + group.size
-                + " " + r.owner().getSimpleName() + " instances one query returned. Load it for all of them in one statement: "
-                + "add .options(selectinLoad(" + attr + ")) (or joinedLoad) to that query, or map it with fetch = "
-                + "FetchMode.SELECTIN.";
-        if (mode == NPlusOne.FAIL) {
-            throw new NPlusOneException(message);
-        }
-        if (warned == null) {
-            warned = new HashSet<>();
-        }
-        if (warned.add(r)) {
-            LOG.warn(message);
-        }
     }
 
     static int columnOf(EntityModel model, String column) {
@@ -607,41 +463,5 @@ public final class Relationships {
             }
         }
         return orders.toArray(new Order[0]);
-    }
-
-    /** Loads a SELECT collection through the session, on first use, with the options below it. */
-    private final class CollectionLoader implements LazyCollection.Loader {
-        private final Object parent;
-        private final RelationshipModel relationship;
-        private List<Load> loads;
-        /** Made for a lazy reference before any query planned it: takes the options of the first that does. */
-        private boolean provisional;
-
-        CollectionLoader(Object parent, RelationshipModel relationship, List<Load> loads, boolean provisional) {
-            this.parent = parent;
-            this.relationship = relationship;
-            this.loads = loads;
-            this.provisional = provisional;
-        }
-
-        @Override
-        public Collection<?> load() {
-            loadLazily(parent, relationship, loads);
-            return List.of();
-        }
-    }
-
-    /** A RAISE collection: every use throws. */
-    private static final class RaisingLoader implements LazyCollection.Loader {
-        private final RelationshipModel relationship;
-
-        RaisingLoader(RelationshipModel relationship) {
-            this.relationship = relationship;
-        }
-
-        @Override
-        public Collection<?> load() {
-            throw RaiseHandler.error(relationship);
-        }
     }
 }

@@ -35,6 +35,7 @@ public final class RowLoader {
     private final IdentityMap map;
     private Relationships relationships; // made on first need: a plain read never uses it
     private JoinedRows joinedRows; // likewise
+    private LazyValues lazyValues; // likewise
     private final PostLoads postLoads = new PostLoads();
 
     public RowLoader(LoadContext context) {
@@ -55,6 +56,13 @@ public final class RowLoader {
             relationships = new Relationships(this);
         }
         return relationships;
+    }
+
+    LazyValues lazyValues() {
+        if (lazyValues == null) {
+            lazyValues = new LazyValues(this);
+        }
+        return lazyValues;
     }
 
     /**
@@ -177,7 +185,7 @@ public final class RowLoader {
         entry.hollow = true;
         handler.entry = entry;
         map.addUnlisted(entry);
-        relationships().setUpCollectionsOfReference(proxy, target);
+        lazyValues().setUpCollectionsOfReference(proxy, target);
         return proxy;
     }
 
@@ -203,7 +211,7 @@ public final class RowLoader {
                     + "joinedLoad(...)), or attach the instance to an open session with session.merge(...) and read it there.");
         }
         if (handler.via != null) {
-            relationships().noteLazyLoad(handler.owner, handler.via);
+            lazyValues().noteLazyLoad(handler.owner, handler.via);
         }
         PropertyModel id = e.model.idProperties().get(0);
         Attribute idAttribute = new Attribute(e.model.type(), id.path(), id.javaType());
