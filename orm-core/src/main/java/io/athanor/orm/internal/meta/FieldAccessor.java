@@ -18,6 +18,8 @@ final class FieldAccessor implements Accessor {
     private final Field field;
     private final MethodHandle getter;
     private final MethodHandle setter;
+    /** The class of the last instance written, and whether it reports its writes; shared by threads, written unlocked. */
+    private SeenClass lastSeen;
 
     FieldAccessor(Field field, MethodHandles.Lookup lookup) throws IllegalAccessException {
         this.field = field;
@@ -51,9 +53,27 @@ final class FieldAccessor implements Accessor {
         } catch (Throwable t) {
             throw fail("write", t);
         }
-        if (entity instanceof io.athanor.orm.enhance.Tracked) { // a write the class's own code did not make
+        if (tracked(entity)) { // a write the class's own code did not make
             io.athanor.orm.enhance.FieldWrites.changed(((io.athanor.orm.enhance.Tracked) entity).athanor$entry());
         }
+    }
+
+    /**
+     * Whether {@code entity}'s class reports its writes, remembered for the last class met: an {@code instanceof} of an
+     * interface the class does not implement scans its supertypes at every call, and cost several times the write.
+     */
+    private boolean tracked(Object entity) {
+        Class<?> type = entity.getClass();
+        SeenClass seen = lastSeen;
+        if (seen == null || seen.type() != type) {
+            seen = new SeenClass(type, entity instanceof io.athanor.orm.enhance.Tracked);
+            lastSeen = seen; // unlocked: a thread that misses it decides again, with the same answer
+        }
+        return seen.tracked();
+    }
+
+    /** A class and whether its instances report their writes. */
+    private record SeenClass(Class<?> type, boolean tracked) {
     }
 
     private AthanorException fail(String what, Throwable t) {
