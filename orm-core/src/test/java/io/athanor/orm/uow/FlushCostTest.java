@@ -115,4 +115,28 @@ class FlushCostTest {
         }
         assertThat(TrackedFixture.stored(f, id).getOwner()).isEqualTo("bob");
     }
+
+    @DatabaseTest
+    void aSessionClosedByAListenerWhileItsFlushWritesReportsTheFlushsOwnFailureAndKeepsNothing(Engine engine) {
+        SessionFactory f = TrackedFixture.fresh(engine);
+        long id = TrackedFixture.account(f, "ann");
+        Session s = f.open();
+        Account a = s.get(Account.class, id);
+        a.setOwner("bob");
+        RuntimeException failure = null;
+        try (io.athanor.orm.engine.Registration r = engine.events().beforeExecute(e -> {
+            if (e.sql().toLowerCase(java.util.Locale.ROOT).startsWith("update") && s.isOpen()) {
+                s.close();
+                throw new IllegalStateException("listener failed");
+            }
+        })) {
+            s.flush();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        assertThat(failure).as("the flush failed").isNotNull();
+        assertThat(failure).as("with its own error, not the map's bookkeeping").isNotInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(((io.athanor.orm.enhance.Tracked) a).athanor$entry()).as("the instance reports to no one").isNull();
+        assertThat(TrackedFixture.stored(f, id).getOwner()).as("the row").isEqualTo("ann");
+    }
 }

@@ -40,6 +40,8 @@ public final class IdentityMap {
     private final List<Object> listedModels = new ArrayList<>();
     /** Whether an instance was ever told to report its writes to an entry of this map (see {@link #close}). */
     private boolean hooked;
+    /** Set by {@link #close}: a flush that fails after it puts nothing back into the map. */
+    private boolean closed;
     /** The innermost flush writing now that may have to put the listing back ({@link #keepListing}); null for none. */
     private KeptListing keeping;
     private long listings;
@@ -417,6 +419,9 @@ public final class IdentityMap {
 
     /** Replaces the whole content with {@code listed}, in that order (after a failed flush). */
     public void reset(List<EntityEntry> listed) {
+        if (closed) {
+            return; // the session is gone: nothing is held again, and no instance reports to it again
+        }
         beforeUnlisting();
         dropVisits();
         byInstance.forEach(e -> e.set(EntityEntry.HELD, false));
@@ -493,6 +498,8 @@ public final class IdentityMap {
      * whole rather than emptied slot by slot. The entries keep their flags; nothing reads them after this.
      */
     public void close() {
+        beforeUnlisting(); // a flush writing now (closed from a listener) can still end, failed or not
+        closed = true;
         if (hooked) {
             byInstance.forEach(IdentityMap::unhook);
         }

@@ -56,7 +56,9 @@ final class TransactionUndo {
 
     /** Drops records past {@code mark} without replaying them (a failed flush restores its own way). */
     void truncate(int mark) {
-        log.subList(mark, log.size()).clear();
+        if (mark < log.size()) { // a session closed while its flush wrote has let the log go
+            log.subList(mark, log.size()).clear();
+        }
     }
 
     /** After a commit: nothing is undone any more. */
