@@ -27,6 +27,11 @@ final class InverseLoader {
     private final Map<Object, Slot> byKey;
     /** The parents' slots, in the order first added (a key added twice keeps its place and takes the later parent). */
     private final List<Slot> slots;
+    /**
+     * Children read that no parent here takes: the database matched their key where Java's equals does not (text
+     * compared without case or trailing spaces). Made on the first.
+     */
+    private List<Object> unplaced;
 
     InverseLoader(RowLoader loader, RelationshipModel relationship, int fkColumn, int parents) {
         this.loader = loader;
@@ -69,6 +74,10 @@ final class InverseLoader {
         for (Object child : children) {
             Slot s = byKey.get(loader.map().entryOf(child).snapshot[fkColumn]);
             if (s == null) {
+                if (unplaced == null) {
+                    unplaced = new ArrayList<>();
+                }
+                unplaced.add(child);
                 continue;
             }
             if (s.elements == null) {
@@ -91,6 +100,10 @@ final class InverseLoader {
      */
     @SuppressWarnings("unchecked")
     void attach(Relationships relationships) {
+        if (unplaced != null && !back.toMany()) {
+            // their statement's own loaders left the to-one to this load: a lazy reference by key, as read alone
+            loader.lazyValues().setUpLazy(back, unplaced, List.of(), false);
+        }
         for (Slot s : slots) {
             Object parent = s.parent;
             Collection<Object> children = s.elements == null ? List.of() : s.elements;
