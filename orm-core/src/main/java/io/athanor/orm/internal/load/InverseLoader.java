@@ -32,6 +32,9 @@ final class InverseLoader {
      * compared without case or trailing spaces). Made on the first.
      */
     private List<Object> unplaced;
+    /** Each child placed, its entry and its parent's slot, in the order read: what {@link #attach} points back. */
+    private Object[] placed = new Object[0];
+    private int placedSize;
 
     InverseLoader(RowLoader loader, RelationshipModel relationship, int fkColumn, int parents) {
         this.loader = loader;
@@ -68,11 +71,24 @@ final class InverseLoader {
         return keys;
     }
 
-    /** Places the children one statement read with their parents, in the order read; children of no parent here stay out. */
+    /**
+     * Places the children one statement read with their parents, in the order read; children of no parent here stay
+     * out. {@code entries} holds each child's entry at the same index, when the statement handed them out (see
+     * {@link RowLoader#entriesOf}); else each is looked up.
+     */
     @SuppressWarnings("unchecked")
-    void collect(List<Object> children) {
-        for (Object child : children) {
-            Slot s = byKey.get(loader.map().entryOf(child).snapshot[fkColumn]);
+    void collect(List<Object> children, List<EntityEntry> entries) {
+        boolean given = entries != null && entries.size() == children.size();
+        if (placedSize + 3 * children.size() > placed.length) {
+            placed = java.util.Arrays.copyOf(placed, placedSize + 3 * children.size());
+        }
+        for (int i = 0; i < children.size(); i++) {
+            Object child = children.get(i);
+            EntityEntry ce = given ? entries.get(i) : null;
+            if (ce == null || ce.instance != child) {
+                ce = loader.map().entryOf(child);
+            }
+            Slot s = byKey.get(ce.snapshot[fkColumn]);
             if (s == null) {
                 if (unplaced == null) {
                     unplaced = new ArrayList<>();
@@ -91,6 +107,9 @@ final class InverseLoader {
                 }
             }
             s.elements.add(child);
+            placed[placedSize++] = child; // room made above
+            placed[placedSize++] = ce;
+            placed[placedSize++] = s;
         }
     }
 
@@ -114,19 +133,19 @@ final class InverseLoader {
             } else {
                 relationship.accessor().set(parent, children.isEmpty() ? null : ((List<Object>) children).get(0));
             }
-            for (Object child : children) {
-                Object current = back.accessor().get(child);
-                if (current == parent) {
-                    continue; // set already (the child's lazy reference found the parent in the session)
-                }
-                EntityEntry ce = loader.map().entryOf(child);
-                boolean cleared = current == null && ce != null && ce.heldToOne(back);
-                if (!cleared && (current == null || current != parent && !Loading.isLoaded(current))) {
-                    back.accessor().set(child, parent);
-                    if (ce != null) {
-                        ce.markToOne(back);
-                    }
-                }
+        }
+        for (int i = 0; i < placedSize; i += 3) {
+            Object child = placed[i];
+            Object parent = ((Slot) placed[i + 2]).parent;
+            Object current = back.accessor().get(child);
+            if (current == parent) {
+                continue; // set already (the child's lazy reference found the parent in the session)
+            }
+            EntityEntry ce = (EntityEntry) placed[i + 1];
+            boolean cleared = current == null && ce.heldToOne(back);
+            if (!cleared && (current == null || current != parent && !Loading.isLoaded(current))) {
+                back.accessor().set(child, parent);
+                ce.markToOne(back);
             }
         }
     }

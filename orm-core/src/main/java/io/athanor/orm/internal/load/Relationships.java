@@ -194,14 +194,17 @@ public final class Relationships {
                 linkedBack = back;
             }
             List<Object> read;
+            List<EntityEntry> entries = batch == null ? null : new ArrayList<>(0); // sized by the statement's expected rows
+            loader.entriesOf(q, entries);
             try {
                 read = loader.context().list(q);
             } finally {
+                loader.entriesOf(null, null);
                 linkedQuery = outerQuery;
                 linkedBack = outerBack;
             }
             if (batch != null) {
-                batch.collect(read);
+                batch.collect(read, entries);
             }
         }
     }

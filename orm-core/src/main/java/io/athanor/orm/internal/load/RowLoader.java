@@ -37,6 +37,9 @@ public final class RowLoader {
     private JoinedRows joinedRows; // likewise
     private LazyValues lazyValues; // likewise
     private final PostLoads postLoads = new PostLoads();
+    /** The statement whose entries {@link #readEntities} hands out, and where (see {@link #entriesOf}); null for none. */
+    private Select<?> entriesOf;
+    private List<EntityEntry> entriesOut;
 
     public RowLoader(LoadContext context) {
         this.context = context;
@@ -232,7 +235,14 @@ public final class RowLoader {
      * sized first for the instances the statement is expected to read ({@link ExpectedRows}; before it has run, its
      * {@code LIMIT}, null when it has none): a list and tables of a known size grow no array on the way.
      */
-    public List<Object> readEntities(ResultSet rs, CompiledSelect c, LoadGroup group, Integer limit) throws SQLException {
+    public List<Object> readEntities(ResultSet rs, CompiledSelect c, LoadGroup group, Integer limit, Select<?> query)
+            throws SQLException {
+        List<EntityEntry> entries = null;
+        if (query != null && query == entriesOf) { // taken by this statement alone, not by its loaders' statements
+            entries = entriesOut;
+            entriesOf = null;
+            entriesOut = null;
+        }
         EntityModel model = c.entity();
         EntityRowReader reader = new EntityRowReader(model, true);
         reader.group = group;
@@ -245,11 +255,27 @@ public final class RowLoader {
         // room for what its loaders' statements will add too, reserved once (see loaded)
         map.expect(Math.max(expected, c.expected().withLoaders().guess()), !model.writesTracked());
         List<Object> out = expected > 0 ? new ArrayList<>(expected) : new ArrayList<>();
+        if (entries instanceof ArrayList) {
+            ((ArrayList<EntityEntry>) entries).ensureCapacity(expected);
+        }
         while (rs.next()) {
             out.add(reader.read(rs));
+            if (entries != null) {
+                entries.add(reader.entry);
+            }
         }
         c.expected().seen(out.size());
         return out;
+    }
+
+    /**
+     * The next {@link #readEntities} of {@code query} adds to {@code entries} the entry of each instance it returns
+     * ({@code null} for a row with no key), in the same order: a caller that walks what it read needs no identity
+     * look-up per instance. Call with nulls when the statement has run, in a {@code finally}.
+     */
+    void entriesOf(Select<?> query, List<EntityEntry> entries) {
+        entriesOf = query;
+        entriesOut = entries;
     }
 
     /** Reads one entity per row, through the identity map. */

@@ -57,7 +57,7 @@ final class SelectRunner {
         List<Object> results = (locks ? tx.forWrite(engine) : tx.forRead(engine)).query(c.sql(), values,
                 ps -> SessionRows.bind(ps, c.binders(), values),
                 rs -> (List<Object>) (c.entity() == null ? (entities != null ? entities.rows(rs) : SessionRows.readRows(rs, c))
-                        : joined == null ? loader.readEntities(rs, c, group, limit) : loader.readJoined(rs, c, joined, group)));
+                        : joined == null ? loader.readEntities(rs, c, group, limit, query) : loader.readJoined(rs, c, joined, group)));
         if (entities != null) {
             entities.loadRelationships(query.loads());
         }
