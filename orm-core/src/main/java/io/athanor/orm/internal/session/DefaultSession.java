@@ -10,10 +10,8 @@ import io.athanor.orm.internal.DefaultSessionFactory;
 import io.athanor.orm.internal.meta.EntityModel;
 import io.athanor.orm.internal.meta.Metadata;
 import io.athanor.orm.internal.meta.PropertyModel;
-import io.athanor.orm.internal.load.HeldClasses;
 import io.athanor.orm.internal.load.LoadContext;
 import io.athanor.orm.internal.load.Loading;
-import io.athanor.orm.internal.load.Relationships;
 import io.athanor.orm.internal.load.RowLoader;
 import io.athanor.orm.internal.persistence.WritePlan;
 import io.athanor.orm.internal.sql.CompiledSelect;
@@ -22,9 +20,7 @@ import io.athanor.orm.internal.state.IdentityMap;
 import io.athanor.orm.internal.unitofwork.FlushContext;
 import io.athanor.orm.internal.unitofwork.UnitOfWork;
 import io.athanor.orm.internal.sql.QueryCompiler;
-import io.athanor.orm.internal.types.ColumnType;
 import io.athanor.orm.query.Aliased;
-import io.athanor.orm.query.Attribute;
 import io.athanor.orm.query.Expression;
 import io.athanor.orm.query.QueryExecutor;
 import io.athanor.orm.query.Delete;
@@ -61,40 +57,38 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     private boolean flushing;
 
     public DefaultSession(DefaultSessionFactory factory, io.athanor.orm.SessionOptions options) {
-        this.factory = factory;
-        this.options = options;
-        this.route = new SessionRouting(factory.routes(), factory.engine());
-        this.joined = false;
-        io.athanor.orm.internal.route.ReadRouter router = factory.router();
-        io.athanor.orm.engine.Engine primary = factory.engine();
-        java.util.function.Function<io.athanor.orm.engine.Engine, Connection> opener = options.isReadOnly()
-                ? e -> e == primary ? router.connectForRead(options.after()) : e.connect()
-                : io.athanor.orm.engine.Engine::connect;
-        this.listeners = factory.sessionListeners();
-        this.tx = new SessionTransaction(primary, opener, factory.engineNames(), router.tracksCommits() ? router : null,
-                options, factory.readsOutsideTransaction(), listeners, this);
-        this.loader = new RowLoader(this);
-        this.work = new UnitOfWork(this, map, loader);
-        this.selects = new SelectRunner(tx, route, loader);
-        listeners.opened(this);
+        this(factory, options, null);
     }
 
-    /** A session in a transaction someone else owns, on its (borrowed) connection: see {@link JoinedHandle}. */
+    /**
+     * A session in a transaction someone else owns, on its (borrowed) connection, when {@code borrowed} is not null
+     * (see {@link JoinedHandle}); else a session with transactions of its own.
+     */
     DefaultSession(DefaultSessionFactory factory, io.athanor.orm.SessionOptions options, Connection borrowed) {
         this.factory = factory;
         this.options = options;
-        this.joined = true;
+        this.joined = borrowed != null;
         this.route = new SessionRouting(factory.routes(), factory.engine());
-        io.athanor.orm.engine.Engine primary = factory.engine();
-        this.tx = new SessionTransaction(primary, e -> {
-            if (e != primary) {
-                throw new IllegalStateException("A session joined to another owner's transaction works on that transaction's "
-                        + "one connection, but this statement goes to engine '" + e.config().name() + "' (per-entity engines "
-                        + "or shards). Open a session of your own with sessions.open() for work across databases.");
-            }
-            return borrowed;
-        }, factory.engineNames(), null, options, false, factory.sessionListeners(), this);
         this.listeners = factory.sessionListeners();
+        io.athanor.orm.engine.Engine primary = factory.engine();
+        if (borrowed == null) {
+            io.athanor.orm.internal.route.ReadRouter router = factory.router();
+            java.util.function.Function<io.athanor.orm.engine.Engine, Connection> opener = options.isReadOnly()
+                    ? e -> e == primary ? router.connectForRead(options.after()) : e.connect()
+                    : io.athanor.orm.engine.Engine::connect;
+            this.tx = new SessionTransaction(primary, opener, factory.engineNames(), router.tracksCommits() ? router : null,
+                    options, factory.readsOutsideTransaction(), listeners, this);
+        } else {
+            this.tx = new SessionTransaction(primary, e -> {
+                if (e != primary) {
+                    throw new IllegalStateException("A session joined to another owner's transaction works on that "
+                            + "transaction's one connection, but this statement goes to engine '" + e.config().name()
+                            + "' (per-entity engines or shards). Open a session of your own with sessions.open() for work "
+                            + "across databases.");
+                }
+                return borrowed;
+            }, factory.engineNames(), null, options, false, listeners, this);
+        }
         this.loader = new RowLoader(this);
         this.work = new UnitOfWork(this, map, loader);
         this.selects = new SelectRunner(tx, route, loader);
@@ -284,20 +278,8 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     public <E> E getReference(Class<E> type, Object id) {
         checkUsable();
         EntityModel model = factory.metadata().entity(type);
-        if (model.idProperties().size() != 1) {
-            throw new AthanorException(model.name() + " has a composite key; getReference() needs a single-column key.");
-        }
-        if (id == null || !model.idProperties().get(0).javaType().isInstance(id)) {
-            throw new AthanorException("getReference(" + model.name() + ".class, " + id + ") needs a "
-                    + model.idProperties().get(0).javaType().getSimpleName() + " key.");
-        }
-        Object reference = loader.reference(model, id, null, null);
-        if (!type.isInstance(reference)) { // the session holds the row as an instance of another class
-            EntityEntry held = map.entryOf(reference);
-            throw HeldClasses.narrowerThanItsReference(held, type) ? HeldClasses.referenceOfSuperclass(held, type)
-                    : HeldClasses.otherClass(held, type);
-        }
-        return type.cast(reference);
+        KeyedReads.checkReference(model, id);
+        return KeyedReads.asReference(map, loader.reference(model, id, null, null), type);
     }
 
     @Override
@@ -376,18 +358,9 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public <E> E get(Class<E> type, Object id) {
         EntityModel model = factory.metadata().entity(type);
-        if (id == null) {
-            throw new io.athanor.orm.error.InvalidValueException("get(" + model.name() + ".class, null): a key is required. "
-                    + "To look up an optional key, test it first: id == null ? null : session.get(" + model.name()
-                    + ".class, id).");
-        }
-        if (model.idProperties().size() != 1) {
-            throw new AthanorException(model.name() + " has a composite key; load it with select(" + model.name()
-                    + ".class).where(...) instead of get().");
-        }
+        KeyedReads.checkGet(model, id);
         if (route.choosesShards()) {
             for (String s : route.identityShards(type, id)) {
                 E found = onShard(s, () -> get(type, id));
@@ -397,30 +370,13 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
             }
             return null;
         }
-        EntityEntry cached = map.get(model.rootType(), id, route.shard());
-        if (cached != null && !cached.hollow && !cached.expired) {
-            if (cached.status() != EntityEntry.Status.DELETED && HeldClasses.narrowerThanItsReference(cached, type)) {
-                throw HeldClasses.referenceOfSuperclass(cached, type);
-            }
-            return cached.status() == EntityEntry.Status.DELETED || !type.isInstance(cached.instance) ? null
-                    : type.cast(cached.instance);
+        Object held = KeyedReads.held(map, model, type, id, route.shard());
+        if (held != KeyedReads.READ) {
+            return type.cast(held);
         }
-        if (cached != null && cached.status() == EntityEntry.Status.DELETED) {
-            return null;
-        }
-        PropertyModel idProperty = model.idProperties().get(0);
-        if (id != null && !idProperty.javaType().isInstance(id)) {
-            throw new AthanorException("get(" + model.name() + ".class, " + id + ") was given a " + id.getClass().getSimpleName()
-                    + ", but the key of " + model.name() + " is a " + idProperty.javaType().getSimpleName() + ".");
-        }
+        PropertyModel idProperty = KeyedReads.checkKeyType(model, id);
         autoflush();
-        CompiledSelect byKey = factory.byIdStatement(model);
-        if (byKey == null) {
-            Attribute idAttribute = new Attribute(type, idProperty.path(), idProperty.javaType());
-            Expression<Boolean> byId = idAttribute.eq(id);
-            byKey = factory.byIdStatement(model, factory.compiler().compile(Sql.select(type).where(byId)).compiled());
-        }
-        List<Object> found = run(byKey, List.of(id), null, false);
+        List<Object> found = run(KeyedReads.statement(factory, model, type, idProperty, id), List.of(id), null, false);
         return found.isEmpty() ? null : type.cast(found.get(0));
     }
 

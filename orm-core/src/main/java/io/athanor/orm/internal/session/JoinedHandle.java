@@ -16,7 +16,8 @@ public final class JoinedHandle implements JoinedSession {
 
     /** A session of {@code factory} on {@code borrowed}, whose transaction its owner ends. */
     public static JoinedSession open(DefaultSessionFactory factory, SessionOptions options, Connection borrowed) {
-        return new JoinedHandle(new DefaultSession(factory, options, borrowed));
+        return new JoinedHandle(new DefaultSession(factory, options,
+                java.util.Objects.requireNonNull(borrowed, "the owner's connection")));
     }
 
     @Override
