@@ -12,12 +12,11 @@ import java.util.Map;
 
 /**
  * One select-in load of a one-to-many (or the inverse side of a one-to-one) for a batch of parents: the parents by
- * the key their children refer to, each child placed with its parent as the statements' results are walked (straight
- * into the parent's own plain collection, cleared first, when it has one: no list in between and no copy), then each
- * parent's collection finished and each child's to-one pointed at the parent in hand, with no lookup. One load's;
- * its thread only.
+ * the key their children refer to, and each child, as its row is read, placed with its parent (straight into the
+ * parent's own plain collection, cleared first, when it has one: no list in between and no copy) and pointed back at
+ * the parent in hand, with no look-up; then each parent's collection finished. One load's; its thread only.
  */
-final class InverseLoader {
+final class InverseLoader implements RowLoader.RowTaker {
     private final RowLoader loader;
     private final RelationshipModel relationship;
     private final RelationshipModel back;
@@ -32,9 +31,6 @@ final class InverseLoader {
      * compared without case or trailing spaces). Made on the first.
      */
     private List<Object> unplaced;
-    /** Each child placed, its entry and its parent's slot, in the order read: what {@link #attach} points back. */
-    private Object[] placed = new Object[0];
-    private int placedSize;
 
     InverseLoader(RowLoader loader, RelationshipModel relationship, int fkColumn, int parents) {
         this.loader = loader;
@@ -46,7 +42,7 @@ final class InverseLoader {
         this.slots = new ArrayList<>(parents);
     }
 
-    /** Adds {@code parent}, whose children refer to {@code key}. */
+    /** Adds {@code parent}, whose children refer to {@code key}. Every parent is added before the first child is read. */
     void add(Object key, Object parent) {
         Slot known = byKey.get(key);
         if (known != null) {
@@ -72,51 +68,47 @@ final class InverseLoader {
     }
 
     /**
-     * Places the children one statement read with their parents, in the order read; children of no parent here stay
-     * out. {@code entries} holds each child's entry at the same index, when the statement handed them out (see
-     * {@link RowLoader#entriesOf}); else each is looked up.
+     * Places a child the children's statement just read with its parent, and points its to-one back at that parent
+     * unless the application cleared it or it holds another loaded instance; a child of no parent here stays out.
      */
+    @Override
     @SuppressWarnings("unchecked")
-    void collect(List<Object> children, List<EntityEntry> entries) {
-        boolean given = entries != null && entries.size() == children.size();
-        if (placedSize + 3 * children.size() > placed.length) {
-            placed = java.util.Arrays.copyOf(placed, placedSize + 3 * children.size());
+    public void take(Object child, EntityEntry ce) {
+        if (ce == null || ce.instance != child) {
+            ce = loader.map().entryOf(child);
         }
-        for (int i = 0; i < children.size(); i++) {
-            Object child = children.get(i);
-            EntityEntry ce = given ? entries.get(i) : null;
-            if (ce == null || ce.instance != child) {
-                ce = loader.map().entryOf(child);
+        Slot s = byKey.get(ce.snapshot[fkColumn]);
+        if (s == null) {
+            if (unplaced == null) {
+                unplaced = new ArrayList<>();
             }
-            Slot s = byKey.get(ce.snapshot[fkColumn]);
-            if (s == null) {
-                if (unplaced == null) {
-                    unplaced = new ArrayList<>();
-                }
-                unplaced.add(child);
-                continue;
+            unplaced.add(child);
+            return;
+        }
+        if (s.elements == null) {
+            Object current = inPlace ? relationship.accessor().get(s.parent) : null;
+            if (current instanceof Collection && !(current instanceof LazyValue) && !(current instanceof RawCollection)) {
+                s.elements = (Collection<Object>) current;
+                s.elements.clear();
+                s.own = true;
+            } else {
+                s.elements = new ArrayList<>();
             }
-            if (s.elements == null) {
-                Object current = inPlace ? relationship.accessor().get(s.parent) : null;
-                if (current instanceof Collection && !(current instanceof LazyValue) && !(current instanceof RawCollection)) {
-                    s.elements = (Collection<Object>) current;
-                    s.elements.clear();
-                    s.own = true;
-                } else {
-                    s.elements = new ArrayList<>();
-                }
-            }
-            s.elements.add(child);
-            placed[placedSize++] = child; // room made above
-            placed[placedSize++] = ce;
-            placed[placedSize++] = s;
+        }
+        s.elements.add(child);
+        Object parent = s.parent;
+        Object current = back.accessor().get(child);
+        if (current == parent) {
+            return; // set already (the child's lazy reference found the parent in the session)
+        }
+        boolean cleared = current == null && ce.heldToOne(back);
+        if (!cleared && (current == null || current != parent && !Loading.isLoaded(current))) {
+            back.accessor().set(child, parent);
+            ce.markToOne(back);
         }
     }
 
-    /**
-     * Gives each parent its children (an empty collection when it has none), and points each child's to-one back
-     * at its parent, unless the application cleared it or it holds another loaded instance.
-     */
+    /** Gives each parent its children (an empty collection when it has none), once every child has been taken. */
     @SuppressWarnings("unchecked")
     void attach(Relationships relationships) {
         if (unplaced != null && !back.toMany()) {
@@ -132,20 +124,6 @@ final class InverseLoader {
                 relationships.setCollection(parent, relationship, (List<Object>) children);
             } else {
                 relationship.accessor().set(parent, children.isEmpty() ? null : ((List<Object>) children).get(0));
-            }
-        }
-        for (int i = 0; i < placedSize; i += 3) {
-            Object child = placed[i];
-            Object parent = ((Slot) placed[i + 2]).parent;
-            Object current = back.accessor().get(child);
-            if (current == parent) {
-                continue; // set already (the child's lazy reference found the parent in the session)
-            }
-            EntityEntry ce = (EntityEntry) placed[i + 1];
-            boolean cleared = current == null && ce.heldToOne(back);
-            if (!cleared && (current == null || current != parent && !Loading.isLoaded(current))) {
-                back.accessor().set(child, parent);
-                ce.markToOne(back);
             }
         }
     }

@@ -194,17 +194,20 @@ public final class Relationships {
                 linkedBack = back;
             }
             List<Object> read;
-            List<EntityEntry> entries = batch == null ? null : new ArrayList<>(0); // sized by the statement's expected rows
-            loader.entriesOf(q, entries);
+            boolean taken;
+            loader.rowsOf(q, batch); // the batch places each child as its row is read
             try {
                 read = loader.context().list(q);
+                taken = !loader.rowsPending(q);
             } finally {
-                loader.entriesOf(null, null);
+                loader.rowsOf(null, null);
                 linkedQuery = outerQuery;
                 linkedBack = outerBack;
             }
-            if (batch != null) {
-                batch.collect(read, entries);
+            if (batch != null && !taken) { // read by a path that hands out no rows: placed from the result
+                for (Object child : read) {
+                    batch.take(child, null);
+                }
             }
         }
     }

@@ -37,9 +37,9 @@ public final class RowLoader {
     private JoinedRows joinedRows; // likewise
     private LazyValues lazyValues; // likewise
     private final PostLoads postLoads = new PostLoads();
-    /** The statement whose entries {@link #readEntities} hands out, and where (see {@link #entriesOf}); null for none. */
-    private Select<?> entriesOf;
-    private List<EntityEntry> entriesOut;
+    /** The statement whose rows {@link #readEntities} hands out as read, and to whom (see {@link #rowsOf}); null for none. */
+    private Select<?> rowsOf;
+    private RowTaker rowTaker;
 
     public RowLoader(LoadContext context) {
         this.context = context;
@@ -237,11 +237,11 @@ public final class RowLoader {
      */
     public List<Object> readEntities(ResultSet rs, CompiledSelect c, LoadGroup group, Integer limit, Select<?> query)
             throws SQLException {
-        List<EntityEntry> entries = null;
-        if (query != null && query == entriesOf) { // taken by this statement alone, not by its loaders' statements
-            entries = entriesOut;
-            entriesOf = null;
-            entriesOut = null;
+        RowTaker taker = null;
+        if (query != null && query == rowsOf) { // taken by this statement alone, not by its loaders' statements
+            taker = rowTaker;
+            rowsOf = null;
+            rowTaker = null;
         }
         EntityModel model = c.entity();
         EntityRowReader reader = new EntityRowReader(model, true);
@@ -255,13 +255,11 @@ public final class RowLoader {
         // room for what its loaders' statements will add too, reserved once (see loaded)
         map.expect(Math.max(expected, c.expected().withLoaders().guess()), !model.writesTracked());
         List<Object> out = expected > 0 ? new ArrayList<>(expected) : new ArrayList<>();
-        if (entries instanceof ArrayList) {
-            ((ArrayList<EntityEntry>) entries).ensureCapacity(expected);
-        }
         while (rs.next()) {
-            out.add(reader.read(rs));
-            if (entries != null) {
-                entries.add(reader.entry);
+            Object instance = reader.read(rs);
+            out.add(instance);
+            if (taker != null) {
+                taker.take(instance, reader.entry);
             }
         }
         c.expected().seen(out.size());
@@ -269,13 +267,24 @@ public final class RowLoader {
     }
 
     /**
-     * The next {@link #readEntities} of {@code query} adds to {@code entries} the entry of each instance it returns
-     * ({@code null} for a row with no key), in the same order: a caller that walks what it read needs no identity
+     * The next {@link #readEntities} of {@code query} hands {@code taker} each instance it returns with its entry, as
+     * its row is read: while the entry and its snapshot are still in the processor's caches, and with no identity
      * look-up per instance. Call with nulls when the statement has run, in a {@code finally}.
      */
-    void entriesOf(Select<?> query, List<EntityEntry> entries) {
-        entriesOf = query;
-        entriesOut = entries;
+    void rowsOf(Select<?> query, RowTaker taker) {
+        rowsOf = query;
+        rowTaker = taker;
+    }
+
+    /** Whether the rows of {@code query} set by {@link #rowsOf} are still to be handed out: it has read none. */
+    boolean rowsPending(Select<?> query) {
+        return rowsOf == query;
+    }
+
+    /** What {@link #rowsOf} hands each row's instance to. */
+    interface RowTaker {
+        /** {@code entry} is {@code null} for a row read without one (no key). */
+        void take(Object instance, EntityEntry entry);
     }
 
     /** Reads one entity per row, through the identity map. */
