@@ -3,7 +3,8 @@
 implementation's score with its error and allocation per operation (when run with -prof gc);
 Athanor's speed relative to the others (above 1 means Athanor is faster, for average-time and
 throughput benchmarks alike); and bytes allocated per row for the workloads that read or write a
-known number of rows."""
+known number of rows; and, when run with -prof io.athanor.bench.CpuProfiler, the CPU time each
+operation cost the benchmark threads and the local PostgreSQL server, apart from the time spent waiting."""
 import json
 import sys
 
@@ -52,25 +53,30 @@ def main(path):
         if params:
             workload += " (" + ", ".join(f"{k}={v}" for k, v in sorted(params.items())) + ")"
         m = r["primaryMetric"]
-        alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
-        by_workload.setdefault(workload, {})[method] = (m["score"], m["scoreError"], m["scoreUnit"], alloc, r["mode"], params)
+        secondary = r.get("secondaryMetrics", {})
+        alloc = secondary.get("gc.alloc.rate.norm", {}).get("score")
+        cpu = (secondary.get("cpu.client.norm", {}).get("score"), secondary.get("cpu.server.norm", {}).get("score"))
+        by_workload.setdefault(workload, {})[method] = (m["score"], m["scoreError"], m["scoreUnit"], alloc, r["mode"], params,
+                                                        cpu)
     print("| workload | benchmark | score | ± error | alloc/op |")
     print("| --- | --- | ---: | ---: | ---: |")
     for workload, methods in by_workload.items():
-        for method, (score, error, unit, alloc, _, _) in sorted(methods.items()):
+        for method, (score, error, unit, alloc, *_) in sorted(methods.items()):
             a = "" if alloc is None else human_bytes(alloc)
-            e = "" if error != error else fmt(error)  # NaN error: a single iteration
+            e = "" if isinstance(error, str) or error != error else fmt(error)  # NaN: too few iterations for an error
             print(f"| {workload} | {method} | {fmt(score)} {unit} | {e} | {a} |")
     print()
-    print("| workload | Athanor variant | vs | ratio (above 1: Athanor faster) |")
-    print("| --- | --- | --- | ---: |")
+    print("| workload | Athanor variant | vs | ratio (above 1: Athanor faster) | client CPU ratio |")
+    print("| --- | --- | --- | ---: | ---: |")
     for workload, methods in by_workload.items():
         for athanor, refs in PAIRS.items():
             if athanor not in methods:
                 continue
             for ref in refs:
                 if ref in methods:
-                    print(f"| {workload} | {athanor} | {ref} | {ratio(methods[athanor], methods[ref]):.2f} |")
+                    a, b = methods[athanor][6][0], methods[ref][6][0]
+                    c = f"{b / a:.2f}" if a and b else ""
+                    print(f"| {workload} | {athanor} | {ref} | {ratio(methods[athanor], methods[ref]):.2f} | {c} |")
     costs = [(w, f, e, ms) for w, ms in by_workload.items() for f, e in COSTS.items() if f in ms and e in ms]
     if costs:
         print()
@@ -84,10 +90,17 @@ def main(path):
         print("| workload | benchmark | bytes per row |")
         print("| --- | --- | ---: |")
         for workload, methods in rows:
-            for method, (_, _, _, alloc, _, params) in sorted(methods.items()):
+            for method, (_, _, _, alloc, _, params, _) in sorted(methods.items()):
                 if alloc is not None:
                     n = ROWS[workload.split(" ")[0]](params)
                     print(f"| {workload} | {method} | {alloc / n:,.0f} |")
+    cpu = [(w, m, v[6]) for w, ms in by_workload.items() for m, v in sorted(ms.items()) if v[6][0] is not None]
+    if cpu:
+        print()
+        print("| workload | benchmark | client CPU, µs/op | server CPU, µs/op |")
+        print("| --- | --- | ---: | ---: |")
+        for workload, method, (client, server) in cpu:
+            print(f"| {workload} | {method} | {fmt(client)} | {fmt(server or 0)} |")
 
 
 def ratio(athanor, ref):
