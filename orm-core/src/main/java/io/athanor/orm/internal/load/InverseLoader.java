@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * One select-in load of a one-to-many (or the inverse side of a one-to-one) for a batch of parents: the parents by
  * the key their children refer to, and each child, as its row is read, placed with its parent (straight into the
- * parent's own plain collection, cleared first, when it has one: no list in between and no copy) and pointed back at
- * the parent in hand, with no look-up; then each parent's collection finished. One load's; its thread only.
+ * parent's own plain list, cleared first, when it has one: no list in between and no copy) and pointed back at the
+ * parent in hand, with no look-up; then each parent's collection finished (a set of its own filled only then, when
+ * the children's own loaders have run). One load's; its thread only.
  */
 final class InverseLoader implements RowLoader.RowTaker {
     private final RowLoader loader;
@@ -88,9 +89,14 @@ final class InverseLoader implements RowLoader.RowTaker {
         if (s.elements == null) {
             Object current = inPlace ? relationship.accessor().get(s.parent) : null;
             if (current instanceof Collection && !(current instanceof LazyValue) && !(current instanceof RawCollection)) {
-                s.elements = (Collection<Object>) current;
-                s.elements.clear();
-                s.own = true;
+                if (current instanceof List) {
+                    s.elements = (Collection<Object>) current;
+                    s.elements.clear();
+                    s.own = true;
+                } else { // a set hashes or orders its elements: filled once their own loaders have run
+                    s.fillLater = (Collection<Object>) current;
+                    s.elements = new ArrayList<>();
+                }
             } else {
                 s.elements = new ArrayList<>();
             }
@@ -118,7 +124,11 @@ final class InverseLoader implements RowLoader.RowTaker {
         for (Slot s : slots) {
             Object parent = s.parent;
             Collection<Object> children = s.elements == null ? List.of() : s.elements;
-            if (s.own) {
+            if (s.fillLater != null) {
+                s.fillLater.clear();
+                s.fillLater.addAll(children);
+                relationships.setFilledCollection(parent, relationship, s.fillLater);
+            } else if (s.own) {
                 relationships.setFilledCollection(parent, relationship, children);
             } else if (relationship.toMany()) {
                 relationships.setCollection(parent, relationship, (List<Object>) children);
@@ -128,13 +138,28 @@ final class InverseLoader implements RowLoader.RowTaker {
         }
     }
 
+    /**
+     * After a children's statement failed: empties each parent's own list it had started to fill, as it was before
+     * the load began (a parent read with its collection); the children read stay in the session, pointed at their
+     * parents.
+     */
+    void abandon() {
+        for (Slot s : slots) {
+            if (s.own) {
+                s.elements.clear();
+            }
+        }
+    }
+
     /** One parent and the children placed with it so far. */
     private static final class Slot {
         final Object key;
         Object parent;
-        /** Null until its first child; the parent's own collection when {@link #own}. */
+        /** Null until its first child; the parent's own list when {@link #own}. */
         Collection<Object> elements;
         boolean own;
+        /** The parent's own collection other than a list, filled from {@link #elements} when every child is read. */
+        Collection<Object> fillLater;
 
         Slot(Object key, Object parent) {
             this.key = key;

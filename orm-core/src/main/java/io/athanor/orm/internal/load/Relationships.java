@@ -160,7 +160,12 @@ public final class Relationships {
         if (batch.isEmpty()) {
             return;
         }
-        children(r, batch.keys(), loads, parentQuery, batch);
+        try {
+            children(r, batch.keys(), loads, parentQuery, batch);
+        } catch (RuntimeException | Error e) {
+            batch.abandon();
+            throw e;
+        }
         batch.attach(this);
     }
 
@@ -194,17 +199,17 @@ public final class Relationships {
                 linkedBack = back;
             }
             List<Object> read;
-            boolean taken;
-            loader.rowsOf(q, batch); // the batch places each child as its row is read
+            RowLoader.Handout handout = batch == null ? null : loader.handOut(q, batch); // each child placed as read
             try {
                 read = loader.context().list(q);
-                taken = !loader.rowsPending(q);
             } finally {
-                loader.rowsOf(null, null);
+                if (handout != null) {
+                    loader.endHandOut(handout);
+                }
                 linkedQuery = outerQuery;
                 linkedBack = outerBack;
             }
-            if (batch != null && !taken) { // read by a path that hands out no rows: placed from the result
+            if (handout != null && !handout.taken) { // read by a path that hands out no rows: placed from the result
                 for (Object child : read) {
                     batch.take(child, null);
                 }

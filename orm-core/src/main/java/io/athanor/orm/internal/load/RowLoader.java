@@ -37,9 +37,8 @@ public final class RowLoader {
     private JoinedRows joinedRows; // likewise
     private LazyValues lazyValues; // likewise
     private final PostLoads postLoads = new PostLoads();
-    /** The statement whose rows {@link #readEntities} hands out as read, and to whom (see {@link #rowsOf}); null for none. */
-    private Select<?> rowsOf;
-    private RowTaker rowTaker;
+    /** The innermost statement whose rows {@link #readEntities} hands out as read (see {@link #handOut}); null for none. */
+    private Handout handout;
 
     public RowLoader(LoadContext context) {
         this.context = context;
@@ -238,10 +237,10 @@ public final class RowLoader {
     public List<Object> readEntities(ResultSet rs, CompiledSelect c, LoadGroup group, Integer limit, Select<?> query)
             throws SQLException {
         RowTaker taker = null;
-        if (query != null && query == rowsOf) { // taken by this statement alone, not by its loaders' statements
-            taker = rowTaker;
-            rowsOf = null;
-            rowTaker = null;
+        Handout h = handout;
+        if (h != null && query != null && h.query == query && !h.taken) { // this statement's rows, not its loaders'
+            h.taken = true;
+            taker = h.taker;
         }
         EntityModel model = c.entity();
         EntityRowReader reader = new EntityRowReader(model, true);
@@ -269,19 +268,35 @@ public final class RowLoader {
     /**
      * The next {@link #readEntities} of {@code query} hands {@code taker} each instance it returns with its entry, as
      * its row is read: while the entry and its snapshot are still in the processor's caches, and with no identity
-     * look-up per instance. Call with nulls when the statement has run, in a {@code finally}.
+     * look-up per instance. Statements run meanwhile (an autoflush's loads, the statement's own loaders) may hand out
+     * theirs: the last begun is served first. End it with {@link #endHandOut} in a {@code finally}; if its
+     * {@link Handout#taken} is still false, the statement was read by a path that hands out nothing (joined rows).
      */
-    void rowsOf(Select<?> query, RowTaker taker) {
-        rowsOf = query;
-        rowTaker = taker;
+    Handout handOut(Select<?> query, RowTaker taker) {
+        handout = new Handout(query, taker, handout);
+        return handout;
     }
 
-    /** Whether the rows of {@code query} set by {@link #rowsOf} are still to be handed out: it has read none. */
-    boolean rowsPending(Select<?> query) {
-        return rowsOf == query;
+    void endHandOut(Handout h) {
+        handout = h.outer;
     }
 
-    /** What {@link #rowsOf} hands each row's instance to. */
+    /** One statement's rows handed out as read. */
+    static final class Handout {
+        final Select<?> query;
+        final RowTaker taker;
+        final Handout outer;
+        /** Whether its statement's rows went to {@link #taker}. */
+        boolean taken;
+
+        Handout(Select<?> query, RowTaker taker, Handout outer) {
+            this.query = query;
+            this.taker = taker;
+            this.outer = outer;
+        }
+    }
+
+    /** What {@link #handOut} hands each row's instance to. */
     interface RowTaker {
         /** {@code entry} is {@code null} for a row read without one (no key). */
         void take(Object instance, EntityEntry entry);
