@@ -100,7 +100,8 @@ def main(path):
         print("| workload | benchmark | client CPU, µs/op | server CPU, µs/op |")
         print("| --- | --- | ---: | ---: |")
         for workload, method, (client, server) in cpu:
-            print(f"| {workload} | {method} | {fmt(client)} | {fmt(server or 0)} |")
+            s = "" if server is None else fmt(server)  # none where /proc could not be read
+            print(f"| {workload} | {method} | {fmt(client)} | {s} |")
 
 
 def ratio(athanor, ref):
