@@ -43,14 +43,18 @@ final class InverseLoader implements RowLoader.RowTaker {
         this.slots = new ArrayList<>(parents);
     }
 
-    /** Adds {@code parent}, whose children refer to {@code key}. Every parent is added before the first child is read. */
-    void add(Object key, Object parent) {
+    /**
+     * Adds {@code parent} (of session entry {@code entry}), whose children refer to {@code key}. Every parent is added
+     * before the first child is read.
+     */
+    void add(Object key, Object parent, EntityEntry entry) {
         Slot known = byKey.get(key);
         if (known != null) {
             known.parent = parent;
+            known.entry = entry;
             return;
         }
-        Slot slot = new Slot(key, parent);
+        Slot slot = new Slot(key, parent, entry);
         byKey.put(key, slot);
         slots.add(slot);
     }
@@ -127,11 +131,11 @@ final class InverseLoader implements RowLoader.RowTaker {
             if (s.fillLater != null) {
                 s.fillLater.clear();
                 s.fillLater.addAll(children);
-                relationships.setFilledCollection(parent, relationship, s.fillLater);
+                relationships.setFilledCollection(parent, s.entry, relationship, s.fillLater);
             } else if (s.own) {
-                relationships.setFilledCollection(parent, relationship, children);
+                relationships.setFilledCollection(parent, s.entry, relationship, children);
             } else if (relationship.toMany()) {
-                relationships.setCollection(parent, relationship, (List<Object>) children);
+                relationships.setCollection(parent, s.entry, relationship, (List<Object>) children);
             } else {
                 relationship.accessor().set(parent, children.isEmpty() ? null : ((List<Object>) children).get(0));
             }
@@ -155,15 +159,17 @@ final class InverseLoader implements RowLoader.RowTaker {
     private static final class Slot {
         final Object key;
         Object parent;
+        EntityEntry entry;
         /** Null until its first child; the parent's own list when {@link #own}. */
         Collection<Object> elements;
         boolean own;
         /** The parent's own collection other than a list, filled from {@link #elements} when every child is read. */
         Collection<Object> fillLater;
 
-        Slot(Object key, Object parent) {
+        Slot(Object key, Object parent, EntityEntry entry) {
             this.key = key;
             this.parent = parent;
+            this.entry = entry;
         }
     }
 }

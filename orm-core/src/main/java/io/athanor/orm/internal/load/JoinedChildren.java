@@ -24,6 +24,8 @@ final class JoinedChildren {
     private final int perParent;
     private final List<Object> parents;
     private final List<Collection<Object>> collections;
+    /** Each parent's session entry, as the read met it. */
+    private final List<EntityEntry> entries;
     /** Parent to collection ({@link #NONE} when skipped), made on the first look-up. */
     private Map<Object, Collection<Object>> byParent;
 
@@ -42,6 +44,7 @@ final class JoinedChildren {
         this.perParent = parents > 0 && children > 0 ? (children + parents - 1) / parents : 0;
         this.parents = parents > 0 ? new ArrayList<>(parents) : new ArrayList<>();
         this.collections = parents > 0 ? new ArrayList<>(parents) : new ArrayList<>();
+        this.entries = parents > 0 ? new ArrayList<>(parents) : new ArrayList<>();
     }
 
     /** The collection for {@code parent}, met for the first time in this read; {@code null} if its children are not kept. */
@@ -49,6 +52,7 @@ final class JoinedChildren {
         Collection<Object> c = open(parent, pe);
         parents.add(parent);
         collections.add(c);
+        entries.add(pe);
         if (byParent != null) {
             byParent.put(parent, c);
         }
@@ -98,14 +102,17 @@ final class JoinedChildren {
                 continue;
             }
             Object parent = parents.get(i);
-            EntityEntry pe = loader.map().entryOf(parent);
+            EntityEntry pe = entries.get(i);
+            if (pe == null || pe.instance != parent || !pe.held()) {
+                pe = loader.map().entryOf(parent); // no look-up by identity while the entry read is still the session's
+            }
             if (pe == null || pe.isLoaded(relationship.name())) {
                 continue;
             }
             if (c == relationship.accessor().get(parent)) {
-                relationships.setFilledCollection(parent, relationship, c);
+                relationships.setFilledCollection(parent, pe, relationship, c);
             } else {
-                relationships.setCollection(parent, relationship, (List<Object>) c);
+                relationships.setCollection(parent, pe, relationship, (List<Object>) c);
             }
         }
     }

@@ -154,7 +154,7 @@ public final class Relationships {
             Object key = entry.snapshot[keyColumn];
             if (key != null) {
                 markLoaded(entry, r);
-                batch.add(key, p);
+                batch.add(key, p, entry);
             }
         }
         if (batch.isEmpty()) {
@@ -340,6 +340,11 @@ public final class Relationships {
     /** Gives {@code parent}'s collection its loaded elements, without loading a lazy one first. */
     @SuppressWarnings("unchecked")
     public void setCollection(Object parent, RelationshipModel r, List<Object> children) {
+        setCollection(parent, null, r, children);
+    }
+
+    /** {@link #setCollection(Object, RelationshipModel, List)}; {@code entry} is the parent's, if the caller has it. */
+    void setCollection(Object parent, EntityEntry entry, RelationshipModel r, List<Object> children) {
         Object current = r.accessor().get(parent);
         if (current instanceof LazyValue && !((LazyValue) current).isLoaded()) {
             ((LazyValue) current).fill(children);
@@ -356,21 +361,25 @@ public final class Relationships {
             addAll(c, children);
             r.accessor().set(parent, Associations.wrap(parent, r, c));
         }
-        loadedInto(parent, r, children);
+        loadedInto(parent, entry, r, children);
     }
 
     /**
      * As {@link #setCollection}, for a plain collection of {@code parent}'s own that a loader has already emptied and
      * filled with the loaded elements: it is kept, wrapped as setCollection wraps it.
      */
-    void setFilledCollection(Object parent, RelationshipModel r, Collection<Object> filled) {
+    void setFilledCollection(Object parent, EntityEntry entry, RelationshipModel r, Collection<Object> filled) {
         r.accessor().set(parent, Associations.wrap(parent, r, filled));
-        loadedInto(parent, r, filled);
+        loadedInto(parent, entry, r, filled);
     }
 
-    /** Marks {@code r} loaded into {@code parent}, noting what it holds where flushes compare against it. */
-    private void loadedInto(Object parent, RelationshipModel r, Collection<Object> children) {
-        EntityEntry parentEntry = loader.map().entryOf(parent);
+    /**
+     * Marks {@code r} loaded into {@code parent}, noting what it holds where flushes compare against it. {@code entry}
+     * is the parent's when the caller has it (no look-up by identity then), else null.
+     */
+    private void loadedInto(Object parent, EntityEntry entry, RelationshipModel r, Collection<Object> children) {
+        EntityEntry parentEntry = entry != null && entry.instance == parent && entry.held() ? entry
+                : loader.map().entryOf(parent);
         if (parentEntry != null) {
             markLoaded(parentEntry, r);
             if (r.kind() == RelationshipModel.Kind.MANY_TO_MANY && r.owning()) {

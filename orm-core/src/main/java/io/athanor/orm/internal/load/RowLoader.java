@@ -381,7 +381,7 @@ public final class RowLoader {
                 EntityEntry e = new EntityEntry(instance, concrete, id, shard, EntityEntry.Status.PERSISTENT, snapshot);
                 e.group = group;
                 e.fingerprint = fingerprint;
-                map.add(e);
+                map.addLoaded(e); // an instance just made: no other entry holds it
                 entry = e;
             }
             postLoads.loaded(concrete.callbacks(), instance);

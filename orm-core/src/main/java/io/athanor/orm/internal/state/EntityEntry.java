@@ -146,6 +146,11 @@ public final class EntityEntry {
         flags = (byte) (flags & ~(3 << STATUS_SHIFT) | status.ordinal() << STATUS_SHIFT);
     }
 
+    /** Whether its session holds it now: the session finds this entry by its instance. */
+    public boolean held() {
+        return (flags & HELD) != 0;
+    }
+
     boolean is(int flag) {
         return (flags & flag) != 0;
     }

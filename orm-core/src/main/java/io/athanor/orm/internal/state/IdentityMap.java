@@ -16,8 +16,19 @@ public final class IdentityMap {
     private static final EntityEntry[] NO_ENTRIES = new EntityEntry[0];
     /** The entries found by key: holds the entries themselves, so a loaded row makes no key object or node. */
     private final KeyTable byKey = new KeyTable();
-    /** The entries found by instance (identity): one slot each, and sized small until a session holds more. */
+    /**
+     * The entries found by instance (identity): one slot each, and sized small until a session holds more. Entries of
+     * instances a load just made wait in {@link #unplaced} until something looks an instance up: read it through
+     * {@link #byInstance()}.
+     */
     private final InstanceTable byInstance = new InstanceTable();
+    /**
+     * Held entries of instances made by this session's loads ({@link #addLoaded}) not yet placed in {@link #byInstance}:
+     * the first identity hash of an object costs more than the rest of its bookkeeping, and a session that only reads
+     * never looks its instances up by identity. The first {@link #unplacedSize} slots are used.
+     */
+    private EntityEntry[] unplaced = NO_ENTRIES;
+    private int unplacedSize;
     /** New and deleted entries, and every loaded one, in the order the session met them; hollow references are not listed. */
     private final ArrayList<EntityEntry> entries = new ArrayList<>(0); // sized by expect(): a find by key lists one
     /** Instances whose rows this session deleted: never inserted again by a cascade (made on first use). */
@@ -56,7 +67,9 @@ public final class IdentityMap {
             return;
         }
         byKey.reserve(more);
-        byInstance.reserve(more);
+        if (unplacedSize + more > unplaced.length) {
+            unplaced = java.util.Arrays.copyOf(unplaced, unplacedSize + more);
+        }
         entries.ensureCapacity(entries.size() + more);
         if (compared && comparedSize + more > this.compared.length) {
             // a new array, as when it grows: a visit handed out may hold the old one
@@ -66,7 +79,7 @@ public final class IdentityMap {
 
     /** Forgets which joined reads met each entry it holds or finds by key (see {@link EntityEntry#markRead}). */
     public void clearReadMarks() {
-        byInstance.forEach(EntityEntry::clearReadMarks);
+        forEachHeld(EntityEntry::clearReadMarks);
         byKey.forEach(EntityEntry::clearReadMarks);
     }
 
@@ -80,11 +93,47 @@ public final class IdentityMap {
     }
 
     public EntityEntry entryOf(Object instance) {
-        return byInstance.get(instance);
+        return byInstance().get(instance);
     }
 
     public boolean holds(Object instance) {
-        return byInstance.get(instance) != null;
+        return byInstance().get(instance) != null;
+    }
+
+    /** The table by instance, with every entry waiting in {@link #unplaced} placed in it first. */
+    private InstanceTable byInstance() {
+        int n = unplacedSize;
+        if (n > 0) {
+            EntityEntry[] u = unplaced;
+            byInstance.reserve(n);
+            for (int i = 0; i < n; i++) {
+                byInstance.put(u[i]);
+                u[i] = null;
+            }
+            unplacedSize = 0;
+        }
+        return byInstance;
+    }
+
+    /** Gives every held entry to {@code action} (which must not change the map), placed by instance or not. */
+    private void forEachHeld(java.util.function.Consumer<EntityEntry> action) {
+        byInstance.forEach(action);
+        for (int i = 0; i < unplacedSize; i++) {
+            action.accept(unplaced[i]);
+        }
+    }
+
+    /** Lets go of the table by instance and of the entries waiting to be placed in it. */
+    private void dropByInstance(boolean clear) {
+        if (clear) {
+            byInstance.clear();
+        } else {
+            byInstance.drop();
+        }
+        if (unplacedSize > 0) {
+            java.util.Arrays.fill(unplaced, 0, unplacedSize, null);
+            unplacedSize = 0;
+        }
     }
 
     public boolean holdsKey(EntityKey key) {
@@ -109,9 +158,27 @@ public final class IdentityMap {
         listed(e);
     }
 
+    /**
+     * Registers and lists the entry of an instance a load of this session has just made, which no other entry can
+     * hold (found by its key too, when it has one): {@link #add} without the identity hash, until the first look-up by
+     * instance needs it.
+     */
+    public void addLoaded(EntityEntry e) {
+        if (unplacedSize == unplaced.length) {
+            unplaced = java.util.Arrays.copyOf(unplaced, Math.max(16, unplacedSize * 2));
+        }
+        unplaced[unplacedSize++] = e;
+        e.set(EntityEntry.HELD, true);
+        if (e.hasKey()) {
+            byKey.put(e);
+        }
+        entries.add(e);
+        listed(e);
+    }
+
     /** Finds {@code e} by its instance from now on (an entry it replaces is no longer held). */
     private void hold(EntityEntry e) {
-        EntityEntry before = byInstance.put(e);
+        EntityEntry before = byInstance().put(e);
         if (before != null && before != e) {
             before.set(EntityEntry.HELD, false);
             noteStale(before);
@@ -323,7 +390,7 @@ public final class IdentityMap {
         Set<EntityEntry> extra = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = mark; i < comparedSize; i++) {
             EntityEntry e = compared[i];
-            if (!e.tracked() && byInstance.get(e.instance) == e) {
+            if (!e.tracked() && byInstance().get(e.instance) == e) {
                 extra.add(e);
             }
         }
@@ -331,7 +398,7 @@ public final class IdentityMap {
         written = new ArrayList<>();
         for (EntityEntry e : taken) {
             e.set(EntityEntry.WRITTEN, false);
-            if (e.tracked() && byInstance.get(e.instance) == e) {
+            if (e.tracked() && byInstance().get(e.instance) == e) {
                 extra.add(e);
             }
         }
@@ -388,7 +455,7 @@ public final class IdentityMap {
     public void forget(EntityEntry e) {
         beforeUnlisting();
         unhook(e);
-        if (byInstance.get(e.instance) == e) {
+        if (byInstance().get(e.instance) == e) {
             byInstance.remove(e.instance);
             e.set(EntityEntry.HELD, false);
             noteStale(e);
@@ -407,7 +474,7 @@ public final class IdentityMap {
         for (EntityEntry e : gone) {
             set.add(e);
             unhook(e);
-            if (byInstance.get(e.instance) == e) {
+            if (byInstance().get(e.instance) == e) {
                 byInstance.remove(e.instance);
                 e.set(EntityEntry.HELD, false);
                 noteStale(e);
@@ -424,9 +491,9 @@ public final class IdentityMap {
         }
         beforeUnlisting();
         dropVisits();
-        byInstance.forEach(e -> e.set(EntityEntry.HELD, false));
+        forEachHeld(e -> e.set(EntityEntry.HELD, false));
         byKey.clear();
-        byInstance.clear();
+        dropByInstance(true);
         entries.clear();
         for (EntityEntry e : listed) {
             add(e);
@@ -501,10 +568,10 @@ public final class IdentityMap {
         beforeUnlisting(); // a flush writing now (closed from a listener) can still end, failed or not
         closed = true;
         if (hooked) {
-            byInstance.forEach(IdentityMap::unhook);
+            forEachHeld(IdentityMap::unhook);
         }
         byKey.drop();
-        byInstance.drop();
+        dropByInstance(false);
         compared = NO_ENTRIES;
         comparedSize = 0;
         if (!written.isEmpty()) {
@@ -517,14 +584,14 @@ public final class IdentityMap {
 
     public void clear() {
         beforeUnlisting();
-        byInstance.forEach(e -> {
+        forEachHeld(e -> {
             unhook(e);
             e.set(EntityEntry.HELD, false);
         });
         dropVisits();
         deleted = null;
         byKey.clear();
-        byInstance.clear();
+        dropByInstance(true);
         entries.clear();
     }
 }
