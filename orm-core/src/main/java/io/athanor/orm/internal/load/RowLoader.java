@@ -456,7 +456,9 @@ public final class RowLoader {
 
     /**
      * Which properties a new instance takes from its row: all but those whose column is not nullable and read NULL
-     * (a primitive field keeps its default). One per reader, set up again for each row, so a row allocates no predicate.
+     * (a primitive field keeps its default). Written by the entity's generated {@link
+     * io.athanor.orm.internal.meta.InstanceFiller} where it has one, else one by one through its assigner. One per
+     * reader, set up again for each row, so a row allocates no predicate.
      */
     private static final class Writes implements java.util.function.IntPredicate {
         private EntityModel model;
@@ -464,6 +466,7 @@ public final class RowLoader {
         private boolean[] asGiven;
         private Object[] values;
         private int[] at;
+        private io.athanor.orm.internal.meta.InstanceFiller filler;
 
         void assign(EntityModel concrete, Object instance, Object[] row) {
             if (concrete != model) {
@@ -472,6 +475,15 @@ public final class RowLoader {
                 nullable = layout.nullable;
                 asGiven = layout.asGiven;
                 at = concrete.propertyColumns();
+                filler = concrete.filler();
+            }
+            if (filler != null) {
+                try {
+                    filler.fill(instance, row);
+                    return;
+                } catch (ClassCastException e) {
+                    // a value of another type than its field's: the general way below throws the error that names it
+                }
             }
             values = row;
             try {

@@ -26,6 +26,9 @@ public final class EntityModel {
     private volatile String idGetter;
     private final EntityCallbacks callbacks;
     private final PropertyAssigner assigner;
+    /** The generated {@link InstanceFiller}, {@link #NO_FILLER} where there is none; made on first use. */
+    private volatile Object filler;
+    private static final Object NO_FILLER = new Object();
 
     EntityModel(Class<?> type, String name, TableModel table, List<PropertyModel> properties,
                 List<RelationshipModel> relationships, Supplier<Object> constructor, String viewQuery) {
@@ -214,7 +217,24 @@ public final class EntityModel {
 
     /** A new, empty instance (through the no-argument constructor). */
     public Object newInstance() {
-        return constructor.get();
+        InstanceFiller f = filler();
+        return f != null ? f.create() : constructor.get();
+    }
+
+    /**
+     * The class generated to make and fill this entity's instances as rows are loaded, or {@code null} where none can
+     * be (they load through {@link #assigner()}); generated on first use.
+     */
+    public InstanceFiller filler() {
+        Object f = filler;
+        if (f == null) {
+            f = InstanceFillers.generate(this); // two threads may both generate one: either serves
+            if (f == null) {
+                f = NO_FILLER;
+            }
+            filler = f;
+        }
+        return f == NO_FILLER ? null : (InstanceFiller) f;
     }
 
     @Override
