@@ -23,7 +23,7 @@ import java.util.Map;
  * boxed, decimal, date, enum, converted, byte array, a superclass's package-private field) is loaded as it was
  * written, NULLs included, and the instance runs its own constructor; a NULL read for a primitive field leaves the
  * value its constructor gave; a value of another type than its field's is refused naming the field, as the general
- * way refuses it; an entity the
+ * way refuses it, and one the general way widens (an {@code Integer} for a {@code long}) is taken; an entity the
  * generated class cannot write (a superclass's private field) loads the general way with the same result.
  */
 class GeneratedFillerTest {
@@ -117,13 +117,27 @@ class GeneratedFillerTest {
     void aValueOfAnotherTypeThanItsFieldIsRefusedNamingTheField(Engine engine) {
         SessionFactory f = factory(engine);
         f.inTransaction(s -> {
-            s.execute(Text.text("insert into fil_knobs (id, turns) values (1, 'many')"), Map.of());
+            s.execute(Text.text("insert into fil_knobs (id, turns, clicks) values (1, 'many', 4)"), Map.of());
             return null;
         });
         try (Session s = f.open()) {
             assertGenerated(s, Knob.class, true);
             assertThatThrownBy(() -> s.get(Knob.class, 1L)).isInstanceOf(AthanorException.class)
                     .hasMessageContaining("Knob.turns");
+        }
+    }
+
+    @DatabaseTest
+    void aValueTheGeneralWayWidensIsTakenForEveryRow(Engine engine) {
+        SessionFactory f = factory(engine);
+        f.inTransaction(s -> {
+            s.add(new Knob(2L, 7));
+            s.add(new Knob(3L, 8));
+            return null;
+        });
+        try (Session s = f.open()) {
+            assertGenerated(s, Knob.class, true);
+            assertThat(s.select(Knob.class).list()).extracting(Knob::getClicks).containsExactlyInAnyOrder(7L, 8L);
         }
     }
 

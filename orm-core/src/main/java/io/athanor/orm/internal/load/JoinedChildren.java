@@ -103,7 +103,7 @@ final class JoinedChildren {
             }
             Object parent = parents.get(i);
             EntityEntry pe = entries.get(i);
-            if (pe == null || pe.instance != parent || !pe.held()) {
+            if (pe == null || pe.instance != parent || !pe.held() || !loader.context().isOpen()) {
                 pe = loader.map().entryOf(parent); // no look-up by identity while the entry read is still the session's
             }
             if (pe == null || pe.isLoaded(relationship.name())) {

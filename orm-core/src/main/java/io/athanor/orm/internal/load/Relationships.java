@@ -378,8 +378,8 @@ public final class Relationships {
      * is the parent's when the caller has it (no look-up by identity then), else null.
      */
     private void loadedInto(Object parent, EntityEntry entry, RelationshipModel r, Collection<Object> children) {
-        EntityEntry parentEntry = entry != null && entry.instance == parent && entry.held() ? entry
-                : loader.map().entryOf(parent);
+        EntityEntry parentEntry = entry != null && entry.instance == parent && entry.held() && loader.context().isOpen()
+                ? entry : loader.map().entryOf(parent);
         if (parentEntry != null) {
             markLoaded(parentEntry, r);
             if (r.kind() == RelationshipModel.Kind.MANY_TO_MANY && r.owning()) {

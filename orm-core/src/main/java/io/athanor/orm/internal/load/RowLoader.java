@@ -482,7 +482,9 @@ public final class RowLoader {
                     filler.fill(instance, row);
                     return;
                 } catch (ClassCastException e) {
-                    // a value of another type than its field's: the general way below throws the error that names it
+                    // a value of another type than its field's: the general way below throws the error that names it,
+                    // or takes the value (a boxed int for a long field), as it will for the statement's other rows
+                    filler = null;
                 }
             }
             values = row;

@@ -289,7 +289,7 @@ public final class EntityEntry {
     void untrack() {
         if (tracked()) {
             set(TRACKED, false);
-            if (map != null && map.entryOf(instance) == this) {
+            if (map != null && held()) { // its map finds it by its instance: asked without changing that map
                 map.untrackIn(this);
             }
             map = null;

@@ -123,17 +123,16 @@ public final class IdentityMap {
         }
     }
 
-    /** Lets go of the table by instance and of the entries waiting to be placed in it. */
+    /** Lets go of the table by instance and of the entries waiting to be placed in it: emptied, or dropped whole. */
     private void dropByInstance(boolean clear) {
         if (clear) {
             byInstance.clear();
+            java.util.Arrays.fill(unplaced, 0, unplacedSize, null);
         } else {
             byInstance.drop();
+            unplaced = NO_ENTRIES;
         }
-        if (unplacedSize > 0) {
-            java.util.Arrays.fill(unplaced, 0, unplacedSize, null);
-            unplacedSize = 0;
-        }
+        unplacedSize = 0;
     }
 
     public boolean holdsKey(EntityKey key) {

@@ -8,7 +8,8 @@ import io.athanor.orm.annotations.Table;
 
 /**
  * An entity whose converter, declared for any object, returns text for an {@code Integer} field: a value of another
- * type than its field's, which loading must refuse by naming the field.
+ * type than its field's, which loading must refuse by naming the field; and whose {@code long} field is read as an
+ * {@code Integer}, which loading widens.
  */
 @Entity
 @Table(name = "fil_knobs")
@@ -18,12 +19,21 @@ public class Knob {
     @Convert(Lenient.class)
     @Column(length = 20)
     private Integer turns;
+    /** Read through a converter that returns an {@code Integer}: a value the general way widens, a cast would refuse. */
+    @Convert(Narrow.class)
+    @Column(nullable = false)
+    private long clicks;
 
     protected Knob() {
     }
 
-    public Knob(Long id) {
+    public Knob(Long id, long clicks) {
         this.id = id;
+        this.clicks = clicks;
+    }
+
+    public long getClicks() {
+        return clicks;
     }
 
     public Integer getTurns() {
@@ -40,6 +50,19 @@ public class Knob {
         @Override
         public Object fromDatabase(String s) {
             return s;
+        }
+    }
+
+    /** Stores a number as an int column and reads it back as an {@code Integer}, whatever the field's type. */
+    public static final class Narrow implements io.athanor.orm.annotations.AttributeConverter<Object, Integer> {
+        @Override
+        public Integer toDatabase(Object value) {
+            return ((Number) value).intValue();
+        }
+
+        @Override
+        public Object fromDatabase(Integer i) {
+            return i;
         }
     }
 }
