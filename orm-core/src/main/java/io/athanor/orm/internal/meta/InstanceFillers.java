@@ -1,7 +1,5 @@
 package io.athanor.orm.internal.meta;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -9,10 +7,7 @@ import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.ClassFileVersion;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.dynamic.scaffold.InstrumentedType;
 import net.bytebuddy.dynamic.scaffold.subclass.ConstructorStrategy;
-import net.bytebuddy.implementation.Implementation;
-import net.bytebuddy.implementation.bytecode.ByteCodeAppender;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -59,7 +54,6 @@ final class InstanceFillers {
             nullable[i] = properties.get(i).column().nullable();
         }
         try {
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(entity, MethodHandles.lookup());
             byte[] bytes = new ByteBuddy(ClassFileVersion.JAVA_V11)
                     .subclass(InstanceFiller.class, ConstructorStrategy.Default.DEFAULT_CONSTRUCTOR)
                     .name(entity.getName() + "$AthanorFiller")
@@ -69,9 +63,7 @@ final class InstanceFillers {
                     .intercept(new Fill(Type.getInternalName(entity), fields, model.propertyColumns(), nullable))
                     .make()
                     .getBytes();
-            MethodHandles.Lookup hidden = lookup.defineHiddenClass(bytes, true, MethodHandles.Lookup.ClassOption.NESTMATE);
-            InstanceFiller filler = (InstanceFiller) hidden
-                    .findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
+            InstanceFiller filler = (InstanceFiller) GeneratedCode.defineNestmate(entity, bytes);
             filler.bind(properties);
             return filler;
         } catch (IllegalAccessException | LinkageError | RuntimeException e) {
@@ -130,21 +122,8 @@ final class InstanceFillers {
                 && owner.getClassLoader() == entity.getClassLoader() && owner.getPackageName().equals(entity.getPackageName());
     }
 
-    /** Shared by both method bodies. */
-    private abstract static class Body implements Implementation, ByteCodeAppender {
-        @Override
-        public InstrumentedType prepare(InstrumentedType instrumentedType) {
-            return instrumentedType;
-        }
-
-        @Override
-        public ByteCodeAppender appender(Target implementationTarget) {
-            return this;
-        }
-    }
-
     /** {@code create()}: {@code return new Entity();}. */
-    private static final class Create extends Body {
+    private static final class Create extends GeneratedCode.Body {
         private final String entity;
 
         Create(String entity) {
@@ -166,7 +145,7 @@ final class InstanceFillers {
      * is cast (unboxed for a primitive field) and written; a null is written where the column is nullable (a primitive
      * field goes to {@link InstanceFiller#nullIntoPrimitive}), else the field keeps its value.
      */
-    private static final class Fill extends Body {
+    private static final class Fill extends GeneratedCode.Body {
         private static final int THIS = 0;
         private static final int INSTANCE = 1;
         private static final int VALUES = 2;
@@ -200,7 +179,7 @@ final class InstanceFillers {
                 Label isNull = new Label();
                 Label next = new Label();
                 mv.visitVarInsn(Opcodes.ALOAD, VALUES);
-                push(mv, columns[i]);
+                GeneratedCode.push(mv, columns[i]);
                 mv.visitInsn(Opcodes.AALOAD);
                 mv.visitVarInsn(Opcodes.ASTORE, VALUE);
                 mv.visitVarInsn(Opcodes.ALOAD, VALUE);
@@ -221,7 +200,7 @@ final class InstanceFillers {
                     if (t.isPrimitive()) {
                         mv.visitVarInsn(Opcodes.ALOAD, THIS);
                         mv.visitVarInsn(Opcodes.ALOAD, INSTANCE);
-                        push(mv, i);
+                        GeneratedCode.push(mv, i);
                         mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, BASE, "nullIntoPrimitive", "(Ljava/lang/Object;I)V", false);
                     } else {
                         mv.visitVarInsn(Opcodes.ALOAD, ENTITY);
@@ -239,18 +218,6 @@ final class InstanceFillers {
             mv.visitLabel(label);
             mv.visitFrame(Opcodes.F_FULL, 5,
                     new Object[] {BASE, "java/lang/Object", "[Ljava/lang/Object;", entity, "java/lang/Object"}, 0, new Object[0]);
-        }
-
-        private static void push(MethodVisitor mv, int value) {
-            if (value <= 5) {
-                mv.visitInsn(Opcodes.ICONST_0 + value);
-            } else if (value <= Byte.MAX_VALUE) {
-                mv.visitIntInsn(Opcodes.BIPUSH, value);
-            } else if (value <= Short.MAX_VALUE) {
-                mv.visitIntInsn(Opcodes.SIPUSH, value);
-            } else {
-                mv.visitLdcInsn(value);
-            }
         }
     }
 }

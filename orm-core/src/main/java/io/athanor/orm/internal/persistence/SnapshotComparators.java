@@ -1,10 +1,9 @@
 package io.athanor.orm.internal.persistence;
 
+import io.athanor.orm.internal.meta.GeneratedCode;
 import io.athanor.orm.internal.meta.PropertyModel;
 import io.athanor.orm.internal.state.EntityEntry;
 import io.athanor.orm.internal.types.ColumnType;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
@@ -12,10 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.ClassFileVersion;
-import net.bytebuddy.dynamic.scaffold.InstrumentedType;
 import net.bytebuddy.dynamic.scaffold.subclass.ConstructorStrategy;
-import net.bytebuddy.implementation.Implementation;
-import net.bytebuddy.implementation.bytecode.ByteCodeAppender;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -72,7 +68,6 @@ final class SnapshotComparators {
             return null;
         }
         try {
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(entity, MethodHandles.lookup());
             byte[] bytes = new ByteBuddy(ClassFileVersion.JAVA_V11)
                     .subclass(SnapshotComparator.class, ConstructorStrategy.Default.DEFAULT_CONSTRUCTOR)
                     .name(entity.getName() + "$AthanorComparator")
@@ -80,9 +75,7 @@ final class SnapshotComparators {
                     .intercept(new Generated(Type.getInternalName(entity), steps))
                     .make()
                     .getBytes();
-            MethodHandles.Lookup hidden = lookup.defineHiddenClass(bytes, true, MethodHandles.Lookup.ClassOption.NESTMATE);
-            SnapshotComparator comparator = (SnapshotComparator) hidden
-                    .findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
+            SnapshotComparator comparator = (SnapshotComparator) GeneratedCode.defineNestmate(entity, bytes);
             comparator.bind(plan);
             if (!general.isEmpty()) {
                 LOG.debug("Flushes compare {} with a generated class; the general way for {}", entity.getName(), general);
@@ -165,7 +158,7 @@ final class SnapshotComparators {
     }
 
     /** The body of {@code differs(Object instance, Object[] snapshot, EntityEntry entry)}. */
-    private static final class Generated implements Implementation, ByteCodeAppender {
+    private static final class Generated extends GeneratedCode.Body {
         private static final int THIS = 0;
         private static final int SNAPSHOT = 2;
         private static final int ENTRY_LOCAL = 3;
@@ -177,16 +170,6 @@ final class SnapshotComparators {
         Generated(String entity, List<Step> steps) {
             this.entity = entity;
             this.steps = steps;
-        }
-
-        @Override
-        public InstrumentedType prepare(InstrumentedType instrumentedType) {
-            return instrumentedType;
-        }
-
-        @Override
-        public ByteCodeAppender appender(Target implementationTarget) {
-            return this;
         }
 
         @Override
@@ -236,7 +219,7 @@ final class SnapshotComparators {
 
         private static void general(MethodVisitor mv, int index, Label differs) {
             mv.visitVarInsn(Opcodes.ALOAD, THIS);
-            push(mv, index);
+            GeneratedCode.push(mv, index);
             mv.visitVarInsn(Opcodes.ALOAD, ENTRY_LOCAL);
             mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, BASE, "columnDiffers", "(IL" + ENTRY + ";)Z", false);
             mv.visitJumpInsn(Opcodes.IFNE, differs);
@@ -250,7 +233,7 @@ final class SnapshotComparators {
 
         private static void snapshotValue(MethodVisitor mv, int index) {
             mv.visitVarInsn(Opcodes.ALOAD, SNAPSHOT);
-            push(mv, index);
+            GeneratedCode.push(mv, index);
             mv.visitInsn(Opcodes.AALOAD);
         }
 
@@ -302,18 +285,6 @@ final class SnapshotComparators {
                 snapshotValue(mv, s.index);
                 mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Object", "equals", "(Ljava/lang/Object;)Z", false);
                 mv.visitJumpInsn(Opcodes.IFEQ, differs);
-            }
-        }
-
-        private static void push(MethodVisitor mv, int value) {
-            if (value <= 5) {
-                mv.visitInsn(Opcodes.ICONST_0 + value);
-            } else if (value <= Byte.MAX_VALUE) {
-                mv.visitIntInsn(Opcodes.BIPUSH, value);
-            } else if (value <= Short.MAX_VALUE) {
-                mv.visitIntInsn(Opcodes.SIPUSH, value);
-            } else {
-                mv.visitLdcInsn(value);
             }
         }
 
