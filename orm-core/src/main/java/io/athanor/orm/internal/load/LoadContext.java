@@ -24,9 +24,6 @@ public interface LoadContext {
     /** Whether the session is open. */
     boolean isOpen();
 
-    /** Whether the session is read-only: snapshots keep keys only and a fingerprint notices changes. */
-    boolean readOnly();
-
     NPlusOne nPlusOne();
 
     ProxyFactory proxies();
@@ -51,7 +48,4 @@ public interface LoadContext {
 
     /** The load plan of a query of {@code model} with {@code loads}. */
     LoadPlan loadPlan(EntityModel model, List<Load> loads);
-
-    /** Clears the snapshot values a read-only session never compares: all but keys and foreign keys. */
-    void keepKeysOnly(EntityModel model, Object[] snapshot);
 }

@@ -30,8 +30,6 @@ final class RowLayout {
     final int idAt;
     /** Per property: whether its column takes NULL (a NULL read for one that does not leaves the field as it is). */
     final boolean[] nullable;
-    /** Per property: whether the field holds exactly the value assigned (a field of the entity, not of an embedded value). */
-    final boolean[] asGiven;
 
     private RowLayout(EntityModel model) {
         List<ColumnModel> columns = model.rowColumns();
@@ -52,10 +50,8 @@ final class RowLayout {
         idColumns = new int[model.idProperties().size()];
         idTypes = new ColumnType[idColumns.length];
         nullable = new boolean[properties.size()];
-        asGiven = new boolean[properties.size()];
         for (int i = 0, k = 0; i < properties.size(); i++) {
             nullable[i] = properties.get(i).column().nullable();
-            asGiven[i] = model.assigner().setsAsGiven(i);
             if (properties.get(i).id()) {
                 idTypes[k] = properties.get(i).column().type();
                 idColumns[k++] = model.propertyColumns()[i];

@@ -372,15 +372,10 @@ public final class RowLoader {
             Object instance = concrete.newInstance();
             Object[] snapshot = values(rs, id);
             writes.assign(concrete, instance, snapshot);
-            int fingerprint = register && context.readOnly() ? writes.fingerprint(instance, snapshot) : 0;
             copyMutable(snapshot);
             if (register) {
-                if (context.readOnly()) {
-                    context.keepKeysOnly(concrete, snapshot);
-                }
                 EntityEntry e = new EntityEntry(instance, concrete, id, shard, EntityEntry.Status.PERSISTENT, snapshot);
                 e.group = group;
-                e.fingerprint = fingerprint;
                 map.addLoaded(e); // an instance just made: no other entry holds it
                 entry = e;
             }
@@ -435,14 +430,8 @@ public final class RowLoader {
                 return !changed && (snapshot[at[i]] != null || p.column().nullable());
             });
             copyMutable(snapshot);
-            if (context.readOnly()) {
-                context.keepKeysOnly(e.model, snapshot);
-            }
             e.snapshot = snapshot;
             e.expired = false;
-            if (context.readOnly()) {
-                e.fingerprint = EntityEntry.fingerprint(e.model, e.instance);
-            }
             if (e.hollow) {
                 e.hollow = false;
                 map.list(e);
@@ -463,7 +452,6 @@ public final class RowLoader {
     private static final class Writes implements java.util.function.IntPredicate {
         private EntityModel model;
         private boolean[] nullable;
-        private boolean[] asGiven;
         private Object[] values;
         private int[] at;
         private io.athanor.orm.internal.meta.InstanceFiller filler;
@@ -473,7 +461,6 @@ public final class RowLoader {
                 model = concrete;
                 RowLayout layout = RowLayout.of(concrete);
                 nullable = layout.nullable;
-                asGiven = layout.asGiven;
                 at = concrete.propertyColumns();
                 filler = concrete.filler();
             }
@@ -493,23 +480,6 @@ public final class RowLoader {
             } finally {
                 values = null;
             }
-        }
-
-        /**
-         * {@link EntityEntry#fingerprint} of {@code instance}, just given {@code row} by {@link #assign}: values it
-         * set as given are taken from the row, the others read from the instance.
-         */
-        int fingerprint(Object instance, Object[] row) {
-            List<PropertyModel> properties = model.properties();
-            int h = 1;
-            for (int i = 0; i < asGiven.length; i++) {
-                Object v = row[at[i]];
-                if (!asGiven[i] || v == null && !nullable[i]) {
-                    v = properties.get(i).accessor().get(instance);
-                }
-                h = 31 * h + EntityEntry.fingerprintOf(v);
-            }
-            return h;
         }
 
         @Override

@@ -249,11 +249,6 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     }
 
     @Override
-    public boolean readOnly() {
-        return options.isReadOnly();
-    }
-
-    @Override
     public io.athanor.orm.internal.proxy.ProxyFactory proxies() {
         return factory.proxies();
     }
@@ -261,17 +256,6 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     @Override
     public Connection readConnection(EntityModel entity) {
         return tx.forRead(route.engineOf(entity.type(), "load " + entity.name()));
-    }
-
-    @Override
-    public void keepKeysOnly(EntityModel model, Object[] snapshot) {
-        WritePlan plan = plan(model);
-        for (int i = 0; i < snapshot.length; i++) {
-            WritePlan.Column c = plan.columns.get(i);
-            if (!c.isKeyOrForeignKey()) {
-                snapshot[i] = null;
-            }
-        }
     }
 
     @Override
@@ -442,13 +426,7 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     public void flush() {
         checkUsable();
         if (options.isReadOnly()) {
-            for (EntityEntry e : map.entries()) {
-                if (EntityEntry.fingerprint(e.model, e.instance) != e.fingerprint) {
-                    throw new AthanorException("This session is read-only, but " + e.model.name() + " " + e.id()
-                            + " was changed in memory. Open a read-write session (sessions.open()) for changes, or discard "
-                            + "the change.");
-                }
-            }
+            refuseChangesInMemory();
             return;
         }
         flushing = true;
@@ -461,6 +439,29 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
             throw failure;
         } finally {
             flushing = false;
+        }
+    }
+
+    /**
+     * A read-only session's flush writes nothing: it compares each loaded instance with its snapshot, as a read-write
+     * flush does to find what to write, and refuses the first one changed in memory.
+     */
+    private void refuseChangesInMemory() {
+        EntityModel last = null;
+        WritePlan plan = null;
+        for (EntityEntry e : map.entries()) {
+            if (e.status() != EntityEntry.Status.PERSISTENT || e.snapshot == null || e.hollow) {
+                continue;
+            }
+            if (e.model != last) {
+                last = e.model;
+                plan = plan(last);
+            }
+            if (plan.differs(e)) {
+                throw new AthanorException("This session is read-only, but " + e.model.name() + " " + e.id()
+                        + " was changed in memory. Open a read-write session (sessions.open()) for changes, or discard "
+                        + "the change.");
+            }
         }
     }
 

@@ -29,8 +29,6 @@ public final class EntityEntry {
     public boolean keyAssigned;
     /** The hash its {@link KeyTable} placed it by (valid while {@link #INDEXED}). */
     int keyHash;
-    /** In a read-only session: a fingerprint of the field values as loaded, in place of most of the snapshot. */
-    public int fingerprint;
     /** A lazy reference whose columns have not been read yet (not in the session's entry list until they are). */
     public boolean hollow;
     /** Marked by expire(): the next read of its row through the session overwrites its columns. */
@@ -354,40 +352,5 @@ public final class EntityEntry {
             }
             rare.defaulted = null;
         }
-    }
-
-    /** A fingerprint of an entity's field values, for noticing changes in a read-only session. */
-    public static int fingerprint(EntityModel model, Object instance) {
-        int h = 1;
-        for (io.athanor.orm.internal.meta.PropertyModel p : model.properties()) {
-            h = 31 * h + fingerprintOf(p.accessor().get(instance));
-        }
-        return h;
-    }
-
-    /**
-     * One field value's part of a {@link #fingerprint}: {@code fingerprint} is {@code h = 31 * h + fingerprintOf(v)}
-     * over the model's properties in order, starting from 1, so a loader holding the values it just assigned can
-     * compute the same number without reading the fields back.
-     */
-    public static int fingerprintOf(Object v) {
-        if (v instanceof java.math.BigDecimal) {
-            v = ((java.math.BigDecimal) v).stripTrailingZeros();
-        }
-        return valueHash(v);
-    }
-
-    /** A hash of a field value by content: arrays (byte[], array fields) by their elements. */
-    private static int valueHash(Object v) {
-        if (v instanceof byte[]) {
-            return java.util.Arrays.hashCode((byte[]) v);
-        } else if (v instanceof int[]) {
-            return java.util.Arrays.hashCode((int[]) v);
-        } else if (v instanceof long[]) {
-            return java.util.Arrays.hashCode((long[]) v);
-        } else if (v instanceof Object[]) {
-            return java.util.Arrays.hashCode((Object[]) v);
-        }
-        return java.util.Objects.hashCode(v);
     }
 }

@@ -10,10 +10,12 @@ import io.athanor.orm.SessionOptions;
 import io.athanor.orm.engine.Engine;
 import io.athanor.orm.engine.IsolationLevel;
 import io.athanor.orm.engine.Text;
+import io.athanor.orm.error.AthanorException;
 import io.athanor.orm.error.DatabaseException;
 import io.athanor.orm.error.TransactionConflictException;
 import io.athanor.orm.model.compare.RoGauge;
 import io.athanor.orm.model.compare.RoMeasure;
+import io.athanor.orm.model.filled.Gauge;
 import io.athanor.orm.model.uow.Author;
 import io.athanor.orm.model.uow.Author_;
 import io.athanor.orm.model.uow.Book;
@@ -56,19 +58,54 @@ class ReadOnlyAndIsolationTest {
         }
     }
 
+    /**
+     * A read-only session keeps the snapshot a read-write one keeps (the values the instance was given, not copies),
+     * and tells a change in memory by the comparison a read-write flush makes to find what to write: a column, a
+     * to-one pointed at another loaded instance, and nothing once the change is put back.
+     */
     @DatabaseTest
-    void aReadOnlySessionKeepsOnlyKeysOfItsSnapshots(Engine engine) {
+    void aReadOnlySessionTellsChangesByTheComparisonAFlushMakes(Engine engine) {
         SessionFactory f = fresh(engine);
-        try (DefaultSession s = (DefaultSession) f.open(SessionOptions.readOnly())) {
+        f.runInTransaction(s -> s.add(new Author("second")));
+        try (DefaultSession s = (DefaultSession) f.open(SessionOptions.readOnly()); SqlRecorder sql = SqlRecorder.attach(engine)) {
             Book b = s.select(Book.class).one();
+            Author other = s.select(Author.class).list().stream().filter(a -> a.name.equals("second")).findFirst().orElseThrow();
             Object[] snapshot = s.identityMap().entryOf(b).snapshot;
-            assertThat(snapshot).as("key, title, price, author key").containsExactly(b.id, null, null, snapshot[3]);
-            assertThat(snapshot[3]).isNotNull();
+            assertThat(snapshot).as("the title as read, the very String the field holds").anySatisfy(v -> assertThat(v).isSameAs(b.title));
+            int statements = sql.count();
+            s.flush();
+            b.title = "Renamed in memory";
+            assertThatThrownBy(s::flush).isInstanceOf(AthanorException.class).hasMessageContaining("Book")
+                    .hasMessageContaining("was changed in memory").hasMessageContaining("read-write session");
+            b.title = "Popular";
+            s.flush();
+            Author first = b.author;
+            b.author = other;
+            assertThatThrownBy(s::flush).hasMessageContaining("Book").hasMessageContaining("was changed in memory");
+            b.author = first;
             s.commit();
+            assertThat(sql.count() - statements).as("no statement but the commit's").isLessThanOrEqualTo(1);
         }
-        try (DefaultSession s = (DefaultSession) f.open()) {
-            Book b = s.select(Book.class).one();
-            assertThat(java.util.Arrays.asList(s.identityMap().entryOf(b).snapshot)).contains("Popular");
+        try (Session s = f.open()) {
+            assertThat(s.select(Book.class).one().title).as("nothing was written").isEqualTo("Popular");
+        }
+    }
+
+    /** An in-place change to a loaded array (a value the session copied into its snapshot) is refused as well. */
+    @DatabaseTest
+    void aReadOnlySessionTellsAnArrayChangedInPlace(Engine engine) {
+        SessionFactory f = SessionFactory.builder(engine).entities(Gauge.class).build();
+        f.schema().dropAll();
+        f.schema().createAll();
+        f.runInTransaction(s -> s.add(new Gauge(1L, "full", 7, 5L, true, 0.25, new java.math.BigDecimal("12.50"),
+                java.time.LocalDate.of(2026, 3, 4), Gauge.Tint.GREEN, new Gauge.Code("abc"), new byte[] {1, 2, 3}, "ann")));
+        try (Session s = f.open(SessionOptions.readOnly())) {
+            Gauge g = s.get(Gauge.class, 1L);
+            s.flush(); // a decimal read back as 12.50, a converted value, an enum: nothing taken for a change
+            g.getData()[0] = 9;
+            assertThatThrownBy(s::flush).hasMessageContaining("Gauge").hasMessageContaining("was changed in memory");
+            g.getData()[0] = 1;
+            s.commit();
         }
     }
 
@@ -97,12 +134,12 @@ class ReadOnlyAndIsolationTest {
     }
 
     /**
-     * A read-only session fingerprints a loaded instance as its fields hold the row, also where the loader left an
+     * A read-only session compares a loaded instance as its fields hold the row, also where the loader left an
      * embedded class's initializer in place (a NULL column before the one whose value created the embedded value):
      * an unchanged instance is not taken for one changed in memory.
      */
     @DatabaseTest
-    void aReadOnlySessionFingerprintsEmbeddedValuesAsTheirFieldsHoldThem(Engine engine) {
+    void aReadOnlySessionComparesEmbeddedValuesAsTheirFieldsHoldThem(Engine engine) {
         SessionFactory f = SessionFactory.builder(engine).entities(RoGauge.class).build();
         f.schema().dropAll();
         f.schema().createAll();

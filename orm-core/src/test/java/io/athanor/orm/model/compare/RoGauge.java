@@ -5,7 +5,7 @@ import io.athanor.orm.annotations.Entity;
 import io.athanor.orm.annotations.Id;
 import io.athanor.orm.annotations.Table;
 
-/** An entity with an embedded class value ({@link RoMeasure}), for read-only sessions' fingerprints. */
+/** An entity with an embedded class value ({@link RoMeasure}), for read-only sessions' comparisons. */
 @Entity
 @Table(name = "rv2_gauge")
 public class RoGauge {
