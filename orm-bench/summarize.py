@@ -12,6 +12,8 @@ import sys
 PAIRS = {
     "athanor": ["jdbc", "jdbcTransaction", "hibernate", "jdbi", "jdbcPerShape", "jdbcUnion"],
     "athanorSelectIn": ["jdbcSelectIn", "hibernateSelectIn", "jdbiSelectIn"],
+    "athanorReadOnly": ["jdbc", "athanor"],
+    "athanorSelectInReadOnly": ["jdbcSelectIn", "athanorSelectIn"],
     "athanorJoined": ["jdbcJoined", "hibernateJoined", "jdbiJoined"],
     "athanorCopy": ["jdbcCopy"],
     "athanorBatch": ["jdbcBatch", "hibernateBatch", "jdbiBatch"],

@@ -12,6 +12,7 @@ import io.athanor.bench.ProductSummary;
 import io.athanor.bench.UserStats;
 import io.athanor.orm.BulkMode;
 import io.athanor.orm.Session;
+import io.athanor.orm.SessionOptions;
 import io.athanor.orm.SessionFactory;
 import io.athanor.orm.engine.Connection;
 import io.athanor.orm.engine.Engine;
@@ -71,6 +72,15 @@ public class AthanorBench {
         }
     }
 
+    /** Workload 2 in a read-only session (a read-only transaction, changes in memory refused at its end). */
+    public List<Product> firstProductsReadOnly(int count) {
+        try (Session s = sessions.open(SessionOptions.readOnly())) {
+            List<Product> products = s.select(Product.class).orderBy(Product_.id).limit(count).list();
+            s.commit();
+            return products;
+        }
+    }
+
     /** Workload 3. */
     public List<ProductSummary> productSummaries() {
         try (Session s = sessions.open()) {
@@ -82,6 +92,15 @@ public class AthanorBench {
     public List<User> usersWithOrdersSelectIn(int users) {
         try (Session s = sessions.open()) {
             return s.select(User.class).where(User_.id.le((long) users)).orderBy(User_.id).list();
+        }
+    }
+
+    /** Workload 4, select-in, in a read-only session (committed, so its end compares what it loaded). */
+    public List<User> usersWithOrdersSelectInReadOnly(int users) {
+        try (Session s = sessions.open(SessionOptions.readOnly())) {
+            List<User> out = s.select(User.class).where(User_.id.le((long) users)).orderBy(User_.id).list();
+            s.commit();
+            return out;
         }
     }
 

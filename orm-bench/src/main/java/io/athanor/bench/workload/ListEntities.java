@@ -36,6 +36,12 @@ public class ListEntities {
         return impl.firstProducts(COUNT);
     }
 
+    /** The same list in a read-only session, committed. */
+    @Benchmark
+    public Object athanorReadOnly(AthanorBench impl) {
+        return impl.firstProductsReadOnly(COUNT);
+    }
+
     @Benchmark
     public Object hibernate(HibernateBench impl) {
         return impl.firstProducts(COUNT);

@@ -50,6 +50,12 @@ public class UsersWithOrders {
         return impl.usersWithOrdersSelectIn(USERS);
     }
 
+    /** Select-in loading in a read-only session, committed. */
+    @Benchmark
+    public Object athanorSelectInReadOnly(AthanorBench impl) {
+        return impl.usersWithOrdersSelectInReadOnly(USERS);
+    }
+
     @Benchmark
     public Object hibernateJoined(HibernateBench impl) {
         return impl.usersWithOrdersJoined(USERS);
