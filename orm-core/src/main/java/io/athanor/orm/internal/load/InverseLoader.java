@@ -32,6 +32,11 @@ final class InverseLoader implements RowLoader.RowTaker {
      * compared without case or trailing spaces). Made on the first.
      */
     private List<Object> unplaced;
+    /**
+     * The slot the last child went to: children of one parent usually come one after another (the children's
+     * statement reads them through the index on their key to the parent), so most find their parent without a look-up.
+     */
+    private Slot last;
 
     InverseLoader(RowLoader loader, RelationshipModel relationship, int fkColumn, int parents) {
         this.loader = loader;
@@ -82,7 +87,12 @@ final class InverseLoader implements RowLoader.RowTaker {
         if (ce == null || ce.instance != child) {
             ce = loader.map().entryOf(child);
         }
-        Slot s = byKey.get(ce.snapshot[fkColumn]);
+        Object key = ce.snapshot[fkColumn];
+        Slot s = last;
+        if (s == null || !s.key.equals(key)) {
+            s = byKey.get(key);
+            last = s;
+        }
         if (s == null) {
             if (unplaced == null) {
                 unplaced = new ArrayList<>();

@@ -13,6 +13,8 @@ abstract class EntryTable {
     private final int firstCapacity;
     EntityEntry[] slots = NONE;
     int size;
+    /** Counts the changes to where entries sit (puts, removals, growth), so a probe's result can be reused until the next. */
+    int changes;
 
     EntryTable(int firstCapacity) {
         this.firstCapacity = firstCapacity;
@@ -40,6 +42,7 @@ abstract class EntryTable {
     final void drop() {
         slots = NONE;
         size = 0;
+        changes++;
     }
 
     /** Makes room for one more entry: the first array, or one twice as large at three quarters full. */
@@ -71,6 +74,7 @@ abstract class EntryTable {
 
     /** Fills the hole at {@code hole} with the later entries of its run that may not stay behind it. */
     final void shiftBack(int hole) {
+        changes++;
         EntityEntry[] s = slots;
         int mask = s.length - 1;
         s[hole] = null;
@@ -92,6 +96,7 @@ abstract class EntryTable {
 
     /** Places every entry again in a new array of {@code length} slots (a power of two). */
     private void resize(int length) {
+        changes++;
         EntityEntry[] old = slots;
         EntityEntry[] s = new EntityEntry[length];
         int mask = s.length - 1;

@@ -9,6 +9,18 @@ import java.util.Arrays;
  * entry with the key of another replaces that one. One session's, one thread's: not thread-safe.
  */
 final class KeyTable extends EntryTable {
+    /*
+     * Where the last look-up that found nothing stopped: the empty slot a put of that very key (the same id object,
+     * type and shard) takes while the table has not changed since, without hashing and probing again. A loader looks
+     * each row's key up and, finding none, puts the entry it makes for that row.
+     */
+    private Class<?> missType;
+    private Object missId;
+    private String missShard;
+    private int missHash;
+    private int missSlot = -1;
+    private int missAt;
+
     KeyTable() {
         super(4);
     }
@@ -29,6 +41,12 @@ final class KeyTable extends EntryTable {
         for (int i = home(h, mask);; i = (i + 1) & mask) {
             EntityEntry e = s[i];
             if (e == null) {
+                missType = type;
+                missId = id;
+                missShard = shard;
+                missHash = h;
+                missSlot = i;
+                missAt = changes;
                 return null;
             }
             if (e.keyHash == h && e.keyIs(type, id, shard)) {
@@ -42,9 +60,20 @@ final class KeyTable extends EntryTable {
         if (e.is(EntityEntry.INDEXED)) {
             remove(e); // held by an older key of it: placed again by the current one
         }
-        ensureRoom();
         Class<?> type = e.model.rootType();
         Object id = e.id();
+        if (missSlot >= 0 && missAt == changes && id == missId && type == missType && e.shard == missShard
+                && (size + 1) * 4 <= slots.length * 3) {
+            int i = missSlot; // the look-up of this key just found it absent there: nothing has moved since
+            missSlot = -1;
+            changes++;
+            size++;
+            e.keyHash = missHash;
+            e.set(EntityEntry.INDEXED, true);
+            slots[i] = e;
+            return;
+        }
+        ensureRoom();
         int h = EntityKey.hash(type, id, e.shard);
         EntityEntry[] s = slots;
         int mask = s.length - 1;
@@ -60,6 +89,7 @@ final class KeyTable extends EntryTable {
                 break;
             }
         }
+        changes++;
         e.keyHash = h;
         e.set(EntityEntry.INDEXED, true);
         s[i] = e;
@@ -79,6 +109,7 @@ final class KeyTable extends EntryTable {
             }
             if (x == e) {
                 e.set(EntityEntry.INDEXED, false);
+                changes++;
                 size--;
                 shiftBack(i);
                 return;
@@ -96,6 +127,7 @@ final class KeyTable extends EntryTable {
             }
             Arrays.fill(slots, null);
             size = 0;
+            changes++;
         }
     }
 }
