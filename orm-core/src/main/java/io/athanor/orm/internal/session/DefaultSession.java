@@ -426,7 +426,12 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
     public void flush() {
         checkUsable();
         if (options.isReadOnly()) {
-            refuseChangesInMemory();
+            EntityEntry changed = work.firstChangedInMemory();
+            if (changed != null) {
+                throw new AthanorException("This session is read-only, but " + changed.model.name() + " " + changed.id()
+                        + " was changed in memory. Open a read-write session (sessions.open()) for changes, or discard "
+                        + "the change.");
+            }
             return;
         }
         flushing = true;
@@ -439,29 +444,6 @@ public final class DefaultSession implements Session, QueryExecutor, LoadContext
             throw failure;
         } finally {
             flushing = false;
-        }
-    }
-
-    /**
-     * A read-only session's flush writes nothing: it compares each loaded instance with its snapshot, as a read-write
-     * flush does to find what to write, and refuses the first one changed in memory.
-     */
-    private void refuseChangesInMemory() {
-        EntityModel last = null;
-        WritePlan plan = null;
-        for (EntityEntry e : map.entries()) {
-            if (e.status() != EntityEntry.Status.PERSISTENT || e.snapshot == null || e.hollow) {
-                continue;
-            }
-            if (e.model != last) {
-                last = e.model;
-                plan = plan(last);
-            }
-            if (plan.differs(e)) {
-                throw new AthanorException("This session is read-only, but " + e.model.name() + " " + e.id()
-                        + " was changed in memory. Open a read-write session (sessions.open()) for changes, or discard "
-                        + "the change.");
-            }
         }
     }
 
