@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.athanor.orm.Session;
 import io.athanor.orm.SessionFactory;
+import io.athanor.orm.SessionOptions;
 import io.athanor.orm.engine.Engine;
 import io.athanor.orm.engine.Text;
 import io.athanor.orm.error.AthanorException;
@@ -110,6 +111,46 @@ class GeneratedFillerTest {
             assertThat(g.getCount()).as("the constructor's value, left by the NULL").isEqualTo(-1);
             assertThat(g.getTotal()).isEqualTo(1L);
             assertThat(g.getName()).isEqualTo("no count");
+        }
+    }
+
+    /**
+     * A field that does not hold its row's value once loaded (a NULL its primitive did not take, a value widened to
+     * the field's type) is not a change: a flush writes nothing back over the row, and a read-only session commits.
+     */
+    @DatabaseTest
+    void aFieldThatKeptItsOwnValueOrWidenedOneIsNotTakenForAChange(Engine engine) {
+        SessionFactory f = factory(engine);
+        boolean mariadb = f.dialect().name().equals("mariadb");
+        f.inTransaction(s -> {
+            s.execute(Text.text(mariadb ? "alter table fil_gauges modify count int null"
+                    : "alter table fil_gauges alter column count drop not null"), Map.of());
+            return null;
+        });
+        f.inTransaction(s -> {
+            s.execute(Text.text("insert into fil_gauges (id, name, count, total, active, ratio) "
+                    + "values (3, 'no count', null, 1, false, 0.5)"), Map.of());
+            s.add(new Knob(2L, 7));
+            return null;
+        });
+        try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
+            Gauge g = s.get(Gauge.class, 3L);
+            Knob k = s.get(Knob.class, 2L);
+            assertThat(g.getCount()).as("the constructor's value, left by the NULL").isEqualTo(-1);
+            assertThat(k.getClicks()).as("an Integer widened").isEqualTo(7L);
+            int read = sql.count();
+            s.flush();
+            assertThat(sql.count()).as("nothing written back").isEqualTo(read);
+            s.commit();
+        }
+        try (Session s = f.open(SessionOptions.readOnly())) {
+            assertThat(s.get(Gauge.class, 3L).getCount()).isEqualTo(-1);
+            assertThat(s.get(Knob.class, 2L).getClicks()).isEqualTo(7L);
+            s.commit(); // nothing refused: nothing was changed in memory
+        }
+        try (Session s = f.open()) {
+            assertThat(s.execute(Text.text("select count(*) from fil_gauges where id = 3 and count is null"), Map.of())
+                    .scalar(Long.class)).as("the row's NULL is still there").isEqualTo(1L);
         }
     }
 

@@ -30,6 +30,18 @@ final class RowLayout {
     final int idAt;
     /** Per property: whether its column takes NULL (a NULL read for one that does not leaves the field as it is). */
     final boolean[] nullable;
+    /**
+     * The properties (not keys) whose field may hold another value than the row's once the row is assigned: parts of
+     * an embedded value (its constructor may normalise them or set others), columns that take no NULL (a NULL read
+     * leaves the field's own value) and primitive fields (a value of a narrower type is widened). A snapshot takes
+     * what such a field holds, so that a flush does not write back, and a read-only session does not refuse, a value
+     * nobody changed.
+     */
+    final int[] checkedAfterAssign;
+    /** Per property: whether it is set as given ({@link io.athanor.orm.internal.meta.PropertyAssigner#setsAsGiven}). */
+    final boolean[] asGiven;
+    /** Per property: the box of its primitive field's type, else {@code null}. */
+    final Class<?>[] primitiveBox;
 
     private RowLayout(EntityModel model) {
         List<ColumnModel> columns = model.rowColumns();
@@ -50,14 +62,44 @@ final class RowLayout {
         idColumns = new int[model.idProperties().size()];
         idTypes = new ColumnType[idColumns.length];
         nullable = new boolean[properties.size()];
+        asGiven = new boolean[properties.size()];
+        primitiveBox = new Class<?>[properties.size()];
+        int[] checked = new int[properties.size()];
+        int n = 0;
         for (int i = 0, k = 0; i < properties.size(); i++) {
-            nullable[i] = properties.get(i).column().nullable();
+            PropertyModel p = properties.get(i);
+            nullable[i] = p.column().nullable();
+            asGiven[i] = model.assigner().setsAsGiven(i);
+            java.lang.reflect.Field field = asGiven[i] ? p.accessor().field() : null;
+            if (field != null && field.getType().isPrimitive()) {
+                primitiveBox[i] = io.athanor.orm.internal.types.ColumnTypes.box(field.getType());
+            }
+            if (!p.id() && (!asGiven[i] || !nullable[i] || primitiveBox[i] != null)) {
+                checked[n++] = i;
+            }
             if (properties.get(i).id()) {
                 idTypes[k] = properties.get(i).column().type();
                 idColumns[k++] = model.propertyColumns()[i];
             }
         }
         idAt = idColumns.length == 1 ? idColumns[0] : -1;
+        checkedAfterAssign = java.util.Arrays.copyOf(checked, n);
+    }
+
+    /**
+     * After {@code row} was assigned to {@code instance}: puts into the row, for each property of
+     * {@link #checkedAfterAssign} that {@code assigned} accepts, the value its field holds where that may differ from
+     * the row's (an embedded part, a NULL the field did not take, a widened value).
+     */
+    void keepWhatFieldsHold(List<PropertyModel> properties, int[] at, Object instance, Object[] row,
+            java.util.function.IntPredicate assigned) {
+        for (int i : checkedAfterAssign) {
+            Object v = row[at[i]];
+            boolean differs = !asGiven[i] || v == null || primitiveBox[i] != null && v.getClass() != primitiveBox[i];
+            if (differs && assigned.test(i)) {
+                row[at[i]] = properties.get(i).accessor().get(instance);
+            }
+        }
     }
 
     /** The layout of {@code model}'s rows. */

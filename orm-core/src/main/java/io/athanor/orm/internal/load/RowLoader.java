@@ -372,6 +372,7 @@ public final class RowLoader {
             Object instance = concrete.newInstance();
             Object[] snapshot = values(rs, id);
             writes.assign(concrete, instance, snapshot);
+            writes.keepWhatFieldsHold(instance, snapshot);
             copyMutable(snapshot);
             if (register) {
                 EntityEntry e = new EntityEntry(instance, concrete, id, shard, EntityEntry.Status.PERSISTENT, snapshot);
@@ -420,6 +421,7 @@ public final class RowLoader {
             List<PropertyModel> properties = e.model.properties();
             int[] at = e.model.propertyColumns();
             Object[] before = e.snapshot;
+            boolean[] keptChange = new boolean[properties.size()];
             e.model.assigner().assign(e.instance, snapshot, at, i -> {
                 PropertyModel p = properties.get(i);
                 if (p.id()) {
@@ -427,8 +429,11 @@ public final class RowLoader {
                 }
                 boolean changed = e.expired && before != null
                         && !p.column().type().same(p.accessor().get(e.instance), before[at[i]]);
+                keptChange[i] = changed;
                 return !changed && (snapshot[at[i]] != null || p.column().nullable());
             });
+            // a change kept since the expiry must still show against the new snapshot: its field is not read back
+            RowLayout.of(e.model).keepWhatFieldsHold(properties, at, e.instance, snapshot, i -> !keptChange[i]);
             copyMutable(snapshot);
             e.snapshot = snapshot;
             e.expired = false;
@@ -452,6 +457,7 @@ public final class RowLoader {
     private static final class Writes implements java.util.function.IntPredicate {
         private EntityModel model;
         private boolean[] nullable;
+        private RowLayout layout;
         private Object[] values;
         private int[] at;
         private io.athanor.orm.internal.meta.InstanceFiller filler;
@@ -459,7 +465,7 @@ public final class RowLoader {
         void assign(EntityModel concrete, Object instance, Object[] row) {
             if (concrete != model) {
                 model = concrete;
-                RowLayout layout = RowLayout.of(concrete);
+                layout = RowLayout.of(concrete);
                 nullable = layout.nullable;
                 at = concrete.propertyColumns();
                 filler = concrete.filler();
@@ -481,6 +487,15 @@ public final class RowLoader {
                 values = null;
             }
         }
+
+        /** {@link RowLayout#keepWhatFieldsHold} for the instance {@link #assign} just filled. */
+        void keepWhatFieldsHold(Object instance, Object[] row) {
+            if (layout.checkedAfterAssign.length > 0) {
+                layout.keepWhatFieldsHold(model.properties(), at, instance, row, ALL);
+            }
+        }
+
+        private static final java.util.function.IntPredicate ALL = i -> true;
 
         @Override
         public boolean test(int i) {

@@ -76,6 +76,15 @@ public final class PropertyAssigner {
         }
     }
 
+    /**
+     * Whether {@link #assign} sets property {@code i} to the value it is given, as it is: a field of the entity itself.
+     * {@code false} for the fields of an embedded value: an embedded record's constructor may normalise them, and an
+     * embedded class's constructor may set fields the row does not give.
+     */
+    public boolean setsAsGiven(int i) {
+        return plain[i] instanceof FieldAccessor;
+    }
+
     /** Copies the properties {@code copy} accepts from one instance of the entity to another. */
     public void copy(Object from, Object to, IntPredicate copy) {
         Object[] values = new Object[all.length];

@@ -360,11 +360,6 @@ public final class WritePlan {
             return property != null || relation != null;
         }
 
-        /** Whether a read-only session keeps this column's snapshot value: a key or a foreign key. */
-        public boolean isKeyOrForeignKey() {
-            return relation != null || property != null && property.id();
-        }
-
         Object value(EntityEntry entry, Object previous) {
             Object instance = entry.instance;
             if (relation != null) {

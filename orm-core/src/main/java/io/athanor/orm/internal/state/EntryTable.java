@@ -13,8 +13,11 @@ abstract class EntryTable {
     private final int firstCapacity;
     EntityEntry[] slots = NONE;
     int size;
-    /** Counts the changes to where entries sit (puts, removals, growth), so a probe's result can be reused until the next. */
-    int changes;
+    /**
+     * Counts changes to where entries sit (growth, shifts, and the key table's puts, removals and clears), so that the
+     * key table can reuse a look-up's probe until the next change; the table by instance does not count its puts.
+     */
+    long changes;
 
     EntryTable(int firstCapacity) {
         this.firstCapacity = firstCapacity;

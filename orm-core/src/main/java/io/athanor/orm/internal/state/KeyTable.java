@@ -19,7 +19,7 @@ final class KeyTable extends EntryTable {
     private String missShard;
     private int missHash;
     private int missSlot = -1;
-    private int missAt;
+    private long missAt;
 
     KeyTable() {
         super(4);
