@@ -39,8 +39,9 @@ public final class SessionOptions {
      * A read-only session: its transactions are read-only in the database too ({@code BEGIN READ ONLY}
      * on PostgreSQL), and {@code add}, {@code delete} or a change to a loaded entity is refused before any SQL
      * is sent. It loads a row with the same work as a read-write session, and its flush (explicit, at commit,
-     * or autoflush) compares each loaded instance with its snapshot as a read-write flush does, raising for
-     * the first one changed in memory instead of writing it.
+     * or autoflush) looks for what a read-write flush would write (a loaded instance's columns against its
+     * snapshot, an orphan taken out of a loaded collection, a new instance a cascade would insert, a link of a
+     * loaded many-to-many), raising for the first change instead of writing it.
      */
     public static SessionOptions readOnly() {
         return new SessionOptions(true, null, null, null, 0);

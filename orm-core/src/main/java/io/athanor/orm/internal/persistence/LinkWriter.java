@@ -203,14 +203,19 @@ public final class LinkWriter {
         return key instanceof Integer || key instanceof Short || key instanceof Byte ? Long.valueOf(((Number) key).longValue()) : key;
     }
 
-    /** Whether any link row must be written. */
-    public boolean hasWork() {
+    /** The owner of the first collection whose link rows must change, or {@code null}. */
+    public EntityEntry firstChangedOwner() {
         for (Change c : changes) {
             if (!c.added.isEmpty() || !c.removed.isEmpty()) {
-                return true;
+                return c.owner;
             }
         }
-        return false;
+        return null;
+    }
+
+    /** Whether any link row must be written. */
+    public boolean hasWork() {
+        return firstChangedOwner() != null;
     }
 
     /** Writes the link rows; the entities must be written already. */

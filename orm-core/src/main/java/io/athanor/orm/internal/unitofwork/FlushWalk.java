@@ -137,7 +137,7 @@ final class FlushWalk {
     }
 
     /** Whether a child taken out of {@code parent}'s collection now belongs to another parent (so is no orphan). */
-    private static boolean movedElsewhere(Object child, RelationshipModel r, Object parent) {
+    static boolean movedElsewhere(Object child, RelationshipModel r, Object parent) {
         if (r.inverse() == null || r.inverse().toMany()) {
             return false;
         }

@@ -335,25 +335,11 @@ public final class UnitOfWork implements PersistenceContext {
     }
 
     /**
-     * The first held instance whose fields no longer match its snapshot, compared as a flush compares them to find
-     * what to write; {@code null} if none. What a read-only session, which writes nothing, refuses.
+     * The first held instance changed in memory, found as a flush finds what to write ({@link MemoryChanges});
+     * {@code null} if none. What a read-only session, which writes nothing, refuses.
      */
     public EntityEntry firstChangedInMemory() {
-        EntityModel last = null;
-        WritePlan plan = null;
-        for (EntityEntry e : map.entries()) {
-            if (e.status() != EntityEntry.Status.PERSISTENT || e.snapshot == null || e.hollow) {
-                continue;
-            }
-            if (e.model != last) {
-                last = e.model;
-                plan = context.plan(last);
-            }
-            if (plan.differs(e)) {
-                return e;
-            }
-        }
-        return null;
+        return MemoryChanges.first(context, map);
     }
 
     /** Makes the next flush compare every held instance, also those that reported no write (the flush of a commit). */

@@ -16,9 +16,13 @@ import io.athanor.orm.error.TransactionConflictException;
 import io.athanor.orm.model.compare.RoGauge;
 import io.athanor.orm.model.compare.RoMeasure;
 import io.athanor.orm.model.filled.Gauge;
+import io.athanor.orm.model.loading.Album;
+import io.athanor.orm.model.loading.Genre;
 import io.athanor.orm.model.uow.Author;
 import io.athanor.orm.model.uow.Author_;
 import io.athanor.orm.model.uow.Book;
+import io.athanor.orm.model.uow.Playlist;
+import io.athanor.orm.model.uow.Track;
 import io.athanor.orm.test.DatabaseKind;
 import io.athanor.orm.test.DatabaseTest;
 import io.athanor.orm.test.SqlRecorder;
@@ -88,6 +92,62 @@ class ReadOnlyAndIsolationTest {
         }
         try (Session s = f.open()) {
             assertThat(s.select(Book.class).one().title).as("nothing was written").isEqualTo("Popular");
+        }
+    }
+
+    /**
+     * A change made through a loaded collection is refused as a flush would have written it: a new instance a PERSIST
+     * cascade would insert, an element taken out of an orphan-removal collection (a flush would delete it), a genre
+     * added to an owning many-to-many (a link row). Loading the collections alone is no change, nor is a change put back.
+     */
+    @DatabaseTest
+    void aReadOnlySessionRefusesChangesMadeThroughLoadedCollections(Engine engine) {
+        SessionFactory f = SessionFactory.builder(engine).entities(Author.class, Book.class, Playlist.class, Track.class,
+                Album.class, io.athanor.orm.model.loading.Track.class, Genre.class).build();
+        f.schema().dropAll();
+        f.schema().createAll();
+        f.runInTransaction(s -> {
+            Author a = new Author("reader's choice");
+            a.write("Popular");
+            s.add(a);
+            Playlist p = new Playlist("mix");
+            p.tracks.add(new Track("one", 1, p));
+            p.tracks.add(new Track("two", 2, p));
+            s.add(p);
+            Album album = new Album("blue");
+            Genre jazz = new Genre("jazz");
+            s.add(jazz);
+            album.getGenres().add(jazz);
+            s.add(album);
+            s.add(new Genre("folk"));
+        });
+        try (Session s = f.open(SessionOptions.readOnly()); SqlRecorder sql = SqlRecorder.attach(engine)) {
+            Author a = s.select(Author.class).one();
+            Playlist p = s.select(Playlist.class).one();
+            Album album = s.select(Album.class).one();
+            Genre folk = s.select(Genre.class).list().stream().filter(g -> g.getName().equals("folk")).findFirst().orElseThrow();
+            assertThat(a.books).hasSize(1);
+            assertThat(p.tracks).hasSize(2);
+            assertThat(album.getGenres()).hasSize(1);
+            s.flush(); // collections loaded, nothing changed
+
+            Book added = a.write("Sequel");
+            assertThatThrownBy(s::flush).isInstanceOf(AthanorException.class).hasMessageContaining("Author")
+                    .hasMessageContaining("was changed in memory");
+            a.books.remove(added);
+            s.flush();
+
+            Track taken = p.tracks.remove(1);
+            assertThatThrownBy(s::flush).hasMessageContaining("Playlist").hasMessageContaining("was changed in memory");
+            p.tracks.add(taken);
+            s.flush();
+
+            album.getGenres().add(folk);
+            assertThatThrownBy(s::flush).hasMessageContaining("Album").hasMessageContaining("was changed in memory");
+            album.getGenres().remove(folk);
+            int statements = sql.count();
+            s.commit();
+            assertThat(sql.count() - statements).as("no statement but the commit's").isLessThanOrEqualTo(1);
         }
     }
 
