@@ -66,6 +66,12 @@ final class RowLayout {
         primitiveBox = new Class<?>[properties.size()];
         int[] checked = new int[properties.size()];
         int n = 0;
+        java.util.Set<String> joinColumns = new java.util.HashSet<>();
+        for (io.athanor.orm.internal.meta.RelationshipModel r : model.relationships()) {
+            if (r.owning() && !r.toMany()) {
+                joinColumns.addAll(r.joinColumns());
+            }
+        }
         for (int i = 0, k = 0; i < properties.size(); i++) {
             PropertyModel p = properties.get(i);
             nullable[i] = p.column().nullable();
@@ -74,7 +80,10 @@ final class RowLayout {
             if (field != null && field.getType().isPrimitive()) {
                 primitiveBox[i] = io.athanor.orm.internal.types.ColumnTypes.box(field.getType());
             }
-            if (!p.id() && (!asGiven[i] || !nullable[i] || primitiveBox[i] != null)) {
+            // a column a to-one also reads its key from keeps the row's value: a NULL there is no parent, whatever
+            // the field beside it kept
+            if (!p.id() && !joinColumns.contains(p.column().name())
+                    && (!asGiven[i] || !nullable[i] || primitiveBox[i] != null)) {
                 checked[n++] = i;
             }
             if (properties.get(i).id()) {

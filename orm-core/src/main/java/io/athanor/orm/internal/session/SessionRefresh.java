@@ -43,6 +43,7 @@ final class SessionRefresh {
             e.model.assigner().copy(reloaded, entity, i -> true);
             EntityEntry fresh = new EntityEntry(entity, e.model, e.key(), EntityEntry.Status.PERSISTENT, loaded.snapshot);
             fresh.toOnesSet = e.toOnesSet | loaded.toOnesSet;
+            fresh.keepRelationshipsOf(e);
             map.add(fresh);
             loader.postLoadOn(reloaded, entity);   // the callbacks run on the user's instance, once it holds the row
             completed = true;

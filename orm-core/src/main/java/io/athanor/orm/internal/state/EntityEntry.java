@@ -318,6 +318,20 @@ public final class EntityEntry {
         }
     }
 
+    /**
+     * Takes over what {@code before}, the entry its instance had, knew of the instance's relationships (which are
+     * loaded, and the elements and links of its collections as loaded or last written): a refresh reads the
+     * instance's columns again but leaves its collections as they are, so a flush must compare them as before.
+     */
+    public void keepRelationshipsOf(EntityEntry before) {
+        loaded = before.loaded instanceof java.util.Set ? new java.util.HashSet<>((java.util.Set<?>) before.loaded) : before.loaded;
+        if (before.rare != null && (before.rare.loadedElements != null || before.rare.loadedLinks != null)) {
+            Rare r = rare();
+            r.loadedElements = before.rare.loadedElements;
+            r.loadedLinks = before.rare.loadedLinks;
+        }
+    }
+
     /** Notes that relationship {@code name} is no longer loaded (its next use loads it again). */
     public void unmarkLoaded(String name) {
         Object l = loaded;

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * What a read-only session refuses: a held instance changed in memory, found the way a read-write flush finds what to
  * write, without writing anything: its columns against its snapshot, elements taken out of a loaded orphan-removal
- * collection, new instances a PERSIST cascade would insert, and the links of a loaded owning many-to-many collection.
+ * collection, instances the session does not hold that a PERSIST cascade would add, and the links of a loaded owning
+ * many-to-many collection.
  * Loads nothing (an unloaded relationship holds no change). One session's; its thread only.
  */
 final class MemoryChanges {
@@ -39,7 +40,22 @@ final class MemoryChanges {
                 return e;
             }
         }
-        return new LinkWriter(map, context.metadata(), held, 0).firstChangedOwner();
+        return ownsLinks(held) ? new LinkWriter(map, context.metadata(), held, 0).firstChangedOwner() : null;
+    }
+
+    /** Whether a class of {@code held} owns a many-to-many collection (one pass over the classes, as they change). */
+    private static boolean ownsLinks(List<EntityEntry> held) {
+        EntityModel last = null;
+        for (int i = 0, n = held.size(); i < n; i++) {
+            EntityModel m = held.get(i).model;
+            if (m != last) {
+                last = m;
+                if (LinkWriter.ownsLinks(m)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether an element of a loaded orphan-removal collection of {@code e} is gone from it (a flush would delete it). */
@@ -82,7 +98,9 @@ final class MemoryChanges {
                         return true;
                     }
                 }
-            } else if (value != null && !(value instanceof LazyValue) && !map.holds(value) && !map.wasDeleted(value)) {
+            } else if (value != null && !(value instanceof LazyValue) && !(value instanceof io.athanor.orm.internal.proxy.Proxied)
+                    && !map.holds(value) && !map.wasDeleted(value)) {
+                // a proxy stands for a row that exists (a raising reference is one the session does not hold)
                 return true;
             }
         }

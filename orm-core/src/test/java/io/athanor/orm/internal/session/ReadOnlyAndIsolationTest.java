@@ -145,9 +145,19 @@ class ReadOnlyAndIsolationTest {
             album.getGenres().add(folk);
             assertThatThrownBy(s::flush).hasMessageContaining("Album").hasMessageContaining("was changed in memory");
             album.getGenres().remove(folk);
+            s.refresh(album); // its columns read again, its loaded genres left as they are: still no change
+            assertThat(album.getGenres()).hasSize(1);
             int statements = sql.count();
             s.commit();
             assertThat(sql.count() - statements).as("no statement but the commit's").isLessThanOrEqualTo(1);
+        }
+        try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
+            Album album = s.select(Album.class).one();
+            assertThat(album.getGenres()).hasSize(1);
+            s.refresh(album);
+            int statements = sql.count();
+            s.flush();
+            assertThat(sql.count()).as("a refreshed album's loaded genres are no new links").isEqualTo(statements);
         }
     }
 
