@@ -11,6 +11,7 @@ import io.athanor.orm.Athanor;
 import io.athanor.orm.NPlusOne;
 import io.athanor.orm.Session;
 import io.athanor.orm.SessionFactory;
+import io.athanor.orm.SessionOptions;
 import io.athanor.orm.UnloadedRelationshipException;
 import io.athanor.orm.engine.Engine;
 import io.athanor.orm.model.loading.Album;
@@ -23,9 +24,13 @@ import io.athanor.orm.model.loading.Note;
 import io.athanor.orm.model.loading.Purchase;
 import io.athanor.orm.model.loading.Purchase_;
 import io.athanor.orm.model.loading.Track;
+import io.athanor.orm.model.tracked.Account;
+import io.athanor.orm.model.tracked.Account_;
+import io.athanor.orm.model.tracked.Branch;
 import io.athanor.orm.query.QueryCacheStats;
 import io.athanor.orm.test.DatabaseTest;
 import io.athanor.orm.test.SqlRecorder;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -179,6 +184,40 @@ class LoadingEdgeTest {
             for (String name : List.of("c000", "c001", "c002")) {
                 assertThat(s.select(Customer.class).where(Customer_.name.eq(name)).one().getPurchases()).hasSize(1);
             }
+        }
+    }
+
+    /**
+     * A raising reference on a to-one that cascades PERSIST stands for a row that exists: a flush of its owner's change
+     * neither adds it nor touches its row, in a read-write session and in a read-only one.
+     */
+    @DatabaseTest
+    void aRaisingReferenceIsNoNewInstanceForACascade(Engine engine) {
+        SessionFactory f = SessionFactory.builder(engine).entities(Branch.class,
+                Account.class).build();
+        f.schema().dropAll();
+        f.schema().createAll();
+        f.runInTransaction(s -> {
+            Account a = new Account("ann", BigDecimal.TEN);
+            a.setBranch(new Branch("north"));
+            s.add(a);
+        });
+        try (Session s = f.open()) {
+            Account a = s.select(Account.class)
+                    .options(raiseLoad(Account_.branch)).one();
+            a.setOwner("bob");
+            s.commit();
+        }
+        try (Session s = f.open(SessionOptions.readOnly())) {
+            s.select(Account.class)
+                    .options(raiseLoad(Account_.branch)).one();
+            s.commit(); // nothing refused
+        }
+        try (Session s = f.open()) {
+            Account a = s.select(Account.class).one();
+            assertThat(a.getOwner()).isEqualTo("bob");
+            assertThat(a.getBranch().getName()).as("the branch's row as it was").isEqualTo("north");
+            assertThat(s.select(Branch.class).list()).hasSize(1);
         }
     }
 }

@@ -136,8 +136,9 @@ public final class UnitOfWork implements PersistenceContext {
                     add(child);
                 }
             }
-        } else if (value != null && !map.holds(value) && !map.wasDeleted(value)) {
-            add(value);
+        } else if (value != null && !(value instanceof io.athanor.orm.internal.proxy.Proxied)
+                && !map.holds(value) && !map.wasDeleted(value)) {
+            add(value); // not a proxy: one stands for a row that exists (a raising reference is one the session does not hold)
         }
     }
 
