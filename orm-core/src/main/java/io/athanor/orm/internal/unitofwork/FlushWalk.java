@@ -91,11 +91,8 @@ final class FlushWalk {
             }
             java.util.Collection<?> now = (java.util.Collection<?>) r.accessor().get(e.instance);
             for (Object child : before) {
-                if (now == null || now.stream().noneMatch(x -> x == child)) {
-                    EntityEntry c = map.entryOf(child);
-                    if (c != null && c.status() == EntityEntry.Status.PERSISTENT && !movedElsewhere(child, r, e.instance)) {
-                        work.delete(child);
-                    }
+                if (isOrphan(map, child, r, e.instance, now)) {
+                    work.delete(child);
                 }
             }
             e.loadedElements().put(r.name(), now == null ? new ArrayList<>() : new ArrayList<>(now));
@@ -136,8 +133,20 @@ final class FlushWalk {
         }
     }
 
+    /**
+     * Whether {@code child}, loaded into {@code parent}'s orphan-removal collection {@code r}, is an orphan now: gone
+     * from the collection ({@code now}), still persistent, and not moved to another parent. A flush deletes it.
+     */
+    static boolean isOrphan(IdentityMap map, Object child, RelationshipModel r, Object parent, java.util.Collection<?> now) {
+        if (now != null && now.stream().anyMatch(x -> x == child)) {
+            return false;
+        }
+        EntityEntry c = map.entryOf(child);
+        return c != null && c.status() == EntityEntry.Status.PERSISTENT && !movedElsewhere(child, r, parent);
+    }
+
     /** Whether a child taken out of {@code parent}'s collection now belongs to another parent (so is no orphan). */
-    static boolean movedElsewhere(Object child, RelationshipModel r, Object parent) {
+    private static boolean movedElsewhere(Object child, RelationshipModel r, Object parent) {
         if (r.inverse() == null || r.inverse().toMany()) {
             return false;
         }

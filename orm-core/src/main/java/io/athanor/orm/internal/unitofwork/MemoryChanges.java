@@ -7,7 +7,6 @@ import io.athanor.orm.internal.persistence.LinkWriter;
 import io.athanor.orm.internal.persistence.WritePlan;
 import io.athanor.orm.internal.state.EntityEntry;
 import io.athanor.orm.internal.state.IdentityMap;
-import io.athanor.orm.internal.state.LazyValue;
 import java.util.Collection;
 import java.util.List;
 
@@ -70,38 +69,23 @@ final class MemoryChanges {
             }
             Collection<?> now = (Collection<?>) r.accessor().get(e.instance);
             for (Object child : before) {
-                if (now == null || now.stream().noneMatch(x -> x == child)) {
-                    EntityEntry c = map.entryOf(child);
-                    if (c != null && c.status() == EntityEntry.Status.PERSISTENT
-                            && !FlushWalk.movedElsewhere(child, r, e.instance)) {
-                        return true;
-                    }
+                if (FlushWalk.isOrphan(map, child, r, e.instance, now)) {
+                    return true;
                 }
             }
         }
         return false;
     }
 
-    /** Whether {@code e} holds, through a relationship that cascades PERSIST, an instance the session does not (a flush would insert it). */
+    /** Whether {@code e} holds, through a relationship that cascades PERSIST, an instance a flush's cascade would add. */
     private static boolean newInstanceCascaded(EntityEntry e, IdentityMap map) {
         for (RelationshipModel r : e.model.relationships()) {
-            if (!r.cascade().contains(CascadeType.PERSIST)) {
-                continue;
-            }
-            Object value = r.accessor().get(e.instance);
-            if (value instanceof LazyValue && !((LazyValue) value).isLoaded() || value instanceof io.athanor.orm.DynamicCollection) {
-                continue;
-            }
-            if (value instanceof Collection) {
-                for (Object child : (Collection<?>) value) {
-                    if (child != null && !map.holds(child) && !map.wasDeleted(child)) {
+            if (r.cascade().contains(CascadeType.PERSIST)) {
+                for (Object v : UnitOfWork.cascadeReach(e.instance, r)) {
+                    if (UnitOfWork.addedByCascade(map, v)) {
                         return true;
                     }
                 }
-            } else if (value != null && !(value instanceof LazyValue) && !(value instanceof io.athanor.orm.internal.proxy.Proxied)
-                    && !map.holds(value) && !map.wasDeleted(value)) {
-                // a proxy stands for a row that exists (a raising reference is one the session does not hold)
-                return true;
             }
         }
         return false;

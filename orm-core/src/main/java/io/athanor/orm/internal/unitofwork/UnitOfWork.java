@@ -126,20 +126,29 @@ public final class UnitOfWork implements PersistenceContext {
 
     /** Adds the new instances {@code e} holds through {@code r}, a relationship that cascades PERSIST. */
     private void cascadePersist(EntityEntry e, io.athanor.orm.internal.meta.RelationshipModel r) {
-        Object value = r.accessor().get(e.instance);
-        if (value instanceof LazyValue && !((LazyValue) value).isLoaded() || value instanceof io.athanor.orm.DynamicCollection) {
-            return;
-        }
-        if (value instanceof java.util.Collection) {
-            for (Object child : (java.util.Collection<?>) value) {
-                if (child != null && !map.holds(child) && !map.wasDeleted(child)) {
-                    add(child);
-                }
+        for (Object v : cascadeReach(e.instance, r)) {
+            if (addedByCascade(map, v)) {
+                add(v);
             }
-        } else if (value != null && !(value instanceof io.athanor.orm.internal.proxy.Proxied)
-                && !map.holds(value) && !map.wasDeleted(value)) {
-            add(value); // not a proxy: one stands for a row that exists (a raising reference is one the session does not hold)
         }
+    }
+
+    /** What {@code r} of {@code entity} holds for a PERSIST cascade to reach: its elements or its one value; none while unloaded. */
+    static java.util.Collection<?> cascadeReach(Object entity, io.athanor.orm.internal.meta.RelationshipModel r) {
+        Object value = r.accessor().get(entity);
+        if (value == null || value instanceof LazyValue && !((LazyValue) value).isLoaded()
+                || value instanceof io.athanor.orm.DynamicCollection) {
+            return List.of();
+        }
+        return value instanceof java.util.Collection ? (java.util.Collection<?>) value : List.of(value);
+    }
+
+    /**
+     * Whether a PERSIST cascade adds {@code v}: an instance {@code map} neither holds nor deleted, other than a proxy,
+     * which stands for a row that exists (a raising reference is one the session does not hold).
+     */
+    static boolean addedByCascade(IdentityMap map, Object v) {
+        return v != null && !(v instanceof io.athanor.orm.internal.proxy.Proxied) && !map.holds(v) && !map.wasDeleted(v);
     }
 
     /** Marks {@code entity} deleted (a new one is simply forgotten); cascades REMOVE. The session checked it may write. */
