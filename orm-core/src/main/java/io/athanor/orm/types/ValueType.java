@@ -56,4 +56,15 @@ public interface ValueType<J> {
     default String text(J value) {
         return value.toString();
     }
+
+    /**
+     * A copy of {@code value} (never {@code null}) that changes made in place to {@code value} later do not reach,
+     * for a type whose values can change without a new one being assigned. A session keeps the copy as the value it
+     * last read or wrote and compares the field with it by {@code equals}, so such a change is written; override
+     * it (and {@code equals}) for a mutable type. The default returns {@code value} itself, right for an immutable
+     * type: then only a new value assigned to the field counts as a change.
+     */
+    default J copy(J value) {
+        return value;
+    }
 }

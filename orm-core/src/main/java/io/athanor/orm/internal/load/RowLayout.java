@@ -21,7 +21,7 @@ final class RowLayout {
     /** The row columns' types, and how {@link ColumnReads} reads each. */
     final ColumnType[] types;
     final int[] codes;
-    /** The columns whose values change in place (arrays, JSON), copied into snapshots. */
+    /** The columns whose values change in place (arrays, JSON, converted values of mutable types), copied into snapshots. */
     final int[] mutableColumns;
     /** The key columns among the row columns, in key order, and their types. */
     final int[] idColumns;

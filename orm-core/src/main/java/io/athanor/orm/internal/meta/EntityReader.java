@@ -398,7 +398,7 @@ final class EntityReader {
         MappingAnnotations.Converter converter = annotations.converter(f, where, problems);
         if (converter != null) {
             return converter.converter() == null ? null : ColumnTypes.converted(converter.converter(),
-                    ColumnTypes.of(converter.databaseType(), EnumType.STRING, length, precision, scale, sqlType, dialect));
+                    ColumnTypes.of(converter.databaseType(), EnumType.STRING, length, precision, scale, sqlType, dialect), javaType);
         }
         Json json = f.getAnnotation(Json.class);
         if (json != null) {

@@ -74,7 +74,7 @@ final class FieldTypes {
                 return null;
             }
             return ColumnTypes.converted(converter.converter(), ColumnTypes.of(converter.databaseType(), EnumType.STRING, length,
-                    precision, scale, sqlType, dialect));
+                    precision, scale, sqlType, dialect), javaType);
         }
         if (javaType.isEnum() && javaType.isAnnotationPresent(DatabaseEnum.class)) {
             return databaseEnums.computeIfAbsent(javaType, t -> {

@@ -1,9 +1,6 @@
 package io.athanor.orm.internal.meta;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.Set;
-import java.util.UUID;
+import io.athanor.orm.internal.types.ImmutableTypes;
 
 /**
  * Whether a flush may trust an entity class's reports of its own field writes and skip its instances that
@@ -13,9 +10,6 @@ import java.util.UUID;
  * field write of the class, so their instances are compared at every flush. Stateless.
  */
 final class WriteTracking {
-    private static final Set<Class<?>> IMMUTABLE = Set.of(String.class, Long.class, Integer.class, Short.class, Byte.class,
-            Boolean.class, Character.class, Double.class, Float.class, BigDecimal.class, BigInteger.class, UUID.class);
-
     private WriteTracking() {
     }
 
@@ -25,7 +19,7 @@ final class WriteTracking {
             return false;
         }
         for (PropertyModel p : model.properties()) {
-            if (p.path().indexOf('.') >= 0 || !declares(type, p.path()) || !immutable(p.javaType())) {
+            if (p.path().indexOf('.') >= 0 || !declares(type, p.path()) || !ImmutableTypes.known(p.javaType())) {
                 return false;
             }
         }
@@ -35,10 +29,6 @@ final class WriteTracking {
             }
         }
         return true;
-    }
-
-    private static boolean immutable(Class<?> t) {
-        return IMMUTABLE.contains(t) || t.isEnum() || t.isPrimitive() || "java.time".equals(t.getPackageName());
     }
 
     private static boolean declares(Class<?> type, String field) {

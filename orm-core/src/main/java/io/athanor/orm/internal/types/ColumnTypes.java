@@ -247,9 +247,14 @@ public final class ColumnTypes {
         }
     }
 
-    /** A column type that converts through {@code converter} to a column of {@code databaseType}. */
-    public static ColumnType converted(AttributeConverter<Object, Object> converter, ColumnType database) {
-        return new Converted(converter, database);
+    /**
+     * A column type that converts a field of {@code javaType} through {@code converter} to a column of
+     * {@code database}'s type; mutable (copied into snapshots, compared by what it stores) unless {@code javaType}
+     * is known never to change in place.
+     */
+    public static ColumnType converted(AttributeConverter<Object, Object> converter, ColumnType database, Class<?> javaType) {
+        return javaType != null && ImmutableTypes.known(javaType) ? new Converted(converter, database)
+                : new Converted.InPlace(converter, database);
     }
 
     static SqlType sized(Kind kind, String custom) {

@@ -12,6 +12,8 @@ final class RegisteredType implements ColumnType {
     private final ValueType<Object> type;
     private final Dialect dialect;
     private final SqlType sqlType;
+    /** Whether the type declares {@link ValueType#copy}: its values change in place. */
+    private final boolean mutable;
 
     @SuppressWarnings("unchecked")
     RegisteredType(ValueType<?> type, Dialect dialect) {
@@ -23,6 +25,28 @@ final class RegisteredType implements ColumnType {
                     + "name; return the column type as written in DDL.");
         }
         this.sqlType = new SqlType(SqlType.Kind.VARCHAR, 0, 0, 0, name);
+        this.mutable = declaresCopy(type.getClass());
+    }
+
+    private static boolean declaresCopy(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+                if (m.getName().equals("copy") && m.getParameterCount() == 1 && !m.isBridge() && !m.isSynthetic()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean mutable() {
+        return mutable;
+    }
+
+    @Override
+    public Object snapshot(Object value) {
+        return mutable && value != null ? type.copy(value) : value;
     }
 
     @Override
