@@ -30,11 +30,29 @@ class ConvertedInPlaceTest {
     private static final Date NOON = new Date(1_700_000_000_000L);
 
     private static SessionFactory factory(Engine engine) {
-        SessionFactory f = SessionFactory.builder(engine).entities(Cabinet.class).build();
+        return created(SessionFactory.builder(engine).entities(Cabinet.class).build(),
+                new Cabinet(1L, new Date(NOON.getTime()), "oak", new Point(1, 2), "a", "b"));
+    }
+
+    /** {@code f} on new tables holding {@code row}. */
+    private static SessionFactory created(SessionFactory f, Object row) {
         f.schema().dropAll();
         f.schema().createAll();
-        f.runInTransaction(s -> s.add(new Cabinet(1L, new Date(NOON.getTime()), "oak", new Point(1, 2), "a", "b")));
+        f.runInTransaction(s -> s.add(row));
         return f;
+    }
+
+    /** Loads row 1 of {@code type}: a flush writes nothing, then {@code change} made in place gives one UPDATE at commit. */
+    private static <T> void oneUpdateFor(Engine engine, SessionFactory f, Class<T> type, java.util.function.Consumer<T> change) {
+        try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
+            T row = s.get(type, 1L);
+            sql.clear();
+            s.flush();
+            assertThat(updates(sql)).isEmpty();
+            change.accept(row);
+            s.commit();
+            assertThat(updates(sql)).hasSize(1);
+        }
     }
 
     private static List<String> updates(SqlRecorder sql) {
@@ -146,20 +164,9 @@ class ConvertedInPlaceTest {
     /** A converter registered for a type (rather than named on the field) copies and compares the same way. */
     @DatabaseTest
     void aRegisteredConverterSeesAChangeInPlace(Engine engine) {
-        SessionFactory f = SessionFactory.builder(engine).entities(Drawer.class)
-                .types(t -> t.convert(Label.class, String.class, new LabelText())).build();
-        f.schema().dropAll();
-        f.schema().createAll();
-        f.runInTransaction(s -> s.add(new Drawer(1L, "top")));
-        try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
-            Drawer d = s.get(Drawer.class, 1L);
-            sql.clear();
-            s.flush();
-            assertThat(updates(sql)).isEmpty();
-            d.label.text = "bottom";
-            s.commit();
-            assertThat(updates(sql)).hasSize(1);
-        }
+        SessionFactory f = created(SessionFactory.builder(engine).entities(Drawer.class)
+                .types(t -> t.convert(Label.class, String.class, new LabelText())).build(), new Drawer(1L, "top"));
+        oneUpdateFor(engine, f, Drawer.class, d -> d.label.text = "bottom");
         try (Session s = f.open()) {
             assertThat(s.get(Drawer.class, 1L).label.text).isEqualTo("bottom");
         }
@@ -168,20 +175,9 @@ class ConvertedInPlaceTest {
     /** A registered value type that declares {@code copy}: a change in place is written, an unchanged value is not. */
     @DatabaseTest
     void aValueTypeThatCopiesSeesAChangeInPlace(Engine engine) {
-        SessionFactory f = SessionFactory.builder(engine).entities(Bin.class)
-                .types(t -> t.register(Tally.class, new TallyType())).build();
-        f.schema().dropAll();
-        f.schema().createAll();
-        f.runInTransaction(s -> s.add(new Bin(1L, 1)));
-        try (Session s = f.open(); SqlRecorder sql = SqlRecorder.attach(engine)) {
-            Bin bin = s.get(Bin.class, 1L);
-            sql.clear();
-            s.flush();
-            assertThat(updates(sql)).isEmpty();
-            bin.tally.count++;
-            s.commit();
-            assertThat(updates(sql)).hasSize(1);
-        }
+        SessionFactory f = created(SessionFactory.builder(engine).entities(Bin.class)
+                .types(t -> t.register(Tally.class, new TallyType())).build(), new Bin(1L, 1));
+        oneUpdateFor(engine, f, Bin.class, bin -> bin.tally.count++);
         try (Session s = f.open()) {
             assertThat(s.get(Bin.class, 1L).tally.count).isEqualTo(2);
         }
