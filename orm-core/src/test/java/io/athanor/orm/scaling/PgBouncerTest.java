@@ -195,16 +195,17 @@ class PgBouncerTest {
     }
 
     /**
-     * Runs {@code sql} five times, a transaction each (the driver's prepare threshold, where it names the statement on
-     * the server unless told not to); returns the server process of the fifth.
+     * Runs {@code sql} five times (the driver's prepare threshold, where it names the statement on the server unless
+     * told not to) in one transaction, so that all five reach one server connection; returns that server's process.
+     * Five transactions could each land on a different server connection: without {@code prepareThreshold=0} the
+     * driver names even its COMMIT on the first server it meets, and a later COMMIT elsewhere would fail first.
      */
     private static int runFiveTimes(Connection c, String sql) {
-        int pid = 0;
         for (int i = 0; i < 5; i++) {
             c.query(sql, List.of(0L), ps -> ps.setLong(1, 0L), rs -> rs.next());
-            pid = c.execute(text("select pg_backend_pid()")).scalar(Integer.class);
-            c.commit();
         }
+        int pid = c.execute(text("select pg_backend_pid()")).scalar(Integer.class);
+        c.commit();
         return pid;
     }
 
