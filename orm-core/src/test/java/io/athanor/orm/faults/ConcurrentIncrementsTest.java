@@ -31,9 +31,14 @@ class ConcurrentIncrementsTest {
     private static final int THREADS = 8;
     private static final int INCREMENTS = 25;
 
-    /** A factory over an engine whose pool holds a connection for every thread, in the class's schema. */
+    /**
+     * A factory over an engine whose pool holds a connection for every thread, in the class's schema. On H2 a waiter
+     * gives up on a row lock after 2 s by default, which eight threads on a slow machine can reach: 30 s here.
+     */
     private static SessionFactory fresh(TestDatabase db) {
-        Engine engine = db.newEngine(b -> b.poolSize(THREADS).maxOverflow(0));
+        Engine engine = db.newEngine(b -> db.kind() == io.athanor.orm.test.DatabaseKind.H2
+                ? b.poolSize(THREADS).maxOverflow(0).connectionProperty("LOCK_TIMEOUT", "30000")
+                : b.poolSize(THREADS).maxOverflow(0));
         SessionFactory f = SessionFactory.builder(engine).entities(Account.class, Tally.class).nPlusOne(NPlusOne.OFF).build();
         f.schema().dropAll();
         f.schema().createAll();

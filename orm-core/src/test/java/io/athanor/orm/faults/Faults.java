@@ -98,10 +98,19 @@ final class Faults {
         Await.until(DEADLINE, () -> engine.pool().active() == 0, "every connection back in the pool after the fault");
         PoolStatus pool = engine.pool();
         assertThat(pool.active()).as("connections checked out after the fault: %s", pool).isZero();
-        Await.until(DEADLINE, () -> pg.backends(application).size() == engine.pool().total(),
-                "the server's sessions of '" + application + "' to match the pool's connections");
+        // One condition for the settled state: a replacement the pool opens in the background after a lost connection
+        // shows on the server only once it has set its application name, and is briefly active while it does.
+        Await.until(DEADLINE, () -> settled(pg.backends(application), engine),
+                "the server's sessions of '" + application + "' to match the pool's connections, all idle");
         List<Backend> sessions = pg.backends(application);
         assertThat(sessions.size()).as("sessions on the server").isLessThanOrEqualTo(engine.pool().max());
         assertThat(sessions).allSatisfy(b -> assertThat(b.state()).as("session %s", b).isEqualTo("idle"));
+    }
+
+    /** The pool refilled to its size, each of its connections one idle session on the server, none checked out. */
+    private static boolean settled(List<Backend> sessions, Engine engine) {
+        PoolStatus pool = engine.pool();
+        return pool.active() == 0 && pool.total() >= engine.config().poolSize() && sessions.size() == pool.total()
+                && sessions.stream().allMatch(b -> "idle".equals(b.state()));
     }
 }

@@ -52,8 +52,15 @@ class PoolExhaustionTest {
         Faults.run(PG, "truncate fault_rows");
     }
 
+    /**
+     * An engine of two connections, both open before it is returned: the pool opens them one by one in the background,
+     * and a checkout meant to find one ready must not time out while the second is still being opened.
+     */
     private static Engine engine(String app, Duration poolTimeout) {
-        return PG.newEngine(b -> b.poolSize(2).maxOverflow(0).poolTimeout(poolTimeout).connectionProperty("ApplicationName", app));
+        Engine engine = PG.newEngine(b -> b.poolSize(2).maxOverflow(0).poolTimeout(poolTimeout)
+                .connectionProperty("ApplicationName", app));
+        Await.until(Faults.DEADLINE, () -> engine.pool().total() == 2, "the pool's two connections to be open");
+        return engine;
     }
 
     @Test
