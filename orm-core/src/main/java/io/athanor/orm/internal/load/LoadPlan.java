@@ -30,6 +30,8 @@ public final class LoadPlan {
     /** Whether this node is filled from the query's own join (contains-eager) rather than a join of its own. */
     private final boolean fromQuery;
     private volatile List<LoadPlan> children;
+    /** {@link #joined()}, worked out on first use. */
+    private volatile List<LoadPlan> joined;
 
     private LoadPlan(Metadata metadata, EntityModel entity, RelationshipModel relationship, FetchMode strategy, LoadPlan parent,
                      List<Load> loads, boolean fromQuery) {
@@ -103,9 +105,14 @@ public final class LoadPlan {
 
     /** The nodes loaded in the same statement as this one: JOINED children, and theirs, depth first. */
     public List<LoadPlan> joined() {
-        List<LoadPlan> out = new ArrayList<>();
-        collectJoined(this, out);
-        return out;
+        List<LoadPlan> j = joined;
+        if (j == null) {
+            List<LoadPlan> out = new ArrayList<>();
+            collectJoined(this, out);
+            j = List.copyOf(out);
+            joined = j; // two threads may both work it out: the same list
+        }
+        return j;
     }
 
     private static void collectJoined(LoadPlan node, List<LoadPlan> out) {

@@ -5,18 +5,14 @@ import io.athanor.orm.internal.meta.EntityModel;
 import io.athanor.orm.internal.meta.PropertyModel;
 import io.athanor.orm.internal.types.ColumnReads;
 import io.athanor.orm.internal.types.ColumnType;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * What reading one entity's row needs to know of its columns, worked out once per entity model rather than once
  * per query: each row column's type and read code, the key columns, the columns whose values change in place,
- * and which properties take a NULL. Immutable; the cache is thread-safe and lets models that are gone be collected.
+ * and which properties take a NULL. Immutable; kept by the model itself ({@link EntityModel#rowLayout}).
  */
 final class RowLayout {
-    private static final Map<EntityModel, RowLayout> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** The row columns' types, and how {@link ColumnReads} reads each. */
     final ColumnType[] types;
@@ -113,11 +109,6 @@ final class RowLayout {
 
     /** The layout of {@code model}'s rows. */
     static RowLayout of(EntityModel model) {
-        RowLayout layout = CACHE.get(model);
-        if (layout == null) {
-            layout = new RowLayout(model);
-            CACHE.put(model, layout);
-        }
-        return layout;
+        return (RowLayout) model.rowLayout(RowLayout::new);
     }
 }

@@ -29,6 +29,8 @@ public final class EntityModel {
     /** The generated {@link InstanceFiller}, {@link #NO_FILLER} where there is none; made on first use. */
     private volatile Object filler;
     private static final Object NO_FILLER = new Object();
+    /** What loading works out once about this entity's rows; see {@link #rowLayout}. */
+    private volatile Object rowLayout;
 
     EntityModel(Class<?> type, String name, TableModel table, List<PropertyModel> properties,
                 List<RelationshipModel> relationships, Supplier<Object> constructor, String viewQuery) {
@@ -235,6 +237,20 @@ public final class EntityModel {
             filler = f;
         }
         return f == NO_FILLER ? null : (InstanceFiller) f;
+    }
+
+    /**
+     * What loading works out once about this entity's rows (the loader's own type), made by {@code make} on first use
+     * and kept here, so that a query finds it without a look-up shared by every thread. Two threads may both make
+     * one: either serves.
+     */
+    public Object rowLayout(java.util.function.Function<EntityModel, Object> make) {
+        Object l = rowLayout;
+        if (l == null) {
+            l = make.apply(this);
+            rowLayout = l;
+        }
+        return l;
     }
 
     @Override
