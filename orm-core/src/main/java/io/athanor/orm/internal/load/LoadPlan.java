@@ -110,7 +110,7 @@ public final class LoadPlan {
             List<LoadPlan> out = new ArrayList<>();
             collectJoined(this, out);
             j = List.copyOf(out);
-            joined = j; // two threads may both work it out: the same list
+            joined = j; // two threads may both work it out: equal lists
         }
         return j;
     }

@@ -240,9 +240,10 @@ public final class EntityModel {
     }
 
     /**
-     * What loading works out once about this entity's rows (the loader's own type), made by {@code make} on first use
-     * and kept here, so that a query finds it without a look-up shared by every thread. Two threads may both make
-     * one: either serves.
+     * What loading works out once about this entity's rows, made by {@code make} on first use and kept here, so that a
+     * query finds it without a look-up shared by every thread. Two threads may both make one: either serves. One
+     * owner only ({@code io.athanor.orm.internal.load.RowLayout}, which lives in the package that reads rows): every
+     * caller must pass the same maker, since the first one's result is what all later callers get.
      */
     public Object rowLayout(java.util.function.Function<EntityModel, Object> make) {
         Object l = rowLayout;
